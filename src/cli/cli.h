@@ -1,0 +1,33 @@
+/*
+ * cli.h - shared pieces of the izde command-line tool: the command
+ * signature, exit codes, and helpers for options and the index location.
+ */
+#ifndef IZDE_CLI_H
+#define IZDE_CLI_H
+
+#include "izde.h"
+
+/* Exit codes (like grep for search: 1 = nothing found). */
+#define CLI_OK 0
+#define CLI_NONE 1   /* search: no match; index: some inputs failed */
+#define CLI_ERROR 2  /* usage error, malformed query, index unusable */
+
+typedef int (*cli_cmd_fn)(int argc, char **argv);
+
+int cmd_index(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+
+/* The index folder: --db value if given, else $IZDE_DB, else "index/db". */
+const char *cli_db_path(const char *opt);
+
+/* Parse a non-negative integer option value; prints an error and returns
+ * -1 when it is not one. */
+long cli_parse_count(const char *opt, const char *value);
+
+/* Print "izde: " + message to stderr. */
+void cli_error(const char *fmt, ...);
+
+/* `path` relative to the current folder when it lies inside it. */
+const char *cli_display_path(const char *path);
+
+#endif /* IZDE_CLI_H */

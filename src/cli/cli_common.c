@@ -1,0 +1,59 @@
+/*
+ * cli_common.c - helpers shared by the izde commands: index location,
+ * option values, error printing and path display.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+const char *cli_db_path(const char *opt)
+{
+    if (opt && *opt)
+        return opt;
+    const char *env = getenv("IZDE_DB");
+    if (env && *env)
+        return env;
+    return "index/db";
+}
+
+long cli_parse_count(const char *opt, const char *value)
+{
+    if (!value) {
+        cli_error("%s needs a number", opt);
+        return -1;
+    }
+    char *end;
+    long v = strtol(value, &end, 10);
+    if (*value == '\0' || *end != '\0' || v < 0 || v > 100000000) {
+        cli_error("%s: '%s' is not a number from 0 to 100000000", opt, value);
+        return -1;
+    }
+    return v;
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("izde: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+const char *cli_display_path(const char *path)
+{
+    static char cwd[4096];
+    static size_t n;
+    if (!path)
+        return NULL;
+    if (!n && getcwd(cwd, sizeof cwd))
+        n = strlen(cwd);
+    if (n > 1 && strncmp(path, cwd, n) == 0 && path[n] == '/')
+        return path + n + 1;
+    return path;
+}

@@ -1,0 +1,196 @@
+/*
+ * cmd_search.c - `izde search [--db DIR] [-n N] [--offset K] [--json]
+ * QUERY`: ranked hits as text (rank, title, where, a line of context) or
+ * as one JSON object.  Exit 0 with hits, 1 with none, 2 on error.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: izde search [--db DIR] [-n N] [--offset K] [--json] QUERY\n"
+    "All words must match, in any inflection; \"exact phrase\"; OR; NOT word or\n"
+    "-word; ( ) to group.  Words after the options are joined into one query.\n";
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static void print_json(const char *query, const izde_results *r)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "query", json_string(query));
+    json_object_set_new(o, "matches_estimated", json_integer(izde_results_estimated(r)));
+    json_t *hits = json_array();
+    for (unsigned i = 0; i < izde_results_count(r); i++) {
+        const izde_hit *h = izde_results_hit(r, i);
+        json_t *jh = json_object();
+        json_object_set_new(jh, "rank", json_integer(h->rank));
+        json_object_set_new(jh, "id", str_or_null(h->id));
+        json_object_set_new(jh, "path", str_or_null(h->path));
+        json_object_set_new(jh, "url", str_or_null(h->url));
+        json_object_set_new(jh, "title", str_or_null(h->title));
+        json_object_set_new(jh, "lang", str_or_null(h->lang));
+        json_object_set_new(jh, "source", str_or_null(h->source));
+        json_object_set_new(jh, "date", str_or_null(h->date));
+        json_object_set_new(jh, "score", json_real(h->score));
+        json_t *snips = json_array();
+        for (size_t s = 0; s < h->nsnippets; s++) {
+            const izde_snippet *sn = &h->snippets[s];
+            json_t *js = json_object();
+            json_object_set_new(js, "text", json_stringn(sn->text, sn->len));
+            json_t *hl = json_array();
+            for (size_t k = 0; k < sn->nhighlights; k++)
+                json_array_append_new(hl, json_pack("[II]", (json_int_t)sn->highlights[k][0],
+                                                     (json_int_t)sn->highlights[k][1]));
+            json_object_set_new(js, "highlights", hl);
+            json_array_append_new(snips, js);
+        }
+        json_object_set_new(jh, "snippets", snips);
+        json_array_append_new(hits, jh);
+    }
+    json_object_set_new(o, "hits", hits);
+    json_dumpf(o, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
+    fputc('\n', stdout);
+    json_decref(o);
+}
+
+static void print_snippet(const izde_snippet *s, int color)
+{
+    size_t at = 0;
+    fputs("   ", stdout);
+    for (size_t k = 0; k < s->nhighlights; k++) {
+        size_t b = s->highlights[k][0], e = s->highlights[k][1];
+        fwrite(s->text + at, 1, b - at, stdout);
+        if (color)
+            fputs("\033[1;31m", stdout);
+        fwrite(s->text + b, 1, e - b, stdout);
+        if (color)
+            fputs("\033[0m", stdout);
+        at = e;
+    }
+    fwrite(s->text + at, 1, s->len - at, stdout);
+    fputc('\n', stdout);
+}
+
+static void print_text(const izde_results *r)
+{
+    int color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    for (unsigned i = 0; i < izde_results_count(r); i++) {
+        const izde_hit *h = izde_results_hit(r, i);
+        printf("%u. %s\n", h->rank, h->title ? h->title : "(untitled)");
+        const char *where = h->url ? h->url : h->path ? cli_display_path(h->path) : h->id;
+        printf("   %s", where ? where : "");
+        if (h->source || h->date || h->lang) {
+            const char *sep = "";
+            fputs("  [", stdout);
+            if (h->lang)
+                printf("%s%s", sep, h->lang), sep = ", ";
+            if (h->source)
+                printf("%s%s", sep, h->source), sep = ", ";
+            if (h->date)
+                printf("%s%s", sep, h->date);
+            fputc(']', stdout);
+        }
+        fputc('\n', stdout);
+        for (size_t s = 0; s < h->nsnippets; s++)
+            print_snippet(&h->snippets[s], color);
+    }
+}
+
+int cmd_search(int argc, char **argv)
+{
+    const char *dbopt = NULL;
+    long limit = 10, offset = 0;
+    int json = 0;
+    size_t qcap = 1;
+    for (int i = 1; i < argc; i++)
+        qcap += strlen(argv[i]) + 1;
+    char *query = calloc(qcap, 1);
+    if (!query)
+        return CLI_ERROR;
+    int rcode = CLI_ERROR;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(usage_text, stdout);
+            rcode = CLI_OK;
+            goto out;
+        } else if (strcmp(a, "--json") == 0) {
+            json = 1;
+        } else if (strcmp(a, "--db") == 0 || strcmp(a, "-n") == 0 || strcmp(a, "--offset") == 0) {
+            const char *v = i + 1 < argc ? argv[++i] : NULL;
+            if (strcmp(a, "--db") == 0) {
+                if (!v) {
+                    cli_error("--db needs a folder");
+                    goto out;
+                }
+                dbopt = v;
+            } else if ((strcmp(a, "-n") == 0 ? (limit = cli_parse_count(a, v))
+                                               : (offset = cli_parse_count(a, v))) < 0) {
+                goto out;
+            }
+        } else if (strncmp(a, "--db=", 5) == 0) {
+            dbopt = a + 5;
+        } else if (strcmp(a, "--") == 0) {
+            for (i++; i < argc; i++)
+                strcat(strcat(query, *query ? " " : ""), argv[i]);
+        } else if (strncmp(a, "--", 2) == 0) {
+            cli_error("search: unknown option '%s'", a);
+            fputs(usage_text, stderr);
+            goto out;
+        } else {
+            /* anything else, -word included, is part of the query */
+            strcat(strcat(query, *query ? " " : ""), a);
+        }
+    }
+    if (!*query) {
+        cli_error("search: no query given");
+        fputs(usage_text, stderr);
+        goto out;
+    }
+    izde_db *db = NULL;
+    char *err = NULL;
+    int rc = izde_db_open(&db, cli_db_path(dbopt), IZDE_DB_READ, &err);
+    if (rc != IZDE_OK) {
+        cli_error("%s", err ? err : izde_status_name(rc));
+        izde_free(err);
+        goto out;
+    }
+    izde_results *r = NULL;
+    rc = izde_search(&r, db, query, (unsigned)offset, (unsigned)limit);
+    if (rc == IZDE_EQUERY) {
+        cli_error("bad query '%s': %s", query, izde_db_errmsg(db));
+    } else if (rc != IZDE_OK) {
+        cli_error("%s", izde_db_errmsg(db));
+    } else {
+        if (json)
+            print_json(query, r);
+        else
+            print_text(r);
+        unsigned n = izde_results_count(r), est = izde_results_estimated(r);
+        if (n == 0 && est == 0) {
+            cli_error("no match for '%s'", query);
+            rcode = CLI_NONE;
+        } else if (n == 0) {
+            cli_error("no hits past --offset %ld; about %u match%s in all", offset, est,
+                      est == 1 ? "" : "es");
+            rcode = CLI_NONE;
+        } else {
+            if (!json)
+                printf("-- hits %ld-%ld of about %u\n", offset + 1, offset + (long)n, est);
+            rcode = CLI_OK;
+        }
+    }
+    izde_results_free(r);
+    izde_db_close(db);
+out:
+    free(query);
+    return rcode;
+}

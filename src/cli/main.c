@@ -1,0 +1,49 @@
+/*
+ * main.c - the izde command-line tool: dispatch to one command per file
+ * (cmd_*.c) through a command table.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct command {
+    const char *name;
+    cli_cmd_fn fn;
+    const char *summary;
+} commands[] = {
+    {"index", cmd_index, "index files, folders and JSON Lines: izde index [--db DIR] PATH..."},
+    {"search", cmd_search, "search the index: izde search [--db DIR] [-n N] [--offset K] [--json] QUERY"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: izde COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\nThe index is index/db under the current folder unless --db DIR or IZDE_DB "
+               "says otherwise.\nRun 'izde COMMAND --help' for a command's options.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_ERROR;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("izde %s\n", IZDE_VERSION);
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].fn(argc - 1, argv + 1);
+    cli_error("unknown command '%s'", argv[1]);
+    usage(stderr);
+    return CLI_ERROR;
+}

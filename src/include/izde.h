@@ -1,0 +1,149 @@
+/*
+ * izde.h - the public API of libizde: index and search Russian and Kyrgyz
+ * news reports.  The only header the CLI includes.
+ *
+ * Conventions (see README, "Library API"):
+ *  - every fallible call returns an int status: IZDE_OK (0) or an IZDE_E*
+ *    code; the status decides success, the message only explains it;
+ *  - the message of the last failure is kept on the handle
+ *    (izde_db_errmsg()); constructors without a handle return it through
+ *    `char **errmsg_out`, freed with izde_free();
+ *  - out-parameters come first; `T **out` results are caller-owned and
+ *    freed with izde_T_free(), which accepts NULL; returned `const char *`
+ *    are borrowed from their parent handle.
+ */
+#ifndef IZDE_H
+#define IZDE_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum izde_status {
+    IZDE_OK = 0,
+    IZDE_ENOMEM,     /* out of memory */
+    IZDE_EINVAL,     /* bad argument */
+    IZDE_EIO,        /* file or database I/O failed */
+    IZDE_ENOTFOUND,  /* no such file, database or document */
+    IZDE_ELOCKED,    /* the database is locked by another writer */
+    IZDE_ECORRUPT,   /* the database is damaged or not an izde database */
+    IZDE_EQUERY,     /* the query is malformed */
+    IZDE_EFORMAT,    /* input is not text / not valid JSON / wrong shape */
+    IZDE_EBACKEND,   /* Xapian, ICU or another library failed */
+    IZDE_EVERSION    /* the index was built by an incompatible version */
+} izde_status;
+
+/* Static name of a status ("IZDE_ELOCKED"). */
+const char *izde_status_name(int status);
+/* Free memory returned through `char **` by this API.  Accepts NULL. */
+void izde_free(void *p);
+
+/* ---------------------------------------------------------------- databases */
+
+typedef struct izde_db izde_db;
+
+#define IZDE_DB_READ  0 /* open an existing index for searching */
+#define IZDE_DB_WRITE 1 /* open or create an index for indexing (parent dirs created) */
+
+/*
+ * Open the index at `path`.
+ * @param out         receives the handle, NULL on failure
+ * @param errmsg_out  may be NULL; on failure a message naming the path and
+ *                    what to do (free with izde_free())
+ * @retval IZDE_OK, IZDE_ENOTFOUND, IZDE_ELOCKED, IZDE_ECORRUPT, IZDE_EVERSION, IZDE_EIO
+ */
+int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out);
+/* Commit (when writable) and close.  Accepts NULL.  Returns the commit's status. */
+int izde_db_close(izde_db *db);
+/* Message of the last failed call on `db` ("" if none).  Borrowed. */
+const char *izde_db_errmsg(const izde_db *db);
+int izde_db_commit(izde_db *db);
+int izde_db_doccount(izde_db *db, unsigned *out);
+
+/* ---------------------------------------------------------------- indexing */
+
+/* One article to index.  Only `id` and `text` are required; NULL fields are
+ * derived (title from the text, source from the URL, language from the
+ * letters) or left unknown. */
+typedef struct izde_article {
+    const char *id;       /* unique id: re-indexing the same id replaces */
+    const char *path;     /* file it came from, or NULL */
+    const char *url;
+    const char *title;
+    const char *source;
+    const char *date;     /* YYYY-MM-DD (or YYYY-MM, YYYY) */
+    const char *lang;     /* "ru", "ky", ... */
+    const char *text;     /* UTF-8 article text */
+    size_t text_len;
+    const char *fields;   /* JSON object text with any other fields, or NULL */
+} izde_article;
+
+/* Index one article (replacing any document with the same id). */
+int izde_index_article(izde_db *db, const izde_article *a);
+
+/* Called once for every file or record that could not be indexed:
+ * `line` is 0 for a whole file.  `msg` says what is wrong. */
+typedef void (*izde_problem_fn)(void *payload, const char *path, unsigned long line, int status,
+                                const char *msg);
+
+typedef struct izde_index_stats {
+    unsigned files;     /* files read */
+    unsigned articles;  /* articles indexed */
+    unsigned failed;    /* files or records that could not be indexed */
+    unsigned skipped;   /* files in folders skipped for their extension */
+} izde_index_stats;
+
+/*
+ * Index a file or a folder (recursively): .txt and .md are one article
+ * each, .jsonl one article per line.  A named file of another extension
+ * is read as text.  Problems are reported through `problem` and counted in
+ * `stats` (accumulated, not reset); the rest is still indexed.
+ * @retval IZDE_OK even when some files failed (see stats->failed); an
+ *         error only when the database itself fails (message on `db`)
+ */
+int izde_index_path(izde_db *db, const char *path, izde_problem_fn problem, void *payload,
+                    izde_index_stats *stats);
+
+/* ---------------------------------------------------------------- search */
+
+typedef struct izde_results izde_results;
+
+/* One highlighted passage. `highlights` holds `nhighlights` [start, end)
+ * byte-offset pairs into `text`. */
+typedef struct izde_snippet {
+    const char *text;
+    size_t len;
+    const size_t (*highlights)[2];
+    size_t nhighlights;
+} izde_snippet;
+
+/* One hit; every pointer is owned by the results.  Unknown fields are NULL. */
+typedef struct izde_hit {
+    unsigned rank;            /* 1-based, counting from the first hit of the whole result set */
+    double score;             /* BM25 weight */
+    const char *id, *path, *url, *title, *lang, *source, *date;
+    const izde_snippet *snippets;
+    size_t nsnippets;
+} izde_hit;
+
+/*
+ * Search.  Query syntax: words (all must match), "exact phrase", OR, NOT
+ * or -word, parentheses.  Returns hits [offset, offset+limit).
+ * @retval IZDE_OK (possibly with no hits), IZDE_EQUERY (malformed query;
+ *         the message on `db` says where), IZDE_E* on database failure
+ */
+int izde_search(izde_results **out, izde_db *db, const char *query, unsigned offset,
+                unsigned limit);
+unsigned izde_results_count(const izde_results *r);
+/* Xapian's estimate of all matches. */
+unsigned izde_results_estimated(const izde_results *r);
+const izde_hit *izde_results_hit(const izde_results *r, unsigned i);
+void izde_results_free(izde_results *r);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* IZDE_H */

@@ -1,0 +1,202 @@
+/*
+ * db.c - the izde_db handle: open or create an index, check its format
+ * version, keep the last error message, commit and close.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "izde-private.h"
+
+int izde__db_error(izde_db *db, int status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *m = izde__vstrdupf(fmt, ap);
+    va_end(ap);
+    free(db->errmsg);
+    db->errmsg = m;
+    return status;
+}
+
+int izde__db_izx_error(izde_db *db, int izx_status, const char *what)
+{
+    return izde__db_error(db, izde__status_from_izx(izx_status), "%s: %s", what,
+                          izx_db_errmsg(db->x));
+}
+
+const char *izde_db_errmsg(const izde_db *db)
+{
+    return db && db->errmsg ? db->errmsg : "";
+}
+
+/* mkdir -p for the parent folders of `path`. */
+static int make_parents(const char *path, char **errmsg_out)
+{
+    char *p = strdup(path);
+    if (!p)
+        return IZDE_ENOMEM;
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            if (errmsg_out)
+                *errmsg_out = izde__strdupf("cannot create folder '%s' for the index: %s", p,
+                                            strerror(errno));
+            free(p);
+            return IZDE_EIO;
+        }
+        *s = '/';
+    }
+    free(p);
+    return IZDE_OK;
+}
+
+static const char *open_advice(int status)
+{
+    switch (status) {
+    case IZDE_ENOTFOUND: return "build it first with 'izde index --db DIR PATH...'";
+    case IZDE_ELOCKED: return "another 'izde index' is writing to it; wait for it to finish";
+    case IZDE_ECORRUPT: return "the index is damaged; delete the folder and index again";
+    case IZDE_EVERSION: return "it was built by another version; delete the folder and index again";
+    default: return "check the path and its permissions";
+    }
+}
+
+/* Check (or, for a new empty writable index, set) the format version. */
+static int check_version(izde_db *db, char **errmsg_out)
+{
+    char *v = NULL;
+    unsigned count = 0;
+    int rc = izx_db_get_metadata(db->x, "izde.version", &v, NULL);
+    if (rc == IZX_OK)
+        rc = izx_db_doccount(db->x, &count);
+    if (rc != IZX_OK) {
+        if (errmsg_out)
+            *errmsg_out = izde__strdupf("cannot read index '%s': %s", db->path, izx_db_errmsg(db->x));
+        izx_free(v);
+        return izde__status_from_izx(rc);
+    }
+    int status = IZDE_OK;
+    if (!v) {
+        if (count > 0) {
+            status = IZDE_ECORRUPT;
+            if (errmsg_out)
+                *errmsg_out = izde__strdupf("'%s' is a Xapian database but not an izde index "
+                                            "(no izde.version metadata); use another --db folder",
+                                            db->path);
+        } else if (db->writable) {
+            char buf[32];
+            snprintf(buf, sizeof buf, "%d", IZDE_INDEX_VERSION);
+            rc = izx_db_set_metadata(db->x, "izde.version", buf, strlen(buf));
+            snprintf(buf, sizeof buf, "%d", IZDE_ANALYZER_VERSION);
+            if (rc == IZX_OK)
+                rc = izx_db_set_metadata(db->x, "izde.analyzer", buf, strlen(buf));
+            if (rc == IZX_OK)
+                rc = izx_db_set_metadata(db->x, "izde.languages", "ru", 2);
+            if (rc != IZX_OK) {
+                status = izde__status_from_izx(rc);
+                if (errmsg_out)
+                    *errmsg_out = izde__strdupf("cannot write index '%s': %s", db->path,
+                                                izx_db_errmsg(db->x));
+            }
+        }
+    } else if (atoi(v) != IZDE_INDEX_VERSION) {
+        status = IZDE_EVERSION;
+        if (errmsg_out)
+            *errmsg_out = izde__strdupf("index '%s' has format version %s, this izde reads version "
+                                        "%d: %s",
+                                        db->path, v, IZDE_INDEX_VERSION, open_advice(IZDE_EVERSION));
+    }
+    izx_free(v);
+    return status;
+}
+
+int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
+{
+    *out = NULL;
+    if (errmsg_out)
+        *errmsg_out = NULL;
+    if (!path || !*path) {
+        if (errmsg_out)
+            *errmsg_out = izde__strdupf("no index path given");
+        return IZDE_EINVAL;
+    }
+    izde_db *db = calloc(1, sizeof *db);
+    if (!db || !(db->path = strdup(path))) {
+        free(db);
+        return IZDE_ENOMEM;
+    }
+    db->writable = (mode == IZDE_DB_WRITE);
+    int rc = IZDE_OK;
+    char *xmsg = NULL;
+    if (db->writable && (rc = make_parents(path, errmsg_out)) != IZDE_OK)
+        goto fail;
+    int xrc = izx_db_open(&db->x, path, db->writable ? IZX_DB_CREATE_OR_OPEN : IZX_DB_READONLY,
+                          &xmsg);
+    if (xrc != IZX_OK) {
+        rc = izde__status_from_izx(xrc);
+        if (rc == IZDE_ENOTFOUND && errmsg_out)
+            *errmsg_out = izde__strdupf("no index at '%s': %s", path, open_advice(rc));
+        else if (errmsg_out)
+            *errmsg_out = izde__strdupf("cannot open index '%s': %s (%s)", path, open_advice(rc),
+                                        xmsg ? xmsg : "unknown error");
+        izx_free(xmsg);
+        goto fail;
+    }
+    if ((rc = check_version(db, errmsg_out)) != IZDE_OK)
+        goto fail;
+    if ((rc = izde_analyzer_new(&db->analyzer, errmsg_out)) != IZDE_OK)
+        goto fail;
+    if ((rc = izde_stemmer_new(&db->stem_ru, "ru")) != IZDE_OK) {
+        if (errmsg_out)
+            *errmsg_out = izde__strdupf("cannot create the Russian stemmer");
+        goto fail;
+    }
+    *out = db;
+    return IZDE_OK;
+fail:
+    izx_db_free(db->x);
+    db->x = NULL;
+    izde_db_close(db);
+    return rc;
+}
+
+int izde_db_commit(izde_db *db)
+{
+    if (!db->writable)
+        return IZDE_OK;
+    int rc = izx_db_commit(db->x);
+    if (rc != IZX_OK)
+        return izde__db_izx_error(db, rc, "cannot commit the index");
+    db->pending = 0;
+    return IZDE_OK;
+}
+
+int izde_db_close(izde_db *db)
+{
+    if (!db)
+        return IZDE_OK;
+    int rc = IZDE_OK;
+    if (db->x && db->writable)
+        rc = izde_db_commit(db);
+    izx_db_free(db->x);
+    izde_analyzer_free(db->analyzer);
+    izde_stemmer_free(db->stem_ru);
+    free(db->errmsg);
+    free(db->path);
+    free(db);
+    return rc;
+}
+
+int izde_db_doccount(izde_db *db, unsigned *out)
+{
+    int rc = izx_db_doccount(db->x, out);
+    if (rc != IZX_OK)
+        return izde__db_izx_error(db, rc, "cannot count documents");
+    return IZDE_OK;
+}

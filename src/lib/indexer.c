@@ -1,0 +1,217 @@
+/*
+ * indexer.c - turn one article into a Xapian document (index/SCHEMA.md):
+ * unstemmed words with positions, Z-prefixed Russian stems, the Q unique
+ * id, L/S/Y/M/D boolean terms, the date value and the JSON document data
+ * holding the text for snippets.  Replaces any document with the same id.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "izde-private.h"
+
+typedef struct index_ctx {
+    izx_doc *doc;
+    izde_stemmer *stem;  /* NULL: no stems for this language yet */
+    izde_buf term;       /* scratch for prefixed terms */
+    unsigned pos_base;   /* added to token positions */
+    unsigned last_pos;   /* one past the last position used */
+    int izx_rc;          /* first shim failure */
+} index_ctx;
+
+static int on_token(void *vctx, const izde_token *tok)
+{
+    index_ctx *ctx = vctx;
+    if (tok->term_len == 0 || tok->term_len > IZDE_MAX_TERM)
+        return 0; /* too long for Xapian: a URL or junk, not a word */
+    unsigned pos = ctx->pos_base + tok->pos + 1;
+    ctx->last_pos = pos;
+    int rc = izx_doc_add_posting(ctx->doc, tok->term, tok->term_len, pos, 1);
+    if (rc == IZX_OK && ctx->stem && tok->kind == IZDE_TOK_WORD) {
+        size_t slen;
+        const char *s = izde_stemmer_stem(ctx->stem, tok->term, tok->term_len, &slen);
+        if (!s)
+            return IZDE_ENOMEM;
+        izde__buf_clear(&ctx->term);
+        izde__buf_puts(&ctx->term, IZDE_PREFIX_STEM_RU);
+        if (izde__buf_append(&ctx->term, s, slen))
+            return IZDE_ENOMEM;
+        if (ctx->term.len <= IZDE_MAX_TERM)
+            rc = izx_doc_add_term(ctx->doc, ctx->term.data, ctx->term.len, 1);
+    }
+    if (rc != IZX_OK) {
+        ctx->izx_rc = rc;
+        return IZDE_EBACKEND;
+    }
+    return 0;
+}
+
+static int add_bool(index_ctx *ctx, const char *prefix, const char *value, size_t n)
+{
+    izde__buf_clear(&ctx->term);
+    izde__buf_puts(&ctx->term, prefix);
+    if (izde__buf_append(&ctx->term, value, n))
+        return IZDE_ENOMEM;
+    if (ctx->term.len > IZDE_MAX_TERM)
+        return IZDE_OK;
+    int rc = izx_doc_add_boolean_term(ctx->doc, ctx->term.data, ctx->term.len);
+    if (rc != IZX_OK) {
+        ctx->izx_rc = rc;
+        return IZDE_EBACKEND;
+    }
+    return IZDE_OK;
+}
+
+/* "Q" + id; ids too long for a term keep their head plus a hash of all. */
+static int id_term(izde_buf *b, const char *id)
+{
+    izde__buf_clear(b);
+    izde__buf_puts(b, IZDE_PREFIX_ID);
+    size_t n = strlen(id);
+    if (n + 1 <= IZDE_MAX_TERM)
+        return izde__buf_append(b, id, n);
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)id[i]) * 1099511628211ULL;
+    size_t head = 200;
+    while (head > 0 && ((unsigned char)id[head] & 0xc0) == 0x80)
+        head--;
+    char hex[24];
+    snprintf(hex, sizeof hex, "#%016llx", (unsigned long long)h);
+    izde__buf_append(b, id, head);
+    return izde__buf_puts(b, hex);
+}
+
+static void set_str(json_t *o, const char *k, const char *v)
+{
+    if (v)
+        json_object_set_new(o, k, json_string(v));
+}
+
+int izde_index_article(izde_db *db, const izde_article *a)
+{
+    if (!db->writable)
+        return izde__db_error(db, IZDE_EINVAL, "the index was opened read-only");
+    if (!a->id || !*a->id)
+        return izde__db_error(db, IZDE_EINVAL, "article has no id");
+    if (!a->text || a->text_len == 0)
+        return izde__db_error(db, IZDE_EFORMAT, "article '%s' has no text", a->id);
+
+    int rc = IZDE_OK;
+    index_ctx ctx = {0};
+    char *title = NULL, *source = NULL, *date = NULL;
+    json_t *data = NULL;
+    char *data_str = NULL;
+
+    const char *lang = a->lang && *a->lang ? a->lang : izde__detect_lang(a->text, a->text_len);
+    title = a->title && *a->title ? strdup(a->title) : izde__derive_title(a->text, a->text_len);
+    source = a->source && *a->source ? strdup(a->source) : izde__url_host(a->url);
+    date = a->date ? izde__normalize_date(a->date) : NULL;
+    if (!date)
+        date = izde__url_date(a->url);
+
+    if (izx_doc_new(&ctx.doc) != IZX_OK) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    /* Russian stems for Russian articles; other languages get exact forms
+     * only until their stemmers exist. */
+    ctx.stem = strcmp(lang, "ru") == 0 ? db->stem_ru : NULL;
+
+    /* a title given by the record is indexed before the text; a derived
+     * one is already part of the text */
+    if (a->title && *a->title) {
+        rc = izde_analyze(db->analyzer, a->title, strlen(a->title), on_token, &ctx);
+        if (rc)
+            goto analyze_failed;
+        ctx.pos_base = ctx.last_pos + IZDE_TITLE_POS_GAP;
+    }
+    rc = izde_analyze(db->analyzer, a->text, a->text_len, on_token, &ctx);
+    if (rc)
+        goto analyze_failed;
+
+    if ((rc = add_bool(&ctx, IZDE_PREFIX_LANG, lang, strlen(lang))))
+        goto analyze_failed;
+    if (source && (rc = add_bool(&ctx, IZDE_PREFIX_SOURCE, source, strlen(source))))
+        goto analyze_failed;
+    if (date) {
+        char digits[9];
+        size_t nd = 0;
+        for (const char *p = date; *p && nd < 8; p++)
+            if (*p != '-')
+                digits[nd++] = *p;
+        digits[nd] = '\0';
+        if ((rc = add_bool(&ctx, IZDE_PREFIX_YEAR, digits, 4)))
+            goto analyze_failed;
+        if (nd >= 6 && (rc = add_bool(&ctx, IZDE_PREFIX_MONTH, digits, 6)))
+            goto analyze_failed;
+        if (nd >= 8 && (rc = add_bool(&ctx, IZDE_PREFIX_DAY, digits, 8)))
+            goto analyze_failed;
+        if (izx_doc_set_value(ctx.doc, IZDE_SLOT_DATE, digits, nd) != IZX_OK) {
+            rc = izde__db_error(db, IZDE_EBACKEND, "cannot set the date value: %s",
+                                izx_doc_errmsg(ctx.doc));
+            goto done;
+        }
+    }
+
+    data = json_object();
+    set_str(data, "id", a->id);
+    set_str(data, "path", a->path);
+    set_str(data, "url", a->url);
+    set_str(data, "title", title);
+    set_str(data, "source", source);
+    set_str(data, "date", date);
+    set_str(data, "lang", lang);
+    json_t *jtext = json_stringn(a->text, a->text_len);
+    if (!jtext) {
+        rc = izde__db_error(db, IZDE_EFORMAT, "article '%s': text is not valid UTF-8", a->id);
+        goto done;
+    }
+    json_object_set_new(data, "text", jtext);
+    if (a->fields) {
+        json_t *f = json_loads(a->fields, 0, NULL);
+        if (json_is_object(f) && json_object_size(f) > 0)
+            json_object_set(data, "fields", f);
+        json_decref(f);
+    }
+    data_str = json_dumps(data, JSON_COMPACT);
+    if (!data_str) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "cannot encode the document data of '%s'", a->id);
+        goto done;
+    }
+    if (izx_doc_set_data(ctx.doc, data_str, strlen(data_str)) != IZX_OK) {
+        rc = izde__db_error(db, IZDE_EBACKEND, "cannot store '%s': %s", a->id,
+                            izx_doc_errmsg(ctx.doc));
+        goto done;
+    }
+    if ((rc = id_term(&ctx.term, a->id))) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    if ((rc = izx_doc_add_boolean_term(ctx.doc, ctx.term.data, ctx.term.len)) != IZX_OK ||
+        (rc = izx_db_replace_document(db->x, ctx.term.data, ctx.doc, NULL)) != IZX_OK) {
+        rc = izde__db_izx_error(db, rc, a->id);
+        goto done;
+    }
+    db->pending++;
+    goto done;
+
+analyze_failed:
+    if (ctx.izx_rc)
+        rc = izde__db_error(db, izde__status_from_izx(ctx.izx_rc), "cannot index '%s': %s", a->id,
+                            izx_doc_errmsg(ctx.doc));
+    else
+        rc = izde__db_error(db, rc, "cannot analyze '%s': %s", a->id, izde_status_name(rc));
+done:
+    free(data_str);
+    json_decref(data);
+    izx_doc_free(ctx.doc);
+    izde__buf_free(&ctx.term);
+    free(title);
+    free(source);
+    free(date);
+    return rc;
+}

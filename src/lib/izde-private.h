@@ -1,0 +1,121 @@
+/*
+ * izde-private.h - declarations shared inside libizde: buffers, error
+ * helpers, the database handle, the index schema constants and the
+ * internal interfaces between ingest, indexer, query and snippets.
+ */
+#ifndef IZDE_PRIVATE_H
+#define IZDE_PRIVATE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "izde.h"
+#include "izx.h"
+#include "analyzer.h"
+#include "stem.h"
+
+/* ---- index schema (index/SCHEMA.md is the authority) -------------------- */
+
+/* Index format version, stored in metadata "izde.version".  History:
+ *   1  first format: unstemmed words with positions, Z-prefixed Russian
+ *      stems, Q unique ids, L/S/Y/M/D boolean terms, slot 0 date, JSON data. */
+#define IZDE_INDEX_VERSION 1
+#define IZDE_ANALYZER_VERSION 1
+
+#define IZDE_PREFIX_STEM_RU "Z"
+#define IZDE_PREFIX_ID "Q"
+#define IZDE_PREFIX_LANG "L"
+#define IZDE_PREFIX_SOURCE "S"
+#define IZDE_PREFIX_YEAR "Y"
+#define IZDE_PREFIX_MONTH "M"
+#define IZDE_PREFIX_DAY "D"
+#define IZDE_SLOT_DATE 0     /* "YYYYMMDD" (shorter when only year/month known) */
+#define IZDE_MAX_TERM 240    /* Xapian's limit is 245 bytes */
+#define IZDE_TITLE_POS_GAP 100 /* positions between title and text */
+
+/* ---- growable buffer ---------------------------------------------------- */
+
+typedef struct izde_buf {
+    char *data;  /* NUL-terminated when non-NULL */
+    size_t len;  /* bytes used, excluding the NUL */
+    size_t cap;  /* bytes allocated */
+    int oom;     /* sticky: an allocation failed */
+} izde_buf;
+
+int izde__buf_reserve(izde_buf *b, size_t extra);
+int izde__buf_append(izde_buf *b, const char *s, size_t n);
+int izde__buf_puts(izde_buf *b, const char *s);
+int izde__buf_putc(izde_buf *b, char c);
+void izde__buf_clear(izde_buf *b);
+void izde__buf_free(izde_buf *b);
+
+/* ---- errors ------------------------------------------------------------- */
+
+char *izde__strdupf(const char *fmt, ...);
+char *izde__vstrdupf(const char *fmt, va_list ap);
+int izde__status_from_izx(int izx_status);
+
+/* ---- the database handle ------------------------------------------------ */
+
+struct izde_db {
+    izx_db *x;              /* the Xapian database */
+    char *path;             /* as given */
+    int writable;
+    char *errmsg;           /* last error message, owned */
+    izde_analyzer *analyzer;
+    izde_stemmer *stem_ru;
+    unsigned pending;       /* documents added since the last commit */
+};
+
+/* Set the handle's message (printf-style) and return `status`. */
+int izde__db_error(izde_db *db, int status, const char *fmt, ...);
+/* Set the message from the shim's last error on db->x, prefixed. */
+int izde__db_izx_error(izde_db *db, int izx_status, const char *what);
+
+/* ---- articles ----------------------------------------------------------- */
+
+/* Title: the first line with at least five words, else the first line
+ * with a word; cut to its first sentence and to ~200 bytes.  malloc'ed. */
+char *izde__derive_title(const char *text, size_t len);
+/* Host of an http(s) URL without "www.", malloc'ed, or NULL. */
+char *izde__url_host(const char *url);
+/* YYYY-MM-DD from a URL path (/2017-04-18/ or /2017/04/18/), or NULL. */
+char *izde__url_date(const char *url);
+/* Normalise a date field to YYYY-MM-DD / YYYY-MM / YYYY; NULL if unusable. */
+char *izde__normalize_date(const char *s);
+
+/* ---- language ----------------------------------------------------------- */
+
+/* "ky", "kk" or "ru" from the letters of the text (static string). */
+const char *izde__detect_lang(const char *text, size_t len);
+
+/* ---- query -------------------------------------------------------------- */
+
+/* A parsed query: the Xapian query plus the words to highlight. */
+typedef struct izde_pquery {
+    izx_query *xq;         /* the query to run */
+    char **terms;          /* exact forms to highlight (positive words only) */
+    size_t nterms;
+    char **stems;          /* Z-less stems to highlight (positive words only) */
+    size_t nstems;
+} izde_pquery;
+
+/* Parse `query`; on IZDE_EQUERY *errmsg_out says what and where. */
+int izde__query_parse(izde_pquery *out, izde_analyzer *a, izde_stemmer *stem_ru, const char *query,
+                      char **errmsg_out);
+void izde__pquery_clear(izde_pquery *q);
+
+/* ---- snippets ----------------------------------------------------------- */
+
+/* Best passage (~`width` bytes, cut at word boundaries) of `text` for the
+ * query's terms.  Fills *out with malloc'ed text and highlight pairs. */
+typedef struct izde__snip {
+    char *text;
+    size_t len;
+    size_t (*hl)[2];
+    size_t nhl;
+} izde__snip;
+int izde__snippet(izde__snip *out, izde_analyzer *a, izde_stemmer *stem_ru, const izde_pquery *q,
+                  const char *text, size_t len, const char *lang, size_t width);
+
+#endif /* IZDE_PRIVATE_H */

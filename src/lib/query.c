@@ -1,0 +1,555 @@
+/*
+ * query.c - parse the izde query language into a Xapian query.
+ *
+ *   query   := item+                 all items must match (AND)
+ *   item    := [NOT | -] alts        NOT / -: must not match
+ *   alts    := primary (OR primary)*
+ *   primary := ( query ) | "phrase" | «phrase» | words
+ *
+ * A word matches its exact form and its stem (OR of the unstemmed term and
+ * the Z-prefixed stem); a quoted phrase matches exact forms in order.
+ * Words are analyzed with the same analyzer as documents, so numbers
+ * written "28 000" and hyphenated or dotted words come out as indexed.
+ * Every syntax error names its column (in characters, from 1).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "izde-private.h"
+
+typedef enum lex_kind { L_END, L_LP, L_RP, L_PHRASE, L_WORDS, L_OR, L_AND, L_NOT, L_MINUS } lex_kind;
+
+typedef struct lexeme {
+    lex_kind kind;
+    size_t start, end;  /* bytes of the query this lexeme covers */
+    size_t tok0, ntok;  /* L_WORDS / L_PHRASE: its tokens in parser.toks */
+} lexeme;
+
+typedef struct qtok {
+    char *term;         /* normalised exact form */
+    int kind;           /* izde_tok_kind */
+    size_t start, end;  /* bytes in the query */
+} qtok;
+
+typedef struct parser {
+    const char *q;
+    izde_analyzer *an;
+    izde_stemmer *stem;
+    lexeme *lex;
+    size_t nlex, caplex, at;
+    qtok *toks;
+    size_t ntoks, captoks;
+    izde_pquery *out;
+    int negated;        /* inside NOT: words are not highlighted */
+    char *err;
+    izde_buf scratch;
+} parser;
+
+/* Column (1-based, in characters) of byte offset `off`. */
+static size_t column(const char *q, size_t off)
+{
+    size_t col = 1;
+    for (size_t i = 0; i < off && q[i]; i++)
+        if (((unsigned char)q[i] & 0xc0) != 0x80)
+            col++;
+    return col;
+}
+
+static int fail(parser *p, size_t off, const char *fmt, const char *what)
+{
+    if (!p->err) {
+        char *m = izde__strdupf(fmt, what ? what : "");
+        p->err = izde__strdupf("%s (column %zu of the query)", m ? m : "query error",
+                               column(p->q, off));
+        free(m);
+    }
+    return IZDE_EQUERY;
+}
+
+static int push_lex(parser *p, lex_kind k, size_t s, size_t e, size_t tok0, size_t ntok)
+{
+    if (p->nlex == p->caplex) {
+        size_t cap = p->caplex ? p->caplex * 2 : 16;
+        lexeme *n = realloc(p->lex, cap * sizeof *n);
+        if (!n)
+            return IZDE_ENOMEM;
+        p->lex = n;
+        p->caplex = cap;
+    }
+    p->lex[p->nlex++] = (lexeme){k, s, e, tok0, ntok};
+    return IZDE_OK;
+}
+
+static int on_qtok(void *vp, const izde_token *t)
+{
+    parser *p = vp;
+    if (t->term_len == 0 || t->term_len > IZDE_MAX_TERM)
+        return 0;
+    if (p->ntoks == p->captoks) {
+        size_t cap = p->captoks ? p->captoks * 2 : 16;
+        qtok *n = realloc(p->toks, cap * sizeof *n);
+        if (!n)
+            return IZDE_ENOMEM;
+        p->toks = n;
+        p->captoks = cap;
+    }
+    char *term = malloc(t->term_len + 1);
+    if (!term)
+        return IZDE_ENOMEM;
+    memcpy(term, t->term, t->term_len);
+    term[t->term_len] = '\0';
+    p->toks[p->ntoks++] = (qtok){term, t->kind, t->start, t->end};
+    return 0;
+}
+
+/* Analyze q[s..e) (offset by s) into p->toks; return the first index. */
+static int analyze_span(parser *p, size_t s, size_t e, size_t *first)
+{
+    *first = p->ntoks;
+    size_t before = p->ntoks;
+    int rc = izde_analyze(p->an, p->q + s, e - s, on_qtok, p);
+    for (size_t i = before; i < p->ntoks; i++)
+        p->toks[i].start += s, p->toks[i].end += s;
+    return rc;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Does a plain chunk start at q[i]? (not an operator char) */
+static int starts_close_quote(const char *q, size_t i)
+{
+    return q[i] == '"' || strncmp(q + i, "\xc2\xbb", 2) == 0; /* " or » */
+}
+
+static int lex_all(parser *p)
+{
+    const char *q = p->q;
+    size_t i = 0, n = strlen(q);
+    int rc;
+    while (1) {
+        while (i < n && is_space(q[i]))
+            i++;
+        if (i >= n)
+            break;
+        if (q[i] == '(' || q[i] == ')') {
+            if ((rc = push_lex(p, q[i] == '(' ? L_LP : L_RP, i, i + 1, 0, 0)))
+                return rc;
+            i++;
+            continue;
+        }
+        int guil = strncmp(q + i, "\xc2\xab", 2) == 0; /* « */
+        if (q[i] == '"' || guil) {
+            size_t open = i, s = i + (guil ? 2 : 1), e = s;
+            while (e < n && !(guil ? strncmp(q + e, "\xc2\xbb", 2) == 0 : q[e] == '"'))
+                e++;
+            if (e >= n)
+                return fail(p, open, guil ? "unbalanced quote: the %s is never closed by »"
+                                          : "unbalanced quote: the %s is never closed",
+                            guil ? "«" : "\"");
+            size_t first;
+            if ((rc = analyze_span(p, s, e, &first)))
+                return rc;
+            if (p->ntoks == first)
+                return fail(p, open, "empty phrase: the quotes hold no words%s", NULL);
+            if ((rc = push_lex(p, L_PHRASE, open, e + (guil ? 2 : 1), first, p->ntoks - first)))
+                return rc;
+            i = e + (guil ? 2 : 1);
+            continue;
+        }
+        if (starts_close_quote(q, i))
+            return fail(p, i, "unbalanced quote: » has no opening «%s", NULL);
+        /* a chunk: up to space, paren or quote */
+        size_t e = i;
+        while (e < n && !is_space(q[e]) && q[e] != '(' && q[e] != ')' && q[e] != '"' &&
+               strncmp(q + e, "\xc2\xab", 2) != 0 && strncmp(q + e, "\xc2\xbb", 2) != 0)
+            e++;
+        size_t len = e - i;
+        if (len == 2 && strncmp(q + i, "OR", 2) == 0) {
+            rc = push_lex(p, L_OR, i, e, 0, 0);
+        } else if (len == 3 && strncmp(q + i, "AND", 3) == 0) {
+            rc = push_lex(p, L_AND, i, e, 0, 0);
+        } else if (len == 3 && strncmp(q + i, "NOT", 3) == 0) {
+            rc = push_lex(p, L_NOT, i, e, 0, 0);
+        } else if (q[i] == '-' && len > 1) {
+            rc = push_lex(p, L_MINUS, i, i + 1, 0, 0);
+            e = i + 1;
+        } else {
+            /* extend over following plain chunks so "28 000" stays one number */
+            size_t run_end = e;
+            while (1) {
+                size_t j = run_end;
+                while (j < n && is_space(q[j]))
+                    j++;
+                size_t k = j;
+                while (k < n && !is_space(q[k]) && q[k] != '(' && q[k] != ')' && q[k] != '"' &&
+                       strncmp(q + k, "\xc2\xab", 2) != 0 && strncmp(q + k, "\xc2\xbb", 2) != 0)
+                    k++;
+                if (k == j || q[j] == '-' || (k - j == 2 && strncmp(q + j, "OR", 2) == 0) ||
+                    (k - j == 3 && (strncmp(q + j, "AND", 3) == 0 || strncmp(q + j, "NOT", 3) == 0)))
+                    break;
+                run_end = k;
+            }
+            size_t first;
+            if ((rc = analyze_span(p, i, run_end, &first)))
+                return rc;
+            /* tokens with no space between them form one group */
+            for (size_t t = first; t < p->ntoks && rc == IZDE_OK;) {
+                size_t u = t + 1;
+                while (u < p->ntoks) {
+                    int spaced = 0;
+                    for (size_t b = p->toks[u - 1].end; b < p->toks[u].start; b++)
+                        spaced |= is_space(q[b]);
+                    if (spaced)
+                        break;
+                    u++;
+                }
+                rc = push_lex(p, L_WORDS, p->toks[t].start, p->toks[u - 1].end, t, u - t);
+                t = u;
+            }
+            e = run_end;
+        }
+        if (rc)
+            return rc;
+        i = e;
+    }
+    return push_lex(p, L_END, n, n, 0, 0);
+}
+
+/* ---- building Xapian queries ---------------------------------------------- */
+
+static int note_term(parser *p, char ***list, size_t *n, const char *s, size_t len)
+{
+    if (p->negated)
+        return IZDE_OK;
+    for (size_t i = 0; i < *n; i++)
+        if (strlen((*list)[i]) == len && memcmp((*list)[i], s, len) == 0)
+            return IZDE_OK;
+    char **nl = realloc(*list, (*n + 1) * sizeof *nl);
+    if (!nl)
+        return IZDE_ENOMEM;
+    *list = nl;
+    if (!(nl[*n] = malloc(len + 1)))
+        return IZDE_ENOMEM;
+    memcpy(nl[*n], s, len);
+    nl[*n][len] = '\0';
+    (*n)++;
+    return IZDE_OK;
+}
+
+static int xq_fail(parser *p, int rc, char *msg)
+{
+    if (!p->err)
+        p->err = izde__strdupf("cannot build the query: %s", msg ? msg : izx_status_name(rc));
+    izx_free(msg);
+    return rc == IZX_ENOMEM ? IZDE_ENOMEM : IZDE_EBACKEND;
+}
+
+static int combine(parser *p, izx_op op, izx_query **subs, size_t n, unsigned window,
+                   izx_query **out)
+{
+    char *msg = NULL;
+    int rc = izx_query_combine(out, op, subs, n, window, &msg);
+    for (size_t i = 0; i < n; i++)
+        izx_query_free(subs[i]);
+    return rc == IZX_OK ? IZDE_OK : xq_fail(p, rc, msg);
+}
+
+static int term_query(parser *p, const char *term, size_t len, izx_query **out)
+{
+    char *msg = NULL;
+    int rc = izx_query_term(out, term, len, 1, &msg);
+    return rc == IZX_OK ? IZDE_OK : xq_fail(p, rc, msg);
+}
+
+/* One word: exact form OR stem. */
+static int word_query(parser *p, const qtok *t, izx_query **out)
+{
+    int rc;
+    size_t len = strlen(t->term);
+    if ((rc = note_term(p, &p->out->terms, &p->out->nterms, t->term, len)))
+        return rc;
+    if (t->kind != IZDE_TOK_WORD || !p->stem)
+        return term_query(p, t->term, len, out);
+    size_t slen;
+    const char *s = izde_stemmer_stem(p->stem, t->term, len, &slen);
+    if (!s)
+        return IZDE_ENOMEM;
+    if ((rc = note_term(p, &p->out->stems, &p->out->nstems, s, slen)))
+        return rc;
+    izde__buf_clear(&p->scratch);
+    izde__buf_puts(&p->scratch, IZDE_PREFIX_STEM_RU);
+    if (izde__buf_append(&p->scratch, s, slen))
+        return IZDE_ENOMEM;
+    izx_query *subs[2] = {NULL, NULL};
+    if ((rc = term_query(p, t->term, len, &subs[0])))
+        return rc;
+    if ((rc = term_query(p, p->scratch.data, p->scratch.len, &subs[1]))) {
+        izx_query_free(subs[0]);
+        return rc;
+    }
+    return combine(p, IZX_OP_OR, subs, 2, 0, out);
+}
+
+static int words_query(parser *p, const lexeme *l, izx_query **out)
+{
+    if (l->ntok == 1)
+        return word_query(p, &p->toks[l->tok0], out);
+    izx_query **subs = calloc(l->ntok, sizeof *subs);
+    if (!subs)
+        return IZDE_ENOMEM;
+    int rc = IZDE_OK;
+    size_t n = 0;
+    for (; n < l->ntok && rc == IZDE_OK; n++)
+        rc = word_query(p, &p->toks[l->tok0 + n], &subs[n]);
+    if (rc == IZDE_OK)
+        rc = combine(p, IZX_OP_AND, subs, n, 0, out);
+    else
+        for (size_t i = 0; i < n; i++)
+            izx_query_free(subs[i]);
+    free(subs);
+    return rc;
+}
+
+static int phrase_query(parser *p, const lexeme *l, izx_query **out)
+{
+    izx_query **subs = calloc(l->ntok, sizeof *subs);
+    if (!subs)
+        return IZDE_ENOMEM;
+    int rc = IZDE_OK;
+    size_t n = 0;
+    for (; n < l->ntok && rc == IZDE_OK; n++) {
+        const qtok *t = &p->toks[l->tok0 + n];
+        rc = note_term(p, &p->out->terms, &p->out->nterms, t->term, strlen(t->term));
+        if (rc == IZDE_OK)
+            rc = term_query(p, t->term, strlen(t->term), &subs[n]);
+    }
+    if (rc == IZDE_OK && n == 1) {
+        *out = subs[0];
+    } else if (rc == IZDE_OK) {
+        rc = combine(p, IZX_OP_PHRASE, subs, n, (unsigned)n, out);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            izx_query_free(subs[i]);
+    }
+    free(subs);
+    return rc;
+}
+
+/* ---- recursive descent ------------------------------------------------------ */
+
+static int parse_seq(parser *p, izx_query **out);
+
+static int parse_primary(parser *p, izx_query **out)
+{
+    lexeme *l = &p->lex[p->at];
+    switch (l->kind) {
+    case L_LP: {
+        size_t open = l->start;
+        p->at++;
+        if (p->lex[p->at].kind == L_RP)
+            return fail(p, open, "empty parentheses%s", NULL);
+        if (p->lex[p->at].kind == L_END)
+            return fail(p, open, "unbalanced parenthesis: the ( is never closed%s", NULL);
+        int rc = parse_seq(p, out);
+        if (rc)
+            return rc;
+        if (p->lex[p->at].kind != L_RP) {
+            izx_query_free(*out);
+            *out = NULL;
+            return fail(p, open, "unbalanced parenthesis: the ( is never closed%s", NULL);
+        }
+        p->at++;
+        return IZDE_OK;
+    }
+    case L_PHRASE:
+        p->at++;
+        return phrase_query(p, l, out);
+    case L_WORDS:
+        p->at++;
+        return words_query(p, l, out);
+    case L_RP:
+        return fail(p, l->start, "unbalanced parenthesis: this ) has no matching (%s", NULL);
+    case L_OR:
+        return fail(p, l->start, "OR needs a word on each side%s", NULL);
+    case L_AND:
+        return fail(p, l->start, "AND needs a word on each side%s", NULL);
+    case L_NOT:
+    case L_MINUS:
+        return fail(p, l->start, "%s cannot follow OR; put the exclusion outside the OR",
+                    l->kind == L_NOT ? "NOT" : "-");
+    case L_END:
+        break;
+    }
+    return fail(p, l->start, "the query ends where a word is expected%s", NULL);
+}
+
+static int parse_alts(parser *p, izx_query **out)
+{
+    izx_query *subs[64];
+    size_t n = 0;
+    int rc = parse_primary(p, &subs[n]);
+    if (rc)
+        return rc;
+    n++;
+    while (p->lex[p->at].kind == L_OR) {
+        size_t or_at = p->lex[p->at].start;
+        p->at++;
+        lex_kind k = p->lex[p->at].kind;
+        if (k == L_END || k == L_RP || k == L_OR || k == L_AND) {
+            rc = fail(p, or_at, "OR needs a word on each side%s", NULL);
+            break;
+        }
+        if (n == 64) {
+            rc = fail(p, or_at, "too many alternatives joined by OR (at most 64)%s", NULL);
+            break;
+        }
+        if ((rc = parse_primary(p, &subs[n])))
+            break;
+        n++;
+    }
+    if (rc) {
+        for (size_t i = 0; i < n; i++)
+            izx_query_free(subs[i]);
+        return rc;
+    }
+    if (n == 1) {
+        *out = subs[0];
+        return IZDE_OK;
+    }
+    return combine(p, IZX_OP_OR, subs, n, 0, out);
+}
+
+static int push_q(izx_query ***v, size_t *n, izx_query *q)
+{
+    izx_query **nv = realloc(*v, (*n + 1) * sizeof *nv);
+    if (!nv) {
+        izx_query_free(q);
+        return IZDE_ENOMEM;
+    }
+    nv[(*n)++] = q;
+    *v = nv;
+    return IZDE_OK;
+}
+
+static int parse_seq(parser *p, izx_query **out)
+{
+    izx_query **pos = NULL, **neg = NULL;
+    size_t npos = 0, nneg = 0;
+    int rc = IZDE_OK;
+    while (rc == IZDE_OK) {
+        lexeme *l = &p->lex[p->at];
+        if (l->kind == L_END || l->kind == L_RP)
+            break;
+        if (l->kind == L_AND) {
+            lex_kind next = p->lex[p->at + 1].kind;
+            if (npos + nneg == 0 || next == L_END || next == L_RP || next == L_OR || next == L_AND)
+                rc = fail(p, l->start, "AND needs a word on each side%s", NULL);
+            p->at++;
+            continue;
+        }
+        if (l->kind == L_NOT || l->kind == L_MINUS) {
+            lex_kind next = p->lex[p->at + 1].kind;
+            if (next == L_END || next == L_RP || next == L_OR || next == L_AND ||
+                next == L_NOT || next == L_MINUS) {
+                rc = fail(p, l->start, "%s needs a word after it", l->kind == L_NOT ? "NOT" : "-");
+                break;
+            }
+            p->at++;
+            izx_query *q = NULL;
+            p->negated++;
+            rc = parse_alts(p, &q);
+            p->negated--;
+            if (rc == IZDE_OK)
+                rc = push_q(&neg, &nneg, q);
+            continue;
+        }
+        izx_query *q = NULL;
+        rc = parse_alts(p, &q);
+        if (rc == IZDE_OK)
+            rc = push_q(&pos, &npos, q);
+    }
+    if (rc == IZDE_OK && npos + nneg == 0)
+        rc = fail(p, p->lex[p->at].start, "empty query: give at least one word to search for%s",
+                  NULL);
+    izx_query *positive = NULL, *negative = NULL;
+    char *msg = NULL;
+    if (rc == IZDE_OK) {
+        if (npos == 0) {
+            int x = izx_query_match_all(&positive, &msg);
+            rc = x == IZX_OK ? IZDE_OK : xq_fail(p, x, msg);
+        } else if (npos == 1) {
+            positive = pos[0];
+        } else {
+            rc = combine(p, IZX_OP_AND, pos, npos, 0, &positive);
+        }
+        npos = 0;
+    }
+    if (rc == IZDE_OK && nneg) {
+        if (nneg == 1)
+            negative = neg[0];
+        else
+            rc = combine(p, IZX_OP_OR, neg, nneg, 0, &negative);
+        nneg = 0;
+        if (rc == IZDE_OK) {
+            izx_query *two[2] = {positive, negative};
+            positive = NULL;
+            rc = combine(p, IZX_OP_AND_NOT, two, 2, 0, &positive);
+        }
+    }
+    for (size_t i = 0; i < npos; i++)
+        izx_query_free(pos[i]);
+    for (size_t i = 0; i < nneg; i++)
+        izx_query_free(neg[i]);
+    free(pos);
+    free(neg);
+    if (rc == IZDE_OK)
+        *out = positive;
+    else
+        izx_query_free(positive);
+    return rc;
+}
+
+void izde__pquery_clear(izde_pquery *q)
+{
+    izx_query_free(q->xq);
+    for (size_t i = 0; i < q->nterms; i++)
+        free(q->terms[i]);
+    for (size_t i = 0; i < q->nstems; i++)
+        free(q->stems[i]);
+    free(q->terms);
+    free(q->stems);
+    memset(q, 0, sizeof *q);
+}
+
+int izde__query_parse(izde_pquery *out, izde_analyzer *a, izde_stemmer *stem_ru, const char *query,
+                      char **errmsg_out)
+{
+    memset(out, 0, sizeof *out);
+    *errmsg_out = NULL;
+    parser p = {.q = query, .an = a, .stem = stem_ru, .out = out};
+    int rc = lex_all(&p);
+    if (rc == IZDE_OK) {
+        if (p.nlex == 1)
+            rc = fail(&p, 0, "empty query: give at least one word to search for%s", NULL);
+        else
+            rc = parse_seq(&p, &out->xq);
+    }
+    if (rc == IZDE_OK && p.lex[p.at].kind == L_RP)
+        rc = fail(&p, p.lex[p.at].start, "unbalanced parenthesis: this ) has no matching (%s",
+                  NULL);
+    if (rc != IZDE_OK) {
+        izde__pquery_clear(out);
+        *errmsg_out = p.err ? p.err : izde__strdupf("%s", izde_status_name(rc));
+        p.err = NULL;
+    }
+    for (size_t i = 0; i < p.ntoks; i++)
+        free(p.toks[i].term);
+    free(p.toks);
+    free(p.lex);
+    free(p.err);
+    izde__buf_free(&p.scratch);
+    return rc;
+}

@@ -1,0 +1,140 @@
+/*
+ * search.c - run a query and collect ranked hits with their metadata and
+ * a highlighted snippet; everything returned belongs to the izde_results.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "izde-private.h"
+
+#define SNIPPET_WIDTH 240
+
+typedef struct hit_store {
+    json_t *data;       /* the document's JSON; field strings point into it */
+    izde__snip snip;
+    izde_snippet pub;
+} hit_store;
+
+struct izde_results {
+    unsigned n;
+    unsigned estimated;
+    izde_hit *hits;
+    hit_store *store;
+};
+
+static const char *jstr(json_t *o, const char *k)
+{
+    return json_string_value(json_object_get(o, k));
+}
+
+int izde_search(izde_results **out, izde_db *db, const char *query, unsigned offset, unsigned limit)
+{
+    *out = NULL;
+    izde_pquery pq;
+    char *err = NULL;
+    int rc = izde__query_parse(&pq, db->analyzer, db->stem_ru, query, &err);
+    if (rc != IZDE_OK) {
+        izde__db_error(db, rc, "%s", err ? err : izde_status_name(rc));
+        free(err);
+        return rc;
+    }
+    izx_mset *m = NULL;
+    int xrc = izx_enquire(&m, db->x, pq.xq, offset, limit, -1, 0);
+    if (xrc != IZX_OK) {
+        rc = izde__db_izx_error(db, xrc, "search failed");
+        izde__pquery_clear(&pq);
+        return rc;
+    }
+    izde_results *r = calloc(1, sizeof *r);
+    unsigned n = izx_mset_size(m);
+    if (!r || (n && (!(r->hits = calloc(n, sizeof *r->hits)) ||
+                     !(r->store = calloc(n, sizeof *r->store))))) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    r->estimated = izx_mset_matches_estimated(m);
+    for (unsigned i = 0; i < n; i++) {
+        const char *data;
+        size_t dlen;
+        if ((xrc = izx_mset_data(m, i, &data, &dlen)) != IZX_OK) {
+            rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot read a hit: %s",
+                                izx_mset_errmsg(m));
+            goto done;
+        }
+        json_error_t jerr;
+        json_t *o = json_loadb(data, dlen, 0, &jerr);
+        if (!json_is_object(o)) {
+            json_decref(o);
+            rc = izde__db_error(db, IZDE_ECORRUPT,
+                                "document %u has unreadable data (%s); re-index its file",
+                                izx_mset_docid(m, i), jerr.text);
+            goto done;
+        }
+        hit_store *s = &r->store[i];
+        izde_hit *h = &r->hits[i];
+        s->data = o;
+        r->n = i + 1;
+        h->rank = izx_mset_rank(m, i) + 1;
+        h->score = izx_mset_weight(m, i);
+        h->id = jstr(o, "id");
+        h->path = jstr(o, "path");
+        h->url = jstr(o, "url");
+        h->title = jstr(o, "title");
+        h->lang = jstr(o, "lang");
+        h->source = jstr(o, "source");
+        h->date = jstr(o, "date");
+        json_t *text = json_object_get(o, "text");
+        if (json_is_string(text)) {
+            rc = izde__snippet(&s->snip, db->analyzer, db->stem_ru, &pq, json_string_value(text),
+                               json_string_length(text), h->lang, SNIPPET_WIDTH);
+            if (rc != IZDE_OK) {
+                izde__db_error(db, rc, "cannot make a snippet for '%s'", h->id ? h->id : "?");
+                goto done;
+            }
+            s->pub = (izde_snippet){s->snip.text, s->snip.len, (const size_t(*)[2])s->snip.hl,
+                                    s->snip.nhl};
+            h->snippets = &s->pub;
+            h->nsnippets = 1;
+        }
+    }
+done:
+    izx_mset_free(m);
+    izde__pquery_clear(&pq);
+    if (rc != IZDE_OK) {
+        izde_results_free(r);
+        return rc;
+    }
+    *out = r;
+    return IZDE_OK;
+}
+
+unsigned izde_results_count(const izde_results *r)
+{
+    return r ? r->n : 0;
+}
+
+unsigned izde_results_estimated(const izde_results *r)
+{
+    return r ? r->estimated : 0;
+}
+
+const izde_hit *izde_results_hit(const izde_results *r, unsigned i)
+{
+    return r && i < r->n ? &r->hits[i] : NULL;
+}
+
+void izde_results_free(izde_results *r)
+{
+    if (!r)
+        return;
+    for (unsigned i = 0; i < r->n; i++) {
+        json_decref(r->store[i].data);
+        free(r->store[i].snip.text);
+        free(r->store[i].snip.hl);
+    }
+    free(r->hits);
+    free(r->store);
+    free(r);
+}

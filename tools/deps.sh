@@ -1,0 +1,38 @@
+#!/bin/sh
+# deps.sh - install the Debian packages izde needs, only those missing.
+#   tools/deps.sh          build and run: compiler, CMake, Xapian, ICU, libstemmer, jansson
+#   tools/deps.sh --test   also what the tests need (cmocka, jq, xz-utils)
+#   tools/deps.sh --bench  also what the benchmarks compare against (omindex)
+# Runs apt-get as root, or through sudo; never asks questions.
+set -eu
+
+pkgs="build-essential cmake pkg-config libxapian-dev libstemmer-dev libicu-dev libjansson-dev"
+for arg in "$@"; do
+    case "$arg" in
+        --test) pkgs="$pkgs libcmocka-dev jq xz-utils" ;;
+        --bench) pkgs="$pkgs libcmocka-dev jq xz-utils xapian-omega xapian-tools time" ;;
+        *) echo "deps.sh: unknown option '$arg' (use --test or --bench)" >&2; exit 2 ;;
+    esac
+done
+
+missing=""
+for p in $pkgs; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+    SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+    SUDO="sudo"
+else
+    echo "deps.sh: need root to install:$missing (run as root, or install sudo)" >&2
+    exit 1
+fi
+echo "deps.sh: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q >&2
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -q --no-install-recommends $missing >&2

@@ -1,0 +1,156 @@
+/*
+ * izx_enquire.cc - running a query (BM25, optional sort by value) and
+ * reading the hits: docids, weights, ranks, stored data and values.
+ */
+#include <new>
+
+#include "izx-private.hh"
+
+int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
+                unsigned maxitems, int sort_slot, int sort_reverse)
+{
+    if (out)
+        *out = nullptr;
+    if (!db)
+        return IZX_EINVAL;
+    if (!out || !q) {
+        izx::set_msg(db->errmsg, "izx_enquire: NULL argument");
+        return IZX_EINVAL;
+    }
+    izx_mset *m = nullptr;
+    try {
+        Xapian::Enquire enquire(*db->db);
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        enquire.set_query(q->q);
+        if (sort_slot >= 0)
+            enquire.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(sort_slot),
+                                                     sort_reverse != 0);
+        m = new izx_mset();
+        m->mset = enquire.get_mset(offset, maxitems);
+        *out = m;
+        return IZX_OK;
+    } catch (...) {
+        delete m;
+        return izx::status_from_exception(db->errmsg, izx::CTX_QUERY);
+    }
+}
+
+void izx_mset_free(izx_mset *m)
+{
+    delete m;
+}
+
+unsigned izx_mset_size(const izx_mset *m)
+{
+    return m ? m->mset.size() : 0;
+}
+
+unsigned izx_mset_matches_estimated(const izx_mset *m)
+{
+    return m ? m->mset.get_matches_estimated() : 0;
+}
+
+unsigned izx_mset_matches_lower_bound(const izx_mset *m)
+{
+    return m ? m->mset.get_matches_lower_bound() : 0;
+}
+
+unsigned izx_mset_matches_upper_bound(const izx_mset *m)
+{
+    return m ? m->mset.get_matches_upper_bound() : 0;
+}
+
+/* Hit accessors below return 0 for a NULL mset or an index out of range;
+ * they only read what get_mset() already holds, so they cannot throw in
+ * practice, but stay guarded anyway. */
+
+unsigned izx_mset_docid(const izx_mset *m, unsigned i)
+{
+    if (!m || i >= m->mset.size())
+        return 0;
+    try {
+        return *m->mset[i];
+    } catch (...) {
+        return 0;
+    }
+}
+
+double izx_mset_weight(const izx_mset *m, unsigned i)
+{
+    if (!m || i >= m->mset.size())
+        return 0.0;
+    try {
+        return m->mset[i].get_weight();
+    } catch (...) {
+        return 0.0;
+    }
+}
+
+unsigned izx_mset_rank(const izx_mset *m, unsigned i)
+{
+    if (!m || i >= m->mset.size())
+        return 0;
+    try {
+        return m->mset[i].get_rank();
+    } catch (...) {
+        return 0;
+    }
+}
+
+/* Check the arguments of izx_mset_data()/izx_mset_value(). */
+static int check_hit(izx_mset *m, unsigned i, const void *p1, const void *p2, const char *fn)
+{
+    if (!m)
+        return IZX_EINVAL;
+    if (!p1 || !p2) {
+        izx::set_msg(m->errmsg, std::string(fn) + ": NULL argument");
+        return IZX_EINVAL;
+    }
+    if (i >= m->mset.size()) {
+        izx::set_msg(m->errmsg, std::string(fn) + ": hit " + std::to_string(i) +
+                                    " out of range (size " +
+                                    std::to_string(m->mset.size()) + ")");
+        return IZX_EINVAL;
+    }
+    return IZX_OK;
+}
+
+int izx_mset_data(izx_mset *m, unsigned i, const char **data, size_t *len)
+{
+    if (!m)
+        return IZX_EINVAL;
+    IZX_TRY
+        int st = check_hit(m, i, data, len, "izx_mset_data");
+        if (st != IZX_OK)
+            return st;
+        auto it = m->data.find(i);
+        if (it == m->data.end())
+            it = m->data.emplace(i, m->mset[i].get_document().get_data()).first;
+        *data = it->second.c_str();
+        *len = it->second.size();
+        return IZX_OK;
+    IZX_CATCH(m->errmsg)
+}
+
+int izx_mset_value(izx_mset *m, unsigned i, unsigned slot, const char **value, size_t *len)
+{
+    if (!m)
+        return IZX_EINVAL;
+    IZX_TRY
+        int st = check_hit(m, i, value, len, "izx_mset_value");
+        if (st != IZX_OK)
+            return st;
+        auto key = std::make_pair(i, slot);
+        auto it = m->values.find(key);
+        if (it == m->values.end())
+            it = m->values.emplace(key, m->mset[i].get_document().get_value(slot)).first;
+        *value = it->second.c_str();
+        *len = it->second.size();
+        return IZX_OK;
+    IZX_CATCH(m->errmsg)
+}
+
+const char *izx_mset_errmsg(const izx_mset *m)
+{
+    return m ? m->errmsg.c_str() : "";
+}
