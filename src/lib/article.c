@@ -110,7 +110,7 @@ char *izde__derive_title(const char *text, size_t len)
     if (!fallback)
         return NULL;
     size_t n = first_sentence(fallback, fallback_len);
-    size_t cut = cut_utf8(fallback, n, 200);
+    size_t cut = cut_utf8(fallback, n, 300);
     return trimmed_dup(fallback, cut, cut < n);
 }
 

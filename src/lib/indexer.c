@@ -97,8 +97,10 @@ int izde_index_article(izde_db *db, const izde_article *a)
         return izde__db_error(db, IZDE_EINVAL, "the index was opened read-only");
     if (!a->id || !*a->id)
         return izde__db_error(db, IZDE_EINVAL, "article has no id");
-    if (!a->text || a->text_len == 0)
-        return izde__db_error(db, IZDE_EFORMAT, "article '%s' has no text", a->id);
+    int has_title = a->title && *a->title;
+    if ((!a->text || a->text_len == 0) && !has_title)
+        return izde__db_error(db, IZDE_EFORMAT, "article '%s' has neither text nor a title",
+                              a->id);
 
     int rc = IZDE_OK;
     index_ctx ctx = {0};
@@ -106,8 +108,12 @@ int izde_index_article(izde_db *db, const izde_article *a)
     json_t *data = NULL;
     char *data_str = NULL;
 
-    const char *lang = a->lang && *a->lang ? a->lang : izde__detect_lang(a->text, a->text_len);
-    title = a->title && *a->title ? strdup(a->title) : izde__derive_title(a->text, a->text_len);
+    const char *text = a->text ? a->text : "";
+    size_t text_len = a->text ? a->text_len : 0;
+    const char *lang = a->lang && *a->lang ? a->lang
+                       : text_len                ? izde__detect_lang(text, text_len)
+                                                 : izde__detect_lang(a->title, strlen(a->title));
+    title = has_title ? strdup(a->title) : izde__derive_title(text, text_len);
     source = a->source && *a->source ? strdup(a->source) : izde__url_host(a->url);
     date = a->date ? izde__normalize_date(a->date) : NULL;
     if (!date)
@@ -123,13 +129,13 @@ int izde_index_article(izde_db *db, const izde_article *a)
 
     /* a title given by the record is indexed before the text; a derived
      * one is already part of the text */
-    if (a->title && *a->title) {
+    if (has_title) {
         rc = izde_analyze(db->analyzer, a->title, strlen(a->title), on_token, &ctx);
         if (rc)
             goto analyze_failed;
         ctx.pos_base = ctx.last_pos + IZDE_TITLE_POS_GAP;
     }
-    rc = izde_analyze(db->analyzer, a->text, a->text_len, on_token, &ctx);
+    rc = izde_analyze(db->analyzer, text, text_len, on_token, &ctx);
     if (rc)
         goto analyze_failed;
 
@@ -165,7 +171,7 @@ int izde_index_article(izde_db *db, const izde_article *a)
     set_str(data, "source", source);
     set_str(data, "date", date);
     set_str(data, "lang", lang);
-    json_t *jtext = json_stringn(a->text, a->text_len);
+    json_t *jtext = json_stringn(text, text_len);
     if (!jtext) {
         rc = izde__db_error(db, IZDE_EFORMAT, "article '%s': text is not valid UTF-8", a->id);
         goto done;

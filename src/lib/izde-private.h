@@ -75,7 +75,7 @@ int izde__db_izx_error(izde_db *db, int izx_status, const char *what);
 /* ---- articles ----------------------------------------------------------- */
 
 /* Title: the first line with at least five words, else the first line
- * with a word; cut to its first sentence and to ~200 bytes.  malloc'ed. */
+ * with a word; cut to its first sentence and to ~300 bytes.  malloc'ed. */
 char *izde__derive_title(const char *text, size_t len);
 /* Host of an http(s) URL without "www.", malloc'ed, or NULL. */
 char *izde__url_host(const char *url);

@@ -92,7 +92,9 @@ int izde__snippet(izde__snip *out, izde_analyzer *a, izde_stemmer *stem_ru, cons
          * the most matches */
         for (size_t i = 0; i < c.n; i++) {
             size_t seen[64], ns = 0, j = i;
-            for (; j < c.n && c.m[j].end - c.m[i].start <= width * 4 / 5; j++) {
+            for (; j < c.n && c.m[j].end - c.m[i].start <= width * 4 / 5 &&
+                   !memchr(text + c.m[i].start, '\n', c.m[j].end - c.m[i].start);
+                 j++) {
                 int dup = 0;
                 for (size_t k = 0; k < ns; k++)
                     dup |= seen[k] == c.m[j].word;
@@ -151,7 +153,7 @@ int izde__snippet(izde__snip *out, izde_analyzer *a, izde_stemmer *stem_ru, cons
         memcpy(out->text, "\xe2\x80\xa6", 3), o = 3;
     for (size_t i = 0; i < n; i++) {
         char ch = text[nws + i];
-        out->text[o + i] = (ch == '\t' || ch == '\r') ? ' ' : ch;
+        out->text[o + i] = (ch == '\t' || ch == '\r' || ch == '\n') ? ' ' : ch;
     }
     if (post)
         memcpy(out->text + o + n, "\xe2\x80\xa6", 3);

@@ -81,7 +81,7 @@ static void snowball_close(izde_stemmer *s)
  */
 static const char *russian_stem(izde_stemmer *s, const char *word, size_t len, size_t *out_len)
 {
-    size_t n;
+    size_t n = 0;
     const char *r = snowball_stem(s, word, len, &n);
     *out_len = n;
     if (!r || n < 2 || n + 2 > len)

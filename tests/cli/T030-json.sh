@@ -44,12 +44,31 @@ check_eq "source field" "24.kg" "$(echo "$J" | jq -r '.hits[0].source')"
 check_eq "date field" "2021-03-02" "$(echo "$J" | jq -r '.hits[0].date')"
 check_eq "no url: null" "null" "$(echo "$J" | jq -r '.hits[0].url')"
 
+# a record with a title and empty text is still indexed, by its title
+printf '%s\n' '{"id": "t-only", "title": "Паводок в Оше", "content": ""}' > title.jsonl
+run index --db db title.jsonl
+check_eq "title only: indexed" 0 "$STATUS"
+check_eq "title only: found by an inflected title word" "t-only" \
+    "$("$IZDE" search --json Ош паводок | jq -r '.hits[0].id')"
+"$IZDE" index --db db2 title.jsonl >/dev/null
+printf '%s\n' '{"id": "nothing", "content": ""}' > none.jsonl
+run index --db db2 none.jsonl
+check_eq "neither text nor title: reported" \
+    "izde: none.jsonl:1: article 'nothing' has neither text nor a title
+izde: 1 file or record could not be indexed (listed above); the rest was indexed" "$ERR"
+
+# a snippet stays within one paragraph, even when matches sit in two
+printf 'Первый абзац про Бишкек.\n\nВторой абзац: Бишкек снова.\n' > two.txt
+"$IZDE" index --db db3 two.txt >/dev/null
+check_eq "snippet: one paragraph" "Первый абзац про Бишкек." \
+    "$("$IZDE" search --db db3 --json Бишкек | jq -r '.hits[0].snippets[0].text')"
+
 # re-index the same id with new text: replaced
 printf '%s\n' '{"id": "rt-1", "text": "Новый текст про Узбекистан."}' > update.jsonl
 "$IZDE" index --db db update.jsonl >/dev/null
 check_eq "replace by id: new text found" "rt-1" "$("$IZDE" search --json Узбекистан | jq -r '.hits[0].id')"
 run search Таджикистан
 check_eq "replace by id: old text gone" 1 "$STATUS"
-check_eq "replace by id: count" "2" "$("$IZDE" index --db db update.jsonl | sed 's/.*holds \([0-9]*\).*/\1/')"
+check_eq "replace by id: count (rt-1, 42, t-only)" "3" "$("$IZDE" index --db db update.jsonl | sed 's/.*holds \([0-9]*\).*/\1/')"
 
 finish
