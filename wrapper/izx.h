@@ -172,7 +172,8 @@ typedef struct izx_mset izx_mset;
 
 /* Run `q` on `db` with BM25, returning hits [offset, offset+maxitems).
  * `sort_slot` < 0: by relevance; otherwise by that value (descending if
- * `sort_reverse`), relevance breaking ties.  On failure the message is on
+ * `sort_reverse`), relevance breaking ties.  Matches are counted exactly up
+ * to 1000 past the page (izx_mset_matches_estimated()).  On failure the message is on
  * `db`. */
 int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
                 unsigned maxitems, int sort_slot, int sort_reverse);

@@ -6,6 +6,9 @@
 
 #include "izx-private.hh"
 
+/* See izx_enquire(): matches counted exactly beyond the requested page. */
+static const unsigned IZX_EXACT_COUNT_UPTO = 1000;
+
 int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
                 unsigned maxitems, int sort_slot, int sort_reverse)
 {
@@ -26,7 +29,10 @@ int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
             enquire.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(sort_slot),
                                                      sort_reverse != 0);
         m = new izx_mset();
-        m->mset = enquire.get_mset(offset, maxitems);
+        /* Count exactly up to this many matches, so "about N" is exact for
+         * all but large result sets (Xapian's default checks only the page). */
+        const Xapian::doccount check_at_least = offset + maxitems + IZX_EXACT_COUNT_UPTO;
+        m->mset = enquire.get_mset(offset, maxitems, check_at_least);
         *out = m;
         return IZX_OK;
     } catch (...) {

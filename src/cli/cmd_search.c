@@ -56,7 +56,7 @@ static void print_json(const char *query, const izde_results *r)
         json_array_append_new(hits, jh);
     }
     json_object_set_new(o, "hits", hits);
-    json_dumpf(o, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
+    json_dumpf(o, stdout, JSON_COMPACT | JSON_REAL_PRECISION(6));
     fputc('\n', stdout);
     json_decref(o);
 }

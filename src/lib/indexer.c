@@ -202,7 +202,11 @@ int izde_index_article(izde_db *db, const izde_article *a)
         rc = izde__db_izx_error(db, rc, a->id);
         goto done;
     }
-    db->pending++;
+    /* Commit in batches: Xapian otherwise buffers 10,000 documents in
+     * memory (about 1 GB for news articles), and a batch is what an
+     * interrupted run keeps. */
+    if (++db->pending >= IZDE_COMMIT_EVERY)
+        rc = izde_db_commit(db);
     goto done;
 
 analyze_failed:

@@ -32,6 +32,10 @@
 #define IZDE_SLOT_DATE 0     /* "YYYYMMDD" (shorter when only year/month known) */
 #define IZDE_MAX_TERM 240    /* Xapian's limit is 245 bytes */
 #define IZDE_TITLE_POS_GAP 100 /* positions between title and text */
+/* Documents per commit while indexing.  Measured on 9,204 news articles:
+ * 1,000 -> 49 s, 137 MB peak; 2,000 -> 53 s, 242 MB; Xapian's default
+ * 10,000 -> 80 s, 950 MB. */
+#define IZDE_COMMIT_EVERY 1000
 
 /* ---- growable buffer ---------------------------------------------------- */
 

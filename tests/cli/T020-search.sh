@@ -34,6 +34,7 @@ check_eq "text: footer" "-- hits 1-1 of about 1" "$(echo "$OUT" | tail -n 1)"
 
 # -n and --offset
 check_eq "-n 1 gives one hit" "1" "$("$IZDE" search --json -n 1 Казахстане | jq '.hits | length')"
+check_eq "-n 1: the count is still exact" "3" "$("$IZDE" search --json -n 1 Казахстане | jq '.matches_estimated')"
 check_eq "--offset 1 gives rank 2 first" "2" "$("$IZDE" search --json --offset 1 Казахстане | jq '.hits[0].rank')"
 
 # no match: exit 1, message on stderr, JSON still printed
