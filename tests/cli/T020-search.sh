@@ -21,6 +21,8 @@ check_eq "-word excludes" "003_14c9b7630dbfab34.txt" "$(hit_files экстрем
 check_eq "OR" "003_14c9b7630dbfab34.txt 004_9dd1905dde7dd767.txt" \
     "$(hit_files терактов OR меморандум | sort | tr '\n' ' ' | sed 's/ $//')"
 check_eq "parentheses" "003_14c9b7630dbfab34.txt" "$(hit_files '(терактов OR меморандум) NOT МВД')"
+check_eq "Kyrgyz article: lang ky, found by its exact form" "001_63a034247d8c2709.txt ky" \
+    "$("$IZDE" search --json уюмдардын | jq -r '.hits[] | "\(.path | split("/") | last) \(.lang)"')"
 check_eq "all words must match" "004_9dd1905dde7dd767.txt" "$(hit_files меморандум Казахстане)"
 
 # text output: rank, title, path, a line of context
