@@ -1,12 +1,12 @@
 #!/bin/sh
 # deps.sh - install the Debian packages izde needs, only those missing.
-#   tools/deps.sh          build and run: compiler, CMake, Xapian, ICU, libstemmer, jansson
+#   tools/deps.sh          build and run: compiler, CMake, Xapian, ICU, libstemmer, jansson, libcsv
 #   tools/deps.sh --test   also what the tests need (cmocka, jq, xz-utils)
 #   tools/deps.sh --bench  also what the benchmarks compare against (omindex)
 # Runs apt-get as root, or through sudo; never asks questions.
 set -eu
 
-pkgs="build-essential cmake pkg-config libxapian-dev libstemmer-dev libicu-dev libjansson-dev"
+pkgs="build-essential cmake pkg-config libxapian-dev libstemmer-dev libicu-dev libjansson-dev libcsv-dev"
 for arg in "$@"; do
     case "$arg" in
         --test) pkgs="$pkgs libcmocka-dev jq xz-utils" ;;

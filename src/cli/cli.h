@@ -16,6 +16,7 @@ typedef int (*cli_cmd_fn)(int argc, char **argv);
 
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
+int cmd_stem(int argc, char **argv);
 
 /* The index folder: --db value if given, else $IZDE_DB, else "index/db". */
 const char *cli_db_path(const char *opt);

@@ -40,6 +40,26 @@ const char *izde_status_name(int status);
 /* Free memory returned through `char **` by this API.  Accepts NULL. */
 void izde_free(void *p);
 
+/* ---------------------------------------------------------------- stemming */
+
+typedef struct izde_stemmer izde_stemmer;
+
+/*
+ * A stemmer for "ru" (Snowball Russian, keeping the н of -ан/-ян nouns) or
+ * "ky" (izde's Kyrgyz stemmer).  Follows the libstemmer contract: the stem
+ * returned is owned by the stemmer and valid until its next call; no
+ * allocation per word; one instance per thread.
+ * @retval IZDE_OK, IZDE_EINVAL (unknown language), IZDE_ENOMEM
+ */
+int izde_stemmer_new(izde_stemmer **out, const char *lang);
+void izde_stemmer_free(izde_stemmer *s);
+/*
+ * Stem one word as written, UTF-8 (any case; Kyrgyz acronym rules use the
+ * case: "ИИМдин" -> "иим").  *out_len receives the stem's length in bytes.
+ * Words without a letter come back unchanged.  NULL only when out of memory.
+ */
+const char *izde_stemmer_stem(izde_stemmer *s, const char *word, size_t len, size_t *out_len);
+
 /* ---------------------------------------------------------------- databases */
 
 typedef struct izde_db izde_db;

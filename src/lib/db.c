@@ -97,7 +97,7 @@ static int check_version(izde_db *db, char **errmsg_out)
             if (rc == IZX_OK)
                 rc = izx_db_set_metadata(db->x, "izde.analyzer", buf, strlen(buf));
             if (rc == IZX_OK)
-                rc = izx_db_set_metadata(db->x, "izde.languages", "ru", 2);
+                rc = izx_db_set_metadata(db->x, "izde.languages", "ru ky", 5);
             if (rc != IZX_OK) {
                 status = izde__status_from_izx(rc);
                 if (errmsg_out)
@@ -152,9 +152,10 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
         goto fail;
     if ((rc = izde_analyzer_new(&db->analyzer, errmsg_out)) != IZDE_OK)
         goto fail;
-    if ((rc = izde_stemmer_new(&db->stem_ru, "ru")) != IZDE_OK) {
+    if ((rc = izde_stemmer_new(&db->stem_ru, "ru")) != IZDE_OK ||
+        (rc = izde_stemmer_new(&db->stem_ky, "ky")) != IZDE_OK) {
         if (errmsg_out)
-            *errmsg_out = izde__strdupf("cannot create the Russian stemmer");
+            *errmsg_out = izde__strdupf("cannot create the stemmers: out of memory");
         goto fail;
     }
     *out = db;
@@ -187,6 +188,7 @@ int izde_db_close(izde_db *db)
     izx_db_free(db->x);
     izde_analyzer_free(db->analyzer);
     izde_stemmer_free(db->stem_ru);
+    izde_stemmer_free(db->stem_ky);
     free(db->errmsg);
     free(db->path);
     free(db);

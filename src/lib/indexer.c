@@ -1,6 +1,7 @@
 /*
  * indexer.c - turn one article into a Xapian document (index/SCHEMA.md):
- * unstemmed words with positions, Z-prefixed Russian stems, the Q unique
+ * unstemmed words with positions, Z-prefixed Russian or ZK-prefixed
+ * Kyrgyz stems, hyphenated compounds whole and by parts, the Q unique
  * id, L/S/Y/M/D boolean terms, the date value and the JSON document data
  * holding the text for snippets.  Replaces any document with the same id.
  */
@@ -15,12 +16,77 @@
 
 typedef struct index_ctx {
     izx_doc *doc;
-    izde_stemmer *stem;  /* NULL: no stems for this language yet */
-    izde_buf term;       /* scratch for prefixed terms */
-    unsigned pos_base;   /* added to token positions */
-    unsigned last_pos;   /* one past the last position used */
-    int izx_rc;          /* first shim failure */
+    izde_stemmer *stem;   /* the article language's stemmer, or NULL */
+    const char *prefix;   /* its stem prefix ("Z", "ZK") */
+    int kyrgyz;           /* the stemmer wants words as written */
+    const char *text;     /* the text being analyzed (title or body) */
+    izde_buf term;        /* scratch for prefixed terms */
+    izde_buf comp;        /* the hyphenated compound so far, folded */
+    izde_buf comp_orig;   /* the same as written, for the Kyrgyz stemmer */
+    size_t comp_end;      /* byte offset where the compound's last part ends */
+    unsigned comp_pos;    /* position of its first part */
+    int comp_parts;       /* parts in the compound (0: none yet) */
+    int comp_has_word;    /* a part has a letter: the compound gets stems */
+    unsigned pos_base;    /* added to token positions */
+    unsigned last_pos;    /* one past the last position used */
+    int izx_rc;           /* first shim failure */
 } index_ctx;
+
+/* Add the stem of a word as a prefixed term (wdf 1, no position). */
+static int add_stem(index_ctx *ctx, const char *stem, size_t slen)
+{
+    izde__buf_clear(&ctx->term);
+    izde__buf_puts(&ctx->term, ctx->prefix);
+    if (izde__buf_append(&ctx->term, stem, slen))
+        return IZDE_ENOMEM;
+    if (ctx->term.len > IZDE_MAX_TERM)
+        return IZDE_OK;
+    int rc = izx_doc_add_term(ctx->doc, ctx->term.data, ctx->term.len, 1);
+    if (rc != IZX_OK) {
+        ctx->izx_rc = rc;
+        return IZDE_EBACKEND;
+    }
+    return IZDE_OK;
+}
+
+/* Hyphenated compounds ("2021-жылдын", "северо-западный") are indexed
+ * whole, at the position of their first part, as well as by parts. */
+static int add_compound(index_ctx *ctx, const izde_token *tok)
+{
+    int joined = ctx->comp_parts > 0 && izde__is_hyphen_joint(ctx->text, ctx->comp_end, tok->start);
+    if (!joined) {
+        izde__buf_clear(&ctx->comp);
+        izde__buf_clear(&ctx->comp_orig);
+        ctx->comp_parts = 0;
+        ctx->comp_has_word = tok->kind == IZDE_TOK_WORD;
+        ctx->comp_pos = ctx->pos_base + tok->pos + 1;
+    } else {
+        izde__buf_putc(&ctx->comp, '-');
+        izde__buf_putc(&ctx->comp_orig, '-');
+    }
+    izde__buf_append(&ctx->comp, tok->term, tok->term_len);
+    if (izde__buf_append(&ctx->comp_orig, ctx->text + tok->start, tok->end - tok->start))
+        return IZDE_ENOMEM;
+    ctx->comp_parts++;
+    ctx->comp_end = tok->end;
+    if (!joined || ctx->comp.len > IZDE_MAX_TERM)
+        return IZDE_OK;
+    int rc = izx_doc_add_posting(ctx->doc, ctx->comp.data, ctx->comp.len, ctx->comp_pos, 1);
+    if (rc != IZX_OK) {
+        ctx->izx_rc = rc;
+        return IZDE_EBACKEND;
+    }
+    if (tok->kind == IZDE_TOK_WORD)
+        ctx->comp_has_word = 1;
+    if (!ctx->stem || !ctx->comp_has_word)
+        return IZDE_OK;
+    size_t slen;
+    const char *s = izde__stem_word(ctx->stem, ctx->kyrgyz, ctx->comp.data, ctx->comp.len,
+                                    ctx->comp_orig.data, ctx->comp_orig.len, &slen);
+    if (!s)
+        return IZDE_ENOMEM;
+    return add_stem(ctx, s, slen);
+}
 
 static int on_token(void *vctx, const izde_token *tok)
 {
@@ -30,23 +96,19 @@ static int on_token(void *vctx, const izde_token *tok)
     unsigned pos = ctx->pos_base + tok->pos + 1;
     ctx->last_pos = pos;
     int rc = izx_doc_add_posting(ctx->doc, tok->term, tok->term_len, pos, 1);
-    if (rc == IZX_OK && ctx->stem && tok->kind == IZDE_TOK_WORD) {
-        size_t slen;
-        const char *s = izde_stemmer_stem(ctx->stem, tok->term, tok->term_len, &slen);
-        if (!s)
-            return IZDE_ENOMEM;
-        izde__buf_clear(&ctx->term);
-        izde__buf_puts(&ctx->term, IZDE_PREFIX_STEM_RU);
-        if (izde__buf_append(&ctx->term, s, slen))
-            return IZDE_ENOMEM;
-        if (ctx->term.len <= IZDE_MAX_TERM)
-            rc = izx_doc_add_term(ctx->doc, ctx->term.data, ctx->term.len, 1);
-    }
     if (rc != IZX_OK) {
         ctx->izx_rc = rc;
         return IZDE_EBACKEND;
     }
-    return 0;
+    if (ctx->stem && tok->kind == IZDE_TOK_WORD) {
+        size_t slen;
+        const char *s = izde__stem_token(ctx->stem, ctx->kyrgyz, tok, ctx->text, &slen);
+        if (!s)
+            return IZDE_ENOMEM;
+        if ((rc = add_stem(ctx, s, slen)) != IZDE_OK)
+            return rc;
+    }
+    return add_compound(ctx, tok);
 }
 
 static int add_bool(index_ctx *ctx, const char *prefix, const char *value, size_t n)
@@ -99,7 +161,7 @@ int izde_index_article(izde_db *db, const izde_article *a)
         return izde__db_error(db, IZDE_EINVAL, "article has no id");
     int has_title = a->title && *a->title;
     if ((!a->text || a->text_len == 0) && !has_title)
-        return izde__db_error(db, IZDE_EFORMAT, "article '%s' has neither text nor a title",
+        return izde__db_error(db, IZDE_EFORMAT, "article '%s' has no words to index (no text, no title)",
                               a->id);
 
     int rc = IZDE_OK;
@@ -123,21 +185,30 @@ int izde_index_article(izde_db *db, const izde_article *a)
         rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
         goto done;
     }
-    /* Russian stems for Russian articles; other languages get exact forms
-     * only until their stemmers exist. */
-    ctx.stem = strcmp(lang, "ru") == 0 ? db->stem_ru : NULL;
+    /* stems in the article's language; other languages: exact forms only */
+    izde_qstemmers st = {db->stem_ru, db->stem_ky};
+    ctx.stem = izde__stemmer_for(&st, lang, &ctx.prefix);
+    ctx.kyrgyz = ctx.stem == db->stem_ky;
 
     /* a title given by the record is indexed before the text; a derived
      * one is already part of the text */
     if (has_title) {
+        ctx.text = a->title;
         rc = izde_analyze(db->analyzer, a->title, strlen(a->title), on_token, &ctx);
         if (rc)
             goto analyze_failed;
         ctx.pos_base = ctx.last_pos + IZDE_TITLE_POS_GAP;
     }
+    ctx.text = text;
+    ctx.comp_parts = 0;
     rc = izde_analyze(db->analyzer, text, text_len, on_token, &ctx);
     if (rc)
         goto analyze_failed;
+    if (ctx.last_pos == 0) {
+        rc = izde__db_error(db, IZDE_EFORMAT, "article '%s' has no words to index (blank text%s)",
+                            a->id, has_title ? "" : ", no title");
+        goto done;
+    }
 
     if ((rc = add_bool(&ctx, IZDE_PREFIX_LANG, lang, strlen(lang))))
         goto analyze_failed;
@@ -220,6 +291,8 @@ done:
     json_decref(data);
     izx_doc_free(ctx.doc);
     izde__buf_free(&ctx.term);
+    izde__buf_free(&ctx.comp);
+    izde__buf_free(&ctx.comp_orig);
     free(title);
     free(source);
     free(date);

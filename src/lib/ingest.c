@@ -1,9 +1,9 @@
 /*
  * ingest.c - read what the user asks to index: folders (recursively, in
- * name order), text files (.txt, .md: one article each) and JSON Lines
- * (.jsonl: one article per line).  Every file or record that cannot be
+ * name order), text files (.txt, .md: one article each), JSON Lines
+ * (.jsonl: one article per line) and CSV with a header (.csv).  Every file or record that cannot be
  * indexed is reported once through the problem callback and the rest is
- * still indexed.
+ * still indexed.  CSV files are read by ingest_csv.c.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -16,16 +16,12 @@
 #include <jansson.h>
 
 #include "izde-private.h"
+#include "ingest.h"
 
-typedef struct ingest {
-    izde_db *db;
-    izde_problem_fn problem;
-    void *payload;
-    izde_index_stats *stats;
-} ingest;
+#define report izde__ingest_report
 
-static void report(ingest *in, const char *path, unsigned long line, int status, const char *fmt,
-                   ...)
+void izde__ingest_report(ingest *in, const char *path, unsigned long line, int status,
+                         const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -78,8 +74,7 @@ static size_t utf8_invalid_at(const unsigned char *s, size_t len)
     return len;
 }
 
-/* Read a whole file; on failure report it and return NULL. */
-static char *read_file(ingest *in, const char *path, size_t *len_out)
+char *izde__ingest_read_file(ingest *in, const char *path, size_t *len_out)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -109,8 +104,7 @@ static char *read_file(ingest *in, const char *path, size_t *len_out)
     return b.data;
 }
 
-/* Reject what is not UTF-8 text; report and return 0 if so. */
-static int check_text(ingest *in, const char *path, unsigned long line, const char *s, size_t len)
+int izde__ingest_check_text(ingest *in, const char *path, unsigned long line, const char *s, size_t len)
 {
     if (memchr(s, '\0', len)) {
         report(in, path, line, IZDE_EFORMAT, "not a text file (contains NUL bytes); skipped");
@@ -126,9 +120,7 @@ static int check_text(ingest *in, const char *path, unsigned long line, const ch
     return 1;
 }
 
-/* Index one article; a database failure aborts (returned), an article
- * problem is reported and 0 returned. */
-static int index_one(ingest *in, const char *path, unsigned long line, const izde_article *a)
+int izde__ingest_article(ingest *in, const char *path, unsigned long line, const izde_article *a)
 {
     int rc = izde_index_article(in->db, a);
     if (rc == IZDE_OK) {
@@ -145,7 +137,7 @@ static int index_one(ingest *in, const char *path, unsigned long line, const izd
 static int index_text_file(ingest *in, const char *path)
 {
     size_t len = 0;
-    char *text = read_file(in, path, &len);
+    char *text = izde__ingest_read_file(in, path, &len);
     if (!text)
         return IZDE_OK;
     in->stats->files++;
@@ -153,7 +145,7 @@ static int index_text_file(ingest *in, const char *path)
     const char *body = text;
     if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
         body += 3, len -= 3;
-    if (!check_text(in, path, 0, body, len))
+    if (!izde__ingest_check_text(in, path, 0, body, len))
         goto done;
     size_t i = 0;
     while (i < len && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t'))
@@ -165,7 +157,7 @@ static int index_text_file(ingest *in, const char *path)
     char *real = realpath(path, NULL);
     izde_article a = {.id = real ? real : path, .path = real ? real : path, .text = body,
                       .text_len = len};
-    rc = index_one(in, path, 0, &a);
+    rc = izde__ingest_article(in, path, 0, &a);
     free(real);
 done:
     free(text);
@@ -187,6 +179,14 @@ static const char *field_str(json_t *o, const char *key, char *numbuf, size_t nu
 
 static const char *const known_fields[] = {"id", "title", "text", "content", "body", "url",
                                            "date", "source", "lang", NULL};
+
+int izde__ingest_is_known_field(const char *name)
+{
+    for (const char *const *k = known_fields; *k; k++)
+        if (strcmp(name, *k) == 0)
+            return 1;
+    return 0;
+}
 
 static int index_jsonl_record(ingest *in, const char *path, const char *real, unsigned long lineno,
                               const char *line, size_t len)
@@ -218,10 +218,7 @@ static int index_jsonl_record(ingest *in, const char *path, const char *real, un
     const char *key;
     json_t *val;
     json_object_foreach(o, key, val) {
-        int known = 0;
-        for (const char *const *k = known_fields; *k; k++)
-            known |= strcmp(key, *k) == 0;
-        if (!known)
+        if (!izde__ingest_is_known_field(key))
             json_object_set(extra, key, val);
     }
     if (json_object_size(extra))
@@ -252,7 +249,7 @@ static int index_jsonl_record(ingest *in, const char *path, const char *real, un
         rc = IZDE_ENOMEM;
         goto done;
     }
-    rc = index_one(in, path, lineno, &a);
+    rc = izde__ingest_article(in, path, lineno, &a);
 done:
     free(fields);
     free(auto_id);
@@ -288,7 +285,7 @@ static int index_jsonl_file(ingest *in, const char *path)
             blank++;
         if (blank == len)
             continue;
-        if (!check_text(in, path, lineno, s, len))
+        if (!izde__ingest_check_text(in, path, lineno, s, len))
             continue;
         rc = index_jsonl_record(in, path, real ? real : path, lineno, s, len);
     }
@@ -304,6 +301,8 @@ static int index_file(ingest *in, const char *path)
 {
     if (has_ext(path, ".jsonl"))
         return index_jsonl_file(in, path);
+    if (has_ext(path, ".csv"))
+        return izde__ingest_csv(in, path);
     return index_text_file(in, path);
 }
 
@@ -355,7 +354,7 @@ static int index_dir(ingest *in, const char *path, int depth)
         } else if (!S_ISREG(st.st_mode)) {
             in->stats->skipped++;
         } else if (has_ext(names[i], ".txt") || has_ext(names[i], ".md") ||
-                   has_ext(names[i], ".jsonl")) {
+                   has_ext(names[i], ".jsonl") || has_ext(names[i], ".csv")) {
             rc = index_file(in, child);
         } else {
             in->stats->skipped++;

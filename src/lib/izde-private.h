@@ -18,11 +18,14 @@
 
 /* Index format version, stored in metadata "izde.version".  History:
  *   1  first format: unstemmed words with positions, Z-prefixed Russian
- *      stems, Q unique ids, L/S/Y/M/D boolean terms, slot 0 date, JSON data. */
-#define IZDE_INDEX_VERSION 1
-#define IZDE_ANALYZER_VERSION 1
+ *      stems, Q unique ids, L/S/Y/M/D boolean terms, slot 0 date, JSON data.
+ *   2  ZK-prefixed Kyrgyz stems; hyphenated compounds indexed whole as
+ *      well as by parts; language "other" for neither Russian nor Kyrgyz. */
+#define IZDE_INDEX_VERSION 2
+#define IZDE_ANALYZER_VERSION 2
 
 #define IZDE_PREFIX_STEM_RU "Z"
+#define IZDE_PREFIX_STEM_KY "ZK"
 #define IZDE_PREFIX_ID "Q"
 #define IZDE_PREFIX_LANG "L"
 #define IZDE_PREFIX_SOURCE "S"
@@ -67,7 +70,8 @@ struct izde_db {
     int writable;
     char *errmsg;           /* last error message, owned */
     izde_analyzer *analyzer;
-    izde_stemmer *stem_ru;
+    izde_stemmer *stem_ru;  /* Snowball Russian */
+    izde_stemmer *stem_ky;  /* izde's Kyrgyz stemmer */
     unsigned pending;       /* documents added since the last commit */
 };
 
@@ -90,7 +94,8 @@ char *izde__normalize_date(const char *s);
 
 /* ---- language ----------------------------------------------------------- */
 
-/* "ky", "kk" or "ru" from the letters of the text (static string). */
+/* "ru", "ky" or "other" from the letters and function words of the text
+ * (static string). */
 const char *izde__detect_lang(const char *text, size_t len);
 
 /* ---- query -------------------------------------------------------------- */
@@ -100,13 +105,21 @@ typedef struct izde_pquery {
     izx_query *xq;         /* the query to run */
     char **terms;          /* exact forms to highlight (positive words only) */
     size_t nterms;
-    char **stems;          /* Z-less stems to highlight (positive words only) */
+    char **stems;          /* Russian stems to highlight (positive words only) */
     size_t nstems;
+    char **ky_stems;       /* Kyrgyz stems to highlight (positive words only) */
+    size_t nky_stems;
 } izde_pquery;
 
+/* Stemmers a query may use; NULL members are not used. */
+typedef struct izde_qstemmers {
+    izde_stemmer *ru;
+    izde_stemmer *ky;
+} izde_qstemmers;
+
 /* Parse `query`; on IZDE_EQUERY *errmsg_out says what and where. */
-int izde__query_parse(izde_pquery *out, izde_analyzer *a, izde_stemmer *stem_ru, const char *query,
-                      char **errmsg_out);
+int izde__query_parse(izde_pquery *out, izde_analyzer *a, const izde_qstemmers *stemmers,
+                      const char *query, char **errmsg_out);
 void izde__pquery_clear(izde_pquery *q);
 
 /* ---- snippets ----------------------------------------------------------- */
@@ -119,7 +132,27 @@ typedef struct izde__snip {
     size_t (*hl)[2];
     size_t nhl;
 } izde__snip;
-int izde__snippet(izde__snip *out, izde_analyzer *a, izde_stemmer *stem_ru, const izde_pquery *q,
-                  const char *text, size_t len, const char *lang, size_t width);
+int izde__snippet(izde__snip *out, izde_analyzer *a, const izde_qstemmers *stemmers,
+                  const izde_pquery *q, const char *text, size_t len, const char *lang,
+                  size_t width);
+
+/* ---- stemming a token ----------------------------------------------------- */
+
+/* The stemmer for an article language ("ru", "ky"), or NULL; and the term
+ * prefix of its stems. */
+izde_stemmer *izde__stemmer_for(const izde_qstemmers *st, const char *lang, const char **prefix);
+/* Stem a token: Kyrgyz gets the token as written in `text` (its case
+ * matters), Russian the normalised term. */
+const char *izde__stem_token(izde_stemmer *s, int kyrgyz, const izde_token *tok, const char *text,
+                             size_t *out_len);
+/* The same for a word given as its normalised term and as written
+ * (`orig` may be NULL).  Russian acronyms are not stemmed. */
+const char *izde__stem_word(izde_stemmer *s, int kyrgyz, const char *term, size_t len,
+                            const char *orig, size_t olen, size_t *out_len);
+/* All letters capitals, two to five of them: an acronym. */
+int izde__is_acronym(const char *w, size_t n);
+/* Tokens joined by one hyphen ("2021-жылдын", "северо-западный") form a
+ * compound; returns 1 if text[a_end..b_start) is such a joint. */
+int izde__is_hyphen_joint(const char *text, size_t a_end, size_t b_start);
 
 #endif /* IZDE_PRIVATE_H */

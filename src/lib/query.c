@@ -4,10 +4,14 @@
  *   query   := item+                 all items must match (AND)
  *   item    := [NOT | -] alts        NOT / -: must not match
  *   alts    := primary (OR primary)*
- *   primary := ( query ) | "phrase" | «phrase» | words
+ *   primary := ( query ) | "phrase" | «phrase» | lang:CODE | words
  *
- * A word matches its exact form and its stem (OR of the unstemmed term and
- * the Z-prefixed stem); a quoted phrase matches exact forms in order.
+ * A word matches its exact form and its stems in both languages (the
+ * unstemmed term OR the Z-prefixed Russian stem OR the ZK-prefixed Kyrgyz
+ * stem); `lang:ky` / `lang:ru` anywhere in the query keeps only that
+ * language's stems and filters the articles by language.  A quoted phrase
+ * matches exact forms in order.  A hyphenated word matches the compound
+ * as indexed whole or both of its parts.
  * Words are analyzed with the same analyzer as documents, so numbers
  * written "28 000" and hyphenated or dotted words come out as indexed.
  * Every syntax error names its column (in characters, from 1).
@@ -17,7 +21,9 @@
 
 #include "izde-private.h"
 
-typedef enum lex_kind { L_END, L_LP, L_RP, L_PHRASE, L_WORDS, L_OR, L_AND, L_NOT, L_MINUS } lex_kind;
+typedef enum lex_kind {
+    L_END, L_LP, L_RP, L_PHRASE, L_WORDS, L_OR, L_AND, L_NOT, L_MINUS, L_LANG
+} lex_kind;
 
 typedef struct lexeme {
     lex_kind kind;
@@ -34,7 +40,8 @@ typedef struct qtok {
 typedef struct parser {
     const char *q;
     izde_analyzer *an;
-    izde_stemmer *stem;
+    const izde_qstemmers *stemmers;
+    int langs;          /* languages named by positive lang: filters (LANG_* bits); 0: all */
     lexeme *lex;
     size_t nlex, caplex, at;
     qtok *toks;
@@ -44,6 +51,10 @@ typedef struct parser {
     char *err;
     izde_buf scratch;
 } parser;
+
+#define LANG_RU 1
+#define LANG_KY 2
+#define LANG_OTHER 4
 
 /* Column (1-based, in characters) of byte offset `off`. */
 static size_t column(const char *q, size_t off)
@@ -167,7 +178,9 @@ static int lex_all(parser *p)
                strncmp(q + e, "\xc2\xab", 2) != 0 && strncmp(q + e, "\xc2\xbb", 2) != 0)
             e++;
         size_t len = e - i;
-        if (len == 2 && strncmp(q + i, "OR", 2) == 0) {
+        if (len >= 5 && strncmp(q + i, "lang:", 5) == 0) {
+            rc = push_lex(p, L_LANG, i, e, 0, 0);
+        } else if (len == 2 && strncmp(q + i, "OR", 2) == 0) {
             rc = push_lex(p, L_OR, i, e, 0, 0);
         } else if (len == 3 && strncmp(q + i, "AND", 3) == 0) {
             rc = push_lex(p, L_AND, i, e, 0, 0);
@@ -188,6 +201,7 @@ static int lex_all(parser *p)
                        strncmp(q + k, "\xc2\xab", 2) != 0 && strncmp(q + k, "\xc2\xbb", 2) != 0)
                     k++;
                 if (k == j || q[j] == '-' || (k - j == 2 && strncmp(q + j, "OR", 2) == 0) ||
+                    (k - j >= 5 && strncmp(q + j, "lang:", 5) == 0) ||
                     (k - j == 3 && (strncmp(q + j, "AND", 3) == 0 || strncmp(q + j, "NOT", 3) == 0)))
                     break;
                 run_end = k;
@@ -264,53 +278,120 @@ static int term_query(parser *p, const char *term, size_t len, izx_query **out)
     return rc == IZX_OK ? IZDE_OK : xq_fail(p, rc, msg);
 }
 
-/* One word: exact form OR stem. */
-static int word_query(parser *p, const qtok *t, izx_query **out)
+/* Append the query for one stem term (prefix + stem) to subs[*n]. */
+static int stem_subquery(parser *p, izde_stemmer *st, const char *prefix, int kyrgyz,
+                         const char *term, size_t len, const char *orig, size_t olen,
+                         izx_query **subs, size_t *n)
 {
-    int rc;
-    size_t len = strlen(t->term);
-    if ((rc = note_term(p, &p->out->terms, &p->out->nterms, t->term, len)))
-        return rc;
-    if (t->kind != IZDE_TOK_WORD || !p->stem)
-        return term_query(p, t->term, len, out);
     size_t slen;
-    const char *s = izde_stemmer_stem(p->stem, t->term, len, &slen);
+    const char *s = izde__stem_word(st, kyrgyz, term, len, orig, olen, &slen);
     if (!s)
         return IZDE_ENOMEM;
-    if ((rc = note_term(p, &p->out->stems, &p->out->nstems, s, slen)))
+    int rc = kyrgyz ? note_term(p, &p->out->ky_stems, &p->out->nky_stems, s, slen)
+                    : note_term(p, &p->out->stems, &p->out->nstems, s, slen);
+    if (rc)
         return rc;
     izde__buf_clear(&p->scratch);
-    izde__buf_puts(&p->scratch, IZDE_PREFIX_STEM_RU);
+    izde__buf_puts(&p->scratch, prefix);
     if (izde__buf_append(&p->scratch, s, slen))
         return IZDE_ENOMEM;
-    izx_query *subs[2] = {NULL, NULL};
-    if ((rc = term_query(p, t->term, len, &subs[0])))
+    if (p->scratch.len > IZDE_MAX_TERM)
+        return IZDE_OK;
+    if ((rc = term_query(p, p->scratch.data, p->scratch.len, &subs[*n])))
         return rc;
-    if ((rc = term_query(p, p->scratch.data, p->scratch.len, &subs[1]))) {
-        izx_query_free(subs[0]);
-        return rc;
-    }
-    return combine(p, IZX_OP_OR, subs, 2, 0, out);
+    (*n)++;
+    return IZDE_OK;
 }
 
+/* One word (or a whole hyphenated compound): its exact form OR its stems
+ * in the languages the query allows.  `orig` is the word as typed. */
+static int word_query(parser *p, const char *term, int kind, const char *orig, size_t olen,
+                      izx_query **out)
+{
+    int rc;
+    size_t len = strlen(term);
+    if ((rc = note_term(p, &p->out->terms, &p->out->nterms, term, len)))
+        return rc;
+    izx_query *subs[3] = {NULL, NULL, NULL};
+    size_t n = 0;
+    if ((rc = term_query(p, term, len, &subs[n])))
+        return rc;
+    n++;
+    const izde_qstemmers *st = p->stemmers;
+    if (kind == IZDE_TOK_WORD) {
+        if (rc == IZDE_OK && st->ru && (!p->langs || (p->langs & LANG_RU)))
+            rc = stem_subquery(p, st->ru, IZDE_PREFIX_STEM_RU, 0, term, len, orig, olen, subs, &n);
+        if (rc == IZDE_OK && st->ky && (!p->langs || (p->langs & LANG_KY)))
+            rc = stem_subquery(p, st->ky, IZDE_PREFIX_STEM_KY, 1, term, len, orig, olen, subs, &n);
+    }
+    if (rc != IZDE_OK) {
+        for (size_t i = 0; i < n; i++)
+            izx_query_free(subs[i]);
+        return rc;
+    }
+    if (n == 1) {
+        *out = subs[0];
+        return IZDE_OK;
+    }
+    return combine(p, IZX_OP_OR, subs, n, 0, out);
+}
+
+static int token_query(parser *p, const qtok *t, izx_query **out)
+{
+    return word_query(p, t->term, t->kind, p->q + t->start, t->end - t->start, out);
+}
+
+/* A group of tokens with no space between them ("2,2", "северо-западный",
+ * "Vecher.kz" split by the analyzer): all parts must match; a group joined
+ * only by hyphens may instead match as the compound indexed whole. */
 static int words_query(parser *p, const lexeme *l, izx_query **out)
 {
     if (l->ntok == 1)
-        return word_query(p, &p->toks[l->tok0], out);
+        return token_query(p, &p->toks[l->tok0], out);
     izx_query **subs = calloc(l->ntok, sizeof *subs);
     if (!subs)
         return IZDE_ENOMEM;
-    int rc = IZDE_OK;
+    int rc = IZDE_OK, hyphenated = 1, kind = IZDE_TOK_NUMBER;
     size_t n = 0;
-    for (; n < l->ntok && rc == IZDE_OK; n++)
-        rc = word_query(p, &p->toks[l->tok0 + n], &subs[n]);
+    for (; n < l->ntok && rc == IZDE_OK; n++) {
+        if (p->toks[l->tok0 + n].kind == IZDE_TOK_WORD)
+            kind = IZDE_TOK_WORD;
+        rc = token_query(p, &p->toks[l->tok0 + n], &subs[n]);
+        if (n > 0 && !izde__is_hyphen_joint(p->q, p->toks[l->tok0 + n - 1].end,
+                                            p->toks[l->tok0 + n].start))
+            hyphenated = 0;
+    }
+    izx_query *parts = NULL;
     if (rc == IZDE_OK)
-        rc = combine(p, IZX_OP_AND, subs, n, 0, out);
+        rc = combine(p, IZX_OP_AND, subs, n, 0, &parts);
     else
         for (size_t i = 0; i < n; i++)
             izx_query_free(subs[i]);
     free(subs);
-    return rc;
+    if (rc != IZDE_OK || !hyphenated) {
+        *out = parts;
+        return rc;
+    }
+    /* the compound: folded parts joined by '-', as the indexer writes it */
+    izde_buf comp = {0};
+    for (size_t i = 0; i < l->ntok; i++) {
+        if (i)
+            izde__buf_putc(&comp, '-');
+        izde__buf_puts(&comp, p->toks[l->tok0 + i].term);
+    }
+    if (comp.oom) {
+        izx_query_free(parts);
+        return IZDE_ENOMEM;
+    }
+    izx_query *two[2] = {parts, NULL};
+    if (comp.len <= IZDE_MAX_TERM)
+        rc = word_query(p, comp.data, kind, p->q + l->start, l->end - l->start, &two[1]);
+    izde__buf_free(&comp);
+    if (rc != IZDE_OK || !two[1]) {
+        *out = parts;
+        return rc;
+    }
+    return combine(p, IZX_OP_OR, two, 2, 0, out);
 }
 
 static int phrase_query(parser *p, const lexeme *l, izx_query **out)
@@ -336,6 +417,31 @@ static int phrase_query(parser *p, const lexeme *l, izx_query **out)
     }
     free(subs);
     return rc;
+}
+
+/* lang:CODE: a filter (no weight) on the article language. */
+static int lang_query(parser *p, const lexeme *l, izx_query **out)
+{
+    const char *code = p->q + l->start + 5;
+    size_t n = l->end - l->start - 5;
+    if (n == 0)
+        return fail(p, l->start, "lang: needs a language: lang:ru, lang:ky or lang:other%s", NULL);
+    for (size_t i = 0; i < n; i++)
+        if (!(code[i] >= 'a' && code[i] <= 'z'))
+            return fail(p, l->start, "lang: takes a language code in small Latin letters, "
+                                     "e.g. lang:ky%s", NULL);
+    izde__buf_clear(&p->scratch);
+    izde__buf_puts(&p->scratch, IZDE_PREFIX_LANG);
+    if (izde__buf_append(&p->scratch, code, n))
+        return IZDE_ENOMEM;
+    izx_query *t = NULL;
+    int rc = term_query(p, p->scratch.data, p->scratch.len, &t);
+    if (rc)
+        return rc;
+    char *msg = NULL;
+    int x = izx_query_scale(out, t, 0.0, &msg);
+    izx_query_free(t);
+    return x == IZX_OK ? IZDE_OK : xq_fail(p, x, msg);
 }
 
 /* ---- recursive descent ------------------------------------------------------ */
@@ -370,6 +476,9 @@ static int parse_primary(parser *p, izx_query **out)
     case L_WORDS:
         p->at++;
         return words_query(p, l, out);
+    case L_LANG:
+        p->at++;
+        return lang_query(p, l, out);
     case L_RP:
         return fail(p, l->start, "unbalanced parenthesis: this ) has no matching (%s", NULL);
     case L_OR:
@@ -519,18 +628,43 @@ void izde__pquery_clear(izde_pquery *q)
         free(q->terms[i]);
     for (size_t i = 0; i < q->nstems; i++)
         free(q->stems[i]);
+    for (size_t i = 0; i < q->nky_stems; i++)
+        free(q->ky_stems[i]);
     free(q->terms);
     free(q->stems);
+    free(q->ky_stems);
     memset(q, 0, sizeof *q);
 }
 
-int izde__query_parse(izde_pquery *out, izde_analyzer *a, izde_stemmer *stem_ru, const char *query,
-                      char **errmsg_out)
+/* Positive lang: filters (not after NOT or -) narrow the stems of every
+ * word of the query to those languages. */
+static void collect_langs(parser *p)
+{
+    for (size_t i = 0; i < p->nlex; i++) {
+        const lexeme *l = &p->lex[i];
+        if (l->kind != L_LANG || (i > 0 && (p->lex[i - 1].kind == L_NOT ||
+                                            p->lex[i - 1].kind == L_MINUS)))
+            continue;
+        const char *code = p->q + l->start + 5;
+        size_t n = l->end - l->start - 5;
+        if (n == 2 && strncmp(code, "ru", 2) == 0)
+            p->langs |= LANG_RU;
+        else if (n == 2 && strncmp(code, "ky", 2) == 0)
+            p->langs |= LANG_KY;
+        else
+            p->langs |= LANG_OTHER;
+    }
+}
+
+int izde__query_parse(izde_pquery *out, izde_analyzer *a, const izde_qstemmers *stemmers,
+                      const char *query, char **errmsg_out)
 {
     memset(out, 0, sizeof *out);
     *errmsg_out = NULL;
-    parser p = {.q = query, .an = a, .stem = stem_ru, .out = out};
+    parser p = {.q = query, .an = a, .stemmers = stemmers, .out = out};
     int rc = lex_all(&p);
+    if (rc == IZDE_OK)
+        collect_langs(&p);
     if (rc == IZDE_OK) {
         if (p.nlex == 1)
             rc = fail(&p, 0, "empty query: give at least one word to search for%s", NULL);

@@ -34,7 +34,8 @@ int izde_search(izde_results **out, izde_db *db, const char *query, unsigned off
     *out = NULL;
     izde_pquery pq;
     char *err = NULL;
-    int rc = izde__query_parse(&pq, db->analyzer, db->stem_ru, query, &err);
+    izde_qstemmers st = {db->stem_ru, db->stem_ky};
+    int rc = izde__query_parse(&pq, db->analyzer, &st, query, &err);
     if (rc != IZDE_OK) {
         izde__db_error(db, rc, "%s", err ? err : izde_status_name(rc));
         free(err);
@@ -87,7 +88,7 @@ int izde_search(izde_results **out, izde_db *db, const char *query, unsigned off
         h->date = jstr(o, "date");
         json_t *text = json_object_get(o, "text");
         if (json_is_string(text)) {
-            rc = izde__snippet(&s->snip, db->analyzer, db->stem_ru, &pq, json_string_value(text),
+            rc = izde__snippet(&s->snip, db->analyzer, &st, &pq, json_string_value(text),
                                json_string_length(text), h->lang, SNIPPET_WIDTH);
             if (rc != IZDE_OK) {
                 izde__db_error(db, rc, "cannot make a snippet for '%s'", h->id ? h->id : "?");

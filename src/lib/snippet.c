@@ -17,6 +17,8 @@ typedef struct match {
 typedef struct snip_ctx {
     const izde_pquery *q;
     izde_stemmer *stem;  /* NULL when the text's language has no stems */
+    int kyrgyz;          /* stem with the Kyrgyz stemmer and list */
+    const char *text;    /* the text analyzed */
     match *m;
     size_t n, cap;
 } snip_ctx;
@@ -33,10 +35,12 @@ static int on_token(void *vctx, const izde_token *t)
 {
     snip_ctx *c = vctx;
     int w = find(c->q->terms, c->q->nterms, t->term, t->term_len);
-    if (w < 0 && c->stem && t->kind == IZDE_TOK_WORD && c->q->nstems) {
+    char *const *stems = c->kyrgyz ? c->q->ky_stems : c->q->stems;
+    size_t nstems = c->kyrgyz ? c->q->nky_stems : c->q->nstems;
+    if (w < 0 && c->stem && t->kind == IZDE_TOK_WORD && nstems) {
         size_t slen;
-        const char *s = izde_stemmer_stem(c->stem, t->term, t->term_len, &slen);
-        int k = s ? find(c->q->stems, c->q->nstems, s, slen) : -1;
+        const char *s = izde__stem_token(c->stem, c->kyrgyz, t, c->text, &slen);
+        int k = s ? find(stems, nstems, s, slen) : -1;
         if (k >= 0)
             w = (int)c->q->nterms + k;
     }
@@ -73,13 +77,18 @@ static int is_cont(char c)
     return ((unsigned char)c & 0xc0) == 0x80;
 }
 
-int izde__snippet(izde__snip *out, izde_analyzer *a, izde_stemmer *stem_ru, const izde_pquery *q,
-                  const char *text, size_t len, const char *lang, size_t width)
+int izde__snippet(izde__snip *out, izde_analyzer *a, const izde_qstemmers *stemmers,
+                  const izde_pquery *q, const char *text, size_t len, const char *lang,
+                  size_t width)
 {
     memset(out, 0, sizeof *out);
-    snip_ctx c = {.q = q, .stem = (lang && strcmp(lang, "ru") == 0) ? stem_ru : NULL};
+    const char *prefix;
+    snip_ctx c = {.q = q, .text = text};
+    c.stem = izde__stemmer_for(stemmers, lang, &prefix);
+    c.kyrgyz = c.stem && c.stem == stemmers->ky;
     int rc = IZDE_OK;
-    if (q->nterms + q->nstems > 0 && (rc = izde_analyze(a, text, len, on_token, &c)) != IZDE_OK)
+    if (q->nterms + q->nstems + q->nky_stems > 0 &&
+        (rc = izde_analyze(a, text, len, on_token, &c)) != IZDE_OK)
         goto done;
 
     size_t ws = 0, we = 0, best = 0, best_score = 0, best_last = 0;

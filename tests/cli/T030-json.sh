@@ -54,7 +54,7 @@ check_eq "title only: found by an inflected title word" "t-only" \
 printf '%s\n' '{"id": "nothing", "content": ""}' > none.jsonl
 run index --db db2 none.jsonl
 check_eq "neither text nor title: reported" \
-    "izde: none.jsonl:1: article 'nothing' has neither text nor a title
+    "izde: none.jsonl:1: article 'nothing' has no words to index (no text, no title)
 izde: 1 file or record could not be indexed (listed above); the rest was indexed" "$ERR"
 
 # a snippet stays within one paragraph, even when matches sit in two

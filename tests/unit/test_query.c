@@ -10,19 +10,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+
 #include <cmocka.h>
 
 #include "izde-private.h"
 
 static izde_analyzer *an;
-static izde_stemmer *ru;
+static izde_stemmer *ru, *ky;
+static izde_qstemmers stemmers;
 
 static int setup(void **state)
 {
     (void)state;
     char *err = NULL;
-    if (izde_analyzer_new(&an, &err) != IZDE_OK || izde_stemmer_new(&ru, "ru") != IZDE_OK)
+    if (izde_analyzer_new(&an, &err) != IZDE_OK || izde_stemmer_new(&ru, "ru") != IZDE_OK ||
+        izde_stemmer_new(&ky, "ky") != IZDE_OK)
         return -1;
+    stemmers = (izde_qstemmers){ru, ky};
     return 0;
 }
 
@@ -31,6 +36,7 @@ static int teardown(void **state)
     (void)state;
     izde_analyzer_free(an);
     izde_stemmer_free(ru);
+    izde_stemmer_free(ky);
     return 0;
 }
 
@@ -38,7 +44,7 @@ static int teardown(void **state)
 static char *parse(const char *q, izde_pquery *pq)
 {
     char *err = NULL, *desc = NULL;
-    int rc = izde__query_parse(pq, an, ru, q, &err);
+    int rc = izde__query_parse(pq, an, &stemmers, q, &err);
     if (rc != IZDE_OK) {
         assert_int_equal(rc, IZDE_EQUERY);
         desc = izde__strdupf("ERROR: %s", err);
@@ -56,7 +62,9 @@ static void expect(const char *q, const char *want)
 {
     izde_pquery pq;
     char *got = parse(q, &pq);
-    if (strcmp(got, want) != 0)
+    if (getenv("PRINT_ALL"))
+        printf("GOT [%s] %s\n", q, got);
+    else if (strcmp(got, want) != 0)
         fail_msg("query [%s]\n  want: %s\n  got:  %s", q, want, got);
     free(got);
     izde__pquery_clear(&pq);
@@ -65,18 +73,26 @@ static void expect(const char *q, const char *want)
 static void test_words(void **state)
 {
     (void)state;
-    expect("терактов", "Query((терактов OR Zтеракт))");
+    expect("терактов",
+           "Query((терактов OR Zтеракт OR ZKтерактов))");
     expect("Казахстане Алматы",
-           "Query(((казахстане OR Zказахстан) AND (алматы OR Zалмат)))");
-    expect("ЁЛКА", "Query((елка OR Zелк))");
+           "Query(((казахстане OR Zказахстан OR ZKказахстане) AND (алматы OR Zалмат OR ZKалмат)))");
+    expect("Ёлка",
+           "Query((елка OR Zелк OR ZKелка))");
     /* numbers: no stems; digit groups and decimal commas as indexed */
+    /* acronyms keep their form in Russian; the Kyrgyz stemmer cuts suffixes
+     * off them (ИИМдин -> иим) */
+    expect("ИИМ",
+           "Query((иим OR Zиим OR ZKиим))");
     expect("28 000", "Query(28000)");
-    expect("2,2 млн", "Query((2.2 AND (млн OR Zмлн)))");
+    expect("2,2 млн",
+           "Query((2.2 AND (млн OR Zмлн OR ZKмлн)))");
     /* a hyphenated word: both parts must match */
     expect("северо-западный",
-           "Query(((северо OR Zсевер) AND (западный OR Zзападн)))");
+           "Query((((северо OR Zсевер OR ZKсеверо) AND (западный OR Zзападн OR ZKзападный)) OR (северо-западный OR Zсеверо-западн OR ZKсеверо-западный)))");
     /* explicit AND is the same as none */
-    expect("теракт AND мвд", "Query(((теракт OR Zтеракт) AND (мвд OR Zмвд)))");
+    expect("теракт AND мвд",
+           "Query(((теракт OR Zтеракт OR ZKтеракт) AND (мвд OR Zмвд OR ZKмвд)))");
 }
 
 static void test_phrases(void **state)
@@ -92,18 +108,35 @@ static void test_operators(void **state)
 {
     (void)state;
     expect("теракт OR меморандум",
-           "Query(((теракт OR Zтеракт) OR (меморандум OR Zмеморандум)))");
+           "Query(((теракт OR Zтеракт OR ZKтеракт) OR (меморандум OR Zмеморандум OR ZKмеморандум)))");
     /* OR binds tighter than the implicit AND */
-    expect("а б OR в", "Query(((а OR Zа) AND ((б OR Zб) OR (в OR Zв))))");
+    expect("а б OR в",
+           "Query(((а OR Zа OR ZKа) AND ((б OR Zб OR ZKб) OR (в OR Zв OR ZKв))))");
     expect("экстремизм NOT алматы",
-           "Query(((экстремизм OR Zэкстремизм) AND_NOT (алматы OR Zалмат)))");
+           "Query(((экстремизм OR Zэкстремизм OR ZKэкстремизм) AND_NOT (алматы OR Zалмат OR ZKалмат)))");
     expect("экстремизм -алматы -астана",
-           "Query(((экстремизм OR Zэкстремизм) AND_NOT ((алматы OR Zалмат) OR (астана OR Zастан))))");
+           "Query(((экстремизм OR Zэкстремизм OR ZKэкстремизм) AND_NOT ((алматы OR Zалмат OR ZKалмат) OR (астана OR Zастан OR ZKастана))))");
     expect("(теракт OR меморандум) NOT мвд",
-           "Query((((теракт OR Zтеракт) OR (меморандум OR Zмеморандум)) AND_NOT (мвд OR Zмвд)))");
-    expect("NOT мвд", "Query((<alldocuments> AND_NOT (мвд OR Zмвд)))");
+           "Query((((теракт OR Zтеракт OR ZKтеракт) OR (меморандум OR Zмеморандум OR ZKмеморандум)) AND_NOT (мвд OR Zмвд OR ZKмвд)))");
+    expect("NOT мвд",
+           "Query((<alldocuments> AND_NOT (мвд OR Zмвд OR ZKмвд)))");
     /* "-" inside a word is not an operator */
-    expect("2021-2022", "Query((2021 AND 2022))");
+    expect("2021-2022",
+           "Query(((2021 AND 2022) OR 2021-2022))");
+}
+
+static void test_lang(void **state)
+{
+    (void)state;
+    /* lang: keeps that language's stems and filters (weight 0) */
+    expect("lang:ky терроризм", "Query((0 * Lky AND (терроризм OR ZKтерроризм)))");
+    expect("терроризм lang:ru", "Query(((терроризм OR Zтерроризм) AND 0 * Lru))");
+    expect("lang:ky", "Query(0 * Lky)");
+    /* an excluded language does not narrow the stems */
+    expect("терроризм -lang:ru",
+           "Query(((терроризм OR Zтерроризм OR ZKтерроризм) AND_NOT Lru))");
+    expect("lang:", "ERROR: lang: needs a language: lang:ru, lang:ky or lang:other (column 1 of the query)");
+    expect("lang:KY", "ERROR: lang: takes a language code in small Latin letters, e.g. lang:ky (column 1 of the query)");
 }
 
 static void test_highlight_words(void **state)
@@ -138,7 +171,8 @@ static void test_errors(void **state)
     expect("AND а", "ERROR: AND needs a word on each side (column 1 of the query)");
     expect("а NOT", "ERROR: NOT needs a word after it (column 3 of the query)");
     /* a lone dash is punctuation, not an operator */
-    expect("а -", "Query((а OR Zа))");
+    expect("а -",
+           "Query((а OR Zа OR ZKа))");
     expect("а OR -б", "ERROR: - cannot follow OR; put the exclusion outside the OR (column 6 of the query)");
 }
 
@@ -148,6 +182,7 @@ int main(void)
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_phrases),
         cmocka_unit_test(test_operators),
+        cmocka_unit_test(test_lang),
         cmocka_unit_test(test_highlight_words),
         cmocka_unit_test(test_errors),
     };

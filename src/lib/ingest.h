@@ -1,0 +1,37 @@
+/*
+ * ingest.h - shared by the readers of input files (ingest.c for folders,
+ * text and JSON Lines; ingest_csv.c for CSV): the ingest state, problem
+ * reports and indexing one article.
+ */
+#ifndef IZDE_INGEST_H
+#define IZDE_INGEST_H
+
+#include "izde-private.h"
+
+typedef struct ingest {
+    izde_db *db;
+    izde_problem_fn problem;   /* called once per bad file or record */
+    void *payload;
+    izde_index_stats *stats;
+} ingest;
+
+/* Report one bad file (line 0) or record and count it as failed. */
+void izde__ingest_report(ingest *in, const char *path, unsigned long line, int status,
+                         const char *fmt, ...);
+/* Reject what is not UTF-8 text: report it and return 0. */
+int izde__ingest_check_text(ingest *in, const char *path, unsigned long line, const char *s,
+                            size_t len);
+/* Index one article; a problem with the article is reported (IZDE_OK
+ * returned), a database failure is returned and stops ingest. */
+int izde__ingest_article(ingest *in, const char *path, unsigned long line, const izde_article *a);
+/* Read a whole file (NUL-terminated); on failure report it, return NULL. */
+char *izde__ingest_read_file(ingest *in, const char *path, size_t *len_out);
+
+/* Is `name` one of the article fields (id, title, text, content, body,
+ * url, date, source, lang)?  Other fields are kept in the document data. */
+int izde__ingest_is_known_field(const char *name);
+
+/* A CSV file with a header row naming the fields. */
+int izde__ingest_csv(ingest *in, const char *path);
+
+#endif /* IZDE_INGEST_H */

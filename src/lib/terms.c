@@ -1,0 +1,97 @@
+/*
+ * terms.c - how a token becomes stem terms, shared by the indexer, the
+ * query parser and snippets so the three always agree: which stemmer and
+ * prefix an article language uses, what a stemmer is given, and which
+ * tokens form a hyphenated compound.
+ */
+#include <string.h>
+
+#include "izde-private.h"
+
+izde_stemmer *izde__stemmer_for(const izde_qstemmers *st, const char *lang, const char **prefix)
+{
+    if (lang && strcmp(lang, "ru") == 0 && st->ru) {
+        *prefix = IZDE_PREFIX_STEM_RU;
+        return st->ru;
+    }
+    if (lang && strcmp(lang, "ky") == 0 && st->ky) {
+        *prefix = IZDE_PREFIX_STEM_KY;
+        return st->ky;
+    }
+    *prefix = NULL;
+    return NULL;
+}
+
+/* Characters the analyzer drops inside words: soft hyphen, zero-width
+ * space / joiners, word joiner, BOM. */
+static int has_invisible(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] == 0xc2 && s[i + 1] == 0xad)
+            return 1;
+        if (s[i] == 0xe2 && i + 2 < n && s[i + 1] == 0x80 && s[i + 2] >= 0x8b && s[i + 2] <= 0x8d)
+            return 1;
+        if (s[i] == 0xe2 && i + 2 < n && s[i + 1] == 0x81 && s[i + 2] == 0xa0)
+            return 1;
+        if (s[i] == 0xef && i + 2 < n && s[i + 1] == 0xbb && s[i + 2] == 0xbf)
+            return 1;
+    }
+    return 0;
+}
+
+/* All letters capitals, two to five of them: an acronym (МВД, ИИМ, КНБ,
+ * ЕАЭС, USA); longer all-capital words are shouted headlines, stemmed as
+ * words.  Checks ASCII, basic Cyrillic and the Kyrgyz/Kazakh capitals. */
+int izde__is_acronym(const char *w, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)w;
+    size_t caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = s[i], d = i + 1 < n ? s[i + 1] : 0;
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        if (c >= 'A' && c <= 'Z') {
+            caps++;
+        } else if (c == 0xd0 && d >= 0x80 && d <= 0xaf) {
+            caps++, i++;
+        } else if (c == 0xd0 || c == 0xd1) {
+            return 0; /* a small Cyrillic letter */
+        } else if ((c == 0xd2 || c == 0xd3) && d >= 0x80 && d <= 0xbf) {
+            if (d % 2)
+                return 0; /* odd code points are the small letters here */
+            caps++, i++;
+        }
+    }
+    return caps >= 2 && caps <= 5;
+}
+
+const char *izde__stem_word(izde_stemmer *s, int kyrgyz, const char *term, size_t len,
+                            const char *orig, size_t olen, size_t *out_len)
+{
+    if (kyrgyz && orig && olen && !has_invisible((const unsigned char *)orig, olen))
+        return izde_stemmer_stem(s, orig, olen, out_len);
+    if (!kyrgyz && orig && izde__is_acronym(orig, olen)) {
+        /* Snowball would cut acronyms as words: ИИМ -> "и" */
+        *out_len = len;
+        return term;
+    }
+    return izde_stemmer_stem(s, term, len, out_len);
+}
+
+const char *izde__stem_token(izde_stemmer *s, int kyrgyz, const izde_token *tok, const char *text,
+                             size_t *out_len)
+{
+    const char *orig = text ? text + tok->start : NULL;
+    return izde__stem_word(s, kyrgyz, tok->term, tok->term_len, orig, tok->end - tok->start,
+                           out_len);
+}
+
+int izde__is_hyphen_joint(const char *text, size_t a_end, size_t b_start)
+{
+    if (b_start == a_end + 1)
+        return text[a_end] == '-';
+    if (b_start == a_end + 3) /* U+2010 hyphen, U+2011 non-breaking hyphen */
+        return (unsigned char)text[a_end] == 0xe2 && (unsigned char)text[a_end + 1] == 0x80 &&
+               ((unsigned char)text[a_end + 2] == 0x90 || (unsigned char)text[a_end + 2] == 0x91);
+    return 0;
+}
