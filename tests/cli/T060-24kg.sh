@@ -2,10 +2,10 @@
 # T060-24kg: the 1,500 Kyrgyz news articles of 24.kg (CSV with a header):
 # all are read, nearly all are Kyrgyz, and a query in one inflected form
 # finds every article holding the word's other forms.  Needs the shared
-# data (../shared/data/kyrgyz-text/); skipped (77) without it.
+# data ($IZDE_DATA, default ../shared/data); skipped (77) without it.
 . "$(dirname "$0")/test-lib.sh"
 
-DATA="$IZDE_SRC/../shared/data/kyrgyz-text/24kg-topic-classification"
+DATA="${IZDE_DATA:-$IZDE_SRC/../shared/data}/kyrgyz-text/24kg-topic-classification"
 if [ ! -f "$DATA/qad-train_1000.csv" ] || [ ! -f "$DATA/qad-test_0500.csv" ]; then
     echo "T060-24kg: no data at $DATA; skipped"
     exit 77
