@@ -158,6 +158,10 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
             *errmsg_out = izde__strdupf("cannot create the stemmers: out of memory");
         goto fail;
     }
+    if (db->writable && !(db->seen = izde__seen_new())) {
+        rc = IZDE_ENOMEM;
+        goto fail;
+    }
     *out = db;
     return IZDE_OK;
 fail:
@@ -189,6 +193,7 @@ int izde_db_close(izde_db *db)
     izde_analyzer_free(db->analyzer);
     izde_stemmer_free(db->stem_ru);
     izde_stemmer_free(db->stem_ky);
+    izde__seen_free(db->seen);
     free(db->errmsg);
     free(db->path);
     free(db);

@@ -166,20 +166,47 @@ int izde_index_article(izde_db *db, const izde_article *a)
 
     int rc = IZDE_OK;
     index_ctx ctx = {0};
-    char *title = NULL, *source = NULL, *date = NULL;
+    char *title = NULL, *source = NULL, *date = NULL, *dir = NULL;
     json_t *data = NULL;
     char *data_str = NULL;
+    izde_clean clean = {0};
 
-    const char *text = a->text ? a->text : "";
-    size_t text_len = a->text ? a->text_len : 0;
+    /* the article without site chrome; the original is kept too */
+    const char *src_key = a->source && *a->source ? a->source : NULL;
+    char *host = src_key ? NULL : izde__url_host(a->url);
+    if (!src_key && host)
+        src_key = host;
+    if (!src_key && a->path) {
+        const char *slash = strrchr(a->path, '/');
+        dir = slash ? strndup(a->path, (size_t)(slash - a->path)) : NULL;
+        src_key = dir;
+    }
+    rc = izde__clean_article(&clean, a->text ? a->text : "", a->text ? a->text_len : 0, db->seen,
+                             src_key);
+    free(host);
+    if (rc != IZDE_OK) {
+        rc = izde__db_error(db, rc, "out of memory");
+        goto done;
+    }
+    const char *text = clean.len ? clean.text : a->text ? a->text : "";
+    size_t text_len = clean.len ? clean.len : a->text ? a->text_len : 0;
     const char *lang = a->lang && *a->lang ? a->lang
                        : text_len                ? izde__detect_lang(text, text_len)
                                                  : izde__detect_lang(a->title, strlen(a->title));
-    title = has_title ? strdup(a->title) : izde__derive_title(text, text_len);
+    if (has_title)
+        title = strdup(a->title);
+    else if (clean.title)
+        title = strdup(clean.title);
+    else
+        title = izde__derive_title(text, text_len);
     source = a->source && *a->source ? strdup(a->source) : izde__url_host(a->url);
+    if (!source && clean.source)
+        source = strdup(clean.source);
     date = a->date ? izde__normalize_date(a->date) : NULL;
     if (!date)
         date = izde__url_date(a->url);
+    if (!date && clean.date)
+        date = strdup(clean.date);
 
     if (izx_doc_new(&ctx.doc) != IZX_OK) {
         rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
@@ -242,6 +269,11 @@ int izde_index_article(izde_db *db, const izde_article *a)
     set_str(data, "source", source);
     set_str(data, "date", date);
     set_str(data, "lang", lang);
+    if (a->text && (clean.len != a->text_len || memcmp(clean.text, a->text, clean.len) != 0)) {
+        json_t *orig = json_stringn(a->text, a->text_len);
+        if (orig)
+            json_object_set_new(data, "original", orig);
+    }
     json_t *jtext = json_stringn(text, text_len);
     if (!jtext) {
         rc = izde__db_error(db, IZDE_EFORMAT, "article '%s': text is not valid UTF-8", a->id);
@@ -296,5 +328,7 @@ done:
     free(title);
     free(source);
     free(date);
+    free(dir);
+    izde__clean_free(&clean);
     return rc;
 }

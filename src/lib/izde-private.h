@@ -64,6 +64,10 @@ int izde__status_from_izx(int izx_status);
 
 /* ---- the database handle ------------------------------------------------ */
 
+/* Lines seen per source during one indexing run (cross-article chrome,
+ * clean.c). */
+typedef struct izde_seen izde_seen;
+
 struct izde_db {
     izx_db *x;              /* the Xapian database */
     char *path;             /* as given */
@@ -73,6 +77,7 @@ struct izde_db {
     izde_stemmer *stem_ru;  /* Snowball Russian */
     izde_stemmer *stem_ky;  /* izde's Kyrgyz stemmer */
     unsigned pending;       /* documents added since the last commit */
+    izde_seen *seen;        /* lines seen per source in this run (writable only) */
 };
 
 /* Set the handle's message (printf-style) and return `status`. */
@@ -91,6 +96,25 @@ char *izde__url_host(const char *url);
 char *izde__url_date(const char *url);
 /* Normalise a date field to YYYY-MM-DD / YYYY-MM / YYYY; NULL if unusable. */
 char *izde__normalize_date(const char *s);
+
+/* ---- cleaning (clean.c) -------------------------------------------------- */
+
+izde_seen *izde__seen_new(void);
+void izde__seen_free(izde_seen *t);
+
+typedef struct izde_clean {
+    char *text;    /* the article without chrome lines, lines joined by '\n' */
+    size_t len;
+    char *title;   /* first line of five words or more (a paragraph: its first sentence), or NULL */
+    char *source;  /* attribution in the text (lower-cased host for domains), or NULL */
+    char *date;    /* YYYY-MM-DD from a "Опубликовано:" line or dateline, or NULL */
+} izde_clean;
+
+/* Clean `text`; `seen` (may be NULL) counts lines across articles of the
+ * same `source_key`.  Everything in *out is malloc'ed. */
+int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen *seen,
+                        const char *source_key);
+void izde__clean_free(izde_clean *c);
 
 /* ---- language ----------------------------------------------------------- */
 
