@@ -13,7 +13,7 @@
 #include "cli.h"
 
 static const char usage_text[] =
-    "usage: izde search [--db DIR] [-n N] [--offset K] [--json] QUERY\n"
+    "usage: izde search [--db DIR] [-n N] [--offset K] [--json | --format full|compact] QUERY\n"
     "All words must match, in any inflection; \"exact phrase\"; OR; NOT word or\n"
     "-word; ( ) to group.  Words after the options are joined into one query.\n";
 
@@ -61,46 +61,65 @@ static void print_json(const char *query, const izde_results *r)
     json_decref(o);
 }
 
-static void print_snippet(const izde_snippet *s, int color)
+/* Marks around highlighted words: colour on a terminal (unless NO_COLOR),
+ * brackets otherwise. */
+typedef struct marks {
+    const char *open, *close;
+} marks;
+
+static void print_snippet(const izde_snippet *s, const marks *mk)
 {
     size_t at = 0;
     fputs("   ", stdout);
     for (size_t k = 0; k < s->nhighlights; k++) {
         size_t b = s->highlights[k][0], e = s->highlights[k][1];
         fwrite(s->text + at, 1, b - at, stdout);
-        if (color)
-            fputs("\033[1;31m", stdout);
+        fputs(mk->open, stdout);
         fwrite(s->text + b, 1, e - b, stdout);
-        if (color)
-            fputs("\033[0m", stdout);
+        fputs(mk->close, stdout);
         at = e;
     }
     fwrite(s->text + at, 1, s->len - at, stdout);
     fputc('\n', stdout);
 }
 
-static void print_text(const izde_results *r)
+/* "ru · vecher.kz · 2021-09-15": the fields that are known. */
+static void print_meta(const izde_hit *h, const char *sep)
 {
-    int color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    const char *fields[3] = {h->lang, h->source, h->date};
+    const char *s = "";
+    for (int i = 0; i < 3; i++)
+        if (fields[i]) {
+            printf("%s%s", s, fields[i]);
+            s = sep;
+        }
+}
+
+static const char *where(const izde_hit *h)
+{
+    const char *w = h->url ? h->url : h->path ? cli_display_path(h->path) : h->id;
+    return w ? w : "";
+}
+
+static void print_text(const izde_results *r, int compact)
+{
+    int tty = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    marks mk = tty ? (marks){"\033[1;31m", "\033[0m"} : (marks){"[", "]"};
     for (unsigned i = 0; i < izde_results_count(r); i++) {
         const izde_hit *h = izde_results_hit(r, i);
-        printf("%u. %s\n", h->rank, h->title ? h->title : "(untitled)");
-        const char *where = h->url ? h->url : h->path ? cli_display_path(h->path) : h->id;
-        printf("   %s", where ? where : "");
-        if (h->source || h->date || h->lang) {
-            const char *sep = "";
-            fputs("  [", stdout);
-            if (h->lang)
-                printf("%s%s", sep, h->lang), sep = ", ";
-            if (h->source)
-                printf("%s%s", sep, h->source), sep = ", ";
-            if (h->date)
-                printf("%s%s", sep, h->date);
-            fputc(']', stdout);
+        const char *title = h->title ? h->title : "(untitled)";
+        if (compact) {
+            printf("%u. ", h->rank);
+            print_meta(h, " ");
+            printf("%s%s  %s\n", (h->lang || h->source || h->date) ? "  " : "", title, where(h));
+            continue;
         }
-        fputc('\n', stdout);
+        printf("%u. %s%s%s\n", h->rank, tty ? "\033[1m" : "", title, tty ? "\033[0m" : "");
+        fputs("   ", stdout);
+        print_meta(h, " · ");
+        printf("%s%s\n", (h->lang || h->source || h->date) ? " · " : "", where(h));
         for (size_t s = 0; s < h->nsnippets; s++)
-            print_snippet(&h->snippets[s], color);
+            print_snippet(&h->snippets[s], &mk);
     }
 }
 
@@ -108,7 +127,7 @@ int cmd_search(int argc, char **argv)
 {
     const char *dbopt = NULL;
     long limit = 10, offset = 0;
-    int json = 0;
+    int json = 0, compact = 0;
     size_t qcap = 1;
     for (int i = 1; i < argc; i++)
         qcap += strlen(argv[i]) + 1;
@@ -124,6 +143,18 @@ int cmd_search(int argc, char **argv)
             goto out;
         } else if (strcmp(a, "--json") == 0) {
             json = 1;
+        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
+            const char *v = a[8] == '=' ? a + 9 : i + 1 < argc ? argv[++i] : "";
+            if (strcmp(v, "compact") == 0) {
+                compact = 1;
+            } else if (strcmp(v, "full") == 0) {
+                compact = 0;
+            } else if (strcmp(v, "json") == 0) {
+                json = 1;
+            } else {
+                cli_error("search: --format takes full, compact or json, not '%s'", v);
+                goto out;
+            }
         } else if (strcmp(a, "--db") == 0 || strcmp(a, "-n") == 0 || strcmp(a, "--offset") == 0) {
             const char *v = i + 1 < argc ? argv[++i] : NULL;
             if (strcmp(a, "--db") == 0) {
@@ -173,7 +204,7 @@ int cmd_search(int argc, char **argv)
         if (json)
             print_json(query, r);
         else
-            print_text(r);
+            print_text(r, compact);
         unsigned n = izde_results_count(r), est = izde_results_estimated(r);
         if (n == 0 && est == 0) {
             cli_error("no match for '%s'", query);

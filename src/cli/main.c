@@ -13,7 +13,7 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"index", cmd_index, "index files, folders and JSON Lines: izde index [--db DIR] PATH..."},
-    {"search", cmd_search, "search the index: izde search [--db DIR] [-n N] [--offset K] [--json] QUERY"},
+    {"search", cmd_search, "search: izde search [--db DIR] [-n N] [--offset K] [--json | --format compact] QUERY"},
     {"stem", cmd_stem, "stem words (arguments or stdin lines): izde stem --lang ky|ru [WORD...]"},
 };
 

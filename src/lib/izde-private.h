@@ -124,6 +124,12 @@ const char *izde__detect_lang(const char *text, size_t len);
 
 /* ---- query -------------------------------------------------------------- */
 
+/* A quoted phrase of two words or more, highlighted as one unit. */
+typedef struct izde_qphrase {
+    char **terms;          /* its words' exact forms, in order */
+    size_t n;
+} izde_qphrase;
+
 /* A parsed query: the Xapian query plus the words to highlight. */
 typedef struct izde_pquery {
     izx_query *xq;         /* the query to run */
@@ -133,6 +139,8 @@ typedef struct izde_pquery {
     size_t nstems;
     char **ky_stems;       /* Kyrgyz stems to highlight (positive words only) */
     size_t nky_stems;
+    izde_qphrase *phrases; /* phrases to highlight (positive only) */
+    size_t nphrases;
 } izde_pquery;
 
 /* Stemmers a query may use; NULL members are not used. */
@@ -148,17 +156,24 @@ void izde__pquery_clear(izde_pquery *q);
 
 /* ---- snippets ----------------------------------------------------------- */
 
-/* Best passage (~`width` bytes, cut at word boundaries) of `text` for the
- * query's terms.  Fills *out with malloc'ed text and highlight pairs. */
-typedef struct izde__snip {
+/* Up to IZDE_MAX_FRAGMENTS passages of `text` showing the query's words
+ * (snippet.c): each ~200-300 characters, cut at sentence or word
+ * boundaries with "…" where a sentence is cut, whitespace collapsed.
+ * Highlights are [start, end) byte offsets into the fragment's text. */
+#define IZDE_MAX_FRAGMENTS 3
+typedef struct izde__frag {
     char *text;
     size_t len;
     size_t (*hl)[2];
     size_t nhl;
+} izde__frag;
+typedef struct izde__snip {
+    izde__frag frag[IZDE_MAX_FRAGMENTS];
+    size_t nfrag;
 } izde__snip;
 int izde__snippet(izde__snip *out, izde_analyzer *a, const izde_qstemmers *stemmers,
-                  const izde_pquery *q, const char *text, size_t len, const char *lang,
-                  size_t width);
+                  const izde_pquery *q, const char *text, size_t len, const char *lang);
+void izde__snip_free(izde__snip *s);
 
 /* ---- stemming a token ----------------------------------------------------- */
 

@@ -394,6 +394,27 @@ static int words_query(parser *p, const lexeme *l, izx_query **out)
     return combine(p, IZX_OP_OR, two, 2, 0, out);
 }
 
+/* Keep a phrase's words, in order, to highlight it as one unit. */
+static int note_phrase(parser *p, const lexeme *l)
+{
+    izde_pquery *q = p->out;
+    izde_qphrase *np = realloc(q->phrases, (q->nphrases + 1) * sizeof *np);
+    if (!np)
+        return IZDE_ENOMEM;
+    q->phrases = np;
+    izde_qphrase *ph = &np[q->nphrases];
+    ph->n = 0;
+    if (!(ph->terms = calloc(l->ntok, sizeof *ph->terms)))
+        return IZDE_ENOMEM;
+    q->nphrases++;
+    for (size_t i = 0; i < l->ntok; i++) {
+        if (!(ph->terms[i] = strdup(p->toks[l->tok0 + i].term)))
+            return IZDE_ENOMEM;
+        ph->n++;
+    }
+    return IZDE_OK;
+}
+
 static int phrase_query(parser *p, const lexeme *l, izx_query **out)
 {
     izx_query **subs = calloc(l->ntok, sizeof *subs);
@@ -403,10 +424,13 @@ static int phrase_query(parser *p, const lexeme *l, izx_query **out)
     size_t n = 0;
     for (; n < l->ntok && rc == IZDE_OK; n++) {
         const qtok *t = &p->toks[l->tok0 + n];
-        rc = note_term(p, &p->out->terms, &p->out->nterms, t->term, strlen(t->term));
+        if (l->ntok == 1) /* one quoted word: its exact form */
+            rc = note_term(p, &p->out->terms, &p->out->nterms, t->term, strlen(t->term));
         if (rc == IZDE_OK)
             rc = term_query(p, t->term, strlen(t->term), &subs[n]);
     }
+    if (rc == IZDE_OK && l->ntok > 1 && !p->negated)
+        rc = note_phrase(p, l);
     if (rc == IZDE_OK && n == 1) {
         *out = subs[0];
     } else if (rc == IZDE_OK) {
@@ -630,6 +654,12 @@ void izde__pquery_clear(izde_pquery *q)
         free(q->stems[i]);
     for (size_t i = 0; i < q->nky_stems; i++)
         free(q->ky_stems[i]);
+    for (size_t i = 0; i < q->nphrases; i++) {
+        for (size_t k = 0; k < q->phrases[i].n; k++)
+            free(q->phrases[i].terms[k]);
+        free(q->phrases[i].terms);
+    }
+    free(q->phrases);
     free(q->terms);
     free(q->stems);
     free(q->ky_stems);

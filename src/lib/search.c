@@ -9,12 +9,10 @@
 
 #include "izde-private.h"
 
-#define SNIPPET_WIDTH 240
-
 typedef struct hit_store {
     json_t *data;       /* the document's JSON; field strings point into it */
-    izde__snip snip;
-    izde_snippet pub;
+    izde__snip snip;    /* the fragments */
+    izde_snippet pub[IZDE_MAX_FRAGMENTS]; /* the same, as the public API shows them */
 } hit_store;
 
 struct izde_results {
@@ -89,15 +87,17 @@ int izde_search(izde_results **out, izde_db *db, const char *query, unsigned off
         json_t *text = json_object_get(o, "text");
         if (json_is_string(text)) {
             rc = izde__snippet(&s->snip, db->analyzer, &st, &pq, json_string_value(text),
-                               json_string_length(text), h->lang, SNIPPET_WIDTH);
+                               json_string_length(text), h->lang);
             if (rc != IZDE_OK) {
                 izde__db_error(db, rc, "cannot make a snippet for '%s'", h->id ? h->id : "?");
                 goto done;
             }
-            s->pub = (izde_snippet){s->snip.text, s->snip.len, (const size_t(*)[2])s->snip.hl,
-                                    s->snip.nhl};
-            h->snippets = &s->pub;
-            h->nsnippets = 1;
+            for (size_t f = 0; f < s->snip.nfrag; f++) {
+                const izde__frag *fr = &s->snip.frag[f];
+                s->pub[f] = (izde_snippet){fr->text, fr->len, (const size_t(*)[2])fr->hl, fr->nhl};
+            }
+            h->snippets = s->pub;
+            h->nsnippets = s->snip.nfrag;
         }
     }
 done:
@@ -132,8 +132,7 @@ void izde_results_free(izde_results *r)
         return;
     for (unsigned i = 0; i < r->n; i++) {
         json_decref(r->store[i].data);
-        free(r->store[i].snip.text);
-        free(r->store[i].snip.hl);
+        izde__snip_free(&r->store[i].snip);
     }
     free(r->hits);
     free(r->store);

@@ -30,8 +30,9 @@ run search терактов
 check_eq "text: exit 0" 0 "$STATUS"
 check_eq "text: first line" "1. 11 терактов предотвращено казахстанскими спецслужбами с прошлого года" \
     "$(echo "$OUT" | sed -n 1p)"
-check_contains "text: path" "003_14c9b7630dbfab34.txt  [ru]" "$(echo "$OUT" | sed -n 2p)"
-check_contains "text: context" "терактов" "$(echo "$OUT" | sed -n 3p)"
+check_eq "text: language and path" "   ru · $CORPUS/003_14c9b7630dbfab34.txt" "$(echo "$OUT" | sed -n 2p)"
+check_eq "text: context, the word marked (not a terminal)" \
+    "   11 [терактов] предотвращено казахстанскими спецслужбами с прошлого года" "$(echo "$OUT" | sed -n 3p)"
 check_eq "text: footer" "-- hits 1-1 of about 1" "$(echo "$OUT" | tail -n 1)"
 
 # -n and --offset

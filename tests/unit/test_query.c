@@ -143,14 +143,20 @@ static void test_highlight_words(void **state)
 {
     (void)state;
     izde_pquery pq;
-    char *d = parse("терактов \"28 тысяч\" NOT алматы", &pq);
+    char *d = parse("терактов \"28 тысяч\" \"Казахстана\" NOT алматы", &pq);
     free(d);
-    assert_int_equal(pq.nterms, 3);
+    /* words and one-word quotes by their exact forms */
+    assert_int_equal(pq.nterms, 2);
     assert_string_equal(pq.terms[0], "терактов");
-    assert_string_equal(pq.terms[1], "28");
-    assert_string_equal(pq.terms[2], "тысяч");
-    assert_int_equal(pq.nstems, 1); /* phrase words and excluded words have none */
+    assert_string_equal(pq.terms[1], "казахстана");
+    /* stems of unquoted words only; excluded words have none */
+    assert_int_equal(pq.nstems, 1);
     assert_string_equal(pq.stems[0], "теракт");
+    /* a phrase is highlighted as one unit */
+    assert_int_equal(pq.nphrases, 1);
+    assert_int_equal(pq.phrases[0].n, 2);
+    assert_string_equal(pq.phrases[0].terms[0], "28");
+    assert_string_equal(pq.phrases[0].terms[1], "тысяч");
     izde__pquery_clear(&pq);
 }
 
