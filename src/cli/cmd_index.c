@@ -9,10 +9,13 @@
 #include "cli.h"
 
 static const char usage_text[] =
-    "usage: izde index [--db DIR] PATH...\n"
+    "usage: izde index [--db DIR] [-v] PATH...\n"
     "Index .txt and .md files (one article each) and .jsonl files (one article per\n"
     "line: id, title, text|content|body, url, date, source, lang); folders are\n"
-    "read recursively.  Re-indexing a file or id replaces its document.\n";
+    "read recursively.  Re-indexing a file or id replaces its document.\n"
+    "Text files may be UTF-8, UTF-16 with a BOM, windows-1251, KOI8-R, ISO-8859-5\n"
+    "or IBM866: the charset is detected and converted to UTF-8.\n"
+    "  -v, --verbose  print the charset of each text file on stderr\n";
 
 static void on_problem(void *payload, const char *path, unsigned long line, int status,
                        const char *msg)
@@ -25,6 +28,12 @@ static void on_problem(void *payload, const char *path, unsigned long line, int 
         cli_error("%s: %s", cli_display_path(path), msg);
 }
 
+static void on_notice(void *payload, const char *path, const char *msg)
+{
+    (void)payload;
+    cli_error("%s: %s", cli_display_path(path), msg);
+}
+
 static double now(void)
 {
     struct timespec ts;
@@ -35,12 +44,15 @@ static double now(void)
 int cmd_index(int argc, char **argv)
 {
     const char *dbopt = NULL;
+    int verbose = 0;
     int first_path = 0, npaths = 0;
     char **paths = argv + 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs(usage_text, stdout);
             return CLI_OK;
+        } else if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0) {
+            verbose = 1;
         } else if (strcmp(argv[i], "--db") == 0) {
             if (i + 1 >= argc) {
                 cli_error("--db needs a folder");
@@ -75,6 +87,8 @@ int cmd_index(int argc, char **argv)
         izde_free(err);
         return CLI_ERROR;
     }
+    if (verbose)
+        izde_db_set_notice(db, on_notice, NULL);
     double t0 = now();
     izde_index_stats st = {0};
     for (int i = 0; i < npaths && rc == IZDE_OK; i++)

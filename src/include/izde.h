@@ -82,6 +82,16 @@ const char *izde_db_errmsg(const izde_db *db);
 int izde_db_commit(izde_db *db);
 int izde_db_doccount(izde_db *db, unsigned *out);
 
+/* Called with a note about an input that is being indexed, not a problem:
+ * for each text file (.txt, .md or named on the command line) the charset
+ * it was read in, e.g. "UTF-8", "UTF-16LE with BOM, converted to UTF-8" or
+ * "windows-1251 (ICU confidence 62), converted to UTF-8".  `path` is the
+ * file as given to izde_index_path() or found in its folder. */
+typedef void (*izde_notice_fn)(void *payload, const char *path, const char *msg);
+/* Have the indexing calls on `db` report notices to `fn` (NULL: none, the
+ * default). */
+void izde_db_set_notice(izde_db *db, izde_notice_fn fn, void *payload);
+
 /* ---------------------------------------------------------------- indexing */
 
 /* One article to index.  Only `id` and `text` are required; NULL fields are
@@ -98,6 +108,7 @@ typedef struct izde_article {
     const char *text;     /* UTF-8 article text */
     size_t text_len;
     const char *fields;   /* JSON object text with any other fields, or NULL */
+    const char *charset;  /* charset the file was read in ("windows-1251"), or NULL */
 } izde_article;
 
 /* Index one article (replacing any document with the same id). */
@@ -118,8 +129,12 @@ typedef struct izde_index_stats {
 /*
  * Index a file or a folder (recursively): .txt and .md are one article
  * each, .jsonl one article per line.  A named file of another extension
- * is read as text.  Problems are reported through `problem` and counted in
- * `stats` (accumulated, not reset); the rest is still indexed.
+ * is read as text.  Text files may be UTF-8 (with or without a BOM),
+ * UTF-16 with a BOM, windows-1251, KOI8-R, ISO-8859-5 or IBM866: the
+ * charset is detected and the text converted to UTF-8 (see the notice
+ * callback); .jsonl and .csv must be UTF-8.  Problems are reported
+ * through `problem` and counted in `stats` (accumulated, not reset); the
+ * rest is still indexed.
  * @retval IZDE_OK even when some files failed (see stats->failed); an
  *         error only when the database itself fails (message on `db`)
  */

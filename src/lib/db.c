@@ -200,6 +200,12 @@ int izde_db_close(izde_db *db)
     return rc;
 }
 
+void izde_db_set_notice(izde_db *db, izde_notice_fn fn, void *payload)
+{
+    db->notice = fn;
+    db->notice_payload = payload;
+}
+
 int izde_db_doccount(izde_db *db, unsigned *out)
 {
     int rc = izx_db_doccount(db->x, out);

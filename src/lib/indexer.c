@@ -269,6 +269,7 @@ int izde_index_article(izde_db *db, const izde_article *a)
     set_str(data, "source", source);
     set_str(data, "date", date);
     set_str(data, "lang", lang);
+    set_str(data, "charset", a->charset);
     if (a->text && (clean.len != a->text_len || memcmp(clean.text, a->text, clean.len) != 0)) {
         json_t *orig = json_stringn(a->text, a->text_len);
         if (orig)

@@ -1,6 +1,7 @@
 /*
  * ingest.c - read what the user asks to index: folders (recursively, in
- * name order), text files (.txt, .md: one article each), JSON Lines
+ * name order), text files (.txt, .md: one article each, in UTF-8, UTF-16 or
+ * a Cyrillic code page: see charset.c), JSON Lines
  * (.jsonl: one article per line) and CSV with a header (.csv).  Every file or record that cannot be
  * indexed is reported once through the problem callback and the rest is
  * still indexed.  CSV files are read by ingest_csv.c.
@@ -16,6 +17,7 @@
 #include <jansson.h>
 
 #include "izde-private.h"
+#include "charset.h"
 #include "ingest.h"
 
 #define report izde__ingest_report
@@ -37,41 +39,6 @@ static int has_ext(const char *name, const char *ext)
 {
     size_t n = strlen(name), e = strlen(ext);
     return n > e && strcmp(name + n - e, ext) == 0;
-}
-
-/* Offset of the first invalid UTF-8 sequence, or `len` when valid. */
-static size_t utf8_invalid_at(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
-        size_t n;
-        unsigned min;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xe0) == 0xc0) {
-            n = 2, min = 0x80;
-        } else if ((c & 0xf0) == 0xe0) {
-            n = 3, min = 0x800;
-        } else if ((c & 0xf8) == 0xf0) {
-            n = 4, min = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + n > len)
-            return i;
-        unsigned cp = c & (0x7f >> n);
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xc0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3f);
-        }
-        if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return i;
-        i += n;
-    }
-    return len;
 }
 
 char *izde__ingest_read_file(ingest *in, const char *path, size_t *len_out)
@@ -110,7 +77,7 @@ int izde__ingest_check_text(ingest *in, const char *path, unsigned long line, co
         report(in, path, line, IZDE_EFORMAT, "not a text file (contains NUL bytes); skipped");
         return 0;
     }
-    size_t bad = utf8_invalid_at((const unsigned char *)s, len);
+    size_t bad = izde__utf8_invalid_at((const unsigned char *)s, len);
     if (bad < len) {
         report(in, path, line, IZDE_EFORMAT,
                "not valid UTF-8 (byte %zu); convert it first, e.g. iconv -f windows-1251 -t utf-8",
@@ -142,11 +109,32 @@ static int index_text_file(ingest *in, const char *path)
         return IZDE_OK;
     in->stats->files++;
     int rc = IZDE_OK;
-    const char *body = text;
-    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-        body += 3, len -= 3;
-    if (!izde__ingest_check_text(in, path, 0, body, len))
+    char *converted = NULL, *errmsg = NULL;
+    const char *charset = NULL;
+    int confidence = 0;
+    size_t n = 0;
+    int crc = izde__to_utf8(text, len, &converted, &n, &charset, &confidence, &errmsg);
+    if (crc != IZDE_OK) {
+        report(in, path, 0, crc, "%s", errmsg ? errmsg : "out of memory");
+        free(errmsg);
         goto done;
+    }
+    const char *body = converted ? converted : text + len - n;
+    len = n;
+    if (in->db->notice) {
+        char *msg;
+        if (!converted)
+            msg = izde__strdupf("%s", charset);
+        else if (confidence == 100)
+            msg = izde__strdupf("%s, converted to UTF-8", charset);
+        else if (confidence > 0)
+            msg = izde__strdupf("%s (ICU confidence %d), converted to UTF-8", charset, confidence);
+        else
+            msg = izde__strdupf("%s (not rated by ICU), converted to UTF-8", charset);
+        if (msg)
+            in->db->notice(in->db->notice_payload, path, msg);
+        free(msg);
+    }
     size_t i = 0;
     while (i < len && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t'))
         i++;
@@ -156,10 +144,11 @@ static int index_text_file(ingest *in, const char *path)
     }
     char *real = realpath(path, NULL);
     izde_article a = {.id = real ? real : path, .path = real ? real : path, .text = body,
-                      .text_len = len};
+                      .text_len = len, .charset = charset};
     rc = izde__ingest_article(in, path, 0, &a);
     free(real);
 done:
+    free(converted);
     free(text);
     return rc;
 }

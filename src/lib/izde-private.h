@@ -78,6 +78,8 @@ struct izde_db {
     izde_stemmer *stem_ky;  /* izde's Kyrgyz stemmer */
     unsigned pending;       /* documents added since the last commit */
     izde_seen *seen;        /* lines seen per source in this run (writable only) */
+    izde_notice_fn notice;  /* izde_db_set_notice(): notes while indexing, or NULL */
+    void *notice_payload;   /* passed to `notice` */
 };
 
 /* Set the handle's message (printf-style) and return `status`. */

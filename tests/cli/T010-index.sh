@@ -26,7 +26,8 @@ check_eq "default index/db exists" "yes" "$( [ -d index/db ] && echo yes)"
 mkdir bad
 printf 'Экстремизм и терроризм обсуждали в Бишкеке пятого декабря.\n' > bad/good.txt
 printf 'abc\000def' > bad/binary.txt
-printf '\317\360\350\342\345\362 \354\350\360\n' > bad/cp1251.txt
+printf '\317\360\350\342\345\362 \354\350\360\n' > bad/cp1251.txt  # "Привет мир": converted, indexed
+printf '\001\002\003\200\201\202\203\204\205' > bad/junk.txt  # no charset fits
 : > bad/empty.txt
 printf 'not indexed' > bad/image.png
 cat > bad/news.jsonl <<'JSONL'
@@ -39,16 +40,17 @@ cat > bad/news.jsonl <<'JSONL'
 JSONL
 run index --db baddb bad
 check_eq "bad inputs: exit status 1" 1 "$STATUS"
-check_contains "bad inputs: summary" "indexed 3 articles from 5 files" "$OUT"
-check_contains "bad inputs: count" "baddb now holds 3 documents" "$OUT"
+check_contains "bad inputs: summary" "indexed 4 articles from 6 files" "$OUT"
+check_contains "bad inputs: count" "baddb now holds 4 documents" "$OUT"
 expected_err="izde: bad/binary.txt: not a text file (contains NUL bytes); skipped
-izde: bad/cp1251.txt: not valid UTF-8 (byte 0); convert it first, e.g. iconv -f windows-1251 -t utf-8
 izde: bad/empty.txt: empty file; nothing to index
+izde: bad/junk.txt: not valid UTF-8 and no Cyrillic encoding fits (byte 3); convert it to UTF-8 first, e.g. iconv -f windows-1251 -t utf-8
 izde: bad/news.jsonl:2: invalid JSON at column 28: premature end of input near '\"broken'
 izde: bad/news.jsonl:3: not a JSON object; each line must be {\"text\": ...}
 izde: bad/news.jsonl:4: no \"text\", \"content\" or \"body\" string field
 izde: 6 files or records could not be indexed (listed above); the rest was indexed"
 check_eq "bad inputs: one line each" "$expected_err" "$ERR"
+check_eq "windows-1251 file converted and found" "cp1251.txt" "$(hit_files --db baddb мира)"
 
 run index --db baddb no-such-file.txt
 check_eq "missing path: exit 1" 1 "$STATUS"
