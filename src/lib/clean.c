@@ -61,7 +61,7 @@ static int is_blank_at(const unsigned char *s, size_t n, size_t *len)
 static void measure(line *l, const char *p, size_t n)
 {
     const unsigned char *s = (const unsigned char *)p;
-    size_t b;
+    size_t b = 1;
     while (n && is_blank_at(s, n, &b))
         s += b, n -= b;
     /* trailing blanks: ASCII and no-break space */

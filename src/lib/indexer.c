@@ -270,10 +270,13 @@ int izde_index_article(izde_db *db, const izde_article *a)
     set_str(data, "date", date);
     set_str(data, "lang", lang);
     set_str(data, "charset", a->charset);
-    if (a->text && (clean.len != a->text_len || memcmp(clean.text, a->text, clean.len) != 0)) {
-        json_t *orig = json_stringn(a->text, a->text_len);
-        if (orig)
-            json_object_set_new(data, "original", orig);
+    /* the original, when cleaning changed it, goes in a value slot: the
+     * document data is parsed for every hit, the original rarely needed */
+    if (a->text && (clean.len != a->text_len || memcmp(clean.text, a->text, clean.len) != 0) &&
+        izx_doc_set_value(ctx.doc, IZDE_SLOT_ORIGINAL, a->text, a->text_len) != IZX_OK) {
+        rc = izde__db_error(db, IZDE_EBACKEND, "cannot store the original of '%s': %s", a->id,
+                            izx_doc_errmsg(ctx.doc));
+        goto done;
     }
     json_t *jtext = json_stringn(text, text_len);
     if (!jtext) {

@@ -33,6 +33,7 @@
 #define IZDE_PREFIX_MONTH "M"
 #define IZDE_PREFIX_DAY "D"
 #define IZDE_SLOT_DATE 0     /* "YYYYMMDD" (shorter when only year/month known) */
+#define IZDE_SLOT_ORIGINAL 1 /* the text as read, when cleaning changed it */
 #define IZDE_MAX_TERM 240    /* Xapian's limit is 245 bytes */
 #define IZDE_TITLE_POS_GAP 100 /* positions between title and text */
 /* Documents per commit while indexing.  Measured on 9,204 news articles:

@@ -48,9 +48,28 @@ typedef struct snip_ctx {
 static int find(char *const *list, size_t n, const char *s, size_t len)
 {
     for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+        if (list[i][0] == s[0] && strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
             return (int)i;
     return -1;
+}
+
+/* Could `term` stem to one of `stems`?  Stemmers only cut endings, so a
+ * stem is a prefix of the folded word; Kyrgyz may also change the stem's
+ * last letter (тармаг -> тармак), so there all but that letter must be.
+ * Stemming is the costliest part of a snippet: skip the hopeless words. */
+static int could_match(char *const *stems, size_t n, const char *term, size_t len, int kyrgyz)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(stems[i]);
+        if (kyrgyz && k > 1) {
+            k--;
+            while (k > 0 && ((unsigned char)stems[i][k] & 0xc0) == 0x80)
+                k--;
+        }
+        if (k <= len && memcmp(stems[i], term, k) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 static int push_match(snip_ctx *c, size_t start, size_t end, size_t word)
@@ -88,7 +107,8 @@ static int on_token(void *vctx, const izde_token *t)
     int w = find(q->terms, q->nterms, t->term, t->term_len);
     char *const *stems = c->kyrgyz ? q->ky_stems : q->stems;
     size_t nstems = c->kyrgyz ? q->nky_stems : q->nstems;
-    if (w < 0 && c->stem && t->kind == IZDE_TOK_WORD && nstems) {
+    if (w < 0 && c->stem && t->kind == IZDE_TOK_WORD && nstems &&
+        could_match(stems, nstems, t->term, t->term_len, c->kyrgyz)) {
         size_t slen;
         const char *s = izde__stem_token(c->stem, c->kyrgyz, t, c->text, &slen);
         int k = s ? find(stems, nstems, s, slen) : -1;
