@@ -122,6 +122,12 @@ int izx_db_replace_document(izx_db *db, const char *unique_term, const izx_doc *
 int izx_db_delete_document(izx_db *db, unsigned docid);
 int izx_db_delete_by_term(izx_db *db, const char *unique_term);
 
+/* Every term starting with `prefix`, in byte order, with the number of
+ * documents holding it; `fn` returns non-zero to stop.  `term` is not
+ * NUL-terminated and is valid during the call only. */
+typedef int (*izx_term_fn)(void *ctx, const char *term, size_t len, unsigned termfreq);
+int izx_db_allterms(izx_db *db, const char *prefix, izx_term_fn fn, void *ctx);
+
 /* Stored data of a document; `*out` caller-owned (izx_free()). */
 int izx_db_get_data(izx_db *db, unsigned docid, char **out, size_t *out_len);
 

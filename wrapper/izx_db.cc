@@ -347,3 +347,18 @@ int izx_db_get_data(izx_db *db, unsigned docid, char **out, size_t *out_len)
         return IZX_OK;
     IZX_CATCH(db->errmsg)
 }
+
+int izx_db_allterms(izx_db *db, const char *prefix, izx_term_fn fn, void *ctx)
+{
+    if (!db || !prefix || !fn)
+        return IZX_EINVAL;
+    IZX_TRY
+        const std::string p(prefix);
+        for (Xapian::TermIterator it = db->db->allterms_begin(p); it != db->db->allterms_end(p); ++it) {
+            const std::string t = *it;
+            if (fn(ctx, t.data(), t.size(), it.get_termfreq()) != 0)
+                break;
+        }
+        return IZX_OK;
+    IZX_CATCH(db->errmsg)
+}

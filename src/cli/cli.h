@@ -17,6 +17,14 @@ typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_stem(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+int cmd_facts(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+
+/* The words of argv (options --db, --json, -n when `max` is given, --help
+ * handled) joined by spaces; NULL after printing an error. */
+char *cli_join_query(int argc, char **argv, const char **dbopt, int *json, long *max,
+                     const char *usage);
 
 /* The index folder: --db value if given, else $IZDE_DB, else "index/db". */
 const char *cli_db_path(const char *opt);

@@ -57,3 +57,49 @@ const char *cli_display_path(const char *path)
         return path + n + 1;
     return path;
 }
+
+char *cli_join_query(int argc, char **argv, const char **dbopt, int *json, long *max,
+                     const char *usage)
+{
+    size_t cap = 1;
+    for (int i = 1; i < argc; i++)
+        cap += strlen(argv[i]) + 1;
+    char *q = calloc(cap, 1);
+    if (!q)
+        return NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(usage, stdout);
+            free(q);
+            exit(CLI_OK);
+        } else if (strcmp(a, "--json") == 0) {
+            *json = 1;
+        } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
+            *dbopt = argv[++i];
+        } else if (strncmp(a, "--db=", 5) == 0) {
+            *dbopt = a + 5;
+        } else if (max && strcmp(a, "-n") == 0) {
+            if ((*max = cli_parse_count(a, i + 1 < argc ? argv[++i] : NULL)) < 0) {
+                free(q);
+                return NULL;
+            }
+        } else if (strncmp(a, "--", 2) == 0 && a[2]) {
+            cli_error("unknown option '%s'", a);
+            fputs(usage, stderr);
+            free(q);
+            return NULL;
+        } else {
+            if (*q)
+                strcat(q, " ");
+            strcat(q, a);
+        }
+    }
+    if (!*q) {
+        cli_error("nothing to look for");
+        fputs(usage, stderr);
+        free(q);
+        return NULL;
+    }
+    return q;
+}

@@ -53,6 +53,23 @@ static void print_json(const char *query, const izde_results *r)
             json_array_append_new(snips, js);
         }
         json_object_set_new(jh, "snippets", snips);
+        json_t *figs = json_array();
+        for (size_t f = 0; f < h->nfigures; f++) {
+            const izde_hit_figure *g = &h->figures[f];
+            json_t *jf = json_object();
+            json_object_set_new(jf, "value", json_real(g->value));
+            json_object_set_new(jf, "high", json_real(g->high));
+            json_object_set_new(jf, "qualifier", str_or_null(g->qualifier));
+            json_object_set_new(jf, "unit", str_or_null(g->unit));
+            json_object_set_new(jf, "noun", str_or_null(g->noun));
+            json_object_set_new(jf, "noun_stem", str_or_null(g->noun_stem));
+            json_object_set_new(jf, "text", str_or_null(g->text));
+            json_object_set_new(jf, "start", json_integer((json_int_t)g->start));
+            json_object_set_new(jf, "end", json_integer((json_int_t)g->end));
+            json_object_set_new(jf, "sentence", str_or_null(g->sentence));
+            json_array_append_new(figs, jf);
+        }
+        json_object_set_new(jh, "figures", figs);
         json_array_append_new(hits, jh);
     }
     json_object_set_new(o, "hits", hits);
@@ -95,6 +112,26 @@ static void print_meta(const izde_hit *h, const char *sep)
         }
 }
 
+/* The figures the shown fragments cite, else the article's first ones:
+ * "figures: более 300 мероприятий · 28 тысяч человек". */
+static void print_figures(const izde_hit *h)
+{
+    size_t shown = 0;
+    for (int pass = 0; pass < 2 && shown == 0; pass++)
+        for (size_t f = 0; f < h->nfigures && shown < 5; f++) {
+            const izde_hit_figure *g = &h->figures[f];
+            int in_fragment = 0;
+            for (size_t s = 0; s < h->nsnippets && g->text; s++)
+                in_fragment |= strstr(h->snippets[s].text, g->text) != NULL;
+            if (pass == 0 && !in_fragment)
+                continue;
+            printf("%s%s", shown ? " · " : "   figures: ", g->text ? g->text : "?");
+            shown++;
+        }
+    if (shown)
+        fputc('\n', stdout);
+}
+
 static const char *where(const izde_hit *h)
 {
     const char *w = h->url ? h->url : h->path ? cli_display_path(h->path) : h->id;
@@ -120,6 +157,7 @@ static void print_text(const izde_results *r, int compact)
         printf("%s%s\n", (h->lang || h->source || h->date) ? " · " : "", where(h));
         for (size_t s = 0; s < h->nsnippets; s++)
             print_snippet(&h->snippets[s], &mk);
+        print_figures(h);
     }
 }
 

@@ -14,6 +14,9 @@ static const struct command {
 } commands[] = {
     {"index", cmd_index, "index files, folders and JSON Lines: izde index [--db DIR] PATH..."},
     {"search", cmd_search, "search: izde search [--db DIR] [-n N] [--offset K] [--json | --format compact] QUERY"},
+    {"facts", cmd_facts, "figures cited in matching articles, by what they count: izde facts QUERY"},
+    {"check", cmd_check, "who cites a figure and who cites another value: izde check \"11 терактов\""},
+    {"analyze", cmd_analyze, "language, tokens, stems and figures of a text: izde analyze [--json] [FILE|-]"},
     {"stem", cmd_stem, "stem words (arguments or stdin lines): izde stem --lang ky|ru [WORD...]"},
 };
 

@@ -154,6 +154,20 @@ typedef struct izde_snippet {
     size_t nhighlights;
 } izde_snippet;
 
+/* A figure cited in an article: «более 300 мероприятий», «28 тысяч
+ * человек».  Offsets are bytes into the article's clean text. */
+typedef struct izde_hit_figure {
+    double value;            /* multiplier applied: «28 тысяч» -> 28000 */
+    double high;             /* high end of a range («30-35»), else == value */
+    const char *qualifier;   /* "exact", "about", "more" or "less" */
+    const char *unit;        /* "%", "тонна", "сом"..., or NULL */
+    const char *noun;        /* the counted noun as written, or NULL */
+    const char *noun_stem;   /* its stem, or NULL */
+    const char *text;        /* the figure as written */
+    const char *sentence;    /* the sentence it stands in */
+    size_t start, end;
+} izde_hit_figure;
+
 /* One hit; every pointer is owned by the results.  Unknown fields are NULL. */
 typedef struct izde_hit {
     unsigned rank;            /* 1-based, counting from the first hit of the whole result set */
@@ -161,6 +175,8 @@ typedef struct izde_hit {
     const char *id, *path, *url, *title, *lang, *source, *date;
     const izde_snippet *snippets;
     size_t nsnippets;
+    const izde_hit_figure *figures; /* every figure the article cites */
+    size_t nfigures;
 } izde_hit;
 
 /*
@@ -176,6 +192,36 @@ unsigned izde_results_count(const izde_results *r);
 unsigned izde_results_estimated(const izde_results *r);
 const izde_hit *izde_results_hit(const izde_results *r, unsigned i);
 void izde_results_free(izde_results *r);
+
+/* ---------------------------------------------------------------- figures */
+
+/*
+ * Analyze a text for inspection: its language (`lang` NULL: detected),
+ * tokens with byte offsets, stems and figures, as one JSON object in
+ * `*json_out` (free with izde_free()).
+ */
+int izde_analyze_json(const char *text, size_t len, const char *lang, char **json_out,
+                      char **errmsg_out);
+
+/*
+ * The figures cited in the articles matching `query` (at most `max_docs`
+ * of them, best first), grouped by what they count, as JSON:
+ * {"query", "articles", "groups": [{"noun_stem", "noun", "unit", "figures",
+ *   "articles", "values": [{"value", "high", "qualifier", "text", "sentence",
+ *   "id", "title", "path", "url", "date", "source", "lang"}]}]}.
+ * @retval IZDE_OK, IZDE_EQUERY (message on `db`), ...
+ */
+int izde_facts_json(izde_db *db, const char *query, unsigned max_docs, char **json_out);
+
+/*
+ * Fact-check a figure such as "11 терактов": the articles citing this
+ * value for this noun (agree) and those citing another value for it
+ * (differ), as JSON {"claim": {...}, "agree": [...], "differ": [...]}, each
+ * entry the article (id, title, path, url, date, source, lang) and the
+ * figure (value, high, qualifier, text, sentence).
+ * @retval IZDE_OK, IZDE_EQUERY (no figure in `claim`; message on `db`), ...
+ */
+int izde_check_json(izde_db *db, const char *claim, char **json_out);
 
 #ifdef __cplusplus
 }

@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "izde-private.h"
+#include "figures.h"
 
 typedef struct index_ctx {
     izx_doc *doc;
@@ -153,6 +154,68 @@ static void set_str(json_t *o, const char *k, const char *v)
         json_object_set_new(o, k, json_string(v));
 }
 
+static const char *const qual_names[] = {"exact", "about", "more", "less"};
+
+const char *izde__qualifier_name(int q)
+{
+    return q >= 0 && q <= 3 ? qual_names[q] : "exact";
+}
+
+/* "N" + key and "N" + key + "=" + value for one figure key. */
+static int add_figure_terms(index_ctx *ctx, const char *key, double value)
+{
+    char num[64];
+    snprintf(num, sizeof num, "=%.15g", value);
+    int rc = add_bool(ctx, IZDE_PREFIX_FIGURE, key, strlen(key));
+    if (rc)
+        return rc;
+    izde__buf_clear(&ctx->comp);
+    izde__buf_puts(&ctx->comp, key);
+    if (izde__buf_puts(&ctx->comp, num))
+        return IZDE_ENOMEM;
+    return add_bool(ctx, IZDE_PREFIX_FIGURE, ctx->comp.data, ctx->comp.len);
+}
+
+static json_t *figure_json(const izde_figure *f, const char *text)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "value", json_real(f->value));
+    json_object_set_new(o, "high", json_real(f->high));
+    json_object_set_new(o, "qualifier", json_string(izde__qualifier_name(f->qualifier)));
+    json_object_set_new(o, "unit", f->unit ? json_string(f->unit) : json_null());
+    json_object_set_new(o, "noun", f->noun ? json_string(f->noun) : json_null());
+    json_object_set_new(o, "noun_stem", f->noun_stem ? json_string(f->noun_stem) : json_null());
+    json_t *t = json_stringn(text + f->start, f->end - f->start);
+    json_object_set_new(o, "text", t ? t : json_null());
+    json_object_set_new(o, "start", json_integer((json_int_t)f->start));
+    json_object_set_new(o, "end", json_integer((json_int_t)f->end));
+    json_t *sn = json_stringn(text + f->sent_start, f->sent_end - f->sent_start);
+    json_object_set_new(o, "sentence", sn ? sn : json_null());
+    return o;
+}
+
+static int add_figures(index_ctx *ctx, izde_db *db, const char *text, size_t len, const char *lang,
+                       json_t *arr)
+{
+    izde_figures *figs = NULL;
+    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky};
+    const char *prefix;
+    izde_stemmer *stem = izde__stemmer_for(&st, lang, &prefix);
+    int rc = izde__figures_extract(&figs, text, len, lang, stem);
+    if (rc != IZDE_OK)
+        return rc;
+    for (size_t i = 0; i < izde__figures_count(figs) && rc == IZDE_OK; i++) {
+        const izde_figure *f = izde__figures_get(figs, i);
+        json_array_append_new(arr, figure_json(f, text));
+        if (f->noun_stem && *f->noun_stem)
+            rc = add_figure_terms(ctx, f->noun_stem, f->value);
+        if (rc == IZDE_OK && f->unit)
+            rc = add_figure_terms(ctx, f->unit, f->value);
+    }
+    izde__figures_free(figs);
+    return rc;
+}
+
 int izde_index_article(izde_db *db, const izde_article *a)
 {
     if (!db->writable)
@@ -213,7 +276,7 @@ int izde_index_article(izde_db *db, const izde_article *a)
         goto done;
     }
     /* stems in the article's language; other languages: exact forms only */
-    izde_qstemmers st = {db->stem_ru, db->stem_ky};
+    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky};
     ctx.stem = izde__stemmer_for(&st, lang, &ctx.prefix);
     ctx.kyrgyz = ctx.stem == db->stem_ky;
 
@@ -261,6 +324,17 @@ int izde_index_article(izde_db *db, const izde_article *a)
         }
     }
 
+    /* figures: N<noun> terms, N<noun>=<value> terms for ranges, and the
+     * figures themselves in the document data */
+    json_t *jfigs = json_array();
+    if ((rc = add_figures(&ctx, db, text, text_len, lang, jfigs)) != IZDE_OK) {
+        json_decref(jfigs);
+        if (rc == IZDE_EBACKEND)
+            goto analyze_failed;
+        rc = izde__db_error(db, rc, "out of memory");
+        goto done;
+    }
+
     data = json_object();
     set_str(data, "id", a->id);
     set_str(data, "path", a->path);
@@ -270,6 +344,9 @@ int izde_index_article(izde_db *db, const izde_article *a)
     set_str(data, "date", date);
     set_str(data, "lang", lang);
     set_str(data, "charset", a->charset);
+    if (json_array_size(jfigs))
+        json_object_set(data, "figures", jfigs);
+    json_decref(jfigs);
     /* the original, when cleaning changed it, goes in a value slot: the
      * document data is parsed for every hit, the original rarely needed */
     if (a->text && (clean.len != a->text_len || memcmp(clean.text, a->text, clean.len) != 0) &&

@@ -32,6 +32,7 @@
 #define IZDE_PREFIX_YEAR "Y"
 #define IZDE_PREFIX_MONTH "M"
 #define IZDE_PREFIX_DAY "D"
+#define IZDE_PREFIX_FIGURE "N" /* N<noun stem or unit>, N<...>=<value> */
 #define IZDE_SLOT_DATE 0     /* "YYYYMMDD" (shorter when only year/month known) */
 #define IZDE_SLOT_ORIGINAL 1 /* the text as read, when cleaning changed it */
 #define IZDE_MAX_TERM 240    /* Xapian's limit is 245 bytes */
@@ -119,6 +120,9 @@ int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen
                         const char *source_key);
 void izde__clean_free(izde_clean *c);
 
+/* "exact", "about", "more", "less" for an izde_qual. */
+const char *izde__qualifier_name(int q);
+
 /* ---- language ----------------------------------------------------------- */
 
 /* "ru", "ky" or "other" from the letters and function words of the text
@@ -146,10 +150,12 @@ typedef struct izde_pquery {
     size_t nphrases;
 } izde_pquery;
 
-/* Stemmers a query may use; NULL members are not used. */
+/* Stemmers a query may use; NULL members are not used.  `db` (may be
+ * NULL) lets figure filters (человек:>1000) look up the values indexed. */
 typedef struct izde_qstemmers {
     izde_stemmer *ru;
     izde_stemmer *ky;
+    izx_db *db;
 } izde_qstemmers;
 
 /* Parse `query`; on IZDE_EQUERY *errmsg_out says what and where. */

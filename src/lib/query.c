@@ -22,8 +22,24 @@
 #include "izde-private.h"
 
 typedef enum lex_kind {
-    L_END, L_LP, L_RP, L_PHRASE, L_WORDS, L_OR, L_AND, L_NOT, L_MINUS, L_LANG
+    L_END, L_LP, L_RP, L_PHRASE, L_WORDS, L_OR, L_AND, L_NOT, L_MINUS, L_LANG, L_FIGURE
 } lex_kind;
+
+/* "noun:range" (человек:>1000, теракт:10..20): a figure filter.  The
+ * chunk q[i..e) starts with a letter and has a colon not followed by "/";
+ * a range that does not parse is an error said by the parser. */
+static int is_figure_chunk(const char *q, size_t i, size_t e)
+{
+    const char *colon = memchr(q + i, ':', e - i);
+    if (!colon || colon == q + i || strncmp(q + i, "lang:", 5) == 0)
+        return 0;
+    unsigned char first = (unsigned char)q[i];
+    if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first >= 0xc0))
+        return 0; /* "16:49" is a time, not a noun */
+    if ((size_t)(colon - q) + 1 >= e)
+        return 1; /* "человек:" : an error said by the parser */
+    return colon[1] != '/'; /* "https://..." is a URL */
+}
 
 typedef struct lexeme {
     lex_kind kind;
@@ -180,6 +196,8 @@ static int lex_all(parser *p)
         size_t len = e - i;
         if (len >= 5 && strncmp(q + i, "lang:", 5) == 0) {
             rc = push_lex(p, L_LANG, i, e, 0, 0);
+        } else if (is_figure_chunk(q, i, e)) {
+            rc = push_lex(p, L_FIGURE, i, e, 0, 0);
         } else if (len == 2 && strncmp(q + i, "OR", 2) == 0) {
             rc = push_lex(p, L_OR, i, e, 0, 0);
         } else if (len == 3 && strncmp(q + i, "AND", 3) == 0) {
@@ -201,7 +219,7 @@ static int lex_all(parser *p)
                        strncmp(q + k, "\xc2\xab", 2) != 0 && strncmp(q + k, "\xc2\xbb", 2) != 0)
                     k++;
                 if (k == j || q[j] == '-' || (k - j == 2 && strncmp(q + j, "OR", 2) == 0) ||
-                    (k - j >= 5 && strncmp(q + j, "lang:", 5) == 0) ||
+                    (k - j >= 5 && strncmp(q + j, "lang:", 5) == 0) || is_figure_chunk(q, j, k) ||
                     (k - j == 3 && (strncmp(q + j, "AND", 3) == 0 || strncmp(q + j, "NOT", 3) == 0)))
                     break;
                 run_end = k;
@@ -468,6 +486,156 @@ static int lang_query(parser *p, const lexeme *l, izx_query **out)
     return x == IZX_OK ? IZDE_OK : xq_fail(p, x, msg);
 }
 
+/* ---- figure filters ---------------------------------------------------------- */
+
+typedef struct frange {
+    double lo, hi;      /* inclusive bounds */
+    int lo_open, hi_open; /* strict bounds (> and <) */
+    parser *p;
+    izx_query **subs;   /* matching N<stem>=<value> terms */
+    size_t n, cap;
+    size_t plen;        /* length of the N<stem>= prefix */
+    int oom;
+} frange;
+
+static int parse_num(const char *s, size_t n, double *out)
+{
+    char buf[64];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < sizeof buf; i++)
+        if (s[i] != ' ')
+            buf[k++] = s[i] == ',' ? '.' : s[i];
+    buf[k] = '\0';
+    char *end;
+    *out = strtod(buf, &end);
+    return k > 0 && *end == '\0';
+}
+
+/* "10..20", ">1000", ">=5", "<3", "<=3", "11" */
+static int parse_range(const char *s, size_t n, frange *r)
+{
+    r->lo = -1e300, r->hi = 1e300;
+    const char *dots = NULL;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == '.' && s[i + 1] == '.')
+            dots = s + i;
+    if (dots)
+        return parse_num(s, (size_t)(dots - s), &r->lo) &&
+               parse_num(dots + 2, n - (size_t)(dots - s) - 2, &r->hi);
+    if (n >= 2 && (s[0] == '>' || s[0] == '<') && s[1] == '=') {
+        double v;
+        if (!parse_num(s + 2, n - 2, &v))
+            return 0;
+        if (s[0] == '>')
+            r->lo = v;
+        else
+            r->hi = v;
+        return 1;
+    }
+    if (n >= 1 && (s[0] == '>' || s[0] == '<')) {
+        double v;
+        if (!parse_num(s + 1, n - 1, &v))
+            return 0;
+        if (s[0] == '>')
+            r->lo = v, r->lo_open = 1;
+        else
+            r->hi = v, r->hi_open = 1;
+        return 1;
+    }
+    if (n >= 1 && s[0] == '=')
+        s++, n--;
+    if (!parse_num(s, n, &r->lo))
+        return 0;
+    r->hi = r->lo;
+    return 1;
+}
+
+static int on_figure_term(void *ctx, const char *term, size_t len, unsigned freq)
+{
+    (void)freq;
+    frange *r = ctx;
+    double v;
+    if (!parse_num(term + r->plen, len - r->plen, &v))
+        return 0;
+    if (v < r->lo || v > r->hi || (r->lo_open && v == r->lo) || (r->hi_open && v == r->hi))
+        return 0;
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 16;
+        izx_query **ns = realloc(r->subs, cap * sizeof *ns);
+        if (!ns) {
+            r->oom = 1;
+            return 1;
+        }
+        r->subs = ns;
+        r->cap = cap;
+    }
+    char *msg = NULL;
+    if (izx_query_term(&r->subs[r->n], term, len, 1, &msg) != IZX_OK) {
+        izx_free(msg);
+        r->oom = 1;
+        return 1;
+    }
+    r->n++;
+    return 0;
+}
+
+/* noun:range: articles citing a figure for this noun (in either
+ * language's stem) within the range; a filter without weight. */
+static int figure_query(parser *p, const lexeme *l, izx_query **out)
+{
+    const char *word = p->q + l->start;
+    const char *colon = memchr(word, ':', l->end - l->start);
+    const char *spec = colon + 1;
+    size_t slen = (size_t)(p->q + l->end - spec);
+    frange r = {.p = p};
+    if (!parse_range(spec, slen, &r) || r.lo > r.hi)
+        return fail(p, l->start, "a figure filter needs a range, e.g. человек:>1000, "
+                                 "теракт:10..20 or теракт:11%s", NULL);
+    if (!p->stemmers->db)
+        return fail(p, l->start, "figure filters need an index%s", NULL);
+    size_t wlen = (size_t)(colon - word);
+    izde_stemmer *st[2] = {p->stemmers->ru, p->stemmers->ky};
+    int rc = IZDE_OK;
+    for (int k = 0; k < 2 && rc == IZDE_OK; k++) {
+        if (!st[k])
+            continue;
+        size_t n;
+        const char *stem = izde_stemmer_stem(st[k], word, wlen, &n);
+        if (!stem)
+            return IZDE_ENOMEM;
+        izde__buf_clear(&p->scratch);
+        izde__buf_puts(&p->scratch, IZDE_PREFIX_FIGURE);
+        izde__buf_append(&p->scratch, stem, n);
+        if (izde__buf_putc(&p->scratch, '='))
+            return IZDE_ENOMEM;
+        if (k == 1 && r.n > 0)
+            break; /* the Kyrgyz stem of a Russian word: nothing new */
+        r.plen = p->scratch.len;
+        int x = izx_db_allterms(p->stemmers->db, p->scratch.data, on_figure_term, &r);
+        if (x != IZX_OK)
+            rc = xq_fail(p, x, izde__strdupf("%s", izx_db_errmsg(p->stemmers->db)));
+        else if (r.oom)
+            rc = IZDE_ENOMEM;
+    }
+    izx_query *any = NULL;
+    char *msg = NULL;
+    if (rc == IZDE_OK && r.n == 0) {
+        int x = izx_query_match_nothing(&any, &msg);
+        rc = x == IZX_OK ? IZDE_OK : xq_fail(p, x, msg);
+    } else if (rc == IZDE_OK) {
+        rc = combine(p, IZX_OP_OR, r.subs, r.n, 0, &any);
+        r.n = 0;
+    }
+    for (size_t i = 0; i < r.n; i++)
+        izx_query_free(r.subs[i]);
+    free(r.subs);
+    if (rc != IZDE_OK)
+        return rc;
+    int x = izx_query_scale(out, any, 0.0, &msg);
+    izx_query_free(any);
+    return x == IZX_OK ? IZDE_OK : xq_fail(p, x, msg);
+}
+
 /* ---- recursive descent ------------------------------------------------------ */
 
 static int parse_seq(parser *p, izx_query **out);
@@ -503,6 +671,9 @@ static int parse_primary(parser *p, izx_query **out)
     case L_LANG:
         p->at++;
         return lang_query(p, l, out);
+    case L_FIGURE:
+        p->at++;
+        return figure_query(p, l, out);
     case L_RP:
         return fail(p, l->start, "unbalanced parenthesis: this ) has no matching (%s", NULL);
     case L_OR:

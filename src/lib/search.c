@@ -13,6 +13,7 @@ typedef struct hit_store {
     json_t *data;       /* the document's JSON; field strings point into it */
     izde__snip snip;    /* the fragments */
     izde_snippet pub[IZDE_MAX_FRAGMENTS]; /* the same, as the public API shows them */
+    izde_hit_figure *figs; /* the article's figures, strings in `data` */
 } hit_store;
 
 struct izde_results {
@@ -32,7 +33,8 @@ int izde_search(izde_results **out, izde_db *db, const char *query, unsigned off
     *out = NULL;
     izde_pquery pq;
     char *err = NULL;
-    izde_qstemmers st = {db->stem_ru, db->stem_ky};
+    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky};
+    st.db = db->x;
     int rc = izde__query_parse(&pq, db->analyzer, &st, query, &err);
     if (rc != IZDE_OK) {
         izde__db_error(db, rc, "%s", err ? err : izde_status_name(rc));
@@ -84,6 +86,26 @@ int izde_search(izde_results **out, izde_db *db, const char *query, unsigned off
         h->lang = jstr(o, "lang");
         h->source = jstr(o, "source");
         h->date = jstr(o, "date");
+        json_t *jf = json_object_get(o, "figures");
+        if (json_array_size(jf) && (s->figs = calloc(json_array_size(jf), sizeof *s->figs))) {
+            size_t k;
+            json_t *f;
+            json_array_foreach(jf, k, f) {
+                izde_hit_figure *g = &s->figs[k];
+                g->value = json_number_value(json_object_get(f, "value"));
+                g->high = json_number_value(json_object_get(f, "high"));
+                g->qualifier = jstr(f, "qualifier");
+                g->unit = jstr(f, "unit");
+                g->noun = jstr(f, "noun");
+                g->noun_stem = jstr(f, "noun_stem");
+                g->text = jstr(f, "text");
+                g->sentence = jstr(f, "sentence");
+                g->start = (size_t)json_integer_value(json_object_get(f, "start"));
+                g->end = (size_t)json_integer_value(json_object_get(f, "end"));
+            }
+            h->figures = s->figs;
+            h->nfigures = json_array_size(jf);
+        }
         json_t *text = json_object_get(o, "text");
         if (json_is_string(text)) {
             rc = izde__snippet(&s->snip, db->analyzer, &st, &pq, json_string_value(text),
@@ -133,6 +155,7 @@ void izde_results_free(izde_results *r)
     for (unsigned i = 0; i < r->n; i++) {
         json_decref(r->store[i].data);
         izde__snip_free(&r->store[i].snip);
+        free(r->store[i].figs);
     }
     free(r->hits);
     free(r->store);

@@ -27,7 +27,7 @@ static int setup(void **state)
     if (izde_analyzer_new(&an, &err) != IZDE_OK || izde_stemmer_new(&ru, "ru") != IZDE_OK ||
         izde_stemmer_new(&ky, "ky") != IZDE_OK)
         return -1;
-    stemmers = (izde_qstemmers){ru, ky};
+    stemmers = (izde_qstemmers){.ru = ru, .ky = ky};
     return 0;
 }
 

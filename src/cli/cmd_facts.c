@@ -1,0 +1,88 @@
+/*
+ * cmd_facts.c - `izde facts [--db DIR] [--json] [-n N] QUERY`: the
+ * figures cited in the articles matching QUERY, grouped by what they
+ * count, with their values, articles and sentences.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: izde facts [--db DIR] [--json] [-n ARTICLES] QUERY\n"
+    "The figures cited in the articles matching QUERY (the best 1000 unless -n\n"
+    "says otherwise), grouped by what they count.\n";
+
+static void print_num(double v)
+{
+    if (v == (double)(long long)v)
+        printf("%lld", (long long)v);
+    else
+        printf("%g", v);
+}
+
+int cmd_facts(int argc, char **argv)
+{
+    const char *dbopt = NULL;
+    int json = 0;
+    long max = 1000;
+    char *query = cli_join_query(argc, argv, &dbopt, &json, &max, usage_text);
+    if (!query)
+        return CLI_ERROR;
+    izde_db *db = NULL;
+    char *err = NULL, *out = NULL;
+    int code = CLI_ERROR;
+    int rc = izde_db_open(&db, cli_db_path(dbopt), IZDE_DB_READ, &err);
+    if (rc != IZDE_OK) {
+        cli_error("%s", err ? err : izde_status_name(rc));
+        izde_free(err);
+        goto done;
+    }
+    rc = izde_facts_json(db, query, (unsigned)max, &out);
+    if (rc == IZDE_EQUERY) {
+        cli_error("bad query '%s': %s", query, izde_db_errmsg(db));
+        goto done;
+    } else if (rc != IZDE_OK) {
+        cli_error("%s", izde_db_errmsg(db));
+        goto done;
+    }
+    json_t *o = json_loads(out, 0, NULL);
+    json_t *groups = json_object_get(o, "groups");
+    if (json) {
+        printf("%s\n", out);
+    } else {
+        size_t i, k;
+        json_t *g, *v;
+        printf("%lld articles match '%s'; %zu things counted\n",
+               (long long)json_integer_value(json_object_get(o, "articles")), query,
+               json_array_size(groups));
+        json_array_foreach(groups, i, g) {
+            const char *noun = json_string_value(json_object_get(g, "noun"));
+            const char *unit = json_string_value(json_object_get(g, "unit"));
+            printf("\n%s (%lld figure(s) in %lld article(s))\n",
+                   noun ? noun : unit ? unit : json_string_value(json_object_get(g, "noun_stem")),
+                   (long long)json_integer_value(json_object_get(g, "figures")),
+                   (long long)json_integer_value(json_object_get(g, "articles")));
+            json_array_foreach(json_object_get(g, "values"), k, v) {
+                const char *path = json_string_value(json_object_get(v, "path"));
+                const char *url = json_string_value(json_object_get(v, "url"));
+                printf("  ");
+                print_num(json_number_value(json_object_get(v, "value")));
+                printf("  %s  — %s\n", json_string_value(json_object_get(v, "text")),
+                       url ? url : path ? cli_display_path(path) : "");
+            }
+        }
+    }
+    code = json_array_size(groups) ? CLI_OK : CLI_NONE;
+    if (code == CLI_NONE)
+        cli_error("no figures in the articles matching '%s'", query);
+    json_decref(o);
+done:
+    izde_free(out);
+    izde_db_close(db);
+    free(query);
+    return code;
+}

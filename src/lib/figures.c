@@ -1,0 +1,1288 @@
+/*
+ * figures.c - numeric facts cited in Russian and Kyrgyz news (figures.h):
+ * «более 300 мероприятий», «28 тысяч человек», «100дөн ашуун лидер»,
+ * «одиннадцать терактов».
+ *
+ * The text is broken into tokens by izde_analyze() (so "28 000" and "2,2"
+ * already arrive as one NUMBER token each); each number token or run of
+ * numeral words is then read left to right:
+ *
+ *   [qualifier] NUMBER [- NUMBER] [multiplier] [unit] [adjectives] [noun] [qualifier]
+ *
+ * and rejected when it is not a count:
+ *  - years: 4-digit 1000..2100 with nothing countable after it, or any
+ *    number followed by a time word («2014 года», «2021-жылдын»);
+ *  - durations: a number followed by a time word («7 месяцев», «9 айында»,
+ *    «15 лет»): NEREL annotates these as DATE, and DESIGN.md calls
+ *    «9 айында» a date, so they are not figures either;
+ *  - dates («5 декабря»), times («16:49»), dotted dates («24.06.2016»);
+ *  - URLs, e-mails, domains («24.kg»), phone numbers («+996 555 ...»,
+ *    «66-22-33»), identifiers («№ 123», «ст. 226», «Ту-154», «G20»);
+ *  - ordinals written with a hyphen («3-й», Kyrgyz «3-класс»); «3-х»,
+ *    «5-ти», «7-ми» are cardinals and kept;
+ *  - a number alone on its line (page chrome: like counters, clocks), a
+ *    list item («1. Принять», «(2)»), a number next to another number
+ *    («21 10 2016»), after a Latin word («BMW 320») or before «статье»,
+ *    «месте», «УК»; a 4-digit 1000..2100 after в/с/по/до... («В 2001
+ *    принят»); clock times «в 10.25»; «16:49» (but «со счетом 4:0» and
+ *    «1:2» are scores and count);
+ *  - «один из» (one of) and a lone Kyrgyz «бир» (also the indefinite
+ *    article): spelled «one» only counts before a noun it counts.
+ *
+ * Sentences are split here: at line ends, and at . ! ? … followed by
+ * white space and an upper-case letter, digit, dash or opening quote.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "figures.h"
+#include "izde-private.h"
+
+/* ------------------------------------------------------------------ list */
+
+struct izde_figures {
+    izde_figure *v;
+    size_t n, cap;
+};
+
+size_t izde__figures_count(const izde_figures *f) { return f ? f->n : 0; }
+
+const izde_figure *izde__figures_get(const izde_figures *f, size_t i)
+{
+    return f && i < f->n ? &f->v[i] : NULL;
+}
+
+void izde__figures_free(izde_figures *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->n; i++) {
+        free((char *)f->v[i].noun);
+        free((char *)f->v[i].noun_stem);
+    }
+    free(f->v);
+    free(f);
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+typedef struct ftok {
+    size_t term;       /* offset of the term in the term buffer */
+    size_t start, end; /* bytes in the text */
+    int kind;
+} ftok;
+
+typedef struct fctx {
+    const char *text;
+    size_t len;
+    int ru, ky;        /* which languages' words to try */
+    ftok *t;
+    size_t n, cap;
+    izde_buf terms;    /* NUL-separated terms */
+    size_t *sent;      /* sentence start offsets, ascending */
+    size_t nsent;
+} fctx;
+
+static int on_tok(void *vp, const izde_token *tok)
+{
+    fctx *c = vp;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 256;
+        ftok *t = realloc(c->t, cap * sizeof *t);
+        if (!t)
+            return IZDE_ENOMEM;
+        c->t = t, c->cap = cap;
+    }
+    ftok *t = &c->t[c->n++];
+    t->term = c->terms.len;
+    t->start = tok->start, t->end = tok->end, t->kind = tok->kind;
+    if (izde__buf_append(&c->terms, tok->term, tok->term_len) || izde__buf_putc(&c->terms, '\0'))
+        return IZDE_ENOMEM;
+    return 0;
+}
+
+#define TERM(c, i) ((c)->terms.data + (c)->t[i].term)
+
+/* ------------------------------------------------------------ word lists */
+
+static int in_list(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(w, *list) == 0)
+            return 1;
+    return 0;
+}
+
+static int has_prefix(const char *w, const char *p) { return strncmp(w, p, strlen(p)) == 0; }
+
+static int has_suffix(const char *w, const char *s)
+{
+    size_t n = strlen(w), k = strlen(s);
+    return n >= k && strcmp(w + n - k, s) == 0;
+}
+
+/* Length of a word in characters (UTF-8). */
+static size_t nchars(const char *w)
+{
+    size_t n = 0;
+    for (; *w; w++)
+        n += ((unsigned char)*w & 0xC0) != 0x80;
+    return n;
+}
+
+typedef struct numword {
+    const char *w;
+    double v;
+} numword;
+
+/* Russian numerals in their case forms (ё already folded to е). */
+static const numword RU_NUM[] = {
+    {"один", 1}, {"одна", 1}, {"одно", 1}, {"одного", 1}, {"одной", 1}, {"одному", 1},
+    {"одним", 1}, {"одном", 1}, {"одну", 1}, {"полтора", 1.5}, {"полторы", 1.5},
+    {"полутора", 1.5},
+    {"два", 2}, {"две", 2}, {"двух", 2}, {"двум", 2}, {"двумя", 2},
+    {"три", 3}, {"трех", 3}, {"трем", 3}, {"тремя", 3},
+    {"четыре", 4}, {"четырех", 4}, {"четырем", 4}, {"четырьмя", 4},
+    {"пять", 5}, {"пяти", 5}, {"пятью", 5}, {"шесть", 6}, {"шести", 6}, {"шестью", 6},
+    {"семь", 7}, {"семи", 7}, {"восемь", 8}, {"восьми", 8}, {"восемью", 8},
+    {"восьмью", 8}, {"девять", 9}, {"девяти", 9}, {"девятью", 9},
+    {"десять", 10}, {"десяти", 10}, {"десятью", 10},
+    {"одиннадцать", 11}, {"одиннадцати", 11}, {"двенадцать", 12}, {"двенадцати", 12},
+    {"тринадцать", 13}, {"тринадцати", 13}, {"четырнадцать", 14}, {"четырнадцати", 14},
+    {"пятнадцать", 15}, {"пятнадцати", 15}, {"шестнадцать", 16}, {"шестнадцати", 16},
+    {"семнадцать", 17}, {"семнадцати", 17}, {"восемнадцать", 18}, {"восемнадцати", 18},
+    {"девятнадцать", 19}, {"девятнадцати", 19},
+    {"двадцать", 20}, {"двадцати", 20}, {"двадцатью", 20}, {"тридцать", 30}, {"тридцати", 30},
+    {"тридцатью", 30}, {"сорок", 40}, {"сорока", 40}, {"пятьдесят", 50}, {"пятидесяти", 50},
+    {"шестьдесят", 60}, {"шестидесяти", 60}, {"семьдесят", 70}, {"семидесяти", 70},
+    {"восемьдесят", 80}, {"восьмидесяти", 80}, {"девяносто", 90}, {"девяноста", 90},
+    {"сто", 100}, {"ста", 100}, {"двести", 200}, {"двухсот", 200}, {"двумстам", 200},
+    {"триста", 300}, {"трехсот", 300}, {"четыреста", 400}, {"четырехсот", 400},
+    {"пятьсот", 500}, {"пятисот", 500}, {"шестьсот", 600}, {"шестисот", 600},
+    {"семьсот", 700}, {"семисот", 700}, {"восемьсот", 800}, {"восьмисот", 800},
+    {"девятьсот", 900}, {"девятисот", 900},
+    {"двое", 2}, {"двоих", 2}, {"двоим", 2}, {"трое", 3}, {"троих", 3}, {"троим", 3},
+    {"четверо", 4}, {"четверых", 4}, {"пятеро", 5}, {"пятерых", 5}, {"шестеро", 6},
+    {"шестерых", 6}, {"семеро", 7}, {"семерых", 7}, {"восьмеро", 8}, {"девятеро", 9},
+    {"десятеро", 10},
+    {"тысяча", 1000}, {"тысячу", 1000}, {"миллион", 1e6}, {"миллиард", 1e9},
+    {NULL, 0}};
+
+/* Kyrgyz numerals (bare; case suffixes are tried by ky_numeral()). */
+static const numword KY_NUM[] = {
+    {"бир", 1}, {"эки", 2}, {"үч", 3}, {"төрт", 4}, {"беш", 5}, {"алты", 6}, {"жети", 7},
+    {"сегиз", 8}, {"тогуз", 9}, {"он", 10}, {"жыйырма", 20}, {"отуз", 30}, {"кырк", 40},
+    {"элүү", 50}, {"алтымыш", 60}, {"жетимиш", 70}, {"сексен", 80}, {"токсон", 90},
+    {"жүз", 100}, {"миң", 1000}, {"миллион", 1e6}, {"миллиард", 1e9}, {NULL, 0}};
+
+/* Kyrgyz case suffixes a number may carry, written glued («100дөн»,
+ * «экиден», «онго»). */
+static const char *const KY_CASE[] = {
+    "дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "нон", "нөн",
+    "га", "ге", "го", "гө", "ка", "ке", "ко", "кө", "а", "е",
+    "да", "де", "до", "дө", "та", "те", "то", "тө",
+    "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн", "нын", "нин", "нун", "нүн",
+    "ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү",
+    "сы", "си", "су", "сү", "ы", "и", "у", "ү",
+    "ден ашык", NULL};
+
+static const double *lookup_num(const numword *tab, const char *w)
+{
+    for (; tab->w; tab++)
+        if (strcmp(tab->w, w) == 0)
+            return &tab->v;
+    return NULL;
+}
+
+/* A Kyrgyz numeral, bare or with a case suffix. */
+static const double *ky_numeral(const char *w)
+{
+    const double *v = lookup_num(KY_NUM, w);
+    if (v)
+        return v;
+    for (const numword *n = KY_NUM; n->w; n++)
+        if (has_prefix(w, n->w) && nchars(n->w) >= 2 && in_list(w + strlen(n->w), KY_CASE))
+            return &n->v;
+    return NULL;
+}
+
+/* Multiplier words: 0 when `w` is not one. */
+static double multiplier(const char *w)
+{
+    if (strcmp(w, "тыс") == 0 || has_prefix(w, "тысяч") || has_prefix(w, "миң"))
+        return 1e3;
+    if (strcmp(w, "млн") == 0 || has_prefix(w, "миллион"))
+        return 1e6;
+    if (strcmp(w, "млрд") == 0 || has_prefix(w, "миллиард"))
+        return 1e9;
+    if (strcmp(w, "трлн") == 0 || has_prefix(w, "триллион"))
+        return 1e12;
+    return 0;
+}
+
+/* Words after which a period is an abbreviation point, not a sentence end. */
+static const char *const ABBREV[] = {"тыс", "млн", "млрд", "трлн", "руб", "долл", "кг", "км",
+                                     "т", "г", "ст", "п", "ч", "им", "гг", "д", "ул", "стр",
+                                     "св", "проц", "мин", "сек", "н", "э", "в", "вв", "тт",
+                                     "др", "пр", NULL};
+
+typedef struct unitdef {
+    const char *name;              /* normalised unit */
+    const char *stem;              /* form prefix */
+    const char *const *endings;    /* allowed endings after the stem */
+    int currency;
+} unitdef;
+
+static const char *const E_NONE[] = {"", NULL};
+static const char *const E_TONN[] = {"", "а", "ы", "у", "е", "ой", "ам", "ами", "ах", "ну",
+                                     "на", "нанын", "надан", "нага", NULL};
+static const char *const E_RU_MASC[] = {"", "а", "у", "ом", "е", "ов", "ам", "ами", "ах",
+                                        "ы", NULL};
+static const char *const E_RUBL[] = {"ь", "я", "ю", "ем", "е", "ей", "ям", "ями", "ях", NULL};
+static const char *const E_DOZ[] = {"", "а", "ы", "у", "е", "ой", "ам", "ами", "ах", NULL};
+static const char *const E_KY[] = {"", "ду", "дук", "дон", "дун", "го", "до", "ну", "у", "ду",
+                                   "дан", "ден", "дын", "дин", "га", "ге", "ка", "ке", "та",
+                                   "те", "да", "де", "лук", "лык", "лик", "дык", "дик", NULL};
+static const char *const E_PCT[] = {"", "а", "ов", "ам", "ами", "ах", "ы", "ом", "е", NULL};
+static const char *const E_PAYIZ[] = {"", "ы", "га", "дан", "да", "дын", "ка", "ын", "ына",
+                                      "ынан", "ында", NULL};
+
+static const unitdef UNITS[] = {
+    {"%", "процент", E_PCT, 0},
+    {"%", "пайыз", E_PAYIZ, 0},
+    {"тонна", "тонн", E_TONN, 0},
+    {"тонна", "т", E_NONE, 0},
+    {"кг", "кг", E_NONE, 0},
+    {"кг", "килограмм", E_RU_MASC, 0},
+    {"кг", "килограм", E_KY, 0},
+    {"грамм", "грамм", E_RU_MASC, 0},
+    {"грамм", "грам", E_KY, 0},
+    {"км", "км", E_NONE, 0},
+    {"км", "километр", E_RU_MASC, 0},
+    {"гектар", "га", E_NONE, 0},
+    {"гектар", "гектар", E_RU_MASC, 0},
+    {"литр", "литр", E_RU_MASC, 0},
+    {"доза", "доз", E_DOZ, 0},
+    {"сом", "сом", E_RU_MASC, 1},
+    {"сом", "сом", E_KY, 1},
+    {"тенге", "тенге", E_NONE, 1},
+    {"тенге", "теңге", E_KY, 1},
+    {"рубль", "рубл", E_RUBL, 1},
+    {"рубль", "руб", E_NONE, 1},
+    {"доллар", "доллар", E_RU_MASC, 1},
+    {"доллар", "доллар", E_KY, 1},
+    {"доллар", "долл", E_NONE, 1},
+    {"евро", "евро", E_KY, 1},
+    {"юань", "юан", E_RUBL, 1},
+    {NULL, NULL, NULL, 0}};
+
+static const unitdef *unit_of(const char *w)
+{
+    for (const unitdef *u = UNITS; u->name; u++)
+        if (has_prefix(w, u->stem) && in_list(w + strlen(u->stem), u->endings))
+            return u;
+    return NULL;
+}
+
+/* Time words: a number before one is a year, date, age or duration. */
+static const char *const TIME_WORDS[] = {
+    "год", "года", "году", "годом", "годе", "годы", "годов", "годам", "годами", "годах", "лет",
+    "г", "гг", "летний", "месяц", "месяца", "месяцу", "месяцем", "месяце", "месяцы", "месяцев",
+    "месяцам", "месяцами", "мес", "неделя", "недели", "неделю", "неделе", "недель", "неделям",
+    "неделями", "день", "дня", "дню", "днем", "дне", "дни", "дней", "дням", "днями", "сутки",
+    "суток", "суткам", "час", "часа", "часу", "часом", "часов", "часам", "часами", "минута",
+    "минуты", "минуту", "минут", "минутам", "мин", "секунда", "секунды", "секунду", "секунд",
+    "сек", "век", "века", "веке", "веков", "столетия", "столетий",
+    "жыл", "жылы", "жылдын", "жылда", "жылга", "жылдан", "жылдык", "жылдагы", "жылдары",
+    "жылдардын", "жылдарда", "жылдан", "жылдыкка", "жылдыгы",
+    "ай", "айы", "айда", "айдын", "айга", "айдан", "айында", "айынын", "айына", "айынан", "айлык",
+    "айдагы", "айлар", "айларда", "айдын", "күн", "күнү", "күндө", "күндүн", "күнгө", "күндөн",
+    "күндүк", "саат", "саатта", "сааттан", "саатка", "мүнөт", "мүнөттө", "апта", "аптада",
+    "аптанын", "кылым", "кылымда", NULL};
+
+/* A time word, or an adjective made of one («16-летний», «4 месячного»). */
+static int is_time_word(const char *w)
+{
+    static const char *const P[] = {"летн", "месячн", "недельн", "дневн", "часов", "минутн",
+                                    "секундн", "годичн", "десятилет", "столет", NULL};
+    static const char *const MORE[] = {"месяцах", "неделях", "днях", "часах", "минутах",
+                                       "минутами", "секундах", "секундами", "утра", "вечера",
+                                       "ночи", "годовщины", "годовщину", "годовщина", NULL};
+    if (in_list(w, TIME_WORDS) || in_list(w, MORE))
+        return 1;
+    for (const char *const *p = P; *p; p++)
+        if (has_prefix(w, *p))
+            return 1;
+    return 0;
+}
+
+static int is_month(const char *w)
+{
+    static const char *const M[] = {"январ", "феврал", "март", "апрел", "июн", "июл", "август",
+                                    "сентябр", "октябр", "ноябр", "декабр", NULL};
+    static const char *const MAY[] = {"мая", "май", "мае", "маем", "майда", "майдын", "майга",
+                                      "майдан", "майы", NULL};
+    for (const char *const *m = M; *m; m++)
+        if (has_prefix(w, *m))
+            return 1;
+    return in_list(w, MAY);
+}
+
+/* Words before a number that make it an identifier. */
+static const char *const ID_BEFORE[] = {
+    "ст", "статья", "статьи", "статье", "статью", "статьей", "статьям", "п", "пп", "пункт",
+    "пункта", "пункте", "пунктом", "ч", "часть", "части", "частью", "номер", "номера",
+    "номером", "номере", "no", "n", "код", "кода", "рейс", "рейса", "рейсом", "дом", "д", "кв",
+    "квартира", "корпус", "том", "тома", "глава", "главы", "раздел", "раздела", "приказ",
+    "приказа", "стр", "версии", "версия", "берене", "беренеси", "маршрут", "маршрута", "тел",
+    "телефон", "телефону", "ул", "school", "школа", "школы", "школе", "лицей", "гимназия",
+    "ИК", "ик", "колония", "колонии", "отряд", "район", "микрорайон", "мкр", "квартал",
+    "участок", "участка", "палата", "палаты", "канал", "камера", "камеры", "вагон", "поезд",
+    "поезда", "модель", "модели", "уровень", "уровня", NULL};
+
+/* Russian function words: never the counted noun. */
+static const char *const RU_STOP[] = {
+    "и", "в", "во", "на", "с", "со", "к", "ко", "по", "за", "из", "изо", "от", "до", "у", "о",
+    "об", "обо", "при", "для", "без", "над", "под", "через", "между", "уже", "еще", "не", "ни",
+    "же", "бы", "ли", "а", "но", "или", "что", "как", "так", "это", "этот", "эти", "этих", "он",
+    "она", "они", "их", "его", "ее", "мы", "вы", "я", "был", "была", "было", "были", "будет",
+    "будут", "всего", "лишь", "только", "также", "тоже", "из-за", "после", "перед", "около",
+    "более", "менее", "свыше", "больше", "меньше", "почти", "примерно", "порядка", "всех",
+    "все", "весь", "вся", "чем", "раз", "которые", "который", "которых", "кто", "где", "когда",
+    "тыс", "млн", "млрд", "своих", "наших", "против", "среди", "вместо",
+    "вокруг", "возле", "потом", "затем", "если", "то", "даже", "ещё", "вот", "там", "тут",
+    "здесь", "сейчас", "является", "являются", "составил", "составила", "составило",
+    "составили", "составляет", "составляют", "достиг", "достигла", "достигло", "достигли",
+    "или", "либо", "да", "нет", "со", NULL};
+
+/* Kyrgyz function words and qualifiers: never the counted noun. */
+static const char *const KY_STOP[] = {
+    "жана", "менен", "үчүн", "боюнча", "эле", "гана", "да", "де", "дагы", "деп", "бул", "ал",
+    "алар", "ошол", "ушул", "бардык", "ашуун", "ашык", "ашыгыраак", "жакын", "кем", "чейин",
+    "ар", "же", "болуп", "болгон", "эмес", "тарабынан", "ичинде", "аркылуу", "бери", "кийин",
+    "мурун", "соң", "ченде", "чамасында", NULL};
+
+/* Kyrgyz modifiers that do not inflect before a noun («76 видео ролик»). */
+static const char *const KY_MOD[] = {"видео", "аудио", "фото", "онлайн", "чоң", "жаңы", "кичи",
+                                     "кичинекей", "атайын", "жалпы", "негизги", "башка",
+                                     "ири", "жаш", NULL};
+
+/* Russian adjective / participle endings. */
+static int ru_adjective(const char *w)
+{
+    static const char *const E[] = {"ых", "их", "ые", "ие", "ыми", "ими", "ого", "его", "ому",
+                                    "ему", "ой", "ая", "яя", "ую", "юю", NULL};
+    if (nchars(w) < 5)
+        return 0;
+    for (const char *const *e = E; *e; e++)
+        if (has_suffix(w, *e))
+            return 1;
+    return 0;
+}
+
+/* Kyrgyz adjectives and participles (-дуу, -дык, -дагы, -ган...). */
+static int ky_adjective(const char *w)
+{
+    static const char *const E[] = {
+        "дуу", "дүү", "луу", "лүү", "туу", "түү", "дагы", "деги", "догу", "дөгү", "тагы", "теги",
+        "тогу", "төгү", "ган", "ген", "гон", "гөн", "кан", "кен", "кон", "көн", "лык", "лик",
+        "лук", "лүк", "дык", "дик", "дук", "дүк", "тык", "тик", "тук", "түк", "сыз", "сиз",
+        "суз", "сүз", "чыл", "чил", "чул", "чүл", NULL};
+    if (in_list(w, KY_MOD))
+        return 1;
+    if (nchars(w) < 5)
+        return 0;
+    for (const char *const *e = E; *e; e++)
+        if (has_suffix(w, *e))
+            return 1;
+    return 0;
+}
+
+/* Russian verb-like words (finite verbs, short participles). */
+static int ru_verbish(const char *w)
+{
+    static const char *const E[] = {"ть", "ться", "ся", "сь", "ли", "ено", "ена", "ены", "ано",
+                                    "ана", "аны", "ято", "ята", "яты", "ет", "ют", "ит", "ут",
+                                    NULL};
+    if (nchars(w) < 4)
+        return 0;
+    for (const char *const *e = E; *e; e++)
+        if (has_suffix(w, *e))
+            return 1;
+    return 0;
+}
+
+/* Kyrgyz finite verbs (-ышты, -ылды, -лди, -айт...): never the noun. */
+static int ky_verbish(const char *w)
+{
+    static const char *const E[] = {"ышты", "ишти", "ушту", "үштү", "ылды", "илди", "улду",
+                                    "үлдү", "лды", "лди", "лду", "лдү", "кты", "кти", "кту",
+                                    "ктү", "ылат", "илет", "улат", "үлөт", "айт", "ейт", "ойт",
+                                    "өйт", NULL};
+    if (nchars(w) < 5)
+        return 0;
+    for (const char *const *e = E; *e; e++)
+        if (has_suffix(w, *e))
+            return 1;
+    return 0;
+}
+
+/* Kyrgyz plural + possessive: the head of a compound («вотсап тайпалары»). */
+static int ky_plural_possessive(const char *w)
+{
+    static const char *const E[] = {"лары", "лери", "лору", "лөрү", "дары", "дери", "дору",
+                                    "дөрү", "тары", "тери", "тору", "төрү", NULL};
+    for (const char *const *e = E; *e; e++)
+        if (has_suffix(w, *e))
+            return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------ text helpers */
+
+static int is_space_at(const char *s, size_t i, size_t len, size_t *w)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        *w = 1;
+        return 1;
+    }
+    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+        *w = 2;
+        return 1;
+    }
+    if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0xAF || (unsigned char)s[i + 2] == 0x89)) {
+        *w = 3;
+        return 1;
+    }
+    return 0;
+}
+
+/* Is [a, b) only white space (a period allowed when `dot`)? */
+static int gap_blank(const fctx *c, size_t a, size_t b, int dot)
+{
+    int dots = 0;
+    size_t w;
+    for (size_t i = a; i < b;) {
+        if (is_space_at(c->text, i, c->len, &w)) {
+            if (c->text[i] == '\n' && i + 1 < b)  /* a line break ends the phrase */
+                return 0;
+            i += w;
+        } else if (c->text[i] == '.' && dot && !dots++) {
+            i++;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Is [a, b) a hyphen or dash with optional spaces around? */
+static int gap_dash(const fctx *c, size_t a, size_t b, int spaces_ok)
+{
+    int dash = 0;
+    size_t w;
+    for (size_t i = a; i < b;) {
+        if (c->text[i] == '-' && !dash) {
+            dash = 1, i++;
+        } else if (!dash && i + 2 < b + 1 && (memcmp(c->text + i, "\xe2\x80\x93", 3) == 0 ||
+                                              memcmp(c->text + i, "\xe2\x80\x94", 3) == 0)) {
+            dash = 1, i += 3;
+        } else if (spaces_ok && is_space_at(c->text, i, c->len, &w) && c->text[i] != '\n') {
+            i += w;
+        } else {
+            return 0;
+        }
+    }
+    return dash;
+}
+
+/* Does a chunk end before byte i (white space, bracket or quote)? */
+static int chunk_break(const fctx *c, size_t i)
+{
+    size_t w;
+    char ch = c->text[i];
+    if (ch == '[' || ch == ']' || ch == '(' || ch == ')' || ch == '"' || ch == ',' ||
+        ch == ';' || ch == '!' || ch == '?')
+        return 1;
+    if ((unsigned char)ch == 0xC2 && i + 1 < c->len &&
+        ((unsigned char)c->text[i + 1] == 0xAB || (unsigned char)c->text[i + 1] == 0xBB))
+        return 1;  /* « » */
+    return is_space_at(c->text, i, c->len, &w);
+}
+
+/* The chunk (between white space, brackets and quotes) around [s, e). */
+static void chunk_of(const fctx *c, size_t s, size_t e, size_t *cs, size_t *ce)
+{
+    while (s > 0 && !chunk_break(c, s - 1) &&
+           !(s >= 2 && (unsigned char)c->text[s - 2] == 0xC2 && chunk_break(c, s - 2)))
+        s--;
+    while (e < c->len && !chunk_break(c, e))
+        e++;
+    *cs = s, *ce = e;
+}
+
+static int isdig(char ch) { return ch >= '0' && ch <= '9'; }
+static int isalpha_ascii(char ch) { return (ch | 32) >= 'a' && (ch | 32) <= 'z'; }
+
+/* Does the chunk look like a URL, address, domain, time, dotted date or
+ * phone number? */
+static int chunk_not_count(const fctx *c, size_t s, size_t e, int score)
+{
+    const char *t = c->text;
+    int dotdig = 0, hyph = 0;
+    for (size_t i = s; i < e; i++) {
+        if (t[i] == '/' || t[i] == '@' || t[i] == '#' || t[i] == '=' || t[i] == '_')
+            return 1;
+        if (i + 3 <= e && memcmp(t + i, "www", 3) == 0)
+            return 1;
+        if (t[i] == '.' && i > s && i + 1 < e && (isalpha_ascii(t[i + 1]) || isalpha_ascii(t[i - 1])))
+            return 1; /* 24.kg, Vecher.kz */
+        if ((t[i] == ':' || t[i] == '.') && i > s && i + 1 < e && isdig(t[i - 1]) && isdig(t[i + 1])) {
+            if (t[i] == ':') {  /* 16:49 is a time, 4:0 a score */
+                size_t d = i + 1, b = i;
+                while (d < e && isdig(t[d]))
+                    d++;
+                while (b > s && isdig(t[b - 1]))
+                    b--;
+                if (d - i - 1 == 2 && i - b <= 2 && !score)
+                    return 1;
+                continue;
+            }
+            if (++dotdig >= 2)
+                return 1;  /* 24.06.2016 */
+        }
+        if (t[i] == '-' && i > s && i + 1 < e && isdig(t[i - 1]) && isdig(t[i + 1]) && ++hyph >= 2)
+            return 1;  /* 66-22-33 */
+        if (t[i] == '(' && i + 1 < e && isdig(t[i + 1]) && i > s && isdig(t[i - 1]))
+            return 1;
+    }
+    return 0;
+}
+
+/* The last character before byte `i` (skipping white space when `skip`),
+ * as a code point, and where it starts; -1 at the text start. */
+static UChar32 char_before(const fctx *c, size_t i, int skip, size_t *at)
+{
+    while (i > 0) {
+        int32_t k = (int32_t)i;
+        UChar32 ch;
+        U8_PREV((const uint8_t *)c->text, 0, k, ch);
+        if (skip && (u_isUWhiteSpace(ch) || ch == 0xA0)) {
+            i = (size_t)k;
+            continue;
+        }
+        if (at)
+            *at = (size_t)k;
+        return ch;
+    }
+    return -1;
+}
+
+static UChar32 char_at(const fctx *c, size_t i)
+{
+    if (i >= c->len)
+        return -1;
+    int32_t k = (int32_t)i;
+    UChar32 ch;
+    U8_NEXT((const uint8_t *)c->text, k, (int32_t)c->len, ch);
+    return ch;
+}
+
+/* Is the line holding [s, e) otherwise empty? */
+static int alone_on_line(const fctx *c, size_t s, size_t e)
+{
+    size_t w;
+    for (size_t i = s; i > 0 && c->text[i - 1] != '\n';) {
+        i--;
+        if (!(c->text[i] == ' ' || c->text[i] == '\t' || c->text[i] == '\r' ||
+              (unsigned char)c->text[i] == 0xA0 || (unsigned char)c->text[i] == 0xC2))
+            return 0;
+    }
+    for (size_t i = e; i < c->len && c->text[i] != '\n';) {
+        if (!is_space_at(c->text, i, c->len, &w))
+            return 0;
+        i += w;
+    }
+    return 1;
+}
+
+/* --------------------------------------------------------------- sentences */
+
+static int split_sentences(fctx *c)
+{
+    size_t cap = 64;
+    c->sent = malloc(cap * sizeof *c->sent);
+    if (!c->sent)
+        return IZDE_ENOMEM;
+    c->sent[c->nsent++] = 0;
+    for (size_t i = 0; i < c->len; i++) {
+        size_t next = 0;
+        char ch = c->text[i];
+        if (ch == '\n') {
+            next = i + 1;
+        } else if (ch == '.' || ch == '!' || ch == '?' ||
+                   (i + 2 < c->len && memcmp(c->text + i, "\xe2\x80\xa6", 3) == 0)) {
+            size_t j = i + (ch == '.' || ch == '!' || ch == '?' ? 1 : 3), w;
+            /* closing quotes and brackets stay with the sentence */
+            while (j < c->len && (c->text[j] == '"' || c->text[j] == ')' ||
+                                  (j + 1 < c->len && memcmp(c->text + j, "\xc2\xbb", 2) == 0) ||
+                                  (j + 2 < c->len && memcmp(c->text + j, "\xe2\x80\x9d", 3) == 0)))
+                j += c->text[j] == '"' || c->text[j] == ')' ? 1
+                     : (unsigned char)c->text[j] == 0xC2   ? 2
+                                                           : 3;
+            if (j >= c->len || !is_space_at(c->text, j, c->len, &w))
+                continue;
+            size_t k = j;
+            while (k < c->len && is_space_at(c->text, k, c->len, &w))
+                k += w;
+            UChar32 nx = char_at(c, k);
+            if (ch == '.') {  /* an abbreviation point? */
+                size_t ws = i;
+                while (ws > 0 && ((unsigned char)c->text[ws - 1] >= 0x80 ||
+                                  isalpha_ascii(c->text[ws - 1])))
+                    ws--;
+                char word[16];
+                size_t wl = i - ws;
+                if (wl > 0 && wl < sizeof word) {
+                    memcpy(word, c->text + ws, wl);
+                    word[wl] = 0;
+                    if (in_list(word, ABBREV) && !u_isupper(nx))
+                        continue;
+                }
+            }
+            if (nx < 0 || u_isupper(nx) || u_isdigit(nx) || nx == '"' || nx == 0xAB ||
+                nx == 0x201C || nx == '-' || nx == 0x2013 || nx == 0x2014)
+                next = k;
+        }
+        if (next && next < c->len && next > c->sent[c->nsent - 1]) {
+            if (c->nsent == cap) {
+                size_t *s = realloc(c->sent, cap * 2 * sizeof *s);
+                if (!s)
+                    return IZDE_ENOMEM;
+                c->sent = s, cap *= 2;
+            }
+            c->sent[c->nsent++] = next;
+        }
+    }
+    return IZDE_OK;
+}
+
+static void sentence_of(const fctx *c, size_t at, size_t *s, size_t *e)
+{
+    size_t lo = 0, hi = c->nsent;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (c->sent[mid] <= at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *s = c->sent[lo];
+    *e = lo + 1 < c->nsent ? c->sent[lo + 1] : c->len;
+    size_t w;
+    while (*e > *s && (is_space_at(c->text, *e - 1, c->len, &w) || c->text[*e - 1] == '\r'))
+        (*e)--;
+    while (*e > *s && (unsigned char)c->text[*e - 1] == 0xA0 && *e >= 2 &&
+           (unsigned char)c->text[*e - 2] == 0xC2)
+        *e -= 2;
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+typedef struct num {
+    double v;
+    size_t i, j;     /* tokens [i, j) */
+    int spelled;
+    int plain4;      /* 4 digits, no separator, no decimal: may be a year */
+    int cardinal_sfx;/* «3-х» */
+} num;
+
+/* Read a number at token i: digits (with «3-х» or Kyrgyz case suffix) or a
+ * run of numeral words.  Returns 0 when there is none or it is rejected. */
+static int read_number(const fctx *c, size_t i, num *out)
+{
+    const char *w = TERM(c, i);
+    memset(out, 0, sizeof *out);
+    out->i = i;
+    if (c->t[i].kind == IZDE_TOK_NUMBER) {
+        out->v = strtod(w, NULL);
+        out->j = i + 1;
+        size_t rawlen = c->t[i].end - c->t[i].start;
+        out->plain4 = strlen(w) == 4 && rawlen == 4;
+        /* «3-х», «5-ти»: cardinal case endings after a hyphen */
+        if (i + 1 < c->n && c->t[i + 1].start == c->t[i].end + 1 && c->text[c->t[i].end] == '-' &&
+            c->t[i + 1].kind == IZDE_TOK_WORD) {
+            static const char *const CARD[] = {"х", "ти", "ми", "и", "ех", "ух", "ем", "ум",
+                                               "ью", "ми", "ста", "сот", NULL};
+            if (in_list(TERM(c, i + 1), CARD)) {
+                out->j = i + 2;
+                out->cardinal_sfx = 1;
+            }
+        }
+        return 1;
+    }
+    /* digits glued to a Kyrgyz case suffix: «100дөн» */
+    if (isdig(w[0])) {
+        char *end;
+        double v = strtod(w, &end);
+        if (*end == ',' || *end == '.')
+            return 0;
+        if (!in_list(end, KY_CASE))
+            return 0;
+        out->v = v;
+        out->j = i + 1;
+        return 1;
+    }
+    /* numeral words: hundreds + tens + units, then a multiplier */
+    double total = 0, group = 0;
+    int any = 0, last_mag = 1 << 30;
+    size_t j = i;
+    for (; j < c->n; j++) {
+        if (j > i && !gap_blank(c, c->t[j - 1].end, c->t[j].start, 0))
+            break;
+        const char *x = TERM(c, j);
+        const double *v = NULL;
+        if (c->ru)
+            v = lookup_num(RU_NUM, x);
+        if (!v && c->ky)
+            v = ky_numeral(x);
+        double mw = v ? 0 : multiplier(x);
+        if (!v && any && mw > 0)
+            v = &mw;  /* «двадцать пять тысяч», «три миллиона» */
+        if (!v)
+            break;
+        double m = *v >= 1000 ? *v : 0;
+        if (m) {  /* тысяча / миң / миллион as a multiplier of the group */
+            if (!any)
+                group = 1;
+            total += (group ? group : 1) * m;
+            group = 0;
+            any = 1;
+            last_mag = 1 << 30;
+            continue;
+        }
+        int mag = *v >= 100 ? 3 : *v >= 10 ? 2 : 1;
+        if (mag >= last_mag)
+            break;
+        last_mag = mag;
+        group += *v;
+        any = 1;
+    }
+    if (!any)
+        return 0;
+    out->v = total + group;
+    out->j = j;
+    out->spelled = 1;
+    return 1;
+}
+
+/* ----------------------------------------------------------------- extract */
+
+typedef struct found {
+    izde_figure f;
+    char *noun;
+} found;
+
+static int push(izde_figures *fs, const izde_figure *f)
+{
+    if (fs->n == fs->cap) {
+        size_t cap = fs->cap ? fs->cap * 2 : 16;
+        izde_figure *v = realloc(fs->v, cap * sizeof *v);
+        if (!v)
+            return IZDE_ENOMEM;
+        fs->v = v, fs->cap = cap;
+    }
+    fs->v[fs->n++] = *f;
+    return IZDE_OK;
+}
+
+static int is_stop(const fctx *c, const char *w)
+{
+    return (c->ru && in_list(w, RU_STOP)) || (c->ky && in_list(w, KY_STOP));
+}
+
+/* The token after k joined to it by white space only (a period allowed after
+ * an abbreviation), or c->n. */
+static size_t next_joined(const fctx *c, size_t k)
+{
+    if (k + 1 >= c->n)
+        return c->n;
+    int dot = in_list(TERM(c, k), ABBREV);
+    return gap_blank(c, c->t[k].end, c->t[k + 1].start, dot) ? k + 1 : c->n;
+}
+
+/* Words after a number that make it an identifier or a place. */
+static const char *const ID_AFTER[] = {"статье", "статьей", "статьи", "статья", "статью", "ук",
+                                       "гк", "коап", "месте", "место", "пункт", "пункте",
+                                       "пункта", "фз", NULL};
+
+/* Does a list of numbers after token k («по 14», «и 10», «, 20 и 19»)
+ * end in a time word or a month? */
+static int list_ends_in_time(const fctx *c, size_t k)
+{
+    static const char *const LINK[] = {"и", "или", "по", "до", "либо", NULL};
+    int seen_num = 0;
+    for (size_t q = k + 1, steps = 0; q < c->n && steps < 8; q++, steps++) {
+        size_t a = c->t[q - 1].end, b = c->t[q].start;
+        int comma = 0;
+        for (size_t i = a; i < b; i++) {
+            if (c->text[i] == ',' && !comma)
+                comma = 1;
+            else if (!(c->text[i] == ' ' || c->text[i] == '-' ||
+                       (unsigned char)c->text[i] >= 0x80))
+                return 0;
+        }
+        const char *w = TERM(c, q);
+        if (c->t[q].kind == IZDE_TOK_NUMBER || lookup_num(RU_NUM, w)) {
+            seen_num = 1;
+            continue;
+        }
+        if (in_list(w, LINK) && !comma)
+            continue;
+        return seen_num && (is_time_word(w) || is_month(w));
+    }
+    return 0;
+}
+
+/* Try a figure at token i; *next receives the token to go on from. */
+static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *stemmer,
+                      size_t *next)
+{
+    num a, b;
+    *next = i + 1;
+    if (!read_number(c, i, &a))
+        return IZDE_OK;
+    *next = a.j;
+    const ftok *t0 = &c->t[i];
+    size_t cs, ce;
+    chunk_of(c, t0->start, c->t[a.j - 1].end, &cs, &ce);
+    if (!a.spelled) {
+        /* «со счетом 15:13»: a score, not a time */
+        int score = 0;
+        for (size_t q = i; q > 0 && q + 3 > i && !score; q--)
+            score = has_prefix(TERM(c, q - 1), "сч");
+        if (chunk_not_count(c, cs, ce, score))
+            return IZDE_OK;
+        /* next to another number («21 10 2016», «статьей 189 38») */
+        if ((i > 0 && c->t[i - 1].kind == IZDE_TOK_NUMBER &&
+             gap_blank(c, c->t[i - 1].end, t0->start, 0)) ||
+            (a.j < c->n && c->t[a.j].kind == IZDE_TOK_NUMBER &&
+             gap_blank(c, c->t[a.j - 1].end, c->t[a.j].start, 0)))
+            return IZDE_OK;
+        /* after a Latin word: a model or a name («BMW 320», «TOP 09») */
+        if (i > 0 && gap_blank(c, c->t[i - 1].end, t0->start, 0)) {
+            const char *pw = TERM(c, i - 1);
+            int latin = 1;
+            for (const char *x = pw; *x; x++)
+                latin &= isalpha_ascii(*x);
+            if (latin)
+                return IZDE_OK;
+        }
+        /* a list item: «1. Принять», «2) ...», «(1)» */
+        {
+            size_t ls = t0->start;
+            while (ls > 0 && (c->text[ls - 1] == ' ' || c->text[ls - 1] == '\t' ||
+                              c->text[ls - 1] == '('))
+                ls--;
+            UChar32 after = char_at(c, t0->end);
+            if ((ls == 0 || c->text[ls - 1] == '\n') &&
+                (after == '.' || after == ')' ||
+                 (a.j < c->n && u_isupper(char_at(c, c->t[a.j].start)))))
+                return IZDE_OK;
+            if (t0->start > 0 && c->text[t0->start - 1] == '(' && after == ')')
+                return IZDE_OK;
+        }
+        /* «в 10.25», «около 21.00 по местному времени»: a clock time */
+        {
+            const char *raw = c->text + t0->start;
+            size_t rl = t0->end - t0->start;
+            if (rl >= 4 && rl <= 5 && raw[rl - 3] == '.' && a.v < 24 && i > 0 &&
+                in_list(TERM(c, i - 1), (const char *const[]){"в", "около", "до", "с", "к", NULL}))
+                return IZDE_OK;
+        }
+        /* glued to letters before it, or «Ту-154»: an identifier */
+        size_t at;
+        UChar32 pb = char_before(c, t0->start, 0, &at);
+        if (pb > 0 && (u_isalpha(pb) || pb == '+' || pb == '.' || pb == ',' || pb == '\\'))
+            return IZDE_OK;
+        if (pb == '-') {
+            UChar32 pp = char_before(c, at, 0, NULL);
+            if (pp > 0 && (u_isalpha(pp) || u_isdigit(pp)))
+                return IZDE_OK;
+        }
+        UChar32 pbs = char_before(c, t0->start, 1, NULL);
+        if (pbs == 0x2116 || pbs == '#' || pbs == '+')
+            return IZDE_OK;
+        /* leading zero (not 0,5) or 7+ contiguous digits: a code or phone */
+        const char *raw = c->text + t0->start;
+        size_t rl = t0->end - t0->start, d = 0;
+        while (d < rl && isdig(raw[d]))
+            d++;
+        if ((raw[0] == '0' && d > 1) || d >= 7)
+            return IZDE_OK;
+        if (alone_on_line(c, t0->start, c->t[a.j - 1].end))
+            return IZDE_OK;
+    }
+    /* a hyphenated word after the number: an ordinal («3-й», «2021-жылдын»),
+     * unless a compound of a unit («70-процентное», «20-долларовой») */
+    const char *compound_unit = NULL;
+    if (!a.cardinal_sfx && a.j < c->n && c->t[a.j].kind == IZDE_TOK_WORD &&
+        gap_dash(c, c->t[a.j - 1].end, c->t[a.j].start, 0)) {
+        const char *hw = TERM(c, a.j);
+        if (has_prefix(hw, "процентн"))
+            compound_unit = "%";
+        else if (has_prefix(hw, "долларов"))
+            compound_unit = "доллар";
+        else if (has_prefix(hw, "рублев"))
+            compound_unit = "рубль";
+        else if (has_prefix(hw, "тонн"))
+            compound_unit = "тонна";
+        else if (!has_prefix(hw, "местн") && !has_prefix(hw, "тысячн") &&
+                 !has_prefix(hw, "миллионн") && !has_prefix(hw, "кратн"))
+            return IZDE_OK;
+        if (i > 0 && c->ru && !a.spelled && alone_on_line(c, t0->start, t0->end))
+            return IZDE_OK;
+    }
+    if (i > 0) {
+        const char *pw = TERM(c, i - 1);
+        if (in_list(pw, ID_BEFORE) &&
+            gap_blank(c, c->t[i - 1].end, t0->start, 1))
+            return IZDE_OK;
+        if (is_month(pw) && gap_blank(c, c->t[i - 1].end, t0->start, 0) && !a.spelled)
+            return IZDE_OK;  /* «декабря 2017» */
+    }
+
+    izde_figure f;
+    memset(&f, 0, sizeof f);
+    f.value = a.v;
+    f.high = a.v;
+    f.spelled = a.spelled;
+    f.start = t0->start;
+    f.num_start = t0->start;
+    size_t k = a.j - 1; /* last token consumed */
+    size_t end = c->t[k].end;
+
+    /* range «30-35», «30 – 35» */
+    int ranged = 0;
+    if (k + 1 < c->n && gap_dash(c, c->t[k].end, c->t[k + 1].start, 1) &&
+        read_number(c, k + 1, &b) && b.spelled == a.spelled) {
+        f.high = b.v;
+        k = b.j - 1;
+        end = c->t[k].end;
+        ranged = 1;
+        *next = b.j;
+    }
+    /* multiplier «тыс.», «млн», «миң» */
+    double mult = 1;
+    size_t n1 = next_joined(c, k);
+    if (n1 < c->n && (mult = multiplier(TERM(c, n1))) > 0 && !a.spelled) {
+        k = n1;
+        end = c->t[k].end;
+        f.value *= mult;
+        f.high *= mult;
+        *next = k + 1;
+    } else {
+        mult = 1;
+    }
+    /* «от 10 до 20 тысяч» */
+    if (!ranged && i > 0 && strcmp(TERM(c, i - 1), "от") == 0) {
+        size_t d = next_joined(c, k);
+        if (d < c->n && strcmp(TERM(c, d), "до") == 0 && next_joined(c, d) < c->n &&
+            read_number(c, d + 1, &b) && b.spelled == a.spelled) {
+            double hv = b.v;
+            size_t kk = b.j - 1, m = next_joined(c, kk);
+            double m2;
+            if (m < c->n && (m2 = multiplier(TERM(c, m))) > 0 && !b.spelled) {
+                hv *= m2;
+                kk = m;
+                if (mult == 1)
+                    f.value *= m2;
+            } else {
+                hv *= mult;
+            }
+            f.high = hv;
+            k = kk;
+            end = c->t[k].end;
+            ranged = 1;
+            *next = k + 1;
+        }
+    }
+    f.num_end = end;
+    if (compound_unit) {
+        /* the whole compound is the figure; what it qualifies is not counted */
+        f.unit = strcmp(compound_unit, "") ? compound_unit : NULL;
+        f.end = c->t[a.j].end;
+        sentence_of(c, f.start, &f.sent_start, &f.sent_end);
+        *next = a.j + 1;
+        return push(fs, &f);
+    }
+    if (!a.spelled && f.value >= 1000 && f.value <= 2100 && mult == 1 &&
+        (a.plain4 || a.cardinal_sfx))
+        f.qualifier = -1;  /* maybe a year: decided below */
+
+    /* unit: «%», «$», unit words */
+    const unitdef *u = NULL;
+    if (end < c->len) {
+        size_t p = end, w;
+        while (p < c->len && is_space_at(c->text, p, c->len, &w) && c->text[p] != '\n')
+            p += w;
+        if (p < c->len && c->text[p] == '%') {
+            f.unit = "%";
+            end = p + 1;
+        }
+    }
+    if (!f.unit && !a.spelled) {
+        UChar32 pb = char_before(c, t0->start, 1, NULL);
+        if (pb == '$')
+            f.unit = "доллар";
+        else if (pb == 0x20AC)
+            f.unit = "евро";
+        else if (pb == 0x20BD)
+            f.unit = "рубль";
+    }
+    if (!f.unit) {
+        size_t un = next_joined(c, k);
+        if (un < c->n && (u = unit_of(TERM(c, un))) != NULL) {
+            f.unit = u->name;
+            k = un;
+            end = c->t[k].end;
+        }
+    }
+    /* time words: a year, date or duration */
+    size_t tw = next_joined(c, k);
+    if (tw < c->n && (is_time_word(TERM(c, tw)) || is_month(TERM(c, tw))) && !f.unit)
+        return IZDE_OK;
+    if (!f.unit && list_ends_in_time(c, k))
+        return IZDE_OK;  /* «с 11 по 14 апреля», «на 20 и 10 лет», «30, 20 и 19 лет» */
+    if (tw < c->n && in_list(TERM(c, tw), ID_AFTER))
+        return IZDE_OK;  /* «155 статье», «на 59 месте», «159 УК» */
+    if (a.cardinal_sfx && f.qualifier == -1)
+        return IZDE_OK;  /* «1990-х» */
+
+    /* the counted noun, over adjectives */
+    const char *noun = NULL;
+    size_t nk = 0;
+    int want_noun = !u || !u->currency;
+    size_t p = k;
+    for (int hops = 0; want_noun && hops < 3; hops++) {
+        size_t q = next_joined(c, p);
+        if (q >= c->n || c->t[q].kind != IZDE_TOK_WORD)
+            break;
+        const char *w = TERM(c, q);
+        if (is_stop(c, w) || read_number(c, q, &b) || multiplier(w) > 0)
+            break;
+        if (is_time_word(w) || is_month(w)) {
+            if (!f.unit)
+                return IZDE_OK;
+            break;
+        }
+        if (f.unit && u_isupper(char_at(c, c->t[q].start)))
+            break;
+        if (c->ru && ru_verbish(w) && !ru_adjective(w))
+            break;
+        if (c->ky && !c->ru && ky_verbish(w))
+            break;
+        /* Kyrgyz puts the measured thing before an inflected unit: «96 пайызы» */
+        if (c->ky && !c->ru && u && strcmp(TERM(c, k), u->stem) != 0)
+            break;
+        size_t q2 = next_joined(c, q);
+        int next_ok = q2 < c->n && c->t[q2].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, q2)) &&
+                      !read_number(c, q2, &b);
+        int adj = (c->ru && ru_adjective(w) && !(c->ky && !c->ru)) ||
+                  (c->ky && !c->ru && ky_adjective(w));
+        if (c->ky && !c->ru && next_ok && ky_plural_possessive(TERM(c, q2)))
+            adj = 1;
+        if (adj && next_ok && hops < 2) {
+            p = q;
+            continue;
+        }
+        noun = w;
+        nk = q;
+        break;
+    }
+    if (noun) {
+        k = nk;
+        end = c->t[k].end;
+    }
+    if (f.qualifier == -1) {
+        /* a 4-digit 1000..2100: a count only before a noun it counts */
+        if ((!noun && !f.unit) || (i > 0 && is_month(TERM(c, i - 1))))
+            return IZDE_OK;
+        /* «В 2001 принят», «с 1975 по 1977 работал» */
+        if (i > 0 && !f.unit &&
+            in_list(TERM(c, i - 1), (const char *const[]){"в", "с", "по", "до", "к", "от", "на",
+                                                          "после", "между", "начиная", NULL}))
+            return IZDE_OK;
+        f.qualifier = IZDE_QUAL_EXACT;
+    }
+    /* «один из», a lone «бир» */
+    if (a.spelled && f.value == 1 && a.j == i + 1) {
+        const char *w1 = TERM(c, i);
+        size_t q = next_joined(c, i);
+        if (strcmp(w1, "бир") == 0 && (!noun || (q < c->n && strcmp(TERM(c, q), "эле") == 0)))
+            return IZDE_OK;
+        if (q < c->n && (strcmp(TERM(c, q), "из") == 0 || !noun))
+            return IZDE_OK;
+        /* «ещё один», «ни одного», «хотя бы один»: not a count */
+        if (i > 0 && in_list(TERM(c, i - 1), (const char *const[]){"еще", "ни", "бы", NULL}))
+            return IZDE_OK;
+    }
+
+    /* qualifiers before: «более», «более чем», «не менее», «около», «до» */
+    if (i > 0 && gap_blank(c, c->t[i - 1].end, t0->start, 0)) {
+        const char *q1 = TERM(c, i - 1);
+        const char *q0 = i > 1 && gap_blank(c, c->t[i - 2].end, c->t[i - 1].start, 0)
+                             ? TERM(c, i - 2)
+                             : "";
+        size_t qs = c->t[i - 1].start;
+        int ql = -1;
+        if (strcmp(q1, "чем") == 0 && (strcmp(q0, "более") == 0 || strcmp(q0, "больше") == 0))
+            ql = IZDE_QUAL_MORE, qs = c->t[i - 2].start;
+        else if (strcmp(q1, "чем") == 0 && (strcmp(q0, "менее") == 0 || strcmp(q0, "меньше") == 0))
+            ql = IZDE_QUAL_LESS, qs = c->t[i - 2].start;
+        else if (strcmp(q0, "не") == 0 && (strcmp(q1, "менее") == 0 || strcmp(q1, "меньше") == 0))
+            ql = IZDE_QUAL_MORE, qs = c->t[i - 2].start;
+        else if (strcmp(q0, "не") == 0 && (strcmp(q1, "более") == 0 || strcmp(q1, "больше") == 0))
+            ql = IZDE_QUAL_LESS, qs = c->t[i - 2].start;
+        else if (in_list(q1, (const char *const[]){"около", "порядка", "примерно",
+                                                   "приблизительно", "почти", "дээрлик",
+                                                   "болжол", "болжолу", NULL}))
+            ql = IZDE_QUAL_ABOUT;
+        else if (strcmp(q1, "менен") == 0 && strcmp(q0, "болжол") == 0)
+            ql = IZDE_QUAL_ABOUT, qs = c->t[i - 2].start;
+        else if (in_list(q1, (const char *const[]){"более", "свыше", "больше", "сверх", NULL}))
+            ql = IZDE_QUAL_MORE;
+        else if (in_list(q1, (const char *const[]){"менее", "меньше", NULL}))
+            ql = IZDE_QUAL_LESS;
+        else if (strcmp(q1, "до") == 0 && !ranged)
+            ql = IZDE_QUAL_LESS;
+        if (ql >= 0) {
+            f.qualifier = ql;
+            f.start = qs;
+        }
+    }
+    /* Kyrgyz qualifiers after the number («100дөн ашуун лидер») or after
+     * its noun («100 адамдан ашык») */
+    if (c->ky) {
+        size_t numlast = a.j - 1;
+        while (numlast + 1 < c->n && c->t[numlast + 1].end <= f.num_end)
+            numlast++;
+        size_t after[2] = {numlast, k};
+        for (int z = 0; z < 2 && f.qualifier == IZDE_QUAL_EXACT; z++) {
+            size_t q = next_joined(c, after[z]);
+            if (q >= c->n)
+                continue;
+            const char *w = TERM(c, q);
+            int ql = -1;
+            if (in_list(w, (const char *const[]){"ашуун", "ашык", "ашыгыраак", "ашуунраак", NULL}))
+                ql = IZDE_QUAL_MORE;
+            else if (in_list(w, (const char *const[]){"жакын", "чамалуу", NULL}))
+                ql = IZDE_QUAL_ABOUT;
+            else if (in_list(w, (const char *const[]){"кем", "чейин", NULL})) {
+                size_t q2 = next_joined(c, q);
+                ql = IZDE_QUAL_LESS;
+                if (q2 < c->n && strcmp(TERM(c, q2), "эмес") == 0)  /* «кем эмес»: at least */
+                    ql = IZDE_QUAL_MORE, q = q2;
+            }
+            if (ql < 0)
+                continue;
+            f.qualifier = ql;
+            if (c->t[q].end > end)
+                end = c->t[q].end;
+            /* the noun follows the qualifier (over one adjective) */
+            if (z == 0 && !noun) {
+                size_t r = next_joined(c, q);
+                if (r < c->n && c->t[r].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, r)) &&
+                    !is_time_word(TERM(c, r))) {
+                    size_t r2 = next_joined(c, r);
+                    if (ky_adjective(TERM(c, r)) && r2 < c->n &&
+                        c->t[r2].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, r2)))
+                        r = r2;
+                    noun = TERM(c, r);
+                    nk = r;
+                    end = c->t[r].end;
+                }
+            }
+        }
+    }
+    f.end = end;
+    sentence_of(c, f.start, &f.sent_start, &f.sent_end);
+    if (noun) {
+        const ftok *nt = &c->t[nk];
+        char *copy = malloc(nt->end - nt->start + 1);
+        if (!copy)
+            return IZDE_ENOMEM;
+        memcpy(copy, c->text + nt->start, nt->end - nt->start);
+        copy[nt->end - nt->start] = 0;
+        f.noun = copy;
+        if (stemmer) {
+            size_t sl;
+            const char *st = izde_stemmer_stem(stemmer, copy, strlen(copy), &sl);
+            char *sc = st ? malloc(sl + 1) : NULL;
+            if (!sc) {
+                free(copy);
+                return IZDE_ENOMEM;
+            }
+            memcpy(sc, st, sl);
+            sc[sl] = 0;
+            f.noun_stem = sc;
+        }
+    }
+    if (push(fs, &f) != IZDE_OK) {
+        free((char *)f.noun);
+        free((char *)f.noun_stem);
+        return IZDE_ENOMEM;
+    }
+    /* go on after the number part (a noun may hold another number: no) */
+    size_t last = *next;
+    while (last < c->n && c->t[last].start < f.num_end)
+        last++;
+    *next = last;
+    return IZDE_OK;
+}
+
+int izde__figures_extract(izde_figures **out, const char *text, size_t len, const char *lang,
+                          struct izde_stemmer *stemmer)
+{
+    *out = NULL;
+    izde_figures *fs = calloc(1, sizeof *fs);
+    if (!fs)
+        return IZDE_ENOMEM;
+    fctx c;
+    memset(&c, 0, sizeof c);
+    c.text = text;
+    c.len = len;
+    c.ru = !lang || strcmp(lang, "ky") != 0;
+    c.ky = !lang || strcmp(lang, "ru") != 0;
+    izde_analyzer *an = NULL;
+    char *err = NULL;
+    int rc = izde_analyzer_new(&an, &err);
+    free(err);
+    if (rc == IZDE_OK)
+        rc = izde_analyze(an, text, len, on_tok, &c);
+    if (rc == IZDE_OK && c.terms.oom)
+        rc = IZDE_ENOMEM;
+    if (rc == IZDE_OK)
+        rc = split_sentences(&c);
+    for (size_t i = 0; rc == IZDE_OK && i < c.n;) {
+        size_t next;
+        rc = try_figure(&c, i, fs, stemmer, &next);
+        i = next > i ? next : i + 1;
+    }
+    izde_analyzer_free(an);
+    izde__buf_free(&c.terms);
+    free(c.t);
+    free(c.sent);
+    if (rc != IZDE_OK) {
+        izde__figures_free(fs);
+        return rc;
+    }
+    *out = fs;
+    return IZDE_OK;
+}

@@ -1,0 +1,57 @@
+/*
+ * figures.h - numeric facts cited in a text (internal to libizde): each
+ * number with its qualifier, multiplier, unit and the noun it counts.
+ *
+ *   «Более 300 мероприятий»        value 300, qualifier more, noun мероприятий
+ *   «28 тысяч человек»             value 28000, noun человек
+ *   «2,2 млн. подписчиков»         value 2200000, noun подписчиков
+ *   «около 1,2 тонны»              value 1.2, about, unit тонна
+ *   «30-35 адамдан»                value 30, high 35, noun адамдан
+ *   «100дөн ашуун лидерлердин»     value 100, more, noun лидерлердин
+ *   «одиннадцать терактов»         value 11, noun терактов
+ * Years («с 2014 года», «2021-жылдын»), dates («5 декабря»), times
+ * («16:49»), URLs, phone numbers and identifiers are not figures.
+ */
+#ifndef IZDE_FIGURES_H
+#define IZDE_FIGURES_H
+
+#include <stddef.h>
+
+typedef enum izde_qual {
+    IZDE_QUAL_EXACT = 0,
+    IZDE_QUAL_ABOUT,  /* около, порядка, примерно, почти, жакын */
+    IZDE_QUAL_MORE,   /* более, свыше, больше, более чем, ашуун, ашык, ашыгыраак */
+    IZDE_QUAL_LESS    /* менее, до, меньше, кем */
+} izde_qual;
+
+typedef struct izde_figure {
+    double value;         /* the number with its multiplier applied */
+    double high;          /* high end of a range («30-35», «от 10 до 20»), else == value */
+    int qualifier;        /* izde_qual */
+    const char *unit;     /* normalised unit ("%", "тонна", "кг", "доза", "сом", "тенге",
+                             "рубль", "доллар", "евро"...), or NULL; static string */
+    const char *noun;     /* the counted noun as written (NUL-terminated copy), or NULL */
+    const char *noun_stem;/* its stem in the text's language, or NULL */
+    size_t start, end;    /* bytes of the figure's words (qualifier .. noun) in the text */
+    size_t sent_start, sent_end; /* bytes of the sentence it stands in */
+    int spelled;          /* 1 when the number was written in words */
+    size_t num_start, num_end; /* bytes of the number itself (range and multiplier
+                                  included, qualifier, unit and noun not) */
+} izde_figure;
+
+typedef struct izde_figures izde_figures;  /* a list, owning its strings */
+
+/*
+ * Extract the figures of `len` bytes of UTF-8 `text` written in `lang`
+ * ("ru", "ky"; anything else: both languages' words are tried).
+ * `stemmer` stems the counted noun (may be NULL: noun_stem stays NULL).
+ * @retval IZDE_OK, IZDE_ENOMEM
+ */
+struct izde_stemmer;
+int izde__figures_extract(izde_figures **out, const char *text, size_t len, const char *lang,
+                          struct izde_stemmer *stemmer);
+size_t izde__figures_count(const izde_figures *f);
+const izde_figure *izde__figures_get(const izde_figures *f, size_t i);
+void izde__figures_free(izde_figures *f);
+
+#endif /* IZDE_FIGURES_H */
