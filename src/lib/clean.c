@@ -330,7 +330,7 @@ static char *date_in(const char *s, size_t n)
             continue;
         int d, m, y, k = 0;
         if (sscanf(buf + i, "%2d.%2d.%4d%n", &d, &m, &y, &k) == 3 && k >= 8) {
-            char t[16];
+            char t[48];
             snprintf(t, sizeof t, "%04d-%02d-%02d", y, m, d);
             char *r = izde__normalize_date(t);
             if (r)
@@ -345,7 +345,7 @@ static char *date_in(const char *s, size_t n)
                 size_t ml = strlen(months_ru[mi]);
                 if (strncmp(buf + i + k, months_ru[mi], ml) == 0 &&
                     sscanf(buf + i + k + ml, " %4d", &y) == 1) {
-                    char t[16];
+                    char t[48];
                     snprintf(t, sizeof t, "%04d-%02d-%02d", y, mi + 1, d);
                     return izde__normalize_date(t);
                 }
