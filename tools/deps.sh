@@ -1,7 +1,7 @@
 #!/bin/sh
 # deps.sh - install the Debian packages izde needs, only those missing.
 #   tools/deps.sh          build and run: compiler, CMake, Xapian, ICU, libstemmer, jansson, libcsv
-#   tools/deps.sh --test   also what the tests need (cmocka, jq, xz-utils)
+#   tools/deps.sh --test   also what the tests need (cmocka, jq, xz-utils, xmllint, rsvg-convert)
 #   tools/deps.sh --bench  also what the benchmarks compare against (omindex)
 # Runs apt-get as root, or through sudo; never asks questions.
 set -eu
@@ -9,8 +9,8 @@ set -eu
 pkgs="build-essential cmake pkg-config libxapian-dev libstemmer-dev libicu-dev libjansson-dev libcsv-dev"
 for arg in "$@"; do
     case "$arg" in
-        --test) pkgs="$pkgs libcmocka-dev jq xz-utils" ;;
-        --bench) pkgs="$pkgs libcmocka-dev jq xz-utils xapian-omega xapian-tools time" ;;
+        --test) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin" ;;
+        --bench) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin xapian-omega xapian-tools time" ;;
         *) echo "deps.sh: unknown option '$arg' (use --test or --bench)" >&2; exit 2 ;;
     esac
 done

@@ -185,6 +185,16 @@ int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
                 unsigned maxitems, int sort_slot, int sort_reverse);
 void izx_mset_free(izx_mset *m);
 
+/* Count the matches of `q` by their value in `slot` (Xapian's
+ * ValueCountMatchSpy over every match): `fn` gets each distinct value and
+ * how many matches have it (non-zero return stops); `*matches_out` (may be
+ * NULL) the number of matches.  Message on `db` on failure. */
+typedef int (*izx_value_count_fn)(void *ctx, const char *value, size_t len, unsigned count);
+int izx_enquire_value_counts(izx_db *db, const izx_query *q, unsigned slot, izx_value_count_fn fn,
+                             void *ctx, unsigned *matches_out);
+/* The exact number of documents matching `q`. */
+int izx_count(izx_db *db, const izx_query *q, unsigned *out);
+
 unsigned izx_mset_size(const izx_mset *m);
 unsigned izx_mset_matches_estimated(const izx_mset *m);
 unsigned izx_mset_matches_lower_bound(const izx_mset *m);

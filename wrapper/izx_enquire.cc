@@ -160,3 +160,41 @@ const char *izx_mset_errmsg(const izx_mset *m)
 {
     return m ? m->errmsg.c_str() : "";
 }
+
+int izx_enquire_value_counts(izx_db *db, const izx_query *q, unsigned slot, izx_value_count_fn fn,
+                             void *ctx, unsigned *matches_out)
+{
+    if (!db || !q || !fn)
+        return IZX_EINVAL;
+    if (matches_out)
+        *matches_out = 0;
+    IZX_TRY
+        Xapian::Enquire enquire(*db->db);
+        enquire.set_query(q->q);
+        Xapian::ValueCountMatchSpy spy(slot);
+        enquire.add_matchspy(&spy);
+        /* no hits wanted; check every match so the counts are exact */
+        Xapian::MSet m = enquire.get_mset(0, 0, db->db->get_doccount());
+        for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
+            const std::string v = *it;
+            if (fn(ctx, v.data(), v.size(), it.get_termfreq()) != 0)
+                break;
+        }
+        if (matches_out)
+            *matches_out = m.get_matches_estimated();
+        return IZX_OK;
+    IZX_CATCH_QUERY(db->errmsg)
+}
+
+int izx_count(izx_db *db, const izx_query *q, unsigned *out)
+{
+    if (!db || !q || !out)
+        return IZX_EINVAL;
+    *out = 0;
+    IZX_TRY
+        Xapian::Enquire enquire(*db->db);
+        enquire.set_query(q->q);
+        *out = enquire.get_mset(0, 0, db->db->get_doccount()).get_matches_estimated();
+        return IZX_OK;
+    IZX_CATCH_QUERY(db->errmsg)
+}

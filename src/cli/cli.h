@@ -20,6 +20,7 @@ int cmd_stem(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 int cmd_facts(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
 
 /* The words of argv (options --db, --json, -n when `max` is given, --help
  * handled) joined by spaces; NULL after printing an error. */

@@ -28,6 +28,15 @@ static void on_problem(void *payload, const char *path, unsigned long line, int 
         cli_error("%s: %s", cli_display_path(path), msg);
 }
 
+static void on_warning(void *payload, const char *path, const char *msg)
+{
+    (void)payload;
+    if (path)
+        cli_error("%s: warning: %s", cli_display_path(path), msg);
+    else
+        cli_error("warning: %s", msg);
+}
+
 static void on_notice(void *payload, const char *path, const char *msg)
 {
     (void)payload;
@@ -89,6 +98,7 @@ int cmd_index(int argc, char **argv)
     }
     if (verbose)
         izde_db_set_notice(db, on_notice, NULL);
+    izde_db_set_warning(db, on_warning, NULL);
     double t0 = now();
     izde_index_stats st = {0};
     for (int i = 0; i < npaths && rc == IZDE_OK; i++)

@@ -13,7 +13,8 @@
 #include "cli.h"
 
 static const char usage_text[] =
-    "usage: izde search [--db DIR] [-n N] [--offset K] [--json | --format full|compact] QUERY\n"
+    "usage: izde search [--db DIR] [-n N] [--offset K] [--sort relevance|date|-date]\n"
+    "                   [--json | --format full|compact] QUERY\n"
     "All words must match, in any inflection; \"exact phrase\"; OR; NOT word or\n"
     "-word; ( ) to group.  Words after the options are joined into one query.\n";
 
@@ -165,7 +166,7 @@ int cmd_search(int argc, char **argv)
 {
     const char *dbopt = NULL;
     long limit = 10, offset = 0;
-    int json = 0, compact = 0;
+    int json = 0, compact = 0, sort = IZDE_SORT_RELEVANCE;
     size_t qcap = 1;
     for (int i = 1; i < argc; i++)
         qcap += strlen(argv[i]) + 1;
@@ -181,6 +182,19 @@ int cmd_search(int argc, char **argv)
             goto out;
         } else if (strcmp(a, "--json") == 0) {
             json = 1;
+        } else if (strcmp(a, "--sort") == 0 || strncmp(a, "--sort=", 7) == 0) {
+            const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : "";
+            if (strcmp(v, "date") == 0 || strcmp(v, "oldest") == 0) {
+                sort = IZDE_SORT_OLDEST;
+            } else if (strcmp(v, "-date") == 0 || strcmp(v, "newest") == 0) {
+                sort = IZDE_SORT_NEWEST;
+            } else if (strcmp(v, "relevance") == 0) {
+                sort = IZDE_SORT_RELEVANCE;
+            } else {
+                cli_error("search: --sort takes relevance, date (oldest first) or -date (newest "
+                          "first), not '%s'", v);
+                goto out;
+            }
         } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
             const char *v = a[8] == '=' ? a + 9 : i + 1 < argc ? argv[++i] : "";
             if (strcmp(v, "compact") == 0) {
@@ -233,7 +247,7 @@ int cmd_search(int argc, char **argv)
         goto out;
     }
     izde_results *r = NULL;
-    rc = izde_search(&r, db, query, (unsigned)offset, (unsigned)limit);
+    rc = izde_search_sorted(&r, db, query, (unsigned)offset, (unsigned)limit, sort);
     if (rc == IZDE_EQUERY) {
         cli_error("bad query '%s': %s", query, izde_db_errmsg(db));
     } else if (rc != IZDE_OK) {

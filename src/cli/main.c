@@ -16,6 +16,7 @@ static const struct command {
     {"search", cmd_search, "search: izde search [--db DIR] [-n N] [--offset K] [--json | --format compact] QUERY"},
     {"facts", cmd_facts, "figures cited in matching articles, by what they count: izde facts QUERY"},
     {"check", cmd_check, "who cites a figure and who cites another value: izde check \"11 терактов\""},
+    {"timeline", cmd_timeline, "matching articles per year, month or week: izde timeline [--by month] QUERY"},
     {"analyze", cmd_analyze, "language, tokens, stems and figures of a text: izde analyze [--json] [FILE|-]"},
     {"stem", cmd_stem, "stem words (arguments or stdin lines): izde stem --lang ky|ru [WORD...]"},
 };

@@ -91,6 +91,10 @@ typedef void (*izde_notice_fn)(void *payload, const char *path, const char *msg)
 /* Have the indexing calls on `db` report notices to `fn` (NULL: none, the
  * default). */
 void izde_db_set_notice(izde_db *db, izde_notice_fn fn, void *payload);
+/* Warnings while indexing: an article indexed with something left out
+ * (an invalid date field, for instance).  `path` is the article's file or
+ * NULL.  Unlike notices these always matter to the user. */
+void izde_db_set_warning(izde_db *db, izde_notice_fn fn, void *payload);
 
 /* ---------------------------------------------------------------- indexing */
 
@@ -187,6 +191,21 @@ typedef struct izde_hit {
  */
 int izde_search(izde_results **out, izde_db *db, const char *query, unsigned offset,
                 unsigned limit);
+/* Orders for izde_search_sorted(). */
+#define IZDE_SORT_RELEVANCE 0 /* BM25 */
+#define IZDE_SORT_OLDEST 1    /* publication date, oldest first (undated first) */
+#define IZDE_SORT_NEWEST 2    /* publication date, newest first */
+int izde_search_sorted(izde_results **out, izde_db *db, const char *query, unsigned offset,
+                       unsigned limit, int sort);
+
+/* Matching articles per period of their publication date (`by`: 'y'
+ * year, 'm' month, 'w' ISO week) or, with `mentioned`, of the dates
+ * their text mentions; as JSON {"query", "by", "basis", "matches",
+ * "undated", "periods": [{"period", "count"}]} with every period from the
+ * first to the last, empty ones as 0.  Counted by Xapian over every match
+ * (a value-count match spy on the date slot). */
+int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, char **json_out);
+
 unsigned izde_results_count(const izde_results *r);
 /* Xapian's estimate of all matches. */
 unsigned izde_results_estimated(const izde_results *r);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dates.h"
 #include "izde-private.h"
 
 /* Words in a line: runs of bytes that contain a letter or digit (any
@@ -138,20 +139,8 @@ char *izde__url_host(const char *url)
     return h;
 }
 
-static int valid_ymd(int y, int m, int d)
-{
-    return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
-static char *fmt_date(int y, int m, int d)
-{
-    if (d)
-        return izde__strdupf("%04d-%02d-%02d", y, m, d);
-    if (m)
-        return izde__strdupf("%04d-%02d", y, m);
-    return izde__strdupf("%04d", y);
-}
-
+/* YYYY-MM-DD from a URL path (/2017-04-18/ or /2017/04/18/), validated by
+ * the date parser (dates.c). */
 char *izde__url_date(const char *url)
 {
     if (!url)
@@ -162,28 +151,26 @@ char *izde__url_date(const char *url)
         if (*p != '/' || !isdigit((unsigned char)p[1]))
             continue;
         int y, m, d, n = 0;
-        if (sscanf(p, "/%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 11 && valid_ymd(y, m, d))
-            return fmt_date(y, m, d);
-        if (sscanf(p, "/%4d/%2d/%2d%n", &y, &m, &d, &n) == 3 && n == 11 && valid_ymd(y, m, d))
-            return fmt_date(y, m, d);
+        if ((sscanf(p, "/%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 ||
+             sscanf(p, "/%4d/%2d/%2d%n", &y, &m, &d, &n) == 3) && n == 11) {
+            char t[32];
+            snprintf(t, sizeof t, "%04d-%02d-%02d", y, m, d);
+            if (izde__parse_date(t, strlen(t), &y, &m, &d) == 3)
+                return izde__format_date(y, m, d);
+        }
     }
     return NULL;
 }
 
+/* A date field (JSON/CSV) as YYYY-MM-DD / YYYY-MM / YYYY; NULL when it
+ * gives no valid date (see izde__date_is_invalid to warn about it). */
 char *izde__normalize_date(const char *s)
 {
     if (!s)
         return NULL;
     int y = 0, m = 0, d = 0;
-    if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 && valid_ymd(y, m, d))
-        return fmt_date(y, m, d);
-    if (sscanf(s, "%2d.%2d.%4d", &d, &m, &y) == 3 && valid_ymd(y, m, d))
-        return fmt_date(y, m, d);
-    d = 0;
-    if (sscanf(s, "%4d-%2d", &y, &m) == 2 && valid_ymd(y, m, 1))
-        return fmt_date(y, m, 0);
-    m = 0;
-    if (strlen(s) == 4 && sscanf(s, "%4d", &y) == 1 && valid_ymd(y, 1, 1))
-        return fmt_date(y, 0, 0);
-    return NULL;
+    int level = izde__parse_date(s, strlen(s), &y, &m, &d);
+    if (!level)
+        return NULL;
+    return izde__format_date(y, level >= 2 ? m : 0, level >= 3 ? d : 0);
 }

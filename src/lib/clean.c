@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "izde-private.h"
 
 typedef struct line {
@@ -313,46 +314,12 @@ static char *find_source(const line *lines, size_t nl)
     return NULL;
 }
 
-static const char *const months_ru[] = {"января", "февраля", "марта", "апреля", "мая", "июня",
-                                        "июля", "августа", "сентября", "октября", "ноября",
-                                        "декабря", NULL};
-
-/* A date in s[0..n): dd.mm.yyyy, yyyy-mm-dd, "5 декабря 2017". */
+/* A full date in s[0..n) (dates.c: «18.04.2017», «2021-09-15»,
+ * «5 декабря 2017», «2021-жылдын 28-апрелинде», «28-апрель 2021»). */
 static char *date_in(const char *s, size_t n)
 {
-    char buf[512];
-    if (n >= sizeof buf)
-        n = sizeof buf - 1;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)buf[i]) || (i > 0 && isdigit((unsigned char)buf[i - 1])))
-            continue;
-        int d, m, y, k = 0;
-        if (sscanf(buf + i, "%2d.%2d.%4d%n", &d, &m, &y, &k) == 3 && k >= 8) {
-            char t[48];
-            snprintf(t, sizeof t, "%04d-%02d-%02d", y, m, d);
-            char *r = izde__normalize_date(t);
-            if (r)
-                return r;
-        }
-        char *r = izde__normalize_date(buf + i);
-        if (r && strlen(r) == 10 && isdigit((unsigned char)buf[i + 4]) == 0)
-            return r;
-        free(r);
-        if (sscanf(buf + i, "%2d %n", &d, &k) == 1) {
-            for (int mi = 0; months_ru[mi]; mi++) {
-                size_t ml = strlen(months_ru[mi]);
-                if (strncmp(buf + i + k, months_ru[mi], ml) == 0 &&
-                    sscanf(buf + i + k + ml, " %4d", &y) == 1) {
-                    char t[48];
-                    snprintf(t, sizeof t, "%04d-%02d-%02d", y, mi + 1, d);
-                    return izde__normalize_date(t);
-                }
-            }
-        }
-    }
-    return NULL;
+    int y, m, d;
+    return izde__find_date(s, n, 3, &y, &m, &d) == 3 ? izde__format_date(y, m, d) : NULL;
 }
 
 /* "Опубликовано: <date>" (on the line or the next non-empty one), else a

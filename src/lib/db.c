@@ -213,3 +213,11 @@ int izde_db_doccount(izde_db *db, unsigned *out)
         return izde__db_izx_error(db, rc, "cannot count documents");
     return IZDE_OK;
 }
+
+void izde_db_set_warning(izde_db *db, izde_notice_fn fn, void *payload)
+{
+    if (!db)
+        return;
+    db->warning = fn;
+    db->warning_payload = payload;
+}

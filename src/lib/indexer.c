@@ -14,6 +14,7 @@
 
 #include "izde-private.h"
 #include "figures.h"
+#include "dates.h"
 
 typedef struct index_ctx {
     izx_doc *doc;
@@ -266,6 +267,14 @@ int izde_index_article(izde_db *db, const izde_article *a)
     if (!source && clean.source)
         source = strdup(clean.source);
     date = a->date ? izde__normalize_date(a->date) : NULL;
+    if (a->date && izde__date_is_invalid(a->date) && db->warning) {
+        char *w = izde__strdupf("article '%s': invalid date \"%s\" in the date field: ignored "
+                                "(the date is taken from the URL or the text, if any)",
+                                a->id, a->date);
+        if (w)
+            db->warning(db->warning_payload, a->path, w);
+        free(w);
+    }
     if (!date)
         date = izde__url_date(a->url);
     if (!date && clean.date)
@@ -317,7 +326,17 @@ int izde_index_article(izde_db *db, const izde_article *a)
             goto analyze_failed;
         if (nd >= 8 && (rc = add_bool(&ctx, IZDE_PREFIX_DAY, digits, 8)))
             goto analyze_failed;
-        if (izx_doc_set_value(ctx.doc, IZDE_SLOT_DATE, digits, nd) != IZX_OK) {
+        /* pad a year or month to 8 bytes with '~' (after every digit): a
+         * date known to the year sorts after that year's dated articles and
+         * stays out of month and day ranges */
+        char padded[9];
+        memcpy(padded, digits, nd);
+        memset(padded + nd, '~', 8 - nd);
+        char sortable[9]; /* for sorting, a partial date comes first in its period */
+        memcpy(sortable, digits, nd);
+        memset(sortable + nd, '0', 8 - nd);
+        if (izx_doc_set_value(ctx.doc, IZDE_SLOT_DATE, padded, 8) != IZX_OK ||
+            izx_doc_set_value(ctx.doc, IZDE_SLOT_DATE_SORT, sortable, 8) != IZX_OK) {
             rc = izde__db_error(db, IZDE_EBACKEND, "cannot set the date value: %s",
                                 izx_doc_errmsg(ctx.doc));
             goto done;
@@ -335,6 +354,36 @@ int izde_index_article(izde_db *db, const izde_article *a)
         goto done;
     }
 
+    /* dates the text mentions: E terms for timeline --mentioned */
+    char **mentioned = NULL;
+    size_t nmentioned = 0;
+    if (izde__mentioned_dates(text, text_len, &mentioned, &nmentioned) != 0) {
+        json_decref(jfigs);
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    json_t *jment = json_array();
+    for (size_t i = 0; i < nmentioned && rc == IZDE_OK; i++) {
+        char d8[9];
+        size_t k = 0;
+        for (const char *c = mentioned[i]; *c && k < 8; c++)
+            if (*c != '-')
+                d8[k++] = *c;
+        d8[k] = '\0';
+        json_array_append_new(jment, json_string(mentioned[i]));
+        rc = add_bool(&ctx, IZDE_PREFIX_MENTIONED "Y", d8, 4);
+        if (rc == IZDE_OK && k >= 6)
+            rc = add_bool(&ctx, IZDE_PREFIX_MENTIONED "M", d8, 6);
+        if (rc == IZDE_OK && k >= 8)
+            rc = add_bool(&ctx, IZDE_PREFIX_MENTIONED "D", d8, 8);
+    }
+    izde__strv_free(mentioned, nmentioned);
+    if (rc != IZDE_OK) {
+        json_decref(jment);
+        json_decref(jfigs);
+        goto analyze_failed;
+    }
+
     data = json_object();
     set_str(data, "id", a->id);
     set_str(data, "path", a->path);
@@ -347,6 +396,9 @@ int izde_index_article(izde_db *db, const izde_article *a)
     if (json_array_size(jfigs))
         json_object_set(data, "figures", jfigs);
     json_decref(jfigs);
+    if (json_array_size(jment))
+        json_object_set(data, "mentioned", jment);
+    json_decref(jment);
     /* the original, when cleaning changed it, goes in a value slot: the
      * document data is parsed for every hit, the original rarely needed */
     if (a->text && (clean.len != a->text_len || memcmp(clean.text, a->text, clean.len) != 0) &&

@@ -33,8 +33,10 @@
 #define IZDE_PREFIX_MONTH "M"
 #define IZDE_PREFIX_DAY "D"
 #define IZDE_PREFIX_FIGURE "N" /* N<noun stem or unit>, N<...>=<value> */
-#define IZDE_SLOT_DATE 0     /* "YYYYMMDD" (shorter when only year/month known) */
+#define IZDE_PREFIX_MENTIONED "E" /* EY<yyyy>, EM<yyyymm>, ED<yyyymmdd>: dates the text mentions */
+#define IZDE_SLOT_DATE 0     /* "YYYYMMDD" ("YYYYMM~~", "YYYY~~~~" when less is known) */
 #define IZDE_SLOT_ORIGINAL 1 /* the text as read, when cleaning changed it */
+#define IZDE_SLOT_DATE_SORT 2 /* "YYYYMMDD" with unknown parts as 0: sort key */
 #define IZDE_MAX_TERM 240    /* Xapian's limit is 245 bytes */
 #define IZDE_TITLE_POS_GAP 100 /* positions between title and text */
 /* Documents per commit while indexing.  Measured on 9,204 news articles:
@@ -82,6 +84,8 @@ struct izde_db {
     izde_seen *seen;        /* lines seen per source in this run (writable only) */
     izde_notice_fn notice;  /* izde_db_set_notice(): notes while indexing, or NULL */
     void *notice_payload;   /* passed to `notice` */
+    izde_notice_fn warning; /* izde_db_set_warning(): data indexed with a loss, or NULL */
+    void *warning_payload;  /* passed to `warning` */
 };
 
 /* Set the handle's message (printf-style) and return `status`. */

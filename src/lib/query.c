@@ -22,7 +22,7 @@
 #include "izde-private.h"
 
 typedef enum lex_kind {
-    L_END, L_LP, L_RP, L_PHRASE, L_WORDS, L_OR, L_AND, L_NOT, L_MINUS, L_LANG, L_FIGURE
+    L_END, L_LP, L_RP, L_PHRASE, L_WORDS, L_OR, L_AND, L_NOT, L_MINUS, L_LANG, L_FIGURE, L_DATE
 } lex_kind;
 
 /* "noun:range" (человек:>1000, теракт:10..20): a figure filter.  The
@@ -31,7 +31,8 @@ typedef enum lex_kind {
 static int is_figure_chunk(const char *q, size_t i, size_t e)
 {
     const char *colon = memchr(q + i, ':', e - i);
-    if (!colon || colon == q + i || strncmp(q + i, "lang:", 5) == 0)
+    if (!colon || colon == q + i || strncmp(q + i, "lang:", 5) == 0 ||
+        strncmp(q + i, "date:", 5) == 0)
         return 0;
     unsigned char first = (unsigned char)q[i];
     if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || first >= 0xc0))
@@ -196,6 +197,8 @@ static int lex_all(parser *p)
         size_t len = e - i;
         if (len >= 5 && strncmp(q + i, "lang:", 5) == 0) {
             rc = push_lex(p, L_LANG, i, e, 0, 0);
+        } else if (len >= 5 && strncmp(q + i, "date:", 5) == 0) {
+            rc = push_lex(p, L_DATE, i, e, 0, 0);
         } else if (is_figure_chunk(q, i, e)) {
             rc = push_lex(p, L_FIGURE, i, e, 0, 0);
         } else if (len == 2 && strncmp(q + i, "OR", 2) == 0) {
@@ -219,7 +222,8 @@ static int lex_all(parser *p)
                        strncmp(q + k, "\xc2\xab", 2) != 0 && strncmp(q + k, "\xc2\xbb", 2) != 0)
                     k++;
                 if (k == j || q[j] == '-' || (k - j == 2 && strncmp(q + j, "OR", 2) == 0) ||
-                    (k - j >= 5 && strncmp(q + j, "lang:", 5) == 0) || is_figure_chunk(q, j, k) ||
+                    (k - j >= 5 && (strncmp(q + j, "lang:", 5) == 0 || strncmp(q + j, "date:", 5) == 0)) ||
+                    is_figure_chunk(q, j, k) ||
                     (k - j == 3 && (strncmp(q + j, "AND", 3) == 0 || strncmp(q + j, "NOT", 3) == 0)))
                     break;
                 run_end = k;
@@ -486,6 +490,63 @@ static int lang_query(parser *p, const lexeme *l, izx_query **out)
     return x == IZX_OK ? IZDE_OK : xq_fail(p, x, msg);
 }
 
+/* ---- date filters -------------------------------------------------------------- */
+
+/* "2017", "2017-04", "2017-04-18" -> "2017", "201704", "20170418" in
+ * `out` (9 bytes); 0 if it is not such a date. */
+static int date_digits(const char *s, size_t n, char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9' && k < 8)
+            out[k++] = s[i];
+        else if (s[i] != '-' || i == 0 || i + 1 == n)
+            return 0;
+    }
+    out[k] = '\0';
+    return k == 4 || k == 6 || k == 8;
+}
+
+/* date:2017, date:2017-01..2017-06, date:>=2018-03, date:<2019: a filter on
+ * the publication date (value slot 0, "YYYYMMDD", a year or month alone
+ * padded with '~' so it falls in year ranges only). */
+static int date_query(parser *p, const lexeme *l, izx_query **out)
+{
+    const char *s = p->q + l->start + 5;
+    size_t n = l->end - l->start - 5;
+    char lo[16] = "", hi[16] = "";
+    const char *dots = NULL;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == '.' && s[i + 1] == '.')
+            dots = s + i;
+    int ok;
+    if (dots) {
+        ok = date_digits(s, (size_t)(dots - s), lo) &&
+             date_digits(dots + 2, n - (size_t)(dots - s) - 2, hi);
+        strcat(hi, "~~~~~");
+    } else if (n > 2 && s[0] == '>' && s[1] == '=') {
+        ok = date_digits(s + 2, n - 2, lo);
+    } else if (n > 1 && s[0] == '>') {
+        ok = date_digits(s + 1, n - 1, lo);
+        strcat(lo, "~~~~~");
+    } else if (n > 2 && s[0] == '<' && s[1] == '=') {
+        ok = date_digits(s + 2, n - 2, hi);
+        strcat(hi, "~~~~~");
+    } else if (n > 1 && s[0] == '<') {
+        ok = date_digits(s + 1, n - 1, hi);
+    } else {
+        ok = date_digits(s, n, lo);
+        strcpy(hi, lo);
+        strcat(hi, "~~~~~");
+    }
+    if (!ok || (*lo && *hi && strcmp(lo, hi) > 0))
+        return fail(p, l->start, "date: takes a date or a range: date:2017, date:2017-04, "
+                                 "date:2017-01..2017-06, date:>=2018-03%s", NULL);
+    char *msg = NULL;
+    int x = izx_query_value_range(out, IZDE_SLOT_DATE, *lo ? lo : NULL, *hi ? hi : NULL, &msg);
+    return x == IZX_OK ? IZDE_OK : xq_fail(p, x, msg);
+}
+
 /* ---- figure filters ---------------------------------------------------------- */
 
 typedef struct frange {
@@ -674,6 +735,9 @@ static int parse_primary(parser *p, izx_query **out)
     case L_FIGURE:
         p->at++;
         return figure_query(p, l, out);
+    case L_DATE:
+        p->at++;
+        return date_query(p, l, out);
     case L_RP:
         return fail(p, l->start, "unbalanced parenthesis: this ) has no matching (%s", NULL);
     case L_OR:

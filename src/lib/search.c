@@ -30,6 +30,12 @@ static const char *jstr(json_t *o, const char *k)
 
 int izde_search(izde_results **out, izde_db *db, const char *query, unsigned offset, unsigned limit)
 {
+    return izde_search_sorted(out, db, query, offset, limit, IZDE_SORT_RELEVANCE);
+}
+
+int izde_search_sorted(izde_results **out, izde_db *db, const char *query, unsigned offset,
+                       unsigned limit, int sort)
+{
     *out = NULL;
     izde_pquery pq;
     char *err = NULL;
@@ -42,7 +48,9 @@ int izde_search(izde_results **out, izde_db *db, const char *query, unsigned off
         return rc;
     }
     izx_mset *m = NULL;
-    int xrc = izx_enquire(&m, db->x, pq.xq, offset, limit, -1, 0);
+    int xrc = izx_enquire(&m, db->x, pq.xq, offset, limit,
+                          sort == IZDE_SORT_RELEVANCE ? -1 : IZDE_SLOT_DATE_SORT,
+                          sort == IZDE_SORT_NEWEST);
     if (xrc != IZX_OK) {
         rc = izde__db_izx_error(db, xrc, "search failed");
         izde__pquery_clear(&pq);

@@ -1,0 +1,48 @@
+/*
+ * dates.h - the one date parser of libizde (internal): date fields, the
+ * publication date in an article's text and the dates an article mentions,
+ * in Russian, Kyrgyz, ISO 8601 and numeric forms.
+ *
+ *   «2017-04-18», «2017-04-18T10:30:00Z», «2017-04», «2017»  (fields)
+ *   «18.04.2017», «18/04/2017 10:30», «Tue, 18 Apr 2017»
+ *   «5 декабря 2021 года», «декабрь 2021», «в декабре 2021 года»
+ *   «2021-жылдын 28-апрелинде», «2021-жылы 28-апрелде», «28-апрель 2021»
+ *   «с 2014 года», «в 2017-м году», «2014-2016 годы», «2021-жылы»  (years)
+ *
+ * Dates are validated: years 1900-2100, months 1-12, days within the
+ * month (leap years counted).  A day and month without a year («5
+ * декабря», «28-апрелде») is not a date; a bare four-digit number in a
+ * text is not a year unless a year word follows («2000 человек» is not).
+ */
+#ifndef IZDE_DATES_H
+#define IZDE_DATES_H
+
+#include <stddef.h>
+
+/* The date in the field s[0..n): its first date expression, a bare year
+ * only when it is the whole field.  Returns what is known: 0 nothing (or
+ * an invalid date such as 2017-13-45), 1 year, 2 year and month, 3 full
+ * date; sets *y, *m, *d (0 for the unknown parts) when > 0. */
+int izde__parse_date(const char *s, size_t n, int *y, int *m, int *d);
+
+/* The first valid date expression in the text s[0..n) that gives at least
+ * `min_level` (1-3; bare numbers without a year word never count).
+ * Returns its level or 0, like izde__parse_date. */
+int izde__find_date(const char *s, size_t n, int min_level, int *y, int *m, int *d);
+
+/* 1 when the field s is non-empty (not only blanks) but gives no valid
+ * date («2017-13-45», «31.02.2020», «вчера»), else 0. */
+int izde__date_is_invalid(const char *s);
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" (m, d 0 when unknown), malloc'ed. */
+char *izde__format_date(int y, int m, int d);
+
+/* The years and dates mentioned in text[0..len), normalised as "YYYY",
+ * "YYYY-MM" or "YYYY-MM-DD", unique, in text order: *out (malloc'ed,
+ * free with izde__strv_free) and *n.  Returns 0, or -1 when out of
+ * memory (*out NULL, *n 0). */
+int izde__mentioned_dates(const char *text, size_t len, char ***out, size_t *n);
+
+void izde__strv_free(char **v, size_t n);
+
+#endif

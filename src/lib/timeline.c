@@ -1,0 +1,232 @@
+/*
+ * timeline.c - how many matching articles fall in each year, month or
+ * ISO week (izde_timeline_json, `izde timeline`): by publication date,
+ * counted over every match by Xapian's value-count match spy on the date
+ * slot, or by the dates the articles mention (E* terms).  Every period
+ * from the first to the last is listed, empty ones as 0.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "izde-private.h"
+
+typedef struct bucket {
+    int key;        /* year*10000 + month*100 + week/… as an ordered integer */
+    unsigned count;
+} bucket;
+
+typedef struct tl_ctx {
+    char by;          /* 'y', 'm', 'w' */
+    bucket *b;
+    size_t n, cap;
+    unsigned dated;   /* matches counted in a period */
+    unsigned coarse;  /* dated, but not precisely enough for `by` */
+    int oom;
+    /* mentioned mode */
+    izde_db *db;
+    izx_query *q;
+    const char *prefix;
+    int rc;
+} tl_ctx;
+
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* ISO 8601 week: year*100 + week. */
+static int iso_week(int y, int m, int d)
+{
+    long days = days_from_civil(y, m, d);
+    int wday = (int)((days + 3) % 7 + 7) % 7 + 1; /* Monday 1 .. Sunday 7 (1970-01-01 was a Thursday) */
+    long thursday = days - wday + 4;
+    /* the ISO year is the year of that Thursday */
+    int iy = y;
+    if (thursday < days_from_civil(y, 1, 1))
+        iy = y - 1;
+    else if (thursday >= days_from_civil(y + 1, 1, 1))
+        iy = y + 1;
+    int week = (int)((thursday - days_from_civil(iy, 1, 1)) / 7) + 1;
+    return iy * 100 + week;
+}
+
+static void add(tl_ctx *c, int key, unsigned count)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (c->b[i].key == key) {
+            c->b[i].count += count;
+            c->dated += count;
+            return;
+        }
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        bucket *nb = realloc(c->b, cap * sizeof *nb);
+        if (!nb) {
+            c->oom = 1;
+            return;
+        }
+        c->b = nb;
+        c->cap = cap;
+    }
+    c->b[c->n++] = (bucket){key, count};
+    c->dated += count;
+}
+
+/* A "YYYY[MM[DD]]" value (or term tail) into the bucket key for c->by. */
+static void count_value(tl_ctx *c, const char *v, size_t len, unsigned count)
+{
+    int y = 0, m = 0, d = 0;
+    if (len >= 4)
+        y = atoi((char[]){v[0], v[1], v[2], v[3], 0});
+    if (len >= 6)
+        m = atoi((char[]){v[4], v[5], 0});
+    if (len >= 8)
+        d = atoi((char[]){v[6], v[7], 0});
+    if (!y)
+        return;
+    if (c->by == 'y')
+        add(c, y, count);
+    else if (c->by == 'm' && m)
+        add(c, y * 100 + m, count);
+    else if (c->by == 'w' && d)
+        add(c, iso_week(y, m, d), count);
+    else
+        c->coarse += count;
+}
+
+static int on_value(void *ctx, const char *v, size_t len, unsigned count)
+{
+    count_value(ctx, v, len, count);
+    return ((tl_ctx *)ctx)->oom;
+}
+
+/* mentioned: each E<Y|M|D><date> term, counted within the query's matches */
+static int on_term(void *ctx, const char *t, size_t len, unsigned freq)
+{
+    (void)freq;
+    tl_ctx *c = ctx;
+    size_t pl = strlen(c->prefix);
+    izx_query *tq = NULL, *both = NULL;
+    char *msg = NULL;
+    if (izx_query_term(&tq, t, len, 1, &msg) != IZX_OK) {
+        izx_free(msg);
+        c->rc = IZDE_ENOMEM;
+        return 1;
+    }
+    izx_query *two[2] = {c->q, tq};
+    unsigned n = 0;
+    int x = izx_query_combine(&both, IZX_OP_FILTER, two, 2, 0, &msg);
+    izx_query_free(tq);
+    if (x == IZX_OK)
+        x = izx_count(c->db->x, both, &n);
+    izx_query_free(both);
+    izx_free(msg);
+    if (x != IZX_OK) {
+        c->rc = izde__db_izx_error(c->db, x, "counting failed");
+        return 1;
+    }
+    if (n)
+        count_value(c, t + pl, len - pl, n);
+    return c->oom;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const bucket *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+static void period_name(char by, int key, char *buf, size_t n)
+{
+    if (by == 'y')
+        snprintf(buf, n, "%04d", key);
+    else if (by == 'm')
+        snprintf(buf, n, "%04d-%02d", key / 100, key % 100);
+    else
+        snprintf(buf, n, "%04d-W%02d", key / 100, key % 100);
+}
+
+/* The period after `key`. */
+static int next_key(char by, int key)
+{
+    if (by == 'y')
+        return key + 1;
+    if (by == 'm')
+        return key % 100 == 12 ? (key / 100 + 1) * 100 + 1 : key + 1;
+    /* weeks: 52 or 53 in the year; the 53rd exists when Dec 28 is in it */
+    int y = key / 100, w = key % 100;
+    int last = iso_week(y, 12, 28) % 100;
+    return w >= last ? (y + 1) * 100 + 1 : key + 1;
+}
+
+int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, char **json_out)
+{
+    *json_out = NULL;
+    if (by != 'y' && by != 'm' && by != 'w')
+        return izde__db_error(db, IZDE_EINVAL, "timeline: --by takes year, month or week");
+    izde_pquery pq;
+    char *err = NULL;
+    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky, .db = db->x};
+    int rc = izde__query_parse(&pq, db->analyzer, &st, query, &err);
+    if (rc != IZDE_OK) {
+        izde__db_error(db, rc, "%s", err ? err : izde_status_name(rc));
+        free(err);
+        return rc;
+    }
+    tl_ctx c = {.by = by, .db = db, .q = pq.xq};
+    unsigned matches = 0;
+    int x;
+    if (!mentioned) {
+        x = izx_enquire_value_counts(db->x, pq.xq, IZDE_SLOT_DATE, on_value, &c, &matches);
+    } else {
+        x = izx_count(db->x, pq.xq, &matches);
+        c.prefix = by == 'y' ? IZDE_PREFIX_MENTIONED "Y" : by == 'm' ? IZDE_PREFIX_MENTIONED "M"
+                                                                      : IZDE_PREFIX_MENTIONED "D";
+        if (x == IZX_OK)
+            x = izx_db_allterms(db->x, c.prefix, on_term, &c);
+    }
+    if (x != IZX_OK)
+        rc = izde__db_izx_error(db, x, "timeline failed");
+    else if (c.rc)
+        rc = c.rc;
+    else if (c.oom)
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    if (rc == IZDE_OK) {
+        qsort(c.b, c.n, sizeof *c.b, by_key);
+        json_t *root = json_object(), *periods = json_array();
+        json_object_set_new(root, "query", json_string(query));
+        json_object_set_new(root, "by", json_string(by == 'y' ? "year" : by == 'm' ? "month" : "week"));
+        json_object_set_new(root, "basis", json_string(mentioned ? "mentioned" : "published"));
+        json_object_set_new(root, "matches", json_integer(matches));
+        if (!mentioned) {
+            json_object_set_new(root, "undated", json_integer(matches - c.dated - c.coarse));
+            json_object_set_new(root, "less_precise", json_integer(c.coarse));
+        }
+        size_t i = 0;
+        for (int key = c.n ? c.b[0].key : 0; c.n && key <= c.b[c.n - 1].key; key = next_key(by, key)) {
+            unsigned count = 0;
+            if (i < c.n && c.b[i].key == key)
+                count = c.b[i++].count;
+            char name[16];
+            period_name(by, key, name, sizeof name);
+            json_array_append_new(periods, json_pack("{s:s,s:I}", "period", name, "count",
+                                                     (json_int_t)count));
+        }
+        json_object_set_new(root, "periods", periods);
+        *json_out = json_dumps(root, JSON_COMPACT);
+        json_decref(root);
+        if (!*json_out)
+            rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    }
+    free(c.b);
+    izde__pquery_clear(&pq);
+    return rc;
+}

@@ -1,0 +1,79 @@
+#!/bin/sh
+# T100-timeline: publication dates, date: filters, --sort date, and
+# izde timeline by year, month and week (across a year boundary, empty
+# periods as 0, undated articles counted apart) as text, JSON, CSV and an
+# SVG that an XML parser accepts and rsvg-convert renders.
+. "$(dirname "$0")/test-lib.sh"
+
+cat > news.jsonl <<'JSONL'
+{"id": "a", "date": "2020-12-15", "text": "Санкции против банков расширены."}
+{"id": "b", "date": "03.01.2021", "text": "Новые санкции вступили в силу."}
+{"id": "c", "url": "https://example.kg/news/2021-03-10/s", "text": "Санкции продлили ещё на год."}
+{"id": "g", "url": "https://example.kg/news/2021-05-05/k", "text": "Санкциялар боюнча жаңы чечим кабыл алынды, санкцияларды талкуулашты."}
+{"id": "d", "date": "2021", "text": "Санкции обсуждали весь год."}
+{"id": "e", "text": "Санкции без даты."}
+{"id": "f", "date": "2021-02-10", "text": "Об урожае."}
+JSONL
+"$IZDE" index --db db news.jsonl >/dev/null || fail "indexing"
+export IZDE_DB="$WORK/db"
+
+run timeline --by month --csv санкции
+check_eq "month CSV: empty February shown as 0" "period,count
+2020-12,1
+2021-01,1
+2021-02,0
+2021-03,1" "$OUT"
+check_eq "year CSV" "period,count
+2020,1
+2021,3" "$("$IZDE" timeline --by year --csv санкции)"
+J=$("$IZDE" timeline --json --by month санкции)
+check_eq "JSON: counts apart" '{"matches":5,"undated":1,"less_precise":1}' \
+    "$(echo "$J" | jq -c '{matches, undated, less_precise}')"
+check_eq "week: 2021-01-03 is in ISO week 2020-W53" "2020-W51 2020-W53 2021-W10" \
+    "$("$IZDE" timeline --json --by week санкции | jq -r '[.periods[] | select(.count > 0) | .period] | join(" ")')"
+check_eq "week: every week from 2020-W51 to 2021-W10, empty ones too" "13" \
+    "$("$IZDE" timeline --json --by week санкции | jq '.periods | length')"
+run timeline --by month санкции
+check_eq "text: footer" "-- 5 matching articles; 1 without a date, not shown; 1 dated less precisely than a month, not shown" \
+    "$(echo "$OUT" | tail -n 1)"
+check_eq "text: one line per period and the footer" "5" "$(echo "$OUT" | wc -l | tr -d ' ')"
+
+# the Kyrgyz article counts too (санкция stems in both languages), by its URL date
+check_eq "Kyrgyz forms, date from the URL" "2021-05" \
+    "$("$IZDE" timeline --json санкциялар | jq -r '[.periods[] | select(.count > 0) | .period] | join(" ")')"
+
+# date: filters and sorting
+ids() { "$IZDE" search --json -n 50 "$@" | jq -r '[.hits[].id] | join(" ")'; }
+check_eq "date:2020" "a" "$(ids 'date:2020')"
+check_eq "date:2020-12..2021-01" "a b" "$("$IZDE" search --json 'date:2020-12..2021-01' | jq -r '[.hits[].id] | sort | join(" ")')"
+check_eq "date:>=2021-04 with a word" "g" "$(ids 'date:>=2021-04' санкциялар)"
+check_eq "--sort -date: newest first" "g c" "$("$IZDE" search --json --sort -date 'date:2020..2021' | jq -r '[.hits[0:2][].id] | join(" ")')"
+check_eq "--sort date: oldest first among dated" "a" "$("$IZDE" search --json --sort date 'date:2020..2021' | jq -r '.hits[0].id')"
+run search 'date:2021-13..2020'
+check_eq "bad date filter: exit 2" 2 "$STATUS"
+check_eq "bad date filter: message" "izde: bad query 'date:2021-13..2020': date: takes a date or a range: date:2017, date:2017-04, date:2017-01..2017-06, date:>=2018-03 (column 1 of the query)" "$ERR"
+
+# an invalid date field: a warning, and the article indexed without that date
+printf '%s\n' '{"id": "x", "date": "2017-13-45", "text": "Санкции введены в 2014 году и продлены 5 декабря 2021 года."}' > bad.jsonl
+run index --db db2 bad.jsonl
+check_eq "invalid date: still exit 0" 0 "$STATUS"
+check_eq "invalid date: warning" "izde: bad.jsonl: warning: article 'x': invalid date \"2017-13-45\" in the date field: ignored (the date is taken from the URL or the text, if any)" "$ERR"
+check_eq "invalid date: not indexed wrong" '{"matches":1,"undated":1}' \
+    "$("$IZDE" timeline --db db2 --json санкции | jq -c '{matches, undated}')"
+# --mentioned counts by the dates the text mentions
+check_eq "mentioned years" "2014,1 2021,1" \
+    "$("$IZDE" timeline --db db2 --mentioned --by year --csv санкции | awk -F, 'NR > 1 && $2 > 0' | tr '\n' ' ' | sed 's/ $//')"
+check_eq "mentioned days by month" "2021-12" \
+    "$("$IZDE" timeline --db db2 --mentioned --json санкции | jq -r '[.periods[] | select(.count > 0) | .period] | join(" ")')"
+
+# SVG: well-formed XML, renders to a PNG
+run timeline --by month --svg chart.svg санкции
+check_eq "svg: exit 0" 0 "$STATUS"
+CHECKS=$((CHECKS + 1))
+xmllint --noout chart.svg 2>xml.err || fail "svg: not well-formed XML: $(cat xml.err)"
+CHECKS=$((CHECKS + 1))
+rsvg-convert -o chart.png chart.svg 2>png.err || fail "svg: rsvg-convert failed: $(cat png.err)"
+check_eq "svg: renders as a PNG" "PNG" "$(head -c 4 chart.png | tail -c 3)"
+check_contains "svg: titled axes" ">articles</text>" "$(cat chart.svg)"
+
+finish
