@@ -1,7 +1,8 @@
 #!/bin/sh
 # deps.sh - install the Debian packages izde needs, only those missing.
 #   tools/deps.sh          build and run: compiler, CMake, Xapian, ICU, libstemmer, jansson, libcsv
-#   tools/deps.sh --test   also what the tests need (cmocka, jq, xz-utils, xmllint, rsvg-convert)
+#   tools/deps.sh --test   also what the tests need (cmocka, jq, xz-utils, xmllint,
+#                          rsvg-convert, clang with libFuzzer)
 #   tools/deps.sh --bench  also what the benchmarks compare against (omindex)
 # Runs apt-get as root, or through sudo; never asks questions.
 set -eu
@@ -9,7 +10,7 @@ set -eu
 pkgs="build-essential cmake pkg-config libxapian-dev libstemmer-dev libicu-dev libjansson-dev libcsv-dev"
 for arg in "$@"; do
     case "$arg" in
-        --test) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin" ;;
+        --test) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev" ;;
         --bench) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin xapian-omega xapian-tools time" ;;
         *) echo "deps.sh: unknown option '$arg' (use --test or --bench)" >&2; exit 2 ;;
     esac

@@ -11,6 +11,7 @@
 #define CLI_OK 0
 #define CLI_NONE 1   /* search: no match; index: some inputs failed */
 #define CLI_ERROR 2  /* usage error, malformed query, index unusable */
+#define CLI_LOCKED 3 /* index: another writer holds the index */
 
 typedef int (*cli_cmd_fn)(int argc, char **argv);
 
@@ -21,6 +22,7 @@ int cmd_analyze(int argc, char **argv);
 int cmd_facts(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
+int cmd_check_index(int argc, char **argv);
 
 /* The words of argv (options --db, --json, -n when `max` is given, --help
  * handled) joined by spaces; NULL after printing an error. */

@@ -5,17 +5,24 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
 static const char usage_text[] =
-    "usage: izde index [--db DIR] [-v] PATH...\n"
+    "usage: izde index [--db DIR] [--prune] [--force] [-v] PATH...\n"
     "Index .txt and .md files (one article each) and .jsonl files (one article per\n"
     "line: id, title, text|content|body, url, date, source, lang); folders are\n"
     "read recursively.  Re-indexing a file or id replaces its document.\n"
+    "Incremental: files indexed before and unchanged (same size and mtime, or\n"
+    "same content) are skipped; changed files are re-read, their old documents\n"
+    "deleted first.\n"
     "Text files may be UTF-8, UTF-16 with a BOM, windows-1251, KOI8-R, ISO-8859-5\n"
     "or IBM866: the charset is detected and converted to UTF-8.\n"
-    "  -v, --verbose  print the charset of each text file on stderr\n";
+    "  --prune        delete the documents of indexed files under PATH that are gone\n"
+    "  --force        re-read every file, even unchanged ones\n"
+    "  -v, --verbose  print the charset of each text file, and gone files, on stderr\n"
+    "A progress bar is drawn on stderr when it is a terminal (not with -v).\n";
 
 static void on_problem(void *payload, const char *path, unsigned long line, int status,
                        const char *msg)
@@ -50,10 +57,48 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+typedef struct progress {
+    double t0, last;
+    int drawn;
+} progress;
+
+/* One line on stderr (a terminal): bar, files, rate and ETA by bytes. */
+static void on_progress(void *payload, unsigned done, unsigned total, unsigned long long bytes,
+                        unsigned long long total_bytes)
+{
+    progress *p = payload;
+    double t = now();
+    if (done < total && t - p->last < 0.1)
+        return;
+    p->last = t;
+    double frac = total_bytes ? (double)bytes / (double)total_bytes : total ? (double)done / total : 1;
+    char bar[31];
+    int fill = (int)(frac * 30 + 0.5);
+    for (int i = 0; i < 30; i++)
+        bar[i] = i < fill ? '#' : '-';
+    bar[30] = '\0';
+    double el = t - p->t0;
+    double rate = el > 0 ? done / el : 0;
+    char eta[32] = "--";
+    if (frac > 0 && el > 0.2) {
+        double left = el / frac - el;
+        snprintf(eta, sizeof eta, "%d:%02d", (int)(left / 60), (int)left % 60);
+    }
+    fprintf(stderr, "\r[%s] %u/%u files %3d%% %.1f files/s ETA %s\033[K", bar, done, total,
+            (int)(frac * 100), rate, eta);
+    p->drawn = 1;
+    if (done == total) {
+        fputs("\r\033[K", stderr);
+        p->drawn = 0;
+    }
+    fflush(stderr);
+}
+
 int cmd_index(int argc, char **argv)
 {
     const char *dbopt = NULL;
     int verbose = 0;
+    izde_index_options opts = {0};
     int first_path = 0, npaths = 0;
     char **paths = argv + 1;
     for (int i = 1; i < argc; i++) {
@@ -62,6 +107,10 @@ int cmd_index(int argc, char **argv)
             return CLI_OK;
         } else if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0) {
             verbose = 1;
+        } else if (strcmp(argv[i], "--prune") == 0) {
+            opts.prune = 1;
+        } else if (strcmp(argv[i], "--force") == 0) {
+            opts.force = 1;
         } else if (strcmp(argv[i], "--db") == 0) {
             if (i + 1 >= argc) {
                 cli_error("--db needs a folder");
@@ -94,15 +143,22 @@ int cmd_index(int argc, char **argv)
     if (rc != IZDE_OK) {
         cli_error("%s", err ? err : izde_status_name(rc));
         izde_free(err);
-        return CLI_ERROR;
+        return rc == IZDE_ELOCKED ? CLI_LOCKED : CLI_ERROR;
     }
     if (verbose)
         izde_db_set_notice(db, on_notice, NULL);
     izde_db_set_warning(db, on_warning, NULL);
     double t0 = now();
     izde_index_stats st = {0};
-    for (int i = 0; i < npaths && rc == IZDE_OK; i++)
-        rc = izde_index_path(db, paths[i], on_problem, NULL, &st);
+    progress prog = {t0, 0, 0};
+    if (!verbose && isatty(2)) {
+        opts.progress = on_progress;
+        opts.progress_payload = &prog;
+    }
+    rc = izde_index_paths(db, (const char *const *)paths, (size_t)npaths, &opts, on_problem, NULL,
+                          &st);
+    if (prog.drawn)
+        fputs("\r\033[K", stderr);
     if (rc != IZDE_OK) {
         cli_error("indexing stopped: %s", izde_db_errmsg(db));
         cli_error("the index keeps what was committed before; run the same command again");
@@ -119,8 +175,13 @@ int cmd_index(int argc, char **argv)
         return CLI_ERROR;
     }
     izde_db_close(db);
-    printf("indexed %u article%s from %u file%s in %.2f s; %s now holds %u document%s\n",
+    char gone[96] = "";
+    if (st.files_gone)
+        snprintf(gone, sizeof gone, ", %u gone, not pruned", st.files_gone);
+    printf("indexed %u article%s from %u file%s (%u new, %u changed, %u unchanged, %u removed%s) "
+           "in %.2f s; %s now holds %u document%s\n",
            st.articles, st.articles == 1 ? "" : "s", st.files, st.files == 1 ? "" : "s",
+           st.files_new, st.files_changed, st.files_unchanged, st.files_removed, gone,
            now() - t0, dbpath, total, total == 1 ? "" : "s");
     if (st.failed) {
         cli_error("%u file%s or record%s could not be indexed (listed above); the rest was indexed",

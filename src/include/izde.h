@@ -123,12 +123,55 @@ int izde_index_article(izde_db *db, const izde_article *a);
 typedef void (*izde_problem_fn)(void *payload, const char *path, unsigned long line, int status,
                                 const char *msg);
 
+/*
+ * Check the index: every document readable (JSON data with an id and a
+ * text), the document count right.  Each problem goes to `problem` (with
+ * "document N" as its path); *docs_out the documents read, *bad_out the
+ * problems.  @retval IZDE_OK (even with problems), IZDE_E* on failure.
+ */
+int izde_db_verify(izde_db *db, izde_problem_fn problem, void *payload, unsigned *docs_out,
+                   unsigned *bad_out);
+/* The index format version this library reads and writes. */
+int izde_index_version(void);
+
+
 typedef struct izde_index_stats {
-    unsigned files;     /* files read */
+    unsigned files;     /* files read (new or changed) */
     unsigned articles;  /* articles indexed */
     unsigned failed;    /* files or records that could not be indexed */
     unsigned skipped;   /* files in folders skipped for their extension */
+    unsigned files_new;        /* files never indexed before (or not in this index) */
+    unsigned files_changed;    /* files indexed before whose content changed: re-indexed */
+    unsigned files_unchanged;  /* same size and mtime, or same content hash: not read again */
+    unsigned files_removed;    /* files gone from disk whose documents --prune deleted */
+    unsigned articles_removed; /* documents deleted with them */
+    unsigned files_gone;       /* files gone from disk, documents kept (no prune) */
+    unsigned articles_gone;    /* documents of those files */
 } izde_index_stats;
+
+/* Called before the first file and after each file: files done of the
+ * total found under the paths, and their bytes. */
+typedef void (*izde_progress_fn)(void *payload, unsigned files_done, unsigned files_total,
+                                 unsigned long long bytes_done, unsigned long long bytes_total);
+
+typedef struct izde_index_options {
+    int prune;  /* delete the documents of indexed files under the paths that are gone */
+    int force;  /* re-read every file, even unchanged ones */
+    izde_progress_fn progress; /* may be NULL */
+    void *progress_payload;
+} izde_index_options;
+
+/*
+ * Index files and folders incrementally (index/SCHEMA.md, "Files"): a
+ * file indexed before with the same size and mtime, or the same content
+ * hash, is skipped; a changed file's old documents are deleted and it is
+ * read again.  With opts->prune, indexed files under the paths that no
+ * longer exist lose their documents.  `opts` may be NULL (no prune, no
+ * force, no progress).  Otherwise as izde_index_path().
+ */
+int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
+                     const izde_index_options *opts, izde_problem_fn problem, void *payload,
+                     izde_index_stats *stats);
 
 /*
  * Index a file or a folder (recursively): .txt and .md are one article
@@ -138,7 +181,8 @@ typedef struct izde_index_stats {
  * charset is detected and the text converted to UTF-8 (see the notice
  * callback); .jsonl and .csv must be UTF-8.  Problems are reported
  * through `problem` and counted in `stats` (accumulated, not reset); the
- * rest is still indexed.
+ * rest is still indexed.  Incremental: izde_index_paths() with one path
+ * and no options.
  * @retval IZDE_OK even when some files failed (see stats->failed); an
  *         error only when the database itself fails (message on `db`)
  */

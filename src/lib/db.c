@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "izde-private.h"
 
@@ -54,6 +55,47 @@ static int make_parents(const char *path, char **errmsg_out)
     }
     free(p);
     return IZDE_OK;
+}
+
+/* The writer's pid, in DIR/izde.pid while it holds the lock, so a second
+ * writer can say who has it.  Stale files (after kill -9) are harmless:
+ * they are only read when Xapian reports the lock held. */
+static char *pid_path(const char *dir)
+{
+    return izde__strdupf("%s/izde.pid", dir);
+}
+
+static void write_pid(const char *dir)
+{
+    char *p = pid_path(dir);
+    FILE *f = p ? fopen(p, "w") : NULL;
+    if (f) {
+        fprintf(f, "%ld\n", (long)getpid());
+        fclose(f);
+    }
+    free(p);
+}
+
+static void remove_pid(const char *dir)
+{
+    char *p = pid_path(dir);
+    if (p)
+        remove(p);
+    free(p);
+}
+
+static long read_pid(const char *dir)
+{
+    char *p = pid_path(dir);
+    FILE *f = p ? fopen(p, "r") : NULL;
+    long pid = 0;
+    if (f) {
+        if (fscanf(f, "%ld", &pid) != 1)
+            pid = 0;
+        fclose(f);
+    }
+    free(p);
+    return pid;
 }
 
 static const char *open_advice(int status)
@@ -140,7 +182,14 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
                           &xmsg);
     if (xrc != IZX_OK) {
         rc = izde__status_from_izx(xrc);
-        if (rc == IZDE_ENOTFOUND && errmsg_out)
+        long pid = rc == IZDE_ELOCKED ? read_pid(path) : 0;
+        if (rc == IZDE_ELOCKED && errmsg_out && pid > 0)
+            *errmsg_out = izde__strdupf("index '%s' is locked by another izde index (pid %ld); wait "
+                                        "for it to finish", path, pid);
+        else if (rc == IZDE_ELOCKED && errmsg_out)
+            *errmsg_out = izde__strdupf("index '%s' is locked by another writer; wait for it to "
+                                        "finish", path);
+        else if (rc == IZDE_ENOTFOUND && errmsg_out)
             *errmsg_out = izde__strdupf("no index at '%s': %s", path, open_advice(rc));
         else if (errmsg_out)
             *errmsg_out = izde__strdupf("cannot open index '%s': %s (%s)", path, open_advice(rc),
@@ -162,6 +211,8 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
         rc = IZDE_ENOMEM;
         goto fail;
     }
+    if (db->writable)
+        write_pid(path);
     *out = db;
     return IZDE_OK;
 fail:
@@ -190,6 +241,8 @@ int izde_db_close(izde_db *db)
     if (db->x && db->writable)
         rc = izde_db_commit(db);
     izx_db_free(db->x);
+    if (db->x && db->writable)
+        remove_pid(db->path);
     izde_analyzer_free(db->analyzer);
     izde_stemmer_free(db->stem_ru);
     izde_stemmer_free(db->stem_ky);
@@ -220,4 +273,9 @@ void izde_db_set_warning(izde_db *db, izde_notice_fn fn, void *payload)
         return;
     db->warning = fn;
     db->warning_payload = payload;
+}
+
+int izde_index_version(void)
+{
+    return IZDE_INDEX_VERSION;
 }

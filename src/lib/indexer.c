@@ -384,6 +384,15 @@ int izde_index_article(izde_db *db, const izde_article *a)
         goto analyze_failed;
     }
 
+    /* F<file key>: the file's documents, for incremental re-indexing */
+    if (a->path && *a->path) {
+        izde_buf fk = {0};
+        rc = izde__file_key(&fk, a->path) ? IZDE_ENOMEM : add_bool(&ctx, IZDE_PREFIX_FILE, fk.data, fk.len);
+        izde__buf_free(&fk);
+        if (rc != IZDE_OK)
+            goto analyze_failed;
+    }
+
     data = json_object();
     set_str(data, "id", a->id);
     set_str(data, "path", a->path);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/stat.h>
 
 #include <jansson.h>
@@ -300,10 +301,80 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int index_dir(ingest *in, const char *path, int depth)
+/* ---- incremental indexing: the files to read, their signatures ---------- */
+
+typedef struct file_entry {
+    char *path;                 /* as found (for reports) */
+    unsigned long long size;
+    long long mtime_ns;
+} file_entry;
+
+typedef struct file_list {
+    file_entry *v;
+    size_t n, cap;
+    unsigned long long bytes;
+} file_list;
+
+static int list_add(file_list *l, const char *path, const struct stat *st)
 {
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        file_entry *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return IZDE_ENOMEM;
+        l->v = v;
+        l->cap = cap;
+    }
+    char *p = strdup(path);
+    if (!p)
+        return IZDE_ENOMEM;
+    l->v[l->n++] = (file_entry){p, (unsigned long long)st->st_size,
+                                (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec};
+    l->bytes += (unsigned long long)st->st_size;
+    return IZDE_OK;
+}
+
+static void list_free(file_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i].path);
+    free(l->v);
+}
+
+/* The files of a folder, recursively, in name order. */
+struct visited {
+    dev_t dev;
+    ino_t ino;
+};
+
+/* Has this folder been walked already (a symlink loop or a second link)?
+ * Remembers it if not. */
+static int walked_before(ingest *in, const struct stat *st)
+{
+    for (size_t i = 0; i < in->nseen_dirs; i++)
+        if (in->seen_dirs[i].dev == st->st_dev && in->seen_dirs[i].ino == st->st_ino)
+            return 1;
+    if (in->nseen_dirs == in->capseen_dirs) {
+        size_t cap = in->capseen_dirs ? in->capseen_dirs * 2 : 32;
+        struct visited *v = realloc(in->seen_dirs, cap * sizeof *v);
+        if (!v)
+            return 0;
+        in->seen_dirs = v;
+        in->capseen_dirs = cap;
+    }
+    in->seen_dirs[in->nseen_dirs++] = (struct visited){st->st_dev, st->st_ino};
+    return 0;
+}
+
+static int collect_dir(ingest *in, const char *path, int depth, file_list *l)
+{
+    struct stat self;
+    if (stat(path, &self) == 0 && walked_before(in, &self)) {
+        report(in, path, 0, IZDE_EINVAL, "a folder already read (a symlink loop?); skipped");
+        return IZDE_OK;
+    }
     if (depth > 64) {
-        report(in, path, 0, IZDE_EINVAL, "folders nested too deep (a symlink loop?); skipped");
+        report(in, path, 0, IZDE_EINVAL, "folders nested too deep; skipped");
         return IZDE_OK;
     }
     DIR *d = opendir(path);
@@ -329,7 +400,8 @@ static int index_dir(ingest *in, const char *path, int depth)
             n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_names);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_names);
     int rc = IZDE_OK;
     for (size_t i = 0; i < n; i++) {
         char *child = rc == IZDE_OK ? izde__strdupf("%s/%s", path, names[i]) : NULL;
@@ -339,12 +411,12 @@ static int index_dir(ingest *in, const char *path, int depth)
         } else if (stat(child, &st) != 0) {
             report(in, child, 0, IZDE_EIO, "cannot read: %s", strerror(errno));
         } else if (S_ISDIR(st.st_mode)) {
-            rc = index_dir(in, child, depth + 1);
+            rc = collect_dir(in, child, depth + 1, l);
         } else if (!S_ISREG(st.st_mode)) {
             in->stats->skipped++;
         } else if (has_ext(names[i], ".txt") || has_ext(names[i], ".md") ||
                    has_ext(names[i], ".jsonl") || has_ext(names[i], ".csv")) {
-            rc = index_file(in, child);
+            rc = list_add(l, child, &st);
         } else {
             in->stats->skipped++;
         }
@@ -355,14 +427,11 @@ static int index_dir(ingest *in, const char *path, int depth)
     return rc;
 }
 
-int izde_index_path(izde_db *db, const char *path, izde_problem_fn problem, void *payload,
-                    izde_index_stats *stats)
+static int collect(ingest *in, const char *path, file_list *l)
 {
-    izde_index_stats dummy = {0};
-    ingest in = {db, problem, payload, stats ? stats : &dummy};
     struct stat st;
     if (stat(path, &st) != 0) {
-        report(&in, path, 0, errno == ENOENT ? IZDE_ENOTFOUND : IZDE_EIO, "%s",
+        report(in, path, 0, errno == ENOENT ? IZDE_ENOTFOUND : IZDE_EIO, "%s",
                errno == ENOENT ? "no such file or folder" : strerror(errno));
         return IZDE_OK;
     }
@@ -370,17 +439,335 @@ int izde_index_path(izde_db *db, const char *path, izde_problem_fn problem, void
         /* a trailing slash would double in child paths */
         char *p = strdup(path);
         if (!p)
-            return izde__db_error(db, IZDE_ENOMEM, "out of memory");
+            return IZDE_ENOMEM;
         size_t n = strlen(p);
         while (n > 1 && p[n - 1] == '/')
             p[--n] = '\0';
-        int rc = index_dir(&in, p, 0);
+        int rc = collect_dir(in, p, 0, l);
         free(p);
         return rc;
     }
-    if (!S_ISREG(st.st_mode)) {
-        report(&in, path, 0, IZDE_EFORMAT, "not a regular file; skipped");
+    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+        report(in, path, 0, IZDE_EFORMAT, "not a regular file; skipped");
         return IZDE_OK;
     }
-    return index_file(&in, path);
+    return list_add(l, path, &st);
+}
+
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+int izde__file_key(izde_buf *b, const char *real)
+{
+    size_t n = strlen(real);
+    if (n <= 220)
+        return izde__buf_append(b, real, n);
+    uint64_t h = FNV_OFFSET;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)real[i]) * FNV_PRIME;
+    size_t head = 180;
+    while (head > 0 && ((unsigned char)real[head] & 0xc0) == 0x80)
+        head--;
+    char hex[24];
+    snprintf(hex, sizeof hex, "#%016llx", (unsigned long long)h);
+    izde__buf_append(b, real, head);
+    return izde__buf_puts(b, hex);
+}
+
+/* 64-bit FNV-1a of a file's bytes; -1 when it cannot be read. */
+static int hash_file(const char *path, uint64_t *out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    uint64_t h = FNV_OFFSET;
+    unsigned char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        for (size_t i = 0; i < n; i++)
+            h = (h ^ chunk[i]) * FNV_PRIME;
+    int err = ferror(f);
+    fclose(f);
+    *out = h;
+    return err ? -1 : 0;
+}
+
+typedef struct file_sig {
+    unsigned long long size;
+    long long mtime_ns;
+    unsigned long long hash;
+} file_sig;
+
+static int parse_sig(const char *v, file_sig *sig)
+{
+    return v && sscanf(v, "%llu %lld %llx", &sig->size, &sig->mtime_ns, &sig->hash) == 3;
+}
+
+static int notice(ingest *in, const char *path, const char *fmt, ...)
+{
+    if (!in->db->notice)
+        return 0;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = izde__vstrdupf(fmt, ap);
+    va_end(ap);
+    if (msg)
+        in->db->notice(in->db->notice_payload, path, msg);
+    free(msg);
+    return 0;
+}
+
+/* Index one file unless its signature is unchanged. */
+static int process_file(ingest *in, const file_entry *e, int force)
+{
+    izde_db *db = in->db;
+    struct stat st;
+    if (stat(e->path, &st) != 0 || !S_ISREG(st.st_mode)) /* a named pipe: read once, untracked */
+        return index_file(in, e->path);
+    char *real = realpath(e->path, NULL);
+    if (!real) /* cannot be tracked: read it as before */
+        return index_file(in, e->path);
+    int rc = IZDE_OK;
+    izde_buf term = {0}, key = {0};
+    char *old = NULL;
+    izde__buf_puts(&term, IZDE_PREFIX_FILE);
+    izde__file_key(&term, real);
+    izde__buf_puts(&key, IZDE_META_FILE);
+    if (izde__buf_append(&key, term.data + 1, term.len - 1)) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    int xrc = izx_db_get_metadata(db->x, key.data, &old, NULL);
+    if (xrc != IZX_OK) {
+        rc = izde__db_izx_error(db, xrc, real);
+        goto done;
+    }
+    file_sig was = {0}, now = {e->size, e->mtime_ns, 0};
+    int known = parse_sig(old, &was);
+    if (!force && known && was.size == now.size && was.mtime_ns == now.mtime_ns) {
+        in->stats->files_unchanged++;
+        goto done;
+    }
+    uint64_t h = 0;
+    int hashed = hash_file(e->path, &h) == 0;
+    now.hash = h;
+    char sig[96];
+    snprintf(sig, sizeof sig, "%llu %lld %016llx", now.size, now.mtime_ns, now.hash);
+    if (!force && known && hashed && was.size == now.size && was.hash == now.hash) {
+        /* touched, not changed: remember the new mtime */
+        in->stats->files_unchanged++;
+        if ((xrc = izx_db_set_metadata(db->x, key.data, sig, strlen(sig))) != IZX_OK)
+            rc = izde__db_izx_error(db, xrc, real);
+        goto done;
+    }
+    unsigned had = 0;
+    if ((xrc = izx_db_termfreq(db->x, term.data, term.len, &had)) != IZX_OK) {
+        rc = izde__db_izx_error(db, xrc, real);
+        goto done;
+    }
+    if (had && (xrc = izx_db_delete_by_term(db->x, term.data)) != IZX_OK) {
+        rc = izde__db_izx_error(db, xrc, real);
+        goto done;
+    }
+    if (known || had)
+        in->stats->files_changed++;
+    else
+        in->stats->files_new++;
+    unsigned failed = in->stats->failed;
+    rc = index_file(in, e->path);
+    if (rc != IZDE_OK)
+        goto done;
+    /* a file with problems keeps no signature: it is read (and its
+     * problems reported) again next time */
+    int clean = hashed && in->stats->failed == failed;
+    if (clean || known) {
+        xrc = izx_db_set_metadata(db->x, key.data, clean ? sig : "", clean ? strlen(sig) : 0);
+        if (xrc != IZX_OK)
+            rc = izde__db_izx_error(db, xrc, real);
+    }
+done:
+    izx_free(old);
+    izde__buf_free(&term);
+    izde__buf_free(&key);
+    free(real);
+    return rc;
+}
+
+/* The absolute form of a path that may no longer exist. */
+static char *abs_path(const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (real)
+        return real;
+    char *copy = strdup(path);
+    if (!copy)
+        return NULL;
+    size_t n = strlen(copy);
+    while (n > 1 && copy[n - 1] == '/')
+        copy[--n] = '\0';
+    char *slash = strrchr(copy, '/');
+    char *dir = NULL, *out = NULL;
+    if (!slash)
+        dir = realpath(".", NULL), out = dir ? izde__strdupf("%s/%s", dir, copy) : NULL;
+    else if (slash == copy)
+        out = strdup(copy);
+    else {
+        *slash = '\0';
+        dir = realpath(copy, NULL);
+        out = dir ? izde__strdupf("%s/%s", dir, slash + 1) : NULL;
+    }
+    free(dir);
+    free(copy);
+    return out;
+}
+
+typedef struct term_list {
+    char **v;
+    size_t n, cap;
+    const char *base; /* "F" + absolute path given */
+    size_t base_len;
+    int oom;
+} term_list;
+
+static int on_file_term(void *vctx, const char *term, size_t len, unsigned freq)
+{
+    term_list *t = vctx;
+    (void)freq;
+    /* the path itself, or a path under it (not a sibling sharing a prefix) */
+    if (len > t->base_len && t->base[t->base_len - 1] != '/' && term[t->base_len] != '/')
+        return 0;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        char **v = realloc(t->v, cap * sizeof *v);
+        if (!v)
+            return t->oom = 1;
+        t->v = v;
+        t->cap = cap;
+    }
+    if (!(t->v[t->n] = strndup(term, len)))
+        return t->oom = 1;
+    t->n++;
+    return 0;
+}
+
+/* Indexed files under `path` that are gone: deleted with prune, counted
+ * either way. */
+static int prune_path(ingest *in, const char *path, int prune)
+{
+    izde_db *db = in->db;
+    char *abs = abs_path(path);
+    if (!abs)
+        return izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    term_list t = {0};
+    char *base = izde__strdupf("%s%s", IZDE_PREFIX_FILE, abs);
+    int rc = IZDE_OK;
+    if (!base) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    t.base = base;
+    t.base_len = strlen(base);
+    int xrc = izx_db_allterms(db->x, base, on_file_term, &t);
+    if (xrc != IZX_OK) {
+        rc = izde__db_izx_error(db, xrc, abs);
+        goto done;
+    }
+    if (t.oom) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < t.n && rc == IZDE_OK; i++) {
+        const char *fpath = t.v[i] + 1;
+        char *meta_key = izde__strdupf("%s%s", IZDE_META_FILE, fpath);
+        char *full = NULL;
+        if (!meta_key) {
+            rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+            break;
+        }
+        if (strlen(fpath) > 220) { /* a hashed key: the metadata knows the path */
+            char *v = NULL;
+            if (izx_db_get_metadata(db->x, meta_key, &v, NULL) == IZX_OK && v) {
+                const char *p = v;
+                for (int f = 0; f < 3 && p; f++)
+                    p = strchr(p, ' '), p = p ? p + 1 : NULL;
+                if (p)
+                    full = strdup(p);
+            }
+            izx_free(v);
+        }
+        const char *check = full ? full : fpath;
+        struct stat st;
+        unsigned docs = 0;
+        if ((full || strlen(fpath) <= 220) && stat(check, &st) != 0 && errno == ENOENT &&
+            izx_db_termfreq(db->x, t.v[i], strlen(t.v[i]), &docs) == IZX_OK && docs > 0) {
+            if (prune) {
+                xrc = izx_db_delete_by_term(db->x, t.v[i]);
+                if (xrc == IZX_OK)
+                    xrc = izx_db_set_metadata(db->x, meta_key, "", 0);
+                if (xrc != IZX_OK) {
+                    rc = izde__db_izx_error(db, xrc, check);
+                } else {
+                    in->stats->files_removed++;
+                    in->stats->articles_removed += docs;
+                    notice(in, check, "gone; its %u article%s removed", docs, docs == 1 ? "" : "s");
+                }
+            } else {
+                in->stats->files_gone++;
+                in->stats->articles_gone += docs;
+                notice(in, check, "gone; its %u article%s kept (--prune removes them)", docs,
+                       docs == 1 ? "" : "s");
+            }
+        }
+        free(full);
+        free(meta_key);
+    }
+done:
+    for (size_t i = 0; i < t.n; i++)
+        free(t.v[i]);
+    free(t.v);
+    free(base);
+    free(abs);
+    return rc;
+}
+
+int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
+                     const izde_index_options *opts, izde_problem_fn problem, void *payload,
+                     izde_index_stats *stats)
+{
+    izde_index_stats dummy = {0};
+    izde_index_options none = {0};
+    if (!opts)
+        opts = &none;
+    if (!db->writable)
+        return izde__db_error(db, IZDE_EINVAL, "the index was opened read-only");
+    ingest in = {.db = db, .problem = problem, .payload = payload, .stats = stats ? stats : &dummy};
+    int rc = IZDE_OK;
+    /* vanished files first, so a path given twice is not counted twice */
+    for (size_t i = 0; i < npaths && rc == IZDE_OK; i++)
+        rc = prune_path(&in, paths[i], opts->prune);
+    if (rc == IZDE_OK && opts->prune && in.stats->files_removed)
+        rc = izde_db_commit(db);
+    file_list l = {0};
+    for (size_t i = 0; i < npaths && rc == IZDE_OK; i++)
+        if ((rc = collect(&in, paths[i], &l)) == IZDE_ENOMEM)
+            rc = izde__db_error(db, rc, "out of memory");
+    unsigned long long done_bytes = 0;
+    if (rc == IZDE_OK && opts->progress)
+        opts->progress(opts->progress_payload, 0, (unsigned)l.n, 0, l.bytes);
+    for (size_t i = 0; i < l.n && rc == IZDE_OK; i++) {
+        rc = process_file(&in, &l.v[i], opts->force);
+        done_bytes += l.v[i].size;
+        if (opts->progress)
+            opts->progress(opts->progress_payload, (unsigned)i + 1, (unsigned)l.n, done_bytes,
+                           l.bytes);
+    }
+    list_free(&l);
+    free(in.seen_dirs);
+    return rc;
+}
+
+int izde_index_path(izde_db *db, const char *path, izde_problem_fn problem, void *payload,
+                    izde_index_stats *stats)
+{
+    return izde_index_paths(db, &path, 1, NULL, problem, payload, stats);
 }

@@ -13,6 +13,8 @@ typedef struct ingest {
     izde_problem_fn problem;   /* called once per bad file or record */
     void *payload;
     izde_index_stats *stats;
+    struct visited *seen_dirs;  /* folders already walked (device, inode): symlink loops */
+    size_t nseen_dirs, capseen_dirs;
 } ingest;
 
 /* Report one bad file (line 0) or record and count it as failed. */

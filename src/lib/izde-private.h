@@ -34,6 +34,8 @@
 #define IZDE_PREFIX_DAY "D"
 #define IZDE_PREFIX_FIGURE "N" /* N<noun stem or unit>, N<...>=<value> */
 #define IZDE_PREFIX_MENTIONED "E" /* EY<yyyy>, EM<yyyymm>, ED<yyyymmdd>: dates the text mentions */
+#define IZDE_PREFIX_FILE "F"      /* F<file key>: the documents read from one file */
+#define IZDE_META_FILE "izde.file:" /* + <file key>: "size mtime_ns hash" of an indexed file */
 #define IZDE_SLOT_DATE 0     /* "YYYYMMDD" ("YYYYMM~~", "YYYY~~~~" when less is known) */
 #define IZDE_SLOT_ORIGINAL 1 /* the text as read, when cleaning changed it */
 #define IZDE_SLOT_DATE_SORT 2 /* "YYYYMMDD" with unknown parts as 0: sort key */
@@ -92,6 +94,10 @@ struct izde_db {
 int izde__db_error(izde_db *db, int status, const char *fmt, ...);
 /* Set the message from the shim's last error on db->x, prefixed. */
 int izde__db_izx_error(izde_db *db, int izx_status, const char *what);
+/* The file key of a real path (ingest.c): the path itself, or when longer
+ * than 220 bytes its first 180 bytes plus '#' and a 64-bit FNV-1a hash in
+ * hex.  Appended to `b`. */
+int izde__file_key(izde_buf *b, const char *real);
 
 /* ---- articles ----------------------------------------------------------- */
 

@@ -65,6 +65,7 @@ typedef struct parser {
     size_t ntoks, captoks;
     izde_pquery *out;
     int negated;        /* inside NOT: words are not highlighted */
+    size_t too_long;    /* 1 + offset (in its span) of a word too long to index, or 0 */
     char *err;
     izde_buf scratch;
 } parser;
@@ -111,6 +112,8 @@ static int push_lex(parser *p, lex_kind k, size_t s, size_t e, size_t tok0, size
 static int on_qtok(void *vp, const izde_token *t)
 {
     parser *p = vp;
+    if (t->term_len > IZDE_MAX_TERM && !p->too_long)
+        p->too_long = t->start + 1; /* +1: 0 means none (offsets are fixed up later) */
     if (t->term_len == 0 || t->term_len > IZDE_MAX_TERM)
         return 0;
     if (p->ntoks == p->captoks) {
@@ -931,7 +934,10 @@ int izde__query_parse(izde_pquery *out, izde_analyzer *a, const izde_qstemmers *
     if (rc == IZDE_OK)
         collect_langs(&p);
     if (rc == IZDE_OK) {
-        if (p.nlex == 1)
+        if (p.nlex == 1 && p.too_long)
+            rc = fail(&p, 0, "the query's only word is longer than %s bytes and cannot be "
+                             "searched", "240");
+        else if (p.nlex == 1)
             rc = fail(&p, 0, "empty query: give at least one word to search for%s", NULL);
         else
             rc = parse_seq(&p, &out->xq);

@@ -48,9 +48,15 @@ int izde_search_sorted(izde_results **out, izde_db *db, const char *query, unsig
         return rc;
     }
     izx_mset *m = NULL;
+    int attempts = 0;
+retry:
+    m = NULL;
     int xrc = izx_enquire(&m, db->x, pq.xq, offset, limit,
                           sort == IZDE_SORT_RELEVANCE ? -1 : IZDE_SLOT_DATE_SORT,
                           sort == IZDE_SORT_NEWEST);
+    /* an indexer committed while we read: reopen at the new revision */
+    if (xrc == IZX_EMODIFIED && attempts++ < 5 && izx_db_reopen(db->x) == IZX_OK)
+        goto retry;
     if (xrc != IZX_OK) {
         rc = izde__db_izx_error(db, xrc, "search failed");
         izde__pquery_clear(&pq);
@@ -67,7 +73,13 @@ int izde_search_sorted(izde_results **out, izde_db *db, const char *query, unsig
     for (unsigned i = 0; i < n; i++) {
         const char *data;
         size_t dlen;
-        if ((xrc = izx_mset_data(m, i, &data, &dlen)) != IZX_OK) {
+        if ((xrc = izx_mset_data(m, i, &data, &dlen)) == IZX_EMODIFIED && attempts++ < 5 &&
+            izx_db_reopen(db->x) == IZX_OK) {
+            izde_results_free(r);
+            izx_mset_free(m);
+            goto retry;
+        }
+        if (xrc != IZX_OK) {
             rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot read a hit: %s",
                                 izx_mset_errmsg(m));
             goto done;

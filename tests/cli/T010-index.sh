@@ -5,7 +5,7 @@
 
 run index --db db "$CORPUS"
 check_eq "index corpus: exit status" 0 "$STATUS"
-check_contains "index corpus: summary" "indexed 5 articles from 5 files in" "$OUT"
+check_contains "index corpus: summary" "indexed 5 articles from 5 files (5 new, 0 changed, 0 unchanged, 0 removed) in" "$OUT"
 check_contains "index corpus: document count" "db now holds 5 documents" "$OUT"
 check_eq "index corpus: nothing on stderr" "" "$ERR"
 

@@ -48,8 +48,9 @@ check_eq "converted title" "В Бишкеке задержан наркокур�
     "$("$IZDE" search --db db --json наркокурьера | jq -r '.hits[0].title')"
 
 # a file named on the command line, --verbose; plain UTF-8 is named too
+# (--force: b-koi8r.txt is unchanged and would be skipped)
 printf 'Обычный текст в UTF-8 о выборах.\n' > plain.txt
-run index --verbose --db db plain.txt news/b-koi8r.txt
+run index --verbose --force --db db plain.txt news/b-koi8r.txt
 check_eq "--verbose: lines" "izde: plain.txt: UTF-8
 izde: news/b-koi8r.txt: KOI8-R (ICU confidence 50), converted to UTF-8" "$ERR"
 

@@ -1,0 +1,79 @@
+/*
+ * verify.c - izde_db_verify(), behind `izde check-index`: the index opens
+ * at a supported format version (checked by izde_db_open), its document
+ * count agrees with the documents that can be iterated, and every stored
+ * article is readable (JSON data with an id and a text).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "izde-private.h"
+
+int izde_db_verify(izde_db *db, izde_problem_fn problem, void *payload, unsigned *docs_out,
+                   unsigned *bad_out)
+{
+    *docs_out = *bad_out = 0;
+    unsigned count = 0;
+    int rc = izde_db_doccount(db, &count);
+    if (rc != IZDE_OK)
+        return rc;
+    izx_query *all = NULL;
+    char *msg = NULL;
+    if (izx_query_match_all(&all, &msg) != IZX_OK) {
+        izx_free(msg);
+        return izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    }
+    /* in pages, so a large index needs little memory */
+    const unsigned page = 1000;
+    unsigned seen = 0;
+    for (unsigned offset = 0;; offset += page) {
+        izx_mset *m = NULL;
+        int x = izx_enquire(&m, db->x, all, offset, page, -1, 0);
+        if (x != IZX_OK) {
+            rc = izde__db_izx_error(db, x, "cannot read the documents");
+            break;
+        }
+        unsigned n = izx_mset_size(m);
+        for (unsigned i = 0; i < n; i++) {
+            const char *data;
+            size_t len;
+            char where[32];
+            snprintf(where, sizeof where, "document %u", izx_mset_docid(m, i));
+            seen++;
+            if (izx_mset_data(m, i, &data, &len) != IZX_OK) {
+                (*bad_out)++;
+                if (problem)
+                    problem(payload, where, 0, IZDE_ECORRUPT, izx_mset_errmsg(m));
+                continue;
+            }
+            json_error_t err;
+            json_t *o = json_loadb(data, len, 0, &err);
+            const char *why = !json_is_object(o)                                  ? err.text
+                              : !json_is_string(json_object_get(o, "id"))         ? "no id"
+                              : !json_is_string(json_object_get(o, "text"))       ? "no text"
+                                                                                  : NULL;
+            if (why) {
+                (*bad_out)++;
+                if (problem)
+                    problem(payload, where, 0, IZDE_ECORRUPT, why);
+            }
+            json_decref(o);
+        }
+        izx_mset_free(m);
+        if (n < page)
+            break;
+    }
+    izx_query_free(all);
+    *docs_out = seen;
+    if (rc == IZDE_OK && seen != count) {
+        (*bad_out)++;
+        if (problem) {
+            char *m = izde__strdupf("the index counts %u documents but %u can be read", count, seen);
+            problem(payload, db->path, 0, IZDE_ECORRUPT, m ? m : "document count mismatch");
+            free(m);
+        }
+    }
+    return rc;
+}

@@ -1,0 +1,72 @@
+#!/bin/sh
+# T130-robust: a second writer is refused (exit 3, naming the pid), a
+# search runs while an index is being written, `kill -9` mid-index leaves
+# an index that passes check-index and a re-run completes the job, and bad
+# input (device files, symlink loops, huge lines, ragged CSV, long queries)
+# gets one clear line each.
+. "$(dirname "$0")/test-lib.sh"
+
+record() { printf '{"id": "r%d", "text": "Запись номер %d про санкции и мигрантов."}\n' "$1" "$1"; }
+
+# a writer that holds the lock: it indexes from a named pipe we feed
+mkfifo feed.jsonl
+"$IZDE" index --db db feed.jsonl > writer.out 2> writer.err &
+WPID=$!
+exec 3> feed.jsonl
+i=0
+while [ $i -lt 1500 ]; do record $i >&3; i=$((i + 1)); done
+# wait until the first batch of 1,000 is committed and readable
+n=0
+while [ $n -lt 100 ] && ! "$IZDE" search --db db --json -n 0 санкции 2>/dev/null | jq -e '.matches_estimated == 1000' >/dev/null; do
+    sleep 0.1
+    n=$((n + 1))
+done
+
+run index --db db "$CORPUS"
+check_eq "second writer: exit 3" 3 "$STATUS"
+check_eq "second writer: message" "izde: index 'db' is locked by another izde index (pid $WPID); wait for it to finish" "$ERR"
+
+run search --db db --json -n 1 санкции
+check_eq "search while indexing: exit 0" 0 "$STATUS"
+check_eq "search while indexing: the committed batch" "1000" "$(echo "$OUT" | jq '.matches_estimated')"
+
+kill -9 "$WPID"
+wait "$WPID" 2>/dev/null
+exec 3>&-
+run check-index --db db
+check_eq "after kill -9: check-index passes" 0 "$STATUS"
+check_eq "after kill -9: the committed documents" "db: format version 2, 1000 documents, every article readable" "$OUT"
+i=0
+while [ $i -lt 1500 ]; do record $i; i=$((i + 1)); done > all.jsonl
+run index --db db all.jsonl
+check_eq "re-run: completes" 0 "$STATUS"
+check_contains "re-run: every record" "db now holds 1500 documents" "$OUT"
+
+# bad input: one line each, the rest indexed
+mkdir -p in/loop
+printf 'Статья о санкциях против банков региона.\n' > in/good.txt
+ln -s .. in/loop/up
+awk 'BEGIN { printf "{\"id\": \"long\", \"text\": \""; for (i = 0; i < 100000; i++) printf "слово "; print "\"}" }' > in/long.jsonl
+printf 'id,text\n1,"Первая строка"\n2,"Вторая",лишнее\n3,"Третья"\n' > in/ragged.csv
+run index --db bad in /dev/null
+check_eq "bad input: exit 1" 1 "$STATUS"
+check_contains "bad input: the 1 MB line is indexed" "indexed 4 articles from 3 files" "$OUT"
+check_contains "bad input: symlink loop said once" "izde: in/loop/up: a folder already read (a symlink loop?); skipped" "$ERR"
+check_contains "bad input: ragged CSV row" "izde: in/ragged.csv:3: row has 3 fields, the header has 2" "$ERR"
+check_contains "bad input: device file" "izde: /dev/null: not a regular file; skipped" "$ERR"
+check_not_contains "bad input: no crash" "Sanitizer" "$ERR"
+
+# long and odd queries: a clear message, never a crash
+Q=$(awk 'BEGIN { for (i = 0; i < 2000; i++) printf "квантовыйхолодильник%d ", i; }')
+run search --db bad "$Q"
+check_eq "2,000-word query: no match, exit 1" 1 "$STATUS"
+Q=$(awk 'BEGIN { for (i = 0; i < 10000; i++) printf "ж"; }')
+run search --db bad "$Q"
+check_eq "10,000-character word: exit 2" 2 "$STATUS"
+check_contains "10,000-character word: message" "the query's only word is longer than 240 bytes and cannot be searched" "$ERR"
+run search --db bad '(((('
+check_eq "only parentheses: exit 2" 2 "$STATUS"
+run search --db bad 'date:2017-02-30'
+check_eq "invalid date filter: exit 2 or no match, never a crash" "yes" "$([ "$STATUS" -le 2 ] && echo yes)"
+
+finish
