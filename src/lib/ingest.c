@@ -102,9 +102,21 @@ int izde__ingest_article(ingest *in, const char *path, unsigned long line, const
     return rc;
 }
 
+/* One article is at most this big; a larger text file is a dump or a
+ * concatenation, not an article, and would be one useless hit. */
+#define MAX_ARTICLE_BYTES (64u << 20)
+
 static int index_text_file(ingest *in, const char *path)
 {
     size_t len = 0;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > MAX_ARTICLE_BYTES) {
+        report(in, path, 0, IZDE_EFORMAT,
+               "too large for one article (%ju MB; the limit is %u MB): split it into articles, "
+               "or give it as .jsonl or .csv with one article per record",
+               (uintmax_t)st.st_size >> 20, MAX_ARTICLE_BYTES >> 20);
+        return IZDE_OK;
+    }
     char *text = izde__ingest_read_file(in, path, &len);
     if (!text)
         return IZDE_OK;

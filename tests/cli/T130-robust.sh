@@ -48,12 +48,15 @@ printf 'Статья о санкциях против банков регион�
 ln -s .. in/loop/up
 awk 'BEGIN { printf "{\"id\": \"long\", \"text\": \""; for (i = 0; i < 100000; i++) printf "слово "; print "\"}" }' > in/long.jsonl
 printf 'id,text\n1,"Первая строка"\n2,"Вторая",лишнее\n3,"Третья"\n' > in/ragged.csv
+yes 'Текст статьи про санкции и мигрантов.' | head -c 70000000 > in/huge.txt
 run index --db bad in /dev/null
 check_eq "bad input: exit 1" 1 "$STATUS"
 check_contains "bad input: the 1 MB line is indexed" "indexed 4 articles from 3 files" "$OUT"
 check_contains "bad input: symlink loop said once" "izde: in/loop/up: a folder already read (a symlink loop?); skipped" "$ERR"
 check_contains "bad input: ragged CSV row" "izde: in/ragged.csv:3: row has 3 fields, the header has 2" "$ERR"
 check_contains "bad input: device file" "izde: /dev/null: not a regular file; skipped" "$ERR"
+check_contains "bad input: a 67 MB text file" "izde: in/huge.txt: too large for one article (66 MB; the limit is 64 MB): split it into articles, or give it as .jsonl or .csv with one article per record" "$ERR"
+rm -f in/huge.txt
 check_not_contains "bad input: no crash" "Sanitizer" "$ERR"
 
 # long and odd queries: a clear message, never a crash
