@@ -155,7 +155,8 @@ int izde_facts_json(izde_db *db, const char *query, unsigned max_docs, char **js
     rc = each_doc(db, pq.xq, max_docs, facts_doc, &c, &matched);
     izde__pquery_clear(&pq);
     if (rc == IZDE_OK) {
-        qsort(c.g, c.n, sizeof *c.g, by_articles);
+        if (c.n)
+            qsort(c.g, c.n, sizeof *c.g, by_articles);
         json_t *root = json_object(), *groups = json_array();
         json_object_set_new(root, "query", json_string(query));
         json_object_set_new(root, "articles", json_integer(matched));

@@ -200,7 +200,8 @@ int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, c
     else if (c.oom)
         rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
     if (rc == IZDE_OK) {
-        qsort(c.b, c.n, sizeof *c.b, by_key);
+        if (c.n)
+            qsort(c.b, c.n, sizeof *c.b, by_key);
         json_t *root = json_object(), *periods = json_array();
         json_object_set_new(root, "query", json_string(query));
         json_object_set_new(root, "by", json_string(by == 'y' ? "year" : by == 'm' ? "month" : "week"));
