@@ -126,6 +126,11 @@ static void print_figures(const izde_hit *h)
                 in_fragment |= strstr(h->snippets[s].text, g->text) != NULL;
             if (pass == 0 && !in_fragment)
                 continue;
+            int dup = 0; /* the same figure cited twice is shown once */
+            for (size_t e = 0; e < f && g->text; e++)
+                dup |= h->figures[e].text && strcmp(h->figures[e].text, g->text) == 0;
+            if (dup)
+                continue;
             printf("%s%s", shown ? " · " : "   figures: ", g->text ? g->text : "?");
             shown++;
         }
