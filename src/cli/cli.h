@@ -36,6 +36,13 @@ const char *cli_db_path(const char *opt);
  * -1 when it is not one. */
 long cli_parse_count(const char *opt, const char *value);
 
+/* Open the index (--db value, IZDE_DB or index/db) for reading; on
+ * failure print why and return NULL. */
+izde_db *cli_open_read(const char *dbopt);
+
+/* A figure's value: integers without a fraction ("28000"), others as %g. */
+void cli_print_number(double v);
+
 /* Print "izde: " + message to stderr. */
 void cli_error(const char *fmt, ...);
 

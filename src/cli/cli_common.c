@@ -103,3 +103,24 @@ char *cli_join_query(int argc, char **argv, const char **dbopt, int *json, long 
     }
     return q;
 }
+
+izde_db *cli_open_read(const char *dbopt)
+{
+    izde_db *db = NULL;
+    char *err = NULL;
+    int rc = izde_db_open(&db, cli_db_path(dbopt), IZDE_DB_READ, &err);
+    if (rc != IZDE_OK) {
+        cli_error("%s", err ? err : izde_status_name(rc));
+        izde_free(err);
+        return NULL;
+    }
+    return db;
+}
+
+void cli_print_number(double v)
+{
+    if (v == (double)(long long)v)
+        printf("%lld", (long long)v);
+    else
+        printf("%g", v);
+}

@@ -38,14 +38,6 @@ static char *read_all(FILE *f, size_t *len)
     return b;
 }
 
-static void print_num(double v)
-{
-    if (v == (double)(long long)v)
-        printf("%lld", (long long)v);
-    else
-        printf("%g", v);
-}
-
 int cmd_analyze(int argc, char **argv)
 {
     int json = 0;
@@ -108,11 +100,11 @@ int cmd_analyze(int argc, char **argv)
         printf("\nfigures:\n");
         json_array_foreach(json_object_get(o, "figures"), i, v) {
             printf("  %s: ", json_string_value(json_object_get(v, "text")));
-            print_num(json_number_value(json_object_get(v, "value")));
+            cli_print_number(json_number_value(json_object_get(v, "value")));
             double high = json_number_value(json_object_get(v, "high"));
             if (high != json_number_value(json_object_get(v, "value"))) {
                 printf("..");
-                print_num(high);
+                cli_print_number(high);
             }
             const char *q = json_string_value(json_object_get(v, "qualifier"));
             const char *unit = json_string_value(json_object_get(v, "unit"));

@@ -40,15 +40,12 @@ int cmd_check(int argc, char **argv)
     char *claim = cli_join_query(argc, argv, &dbopt, &json, NULL, usage_text);
     if (!claim)
         return CLI_ERROR;
-    izde_db *db = NULL;
-    char *err = NULL, *out = NULL;
+    char *out = NULL;
     int code = CLI_ERROR;
-    int rc = izde_db_open(&db, cli_db_path(dbopt), IZDE_DB_READ, &err);
-    if (rc != IZDE_OK) {
-        cli_error("%s", err ? err : izde_status_name(rc));
-        izde_free(err);
+    int rc;
+    izde_db *db = cli_open_read(dbopt);
+    if (!db)
         goto done;
-    }
     rc = izde_check_json(db, claim, &out);
     if (rc != IZDE_OK) {
         cli_error("check: %s", izde_db_errmsg(db));

@@ -16,14 +16,6 @@ static const char usage_text[] =
     "The figures cited in the articles matching QUERY (the best 1000 unless -n\n"
     "says otherwise), grouped by what they count.\n";
 
-static void print_num(double v)
-{
-    if (v == (double)(long long)v)
-        printf("%lld", (long long)v);
-    else
-        printf("%g", v);
-}
-
 int cmd_facts(int argc, char **argv)
 {
     const char *dbopt = NULL;
@@ -32,15 +24,12 @@ int cmd_facts(int argc, char **argv)
     char *query = cli_join_query(argc, argv, &dbopt, &json, &max, usage_text);
     if (!query)
         return CLI_ERROR;
-    izde_db *db = NULL;
-    char *err = NULL, *out = NULL;
+    char *out = NULL;
     int code = CLI_ERROR;
-    int rc = izde_db_open(&db, cli_db_path(dbopt), IZDE_DB_READ, &err);
-    if (rc != IZDE_OK) {
-        cli_error("%s", err ? err : izde_status_name(rc));
-        izde_free(err);
+    int rc;
+    izde_db *db = cli_open_read(dbopt);
+    if (!db)
         goto done;
-    }
     rc = izde_facts_json(db, query, (unsigned)max, &out);
     if (rc == IZDE_EQUERY) {
         cli_error("bad query '%s': %s", query, izde_db_errmsg(db));
@@ -70,7 +59,7 @@ int cmd_facts(int argc, char **argv)
                 const char *path = json_string_value(json_object_get(v, "path"));
                 const char *url = json_string_value(json_object_get(v, "url"));
                 printf("  ");
-                print_num(json_number_value(json_object_get(v, "value")));
+                cli_print_number(json_number_value(json_object_get(v, "value")));
                 printf("  %s  — %s\n", json_string_value(json_object_get(v, "text")),
                        url ? url : path ? cli_display_path(path) : "");
             }

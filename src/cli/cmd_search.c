@@ -243,16 +243,11 @@ int cmd_search(int argc, char **argv)
         fputs(usage_text, stderr);
         goto out;
     }
-    izde_db *db = NULL;
-    char *err = NULL;
-    int rc = izde_db_open(&db, cli_db_path(dbopt), IZDE_DB_READ, &err);
-    if (rc != IZDE_OK) {
-        cli_error("%s", err ? err : izde_status_name(rc));
-        izde_free(err);
+    izde_db *db = cli_open_read(dbopt);
+    if (!db)
         goto out;
-    }
     izde_results *r = NULL;
-    rc = izde_search_sorted(&r, db, query, (unsigned)offset, (unsigned)limit, sort);
+    int rc = izde_search_sorted(&r, db, query, (unsigned)offset, (unsigned)limit, sort);
     if (rc == IZDE_EQUERY) {
         cli_error("bad query '%s': %s", query, izde_db_errmsg(db));
     } else if (rc != IZDE_OK) {

@@ -137,15 +137,12 @@ int cmd_timeline(int argc, char **argv)
     free(rest);
     if (!query)
         return CLI_ERROR;
-    izde_db *db = NULL;
-    char *err = NULL, *out = NULL;
+    char *out = NULL;
     int code = CLI_ERROR;
-    int rc = izde_db_open(&db, cli_db_path(dbopt), IZDE_DB_READ, &err);
-    if (rc != IZDE_OK) {
-        cli_error("%s", err ? err : izde_status_name(rc));
-        izde_free(err);
+    int rc;
+    izde_db *db = cli_open_read(dbopt);
+    if (!db)
         goto done;
-    }
     rc = izde_timeline_json(db, query, by, mentioned, &out);
     if (rc == IZDE_EQUERY) {
         cli_error("bad query '%s': %s", query, izde_db_errmsg(db));

@@ -125,6 +125,15 @@ static int has_suffix(const char *w, const char *s)
     return n >= k && strcmp(w + n - k, s) == 0;
 }
 
+/* Does w end with one of the NULL-terminated `list`? */
+static int has_any_suffix(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (has_suffix(w, *list))
+            return 1;
+    return 0;
+}
+
 /* Length of a word in characters (UTF-8). */
 static size_t nchars(const char *w)
 {
@@ -378,10 +387,7 @@ static int ru_adjective(const char *w)
                                     "ему", "ой", "ая", "яя", "ую", "юю", NULL};
     if (nchars(w) < 5)
         return 0;
-    for (const char *const *e = E; *e; e++)
-        if (has_suffix(w, *e))
-            return 1;
-    return 0;
+    return has_any_suffix(w, E);
 }
 
 /* Kyrgyz adjectives and participles (-дуу, -дык, -дагы, -ган...). */
@@ -396,10 +402,7 @@ static int ky_adjective(const char *w)
         return 1;
     if (nchars(w) < 5)
         return 0;
-    for (const char *const *e = E; *e; e++)
-        if (has_suffix(w, *e))
-            return 1;
-    return 0;
+    return has_any_suffix(w, E);
 }
 
 /* Russian verb-like words (finite verbs, short participles). */
@@ -410,10 +413,7 @@ static int ru_verbish(const char *w)
                                     NULL};
     if (nchars(w) < 4)
         return 0;
-    for (const char *const *e = E; *e; e++)
-        if (has_suffix(w, *e))
-            return 1;
-    return 0;
+    return has_any_suffix(w, E);
 }
 
 /* Kyrgyz finite verbs (-ышты, -ылды, -лди, -айт...): never the noun. */
@@ -425,10 +425,7 @@ static int ky_verbish(const char *w)
                                     "өйт", NULL};
     if (nchars(w) < 5)
         return 0;
-    for (const char *const *e = E; *e; e++)
-        if (has_suffix(w, *e))
-            return 1;
-    return 0;
+    return has_any_suffix(w, E);
 }
 
 /* Kyrgyz plural + possessive: the head of a compound («вотсап тайпалары»). */
@@ -436,10 +433,7 @@ static int ky_plural_possessive(const char *w)
 {
     static const char *const E[] = {"лары", "лери", "лору", "лөрү", "дары", "дери", "дору",
                                     "дөрү", "тары", "тери", "тору", "төрү", NULL};
-    for (const char *const *e = E; *e; e++)
-        if (has_suffix(w, *e))
-            return 1;
-    return 0;
+    return has_any_suffix(w, E);
 }
 
 /* ------------------------------------------------------------ text helpers */

@@ -54,4 +54,10 @@ size_t izde__figures_count(const izde_figures *f);
 const izde_figure *izde__figures_get(const izde_figures *f, size_t i);
 void izde__figures_free(izde_figures *f);
 
+/* A figure as the JSON object stored in the index and shown by `izde
+ * analyze --json` (indexer.c): value, high, qualifier, unit, noun,
+ * noun_stem, text, start, end, sentence; `text` is what it was found in. */
+struct json_t;
+struct json_t *izde__figure_json(const izde_figure *f, const char *text);
+
 #endif /* IZDE_FIGURES_H */

@@ -177,7 +177,7 @@ static int add_figure_terms(index_ctx *ctx, const char *key, double value)
     return add_bool(ctx, IZDE_PREFIX_FIGURE, ctx->comp.data, ctx->comp.len);
 }
 
-static json_t *figure_json(const izde_figure *f, const char *text)
+json_t *izde__figure_json(const izde_figure *f, const char *text)
 {
     json_t *o = json_object();
     json_object_set_new(o, "value", json_real(f->value));
@@ -207,7 +207,7 @@ static int add_figures(index_ctx *ctx, izde_db *db, const char *text, size_t len
         return rc;
     for (size_t i = 0; i < izde__figures_count(figs) && rc == IZDE_OK; i++) {
         const izde_figure *f = izde__figures_get(figs, i);
-        json_array_append_new(arr, figure_json(f, text));
+        json_array_append_new(arr, izde__figure_json(f, text));
         if (f->noun_stem && *f->noun_stem)
             rc = add_figure_terms(ctx, f->noun_stem, f->value);
         if (rc == IZDE_OK && f->unit)

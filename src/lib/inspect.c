@@ -71,18 +71,7 @@ int izde_analyze_json(const char *text, size_t len, const char *lang, char **jso
     json_t *fa = json_array();
     for (size_t i = 0; i < izde__figures_count(figs); i++) {
         const izde_figure *f = izde__figures_get(figs, i);
-        json_t *o = json_object();
-        json_object_set_new(o, "value", json_real(f->value));
-        json_object_set_new(o, "high", json_real(f->high));
-        json_object_set_new(o, "qualifier", json_string(izde__qualifier_name(f->qualifier)));
-        json_object_set_new(o, "unit", f->unit ? json_string(f->unit) : json_null());
-        json_object_set_new(o, "noun", f->noun ? json_string(f->noun) : json_null());
-        json_object_set_new(o, "noun_stem", f->noun_stem ? json_string(f->noun_stem) : json_null());
-        json_object_set_new(o, "text", json_stringn(text + f->start, f->end - f->start));
-        json_object_set_new(o, "start", json_integer((json_int_t)f->start));
-        json_object_set_new(o, "end", json_integer((json_int_t)f->end));
-        json_object_set_new(o, "sentence",
-                            json_stringn(text + f->sent_start, f->sent_end - f->sent_start));
+        json_t *o = izde__figure_json(f, text);
         json_array_append_new(fa, o);
     }
     json_object_set_new(root, "figures", fa);
