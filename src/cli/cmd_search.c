@@ -2,10 +2,13 @@
  * cmd_search.c - `izde search [--db DIR] [-n N] [--offset K] [--json]
  * QUERY`: ranked hits as text (rank, title, where, a line of context) or
  * as one JSON object.  Exit 0 with hits, 1 with none, 2 on error.
+ * `--batch` answers queries read one per line from stdin, one JSON line
+ * each, on one open database, with the in-process time of each.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -14,20 +17,26 @@
 
 static const char usage_text[] =
     "usage: izde search [--db DIR] [-n N] [--offset K] [--sort relevance|date|-date]\n"
-    "                   [--json | --format full|compact] QUERY\n"
+    "                   [--no-snippets] [--json | --format full|compact] QUERY\n"
+    "       izde search --batch [--db DIR] [-n N] [--offset K] [--sort ...] [--no-snippets]\n"
     "All words must match, in any inflection; \"exact phrase\"; OR; NOT word or\n"
-    "-word; ( ) to group.  Words after the options are joined into one query.\n";
+    "-word; ( ) to group.  Words after the options are joined into one query.\n"
+    "--batch reads one query per line from stdin and writes one JSON line per\n"
+    "query: the --json object plus \"took_ms\", or {\"query\", \"line\", \"error\"}.\n";
 
 static json_t *str_or_null(const char *s)
 {
     return s ? json_string(s) : json_null();
 }
 
-static void print_json(const char *query, const izde_results *r)
+/* The --json object; with `took_ms` >= 0 (batch mode) it carries the time. */
+static void print_json(const char *query, const izde_results *r, double took_ms)
 {
     json_t *o = json_object();
     json_object_set_new(o, "query", json_string(query));
     json_object_set_new(o, "matches_estimated", json_integer(izde_results_estimated(r)));
+    if (took_ms >= 0)
+        json_object_set_new(o, "took_ms", json_real(took_ms));
     json_t *hits = json_array();
     for (unsigned i = 0; i < izde_results_count(r); i++) {
         const izde_hit *h = izde_results_hit(r, i);
@@ -77,6 +86,56 @@ static void print_json(const char *query, const izde_results *r)
     json_dumpf(o, stdout, JSON_COMPACT | JSON_REAL_PRECISION(6));
     fputc('\n', stdout);
     json_decref(o);
+}
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* --batch: every line of stdin is a query; every query gets one line of
+ * JSON, flushed, so a client can pipe queries in one at a time.  A bad
+ * query gets an error line and the batch goes on.  Exit 0 when every
+ * query ran, 2 when some failed. */
+static int run_batch(izde_db *db, const izde_search_options *opt)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    long lineno = 0;
+    int failed = 0;
+    while ((len = getline(&line, &cap, stdin)) >= 0) {
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        izde_results *r = NULL;
+        double t0 = now_ms();
+        int rc = *line ? izde_search_ex(&r, db, line, opt) : IZDE_EQUERY;
+        double took = now_ms() - t0;
+        if (rc == IZDE_OK) {
+            print_json(line, r, took);
+        } else {
+            json_t *o = json_pack("{s:s, s:I, s:s}", "query", line, "line", (json_int_t)lineno,
+                                  "error", *line ? izde_db_errmsg(db) : "empty query");
+            if (o)
+                json_dumpf(o, stdout, JSON_COMPACT);
+            fputc('\n', stdout);
+            json_decref(o);
+            cli_error("stdin:%ld: %s: %s", lineno, *line ? "bad query" : "empty query",
+                      *line ? izde_db_errmsg(db) : "write one query per line");
+            failed = 1;
+        }
+        izde_results_free(r);
+        fflush(stdout);
+    }
+    free(line);
+    if (ferror(stdin)) {
+        cli_error("search --batch: cannot read stdin");
+        return CLI_ERROR;
+    }
+    return failed ? CLI_ERROR : CLI_OK;
 }
 
 /* Marks around highlighted words: colour on a terminal (unless NO_COLOR),
@@ -171,7 +230,7 @@ int cmd_search(int argc, char **argv)
 {
     const char *dbopt = NULL;
     long limit = 10, offset = 0;
-    int json = 0, compact = 0, sort = IZDE_SORT_RELEVANCE;
+    int json = 0, compact = 0, sort = IZDE_SORT_RELEVANCE, batch = 0, no_snippets = 0;
     size_t qcap = 1;
     for (int i = 1; i < argc; i++)
         qcap += strlen(argv[i]) + 1;
@@ -187,6 +246,10 @@ int cmd_search(int argc, char **argv)
             goto out;
         } else if (strcmp(a, "--json") == 0) {
             json = 1;
+        } else if (strcmp(a, "--batch") == 0) {
+            batch = 1;
+        } else if (strcmp(a, "--no-snippets") == 0) {
+            no_snippets = 1;
         } else if (strcmp(a, "--sort") == 0 || strncmp(a, "--sort=", 7) == 0) {
             const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : "";
             if (strcmp(v, "date") == 0 || strcmp(v, "oldest") == 0) {
@@ -238,7 +301,11 @@ int cmd_search(int argc, char **argv)
             strcat(strcat(query, *query ? " " : ""), a);
         }
     }
-    if (!*query) {
+    if (batch && *query) {
+        cli_error("search --batch reads its queries from stdin, one per line; drop '%s'", query);
+        goto out;
+    }
+    if (!batch && !*query) {
         cli_error("search: no query given");
         fputs(usage_text, stderr);
         goto out;
@@ -246,15 +313,22 @@ int cmd_search(int argc, char **argv)
     izde_db *db = cli_open_read(dbopt);
     if (!db)
         goto out;
+    izde_search_options opt = {.offset = (unsigned)offset, .limit = (unsigned)limit,
+                               .sort = sort, .no_snippets = no_snippets};
+    if (batch) {
+        rcode = run_batch(db, &opt);
+        izde_db_close(db);
+        goto out;
+    }
     izde_results *r = NULL;
-    int rc = izde_search_sorted(&r, db, query, (unsigned)offset, (unsigned)limit, sort);
+    int rc = izde_search_ex(&r, db, query, &opt);
     if (rc == IZDE_EQUERY) {
         cli_error("bad query '%s': %s", query, izde_db_errmsg(db));
     } else if (rc != IZDE_OK) {
         cli_error("%s", izde_db_errmsg(db));
     } else {
         if (json)
-            print_json(query, r);
+            print_json(query, r, -1);
         else
             print_text(r, compact);
         unsigned n = izde_results_count(r), est = izde_results_estimated(r);

@@ -241,6 +241,14 @@ int izde_search(izde_results **out, izde_db *db, const char *query, unsigned off
 #define IZDE_SORT_NEWEST 2    /* publication date, newest first */
 int izde_search_sorted(izde_results **out, izde_db *db, const char *query, unsigned offset,
                        unsigned limit, int sort);
+/* Every knob of a search; izde_search_ex(.., NULL) is izde_search(.., 0, 10). */
+typedef struct izde_search_options {
+    unsigned offset, limit;
+    int sort;        /* IZDE_SORT_* */
+    int no_snippets; /* hits without fragments (figures and metadata still filled) */
+} izde_search_options;
+int izde_search_ex(izde_results **out, izde_db *db, const char *query,
+                   const izde_search_options *opt);
 
 /* Matching articles per period of their publication date (`by`: 'y'
  * year, 'm' month, 'w' ISO week) or, with `mentioned`, of the dates

@@ -36,6 +36,18 @@ int izde_search(izde_results **out, izde_db *db, const char *query, unsigned off
 int izde_search_sorted(izde_results **out, izde_db *db, const char *query, unsigned offset,
                        unsigned limit, int sort)
 {
+    izde_search_options o = {.offset = offset, .limit = limit, .sort = sort};
+    return izde_search_ex(out, db, query, &o);
+}
+
+int izde_search_ex(izde_results **out, izde_db *db, const char *query,
+                   const izde_search_options *opt)
+{
+    static const izde_search_options defaults = {.limit = 10};
+    if (!opt)
+        opt = &defaults;
+    unsigned offset = opt->offset, limit = opt->limit;
+    int sort = opt->sort;
     *out = NULL;
     izde_pquery pq;
     char *err = NULL;
@@ -126,7 +138,7 @@ retry:
             h->figures = s->figs;
             h->nfigures = json_array_size(jf);
         }
-        json_t *text = json_object_get(o, "text");
+        json_t *text = opt->no_snippets ? NULL : json_object_get(o, "text");
         if (json_is_string(text)) {
             rc = izde__snippet(&s->snip, db->analyzer, &st, &pq, json_string_value(text),
                                json_string_length(text), h->lang);
