@@ -162,7 +162,7 @@ static void eval_doc(const char *txtpath, stats *st, izde_stemmer *stem)
         sp[nsp++] = x;
     }
     izde_figures *fs = NULL;
-    if (izde__figures_extract(&fs, text, tl, "ru", stem) == IZDE_OK) {
+    if (izde__figures_extract(&fs, NULL, text, tl, "ru", stem) == IZDE_OK) {
         for (size_t i = 0; i < izde__figures_count(fs); i++) {
             const izde_figure *f = izde__figures_get(fs, i);
             int cls = f->spelled ? 1 : 0, ok = 0, hit = FP_N - 1;

@@ -78,6 +78,15 @@ const char *izx_db_errmsg(const izx_db *db);
 
 int izx_db_is_writable(const izx_db *db);
 
+/*
+ * Merge the databases at srcs[0..n) into a new compacted database at
+ * `dest` (which must not exist), as xapian-compact does: documents are
+ * renumbered shard after shard; user metadata keys present in several
+ * sources keep the first source's value.
+ * @param errmsg_out  may be NULL; on failure a message naming `dest`
+ */
+int izx_db_compact(const char *const *srcs, size_t n, const char *dest, char **errmsg_out);
+
 /* Writable only. */
 int izx_db_commit(izx_db *db);
 int izx_db_begin_transaction(izx_db *db, int flushed);

@@ -124,6 +124,23 @@ void izx_db_free(izx_db *db)
     delete db;
 }
 
+int izx_db_compact(const char *const *srcs, size_t n, const char *dest, char **errmsg_out)
+{
+    if (errmsg_out)
+        *errmsg_out = nullptr;
+    if (!srcs || n == 0 || !dest) {
+        izx::give_errmsg(errmsg_out, "izx_db_compact: no sources or no destination");
+        return IZX_EINVAL;
+    }
+    IZX_TRY
+        Xapian::Database all;
+        for (size_t i = 0; i < n; i++)
+            all.add_database(Xapian::Database(srcs[i]));
+        all.compact(dest);
+        return IZX_OK;
+    IZX_CATCH_OUT(errmsg_out)
+}
+
 const char *izx_db_errmsg(const izx_db *db)
 {
     return db ? db->errmsg.c_str() : "";

@@ -10,7 +10,7 @@
 #include "cli.h"
 
 static const char usage_text[] =
-    "usage: izde index [--db DIR] [--prune] [--force] [-v] PATH...\n"
+    "usage: izde index [--db DIR] [--prune] [--force] [-j N] [-v] PATH...\n"
     "Index .txt and .md files (one article each) and .jsonl files (one article per\n"
     "line: id, title, text|content|body, url, date, source, lang); folders are\n"
     "read recursively.  Re-indexing a file or id replaces its document.\n"
@@ -21,6 +21,9 @@ static const char usage_text[] =
     "or IBM866: the charset is detected and converted to UTF-8.\n"
     "  --prune        delete the documents of indexed files under PATH that are gone\n"
     "  --force        re-read every file, even unchanged ones\n"
+    "  -j, --jobs N   build a new index with N worker processes (default: one per\n"
+    "                 CPU, at most 8); an index that holds documents is updated by one\n"
+    "                 process\n"
     "  -v, --verbose  print the charset of each text file, and gone files, on stderr\n"
     "A progress bar is drawn on stderr when it is a terminal (not with -v).\n";
 
@@ -98,7 +101,8 @@ int cmd_index(int argc, char **argv)
 {
     const char *dbopt = NULL;
     int verbose = 0;
-    izde_index_options opts = {0};
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    izde_index_options opts = {.jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (unsigned)cpus};
     int first_path = 0, npaths = 0;
     char **paths = argv + 1;
     for (int i = 1; i < argc; i++) {
@@ -111,6 +115,15 @@ int cmd_index(int argc, char **argv)
             opts.prune = 1;
         } else if (strcmp(argv[i], "--force") == 0) {
             opts.force = 1;
+        } else if (strcmp(argv[i], "-j") == 0 || strcmp(argv[i], "--jobs") == 0) {
+            long j = cli_parse_count(argv[i], i + 1 < argc ? argv[i + 1] : NULL);
+            i++;
+            if (j < 1 || j > 64) {
+                if (j >= 0)
+                    cli_error("index: %s takes 1 to 64 workers, not %ld", argv[i - 1], j);
+                return CLI_ERROR;
+            }
+            opts.jobs = (unsigned)j;
         } else if (strcmp(argv[i], "--db") == 0) {
             if (i + 1 >= argc) {
                 cli_error("--db needs a folder");

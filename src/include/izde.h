@@ -159,6 +159,9 @@ typedef struct izde_index_options {
     int force;  /* re-read every file, even unchanged ones */
     izde_progress_fn progress; /* may be NULL */
     void *progress_payload;
+    unsigned jobs; /* > 1: a new (empty) index is built by this many worker
+                    * processes, one shard each, merged at the end; an
+                    * index that holds documents is always updated in place */
 } izde_index_options;
 
 /*

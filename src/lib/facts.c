@@ -53,6 +53,7 @@ static int each_doc(izde_db *db, izx_query *xq, unsigned max, doc_fn fn, void *c
         if (izx_mset_data(m, i, &data, &len) != IZX_OK)
             continue;
         json_t *doc = json_loadb(data, len, 0, NULL);
+        izde__doc_expand_figures(doc);
         if (doc)
             rc = fn(ctx, doc);
         json_decref(doc);
@@ -222,7 +223,7 @@ int izde_check_json(izde_db *db, const char *claim, char **json_out)
     const char *lang = izde__detect_lang(claim, strlen(claim));
     izde_figures *figs = NULL;
     izde_stemmer *first = strcmp(lang, "ky") == 0 ? db->stem_ky : db->stem_ru;
-    int rc = izde__figures_extract(&figs, claim, strlen(claim), strcmp(lang, "ky") == 0 ? "ky" : "ru",
+    int rc = izde__figures_extract(&figs, NULL, claim, strlen(claim), strcmp(lang, "ky") == 0 ? "ky" : "ru",
                                    first);
     if (rc != IZDE_OK)
         return izde__db_error(db, rc, "out of memory");

@@ -1241,8 +1241,8 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     return IZDE_OK;
 }
 
-int izde__figures_extract(izde_figures **out, const char *text, size_t len, const char *lang,
-                          struct izde_stemmer *stemmer)
+int izde__figures_extract(izde_figures **out, izde_analyzer *analyzer, const char *text,
+                          size_t len, const char *lang, struct izde_stemmer *stemmer)
 {
     *out = NULL;
     izde_figures *fs = calloc(1, sizeof *fs);
@@ -1254,10 +1254,13 @@ int izde__figures_extract(izde_figures **out, const char *text, size_t len, cons
     c.len = len;
     c.ru = !lang || strcmp(lang, "ky") != 0;
     c.ky = !lang || strcmp(lang, "ru") != 0;
-    izde_analyzer *an = NULL;
-    char *err = NULL;
-    int rc = izde_analyzer_new(&an, &err);
-    free(err);
+    izde_analyzer *an = analyzer;
+    int rc = IZDE_OK;
+    if (!an) {
+        char *err = NULL;
+        rc = izde_analyzer_new(&an, &err);
+        free(err);
+    }
     if (rc == IZDE_OK)
         rc = izde_analyze(an, text, len, on_tok, &c);
     if (rc == IZDE_OK && c.terms.oom)
@@ -1269,7 +1272,8 @@ int izde__figures_extract(izde_figures **out, const char *text, size_t len, cons
         rc = try_figure(&c, i, fs, stemmer, &next);
         i = next > i ? next : i + 1;
     }
-    izde_analyzer_free(an);
+    if (an != analyzer)
+        izde_analyzer_free(an);
     izde__buf_free(&c.terms);
     free(c.t);
     free(c.sent);

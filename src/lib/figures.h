@@ -45,19 +45,27 @@ typedef struct izde_figures izde_figures;  /* a list, owning its strings */
  * Extract the figures of `len` bytes of UTF-8 `text` written in `lang`
  * ("ru", "ky"; anything else: both languages' words are tried).
  * `stemmer` stems the counted noun (may be NULL: noun_stem stays NULL).
+ * `analyzer` breaks the text into tokens; NULL makes (and frees) one, so
+ * a caller extracting from many texts should pass its own.
  * @retval IZDE_OK, IZDE_ENOMEM
  */
 struct izde_stemmer;
-int izde__figures_extract(izde_figures **out, const char *text, size_t len, const char *lang,
-                          struct izde_stemmer *stemmer);
+struct izde_analyzer;
+int izde__figures_extract(izde_figures **out, struct izde_analyzer *analyzer, const char *text,
+                          size_t len, const char *lang, struct izde_stemmer *stemmer);
 size_t izde__figures_count(const izde_figures *f);
 const izde_figure *izde__figures_get(const izde_figures *f, size_t i);
 void izde__figures_free(izde_figures *f);
 
-/* A figure as the JSON object stored in the index and shown by `izde
- * analyze --json` (indexer.c): value, high, qualifier, unit, noun,
- * noun_stem, text, start, end, sentence; `text` is what it was found in. */
+/* A figure as a JSON object (indexer.c): value, high, qualifier, unit,
+ * noun, noun_stem, start, end, and then either (`stored` = 0, as `izde
+ * analyze --json` shows it) text and sentence, or (`stored`, as the index
+ * keeps it) sentence_start and sentence_end, the strings being slices of
+ * the article text.  `text` is what the figure was found in. */
 struct json_t;
-struct json_t *izde__figure_json(const izde_figure *f, const char *text);
+struct json_t *izde__figure_json(const izde_figure *f, const char *text, int stored);
+/* Give every stored figure of a document's data its "text" and
+ * "sentence" again, sliced from the document's "text". */
+void izde__doc_expand_figures(struct json_t *doc);
 
 #endif /* IZDE_FIGURES_H */

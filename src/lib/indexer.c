@@ -177,7 +177,7 @@ static int add_figure_terms(index_ctx *ctx, const char *key, double value)
     return add_bool(ctx, IZDE_PREFIX_FIGURE, ctx->comp.data, ctx->comp.len);
 }
 
-json_t *izde__figure_json(const izde_figure *f, const char *text)
+json_t *izde__figure_json(const izde_figure *f, const char *text, int stored)
 {
     json_t *o = json_object();
     json_object_set_new(o, "value", json_real(f->value));
@@ -186,13 +186,48 @@ json_t *izde__figure_json(const izde_figure *f, const char *text)
     json_object_set_new(o, "unit", f->unit ? json_string(f->unit) : json_null());
     json_object_set_new(o, "noun", f->noun ? json_string(f->noun) : json_null());
     json_object_set_new(o, "noun_stem", f->noun_stem ? json_string(f->noun_stem) : json_null());
-    json_t *t = json_stringn(text + f->start, f->end - f->start);
-    json_object_set_new(o, "text", t ? t : json_null());
+    if (!stored) {
+        json_t *t = json_stringn(text + f->start, f->end - f->start);
+        json_object_set_new(o, "text", t ? t : json_null());
+    }
     json_object_set_new(o, "start", json_integer((json_int_t)f->start));
     json_object_set_new(o, "end", json_integer((json_int_t)f->end));
-    json_t *sn = json_stringn(text + f->sent_start, f->sent_end - f->sent_start);
-    json_object_set_new(o, "sentence", sn ? sn : json_null());
+    if (stored) {
+        json_object_set_new(o, "sentence_start", json_integer((json_int_t)f->sent_start));
+        json_object_set_new(o, "sentence_end", json_integer((json_int_t)f->sent_end));
+    } else {
+        json_t *sn = json_stringn(text + f->sent_start, f->sent_end - f->sent_start);
+        json_object_set_new(o, "sentence", sn ? sn : json_null());
+    }
     return o;
+}
+
+/* A [start, end) slice of `text` as a JSON string, or null when out of range. */
+static json_t *slice(const char *text, size_t tlen, json_t *start, json_t *end)
+{
+    json_int_t b = json_integer_value(start), e = json_integer_value(end);
+    if (!json_is_integer(start) || !json_is_integer(end) || b < 0 || e < b || (size_t)e > tlen)
+        return json_null();
+    json_t *s = json_stringn(text + b, (size_t)(e - b));
+    return s ? s : json_null();
+}
+
+void izde__doc_expand_figures(json_t *doc)
+{
+    json_t *jt = json_object_get(doc, "text"), *f;
+    const char *text = json_string_value(jt);
+    size_t tlen = json_string_length(jt), i;
+    json_array_foreach(json_object_get(doc, "figures"), i, f) {
+        if (json_object_get(f, "text"))
+            continue;
+        json_object_set_new(f, "text", text ? slice(text, tlen, json_object_get(f, "start"),
+                                                    json_object_get(f, "end"))
+                                            : json_null());
+        json_object_set_new(f, "sentence",
+                            text ? slice(text, tlen, json_object_get(f, "sentence_start"),
+                                         json_object_get(f, "sentence_end"))
+                                 : json_null());
+    }
 }
 
 static int add_figures(index_ctx *ctx, izde_db *db, const char *text, size_t len, const char *lang,
@@ -202,12 +237,12 @@ static int add_figures(index_ctx *ctx, izde_db *db, const char *text, size_t len
     izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky};
     const char *prefix;
     izde_stemmer *stem = izde__stemmer_for(&st, lang, &prefix);
-    int rc = izde__figures_extract(&figs, text, len, lang, stem);
+    int rc = izde__figures_extract(&figs, db->analyzer, text, len, lang, stem);
     if (rc != IZDE_OK)
         return rc;
     for (size_t i = 0; i < izde__figures_count(figs) && rc == IZDE_OK; i++) {
         const izde_figure *f = izde__figures_get(figs, i);
-        json_array_append_new(arr, izde__figure_json(f, text));
+        json_array_append_new(arr, izde__figure_json(f, text, 1));
         if (f->noun_stem && *f->noun_stem)
             rc = add_figure_terms(ctx, f->noun_stem, f->value);
         if (rc == IZDE_OK && f->unit)
@@ -408,14 +443,6 @@ int izde_index_article(izde_db *db, const izde_article *a)
     if (json_array_size(jment))
         json_object_set(data, "mentioned", jment);
     json_decref(jment);
-    /* the original, when cleaning changed it, goes in a value slot: the
-     * document data is parsed for every hit, the original rarely needed */
-    if (a->text && (clean.len != a->text_len || memcmp(clean.text, a->text, clean.len) != 0) &&
-        izx_doc_set_value(ctx.doc, IZDE_SLOT_ORIGINAL, a->text, a->text_len) != IZX_OK) {
-        rc = izde__db_error(db, IZDE_EBACKEND, "cannot store the original of '%s': %s", a->id,
-                            izx_doc_errmsg(ctx.doc));
-        goto done;
-    }
     json_t *jtext = json_stringn(text, text_len);
     if (!jtext) {
         rc = izde__db_error(db, IZDE_EFORMAT, "article '%s': text is not valid UTF-8", a->id);

@@ -23,6 +23,9 @@
 
 #define report izde__ingest_report
 
+/* The least input worth building a new index with several workers. */
+#define IZDE_PARALLEL_MIN_BYTES (4ull << 20)
+
 void izde__ingest_report(ingest *in, const char *path, unsigned long line, int status,
                          const char *fmt, ...)
 {
@@ -315,12 +318,6 @@ static int cmp_names(const void *a, const void *b)
 
 /* ---- incremental indexing: the files to read, their signatures ---------- */
 
-typedef struct file_entry {
-    char *path;                 /* as found (for reports) */
-    unsigned long long size;
-    long long mtime_ns;
-} file_entry;
-
 typedef struct file_list {
     file_entry *v;
     size_t n, cap;
@@ -530,7 +527,7 @@ static int notice(ingest *in, const char *path, const char *fmt, ...)
 }
 
 /* Index one file unless its signature is unchanged. */
-static int process_file(ingest *in, const file_entry *e, int force)
+int izde__ingest_file(ingest *in, const file_entry *e, int force)
 {
     izde_db *db = in->db;
     struct stat st;
@@ -766,8 +763,20 @@ int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
     unsigned long long done_bytes = 0;
     if (rc == IZDE_OK && opts->progress)
         opts->progress(opts->progress_payload, 0, (unsigned)l.n, 0, l.bytes);
-    for (size_t i = 0; i < l.n && rc == IZDE_OK; i++) {
-        rc = process_file(&in, &l.v[i], opts->force);
+    unsigned docs = 1;
+    size_t serial = l.n; /* files left for the serial loop */
+    /* workers pay for themselves on a few megabytes; below that one
+     * process is as fast, and reports problems in file order */
+    if (rc == IZDE_OK && opts->jobs > 1 && l.n > 1 && l.bytes >= IZDE_PARALLEL_MIN_BYTES &&
+        izx_db_doccount(db->x, &docs) == IZX_OK &&
+        docs == 0) {
+        rc = izde__ingest_parallel(&in, l.v, l.n, opts->jobs, opts->force);
+        if (rc == IZDE_OK && opts->progress)
+            opts->progress(opts->progress_payload, (unsigned)l.n, (unsigned)l.n, l.bytes, l.bytes);
+        serial = 0;
+    }
+    for (size_t i = 0; i < serial && rc == IZDE_OK; i++) {
+        rc = izde__ingest_file(&in, &l.v[i], opts->force);
         done_bytes += l.v[i].size;
         if (opts->progress)
             opts->progress(opts->progress_payload, (unsigned)i + 1, (unsigned)l.n, done_bytes,

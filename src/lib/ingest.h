@@ -17,6 +17,25 @@ typedef struct ingest {
     size_t nseen_dirs, capseen_dirs;
 } ingest;
 
+/* One file to index, as found by the walk. */
+typedef struct file_entry {
+    char *path;                 /* as found (for reports) */
+    unsigned long long size;
+    long long mtime_ns;
+} file_entry;
+
+/* Index one file incrementally (skipped when unchanged, its old
+ * documents replaced when changed); problems are reported, a database
+ * failure is returned. */
+int izde__ingest_file(ingest *in, const file_entry *e, int force);
+
+/* Index files[0..n) into the empty database `in->db` with `jobs` worker
+ * processes, each writing its own shard next to it (DB.part-K), then
+ * merge the shards into DB (parallel.c).  Stats are summed into
+ * in->stats. */
+int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigned jobs,
+                          int force);
+
 /* Report one bad file (line 0) or record and count it as failed. */
 void izde__ingest_report(ingest *in, const char *path, unsigned long line, int status,
                          const char *fmt, ...);

@@ -66,12 +66,12 @@ int izde_analyze_json(const char *text, size_t len, const char *lang, char **jso
     json_object_set_new(root, "tokens", c.arr);
     if ((rc = izde_analyze(an, text, len, on_token, &c)) != IZDE_OK)
         goto done;
-    if ((rc = izde__figures_extract(&figs, text, len, lang, c.stem)) != IZDE_OK)
+    if ((rc = izde__figures_extract(&figs, NULL, text, len, lang, c.stem)) != IZDE_OK)
         goto done;
     json_t *fa = json_array();
     for (size_t i = 0; i < izde__figures_count(figs); i++) {
         const izde_figure *f = izde__figures_get(figs, i);
-        json_t *o = izde__figure_json(f, text);
+        json_t *o = izde__figure_json(f, text, 0);
         json_array_append_new(fa, o);
     }
     json_object_set_new(root, "figures", fa);

@@ -21,7 +21,7 @@
  *      stems, Q unique ids, L/S/Y/M/D boolean terms, slot 0 date, JSON data.
  *   2  ZK-prefixed Kyrgyz stems; hyphenated compounds indexed whole as
  *      well as by parts; language "other" for neither Russian nor Kyrgyz. */
-#define IZDE_INDEX_VERSION 2
+#define IZDE_INDEX_VERSION 3
 #define IZDE_ANALYZER_VERSION 2
 
 #define IZDE_PREFIX_STEM_RU "Z"
@@ -37,7 +37,6 @@
 #define IZDE_PREFIX_FILE "F"      /* F<file key>: the documents read from one file */
 #define IZDE_META_FILE "izde.file:" /* + <file key>: "size mtime_ns hash" of an indexed file */
 #define IZDE_SLOT_DATE 0     /* "YYYYMMDD" ("YYYYMM~~", "YYYY~~~~" when less is known) */
-#define IZDE_SLOT_ORIGINAL 1 /* the text as read, when cleaning changed it */
 #define IZDE_SLOT_DATE_SORT 2 /* "YYYYMMDD" with unknown parts as 0: sort key */
 #define IZDE_MAX_TERM 240    /* Xapian's limit is 245 bytes */
 #define IZDE_TITLE_POS_GAP 100 /* positions between title and text */

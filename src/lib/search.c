@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "izde-private.h"
+#include "figures.h"
 
 typedef struct hit_store {
     json_t *data;       /* the document's JSON; field strings point into it */
@@ -105,6 +106,7 @@ retry:
                                 izx_mset_docid(m, i), jerr.text);
             goto done;
         }
+        izde__doc_expand_figures(o);
         hit_store *s = &r->store[i];
         izde_hit *h = &r->hits[i];
         s->data = o;

@@ -35,7 +35,7 @@ wait "$WPID" 2>/dev/null
 exec 3>&-
 run check-index --db db
 check_eq "after kill -9: check-index passes" 0 "$STATUS"
-check_eq "after kill -9: the committed documents" "db: format version 2, 1000 documents, every article readable" "$OUT"
+check_eq "after kill -9: the committed documents" "db: format version 3, 1000 documents, every article readable" "$OUT"
 i=0
 while [ $i -lt 1500 ]; do record $i; i=$((i + 1)); done > all.jsonl
 run index --db db all.jsonl

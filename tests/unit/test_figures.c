@@ -79,7 +79,7 @@ static void check(const char *lang, const char *text, const want *w, size_t nw)
     izde_stemmer *st = strcmp(lang, "ky") == 0 ? st_ky : st_ru;
     izde_figures *fs = NULL;
     size_t len = strlen(text);
-    assert_int_equal(izde__figures_extract(&fs, text, len, lang, st), IZDE_OK);
+    assert_int_equal(izde__figures_extract(&fs, NULL, text, len, lang, st), IZDE_OK);
     size_t n = izde__figures_count(fs);
     int bad = n != nw;
     for (size_t i = 0; i < n && i < nw && !bad; i++) {

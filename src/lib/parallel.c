@@ -1,0 +1,296 @@
+/*
+ * parallel.c - build a new index with several worker processes.  The
+ * files are dealt out by size, biggest first, each to the worker with the
+ * fewest bytes so far; every worker indexes its share into a shard of its
+ * own (DB.part-K) and the shards are merged into DB by Xapian's compactor,
+ * which also packs the index tighter than a run of incremental commits.
+ * Workers are processes, not threads: nothing of the analyzer, the
+ * stemmers or the chrome detector (izde_seen) has to be shared or locked.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "izde-private.h"
+#include "ingest.h"
+
+/* What a worker tells the parent through its pipe when it is done. */
+typedef struct worker_report {
+    izde_index_stats stats;
+    int rc;
+    char msg[768];
+} worker_report;
+
+static void add_stats(izde_index_stats *to, const izde_index_stats *s)
+{
+    to->files += s->files;
+    to->articles += s->articles;
+    to->failed += s->failed;
+    to->skipped += s->skipped;
+    to->files_new += s->files_new;
+    to->files_changed += s->files_changed;
+    to->files_unchanged += s->files_unchanged;
+    to->files_removed += s->files_removed;
+    to->articles_removed += s->articles_removed;
+    to->files_gone += s->files_gone;
+    to->articles_gone += s->articles_gone;
+}
+
+/* owner[i]: the worker of files[i]; bytes balanced greedily. */
+static unsigned *deal(const file_entry *files, size_t n, unsigned jobs)
+{
+    unsigned *owner = malloc(n * sizeof *owner);
+    unsigned long long *load = calloc(jobs, sizeof *load);
+    char *taken = calloc(n, 1);
+    if (!owner || !load || !taken) {
+        free(owner);
+        owner = NULL;
+        goto done;
+    }
+    for (size_t round = 0; round < n; round++) {
+        size_t big = n; /* the biggest file not dealt yet (first of equals) */
+        for (size_t i = 0; i < n; i++)
+            if (!taken[i] && (big == n || files[i].size > files[big].size))
+                big = i;
+        unsigned w = 0;
+        for (unsigned k = 1; k < jobs; k++)
+            if (load[k] < load[w])
+                w = k;
+        taken[big] = 1;
+        owner[big] = w;
+        load[w] += files[big].size + 1;
+    }
+done:
+    free(load);
+    free(taken);
+    return owner;
+}
+
+/* Delete a shard folder (Xapian's files and izde.pid, no subfolders). */
+static void remove_shard(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char *p = izde__strdupf("%s/%s", dir, e->d_name);
+        if (p)
+            unlink(p);
+        free(p);
+    }
+    closedir(d);
+    rmdir(dir);
+}
+
+/* In the child: index the files dealt to worker k into `path`, report
+ * through `fd`, and leave without running the parent's destructors (the
+ * parent's Xapian handle must not be flushed twice). */
+static void run_worker(const ingest *parent, const file_entry *files, size_t n,
+                       const unsigned *owner, unsigned k, const char *path, int force, int fd)
+{
+    worker_report rep;
+    memset(&rep, 0, sizeof rep);
+    izde_db *db = NULL;
+    char *err = NULL;
+    rep.rc = izde_db_open(&db, path, IZDE_DB_WRITE, &err);
+    if (rep.rc == IZDE_OK) {
+        izde_db_set_notice(db, parent->db->notice, parent->db->notice_payload);
+        izde_db_set_warning(db, parent->db->warning, parent->db->warning_payload);
+        ingest in = {.db = db, .problem = parent->problem, .payload = parent->payload,
+                     .stats = &rep.stats};
+        for (size_t i = 0; i < n && rep.rc == IZDE_OK; i++)
+            if (owner[i] == k)
+                rep.rc = izde__ingest_file(&in, &files[i], force);
+        if (rep.rc == IZDE_OK)
+            rep.rc = izde_db_commit(db);
+        if (rep.rc != IZDE_OK)
+            snprintf(rep.msg, sizeof rep.msg, "%s", izde_db_errmsg(db));
+        free(in.seen_dirs);
+        izde_db_close(db);
+    } else {
+        snprintf(rep.msg, sizeof rep.msg, "%s", err ? err : izde_status_name(rep.rc));
+    }
+    free(err);
+    fflush(NULL);
+    const char *p = (const char *)&rep;
+    size_t left = sizeof rep;
+    while (left > 0) {
+        ssize_t w = write(fd, p, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        p += w;
+        left -= (size_t)w;
+    }
+    _exit(rep.rc == IZDE_OK ? 0 : 2);
+}
+
+/* Read a worker's report; 0 when it was complete. */
+static int read_report(int fd, worker_report *rep)
+{
+    char *p = (char *)rep;
+    size_t left = sizeof *rep;
+    while (left > 0) {
+        ssize_t r = read(fd, p, left);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1;
+        p += r;
+        left -= (size_t)r;
+    }
+    return 0;
+}
+
+/* Replace the (empty) index at db->path by the merged one at `merged`,
+ * keeping izde.pid (our lock), and open it again. */
+static int swap_in(izde_db *db, const char *merged)
+{
+    izx_db_free(db->x);
+    db->x = NULL;
+    int rc = IZDE_OK;
+    DIR *d = opendir(db->path);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+            strcmp(e->d_name, "izde.pid") == 0)
+            continue;
+        char *p = izde__strdupf("%s/%s", db->path, e->d_name);
+        if (p)
+            unlink(p);
+        free(p);
+    }
+    if (d)
+        closedir(d);
+    if (!(d = opendir(merged)))
+        return izde__db_error(db, IZDE_EIO, "cannot read the merged index '%s': %s", merged,
+                              strerror(errno));
+    while (rc == IZDE_OK && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char *from = izde__strdupf("%s/%s", merged, e->d_name);
+        char *to = izde__strdupf("%s/%s", db->path, e->d_name);
+        if (!from || !to)
+            rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        else if (rename(from, to) != 0)
+            rc = izde__db_error(db, IZDE_EIO, "cannot move '%s' to '%s': %s; delete '%s' and "
+                                "index again", from, to, strerror(errno), db->path);
+        free(from);
+        free(to);
+    }
+    closedir(d);
+    if (rc != IZDE_OK)
+        return rc;
+    char *xmsg = NULL;
+    int xrc = izx_db_open(&db->x, db->path, IZX_DB_OPEN, &xmsg);
+    if (xrc != IZX_OK)
+        rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot reopen the merged index: %s",
+                            xmsg ? xmsg : izx_status_name(xrc));
+    izx_free(xmsg);
+    return rc;
+}
+
+int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigned jobs, int force)
+{
+    izde_db *db = in->db;
+    if (jobs > n)
+        jobs = (unsigned)n;
+    unsigned *owner = deal(files, n, jobs);
+    char **parts = calloc(jobs, sizeof *parts);
+    pid_t *pids = calloc(jobs, sizeof *pids);
+    int *fds = calloc(jobs, sizeof *fds);
+    char *merged = izde__strdupf("%s.merged", db->path);
+    int rc = IZDE_OK;
+    if (!owner || !parts || !pids || !fds || !merged) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (unsigned k = 0; k < jobs; k++) {
+        fds[k] = -1;
+        if (!(parts[k] = izde__strdupf("%s.part-%u", db->path, k))) {
+            rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+            goto done;
+        }
+        remove_shard(parts[k]); /* left over from an interrupted run */
+    }
+    remove_shard(merged);
+    fflush(NULL);
+    for (unsigned k = 0; k < jobs; k++) {
+        int p[2];
+        if (pipe(p) != 0) {
+            rc = izde__db_error(db, IZDE_EIO, "cannot start indexing worker %u: %s", k,
+                                strerror(errno));
+            break;
+        }
+        pids[k] = fork();
+        if (pids[k] == 0) {
+            close(p[0]);
+            run_worker(in, files, n, owner, k, parts[k], force, p[1]);
+        }
+        close(p[1]);
+        if (pids[k] < 0) {
+            close(p[0]);
+            rc = izde__db_error(db, IZDE_EIO, "cannot start indexing worker %u: %s", k,
+                                strerror(errno));
+            break;
+        }
+        fds[k] = p[0];
+    }
+    for (unsigned k = 0; k < jobs; k++) {
+        if (pids[k] <= 0)
+            continue;
+        worker_report rep;
+        int complete = read_report(fds[k], &rep) == 0;
+        int status = 0;
+        while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
+            ;
+        if (complete)
+            add_stats(in->stats, &rep.stats);
+        if (rc != IZDE_OK)
+            continue;
+        if (!complete && WIFSIGNALED(status))
+            rc = izde__db_error(db, IZDE_EIO, "indexing worker %u (pid %ld) was killed by signal "
+                                "%d; nothing was added to '%s'", k, (long)pids[k],
+                                WTERMSIG(status), db->path);
+        else if (!complete)
+            rc = izde__db_error(db, IZDE_EIO, "indexing worker %u (pid %ld) stopped without a "
+                                "report; nothing was added to '%s'", k, (long)pids[k], db->path);
+        else if (rep.rc != IZDE_OK)
+            rc = izde__db_error(db, rep.rc, "%s", rep.msg);
+    }
+    if (rc == IZDE_OK) {
+        char *xmsg = NULL;
+        int xrc = izx_db_compact((const char *const *)parts, jobs, merged, &xmsg);
+        if (xrc != IZX_OK)
+            rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot merge the shards into "
+                                "'%s': %s", merged, xmsg ? xmsg : izx_status_name(xrc));
+        izx_free(xmsg);
+    }
+    if (rc == IZDE_OK)
+        rc = swap_in(db, merged);
+done:
+    for (unsigned k = 0; parts && k < jobs; k++) {
+        if (fds && fds[k] >= 0)
+            close(fds[k]);
+        if (parts[k])
+            remove_shard(parts[k]);
+        free(parts[k]);
+    }
+    if (merged)
+        remove_shard(merged);
+    free(merged);
+    free(parts);
+    free(pids);
+    free(fds);
+    free(owner);
+    return rc;
+}
