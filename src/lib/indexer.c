@@ -34,8 +34,10 @@ typedef struct index_ctx {
     int izx_rc;           /* first shim failure */
 } index_ctx;
 
-/* Add the stem of a word as a prefixed term (wdf 1, no position). */
-static int add_stem(index_ctx *ctx, const char *stem, size_t slen)
+/* Add the stem of a word as a prefixed term at position `pos`: the stems
+ * carry the positions (phrases match any inflection); the word as written
+ * is not indexed (index/SCHEMA.md, "Terms"). */
+static int add_stem(index_ctx *ctx, const char *stem, size_t slen, unsigned pos)
 {
     izde__buf_clear(&ctx->term);
     izde__buf_puts(&ctx->term, ctx->prefix);
@@ -43,7 +45,19 @@ static int add_stem(index_ctx *ctx, const char *stem, size_t slen)
         return IZDE_ENOMEM;
     if (ctx->term.len > IZDE_MAX_TERM)
         return IZDE_OK;
-    int rc = izx_doc_add_term(ctx->doc, ctx->term.data, ctx->term.len, 1);
+    int rc = izx_doc_add_posting(ctx->doc, ctx->term.data, ctx->term.len, pos, 1);
+    if (rc != IZX_OK) {
+        ctx->izx_rc = rc;
+        return IZDE_EBACKEND;
+    }
+    return IZDE_OK;
+}
+
+/* A token with no stem (a number, a Latin word, a word of an article in
+ * neither language) is indexed as written, at its position. */
+static int add_raw(index_ctx *ctx, const char *term, size_t len, unsigned pos)
+{
+    int rc = izx_doc_add_posting(ctx->doc, term, len, pos, 1);
     if (rc != IZX_OK) {
         ctx->izx_rc = rc;
         return IZDE_EBACKEND;
@@ -71,23 +85,18 @@ static int add_compound(index_ctx *ctx, const izde_token *tok)
         return IZDE_ENOMEM;
     ctx->comp_parts++;
     ctx->comp_end = tok->end;
-    if (!joined || ctx->comp.len > IZDE_MAX_TERM)
-        return IZDE_OK;
-    int rc = izx_doc_add_posting(ctx->doc, ctx->comp.data, ctx->comp.len, ctx->comp_pos, 1);
-    if (rc != IZX_OK) {
-        ctx->izx_rc = rc;
-        return IZDE_EBACKEND;
-    }
     if (tok->kind == IZDE_TOK_WORD)
         ctx->comp_has_word = 1;
-    if (!ctx->stem || !ctx->comp_has_word)
+    if (!joined || ctx->comp.len > IZDE_MAX_TERM)
         return IZDE_OK;
+    if (!ctx->stem || !ctx->comp_has_word)
+        return add_raw(ctx, ctx->comp.data, ctx->comp.len, ctx->comp_pos);
     size_t slen;
     const char *s = izde__stem_word(ctx->stem, ctx->kyrgyz, ctx->comp.data, ctx->comp.len,
                                     ctx->comp_orig.data, ctx->comp_orig.len, &slen);
     if (!s)
         return IZDE_ENOMEM;
-    return add_stem(ctx, s, slen);
+    return add_stem(ctx, s, slen, ctx->comp_pos);
 }
 
 static int on_token(void *vctx, const izde_token *tok)
@@ -97,19 +106,18 @@ static int on_token(void *vctx, const izde_token *tok)
         return 0; /* too long for Xapian: a URL or junk, not a word */
     unsigned pos = ctx->pos_base + tok->pos + 1;
     ctx->last_pos = pos;
-    int rc = izx_doc_add_posting(ctx->doc, tok->term, tok->term_len, pos, 1);
-    if (rc != IZX_OK) {
-        ctx->izx_rc = rc;
-        return IZDE_EBACKEND;
-    }
+    int rc;
     if (ctx->stem && tok->kind == IZDE_TOK_WORD) {
         size_t slen;
         const char *s = izde__stem_token(ctx->stem, ctx->kyrgyz, tok, ctx->text, &slen);
         if (!s)
             return IZDE_ENOMEM;
-        if ((rc = add_stem(ctx, s, slen)) != IZDE_OK)
-            return rc;
+        rc = add_stem(ctx, s, slen, pos);
+    } else {
+        rc = add_raw(ctx, tok->term, tok->term_len, pos);
     }
+    if (rc != IZDE_OK)
+        return rc;
     return add_compound(ctx, tok);
 }
 

@@ -143,6 +143,8 @@ const char *izde__detect_lang(const char *text, size_t len);
 /* A quoted phrase of two words or more, highlighted as one unit. */
 typedef struct izde_qphrase {
     char **terms;          /* its words' exact forms, in order */
+    char **stems;          /* their Russian stems (NULL entries: none) */
+    char **ky_stems;       /* their Kyrgyz stems (NULL entries: none) */
     size_t n;
 } izde_qphrase;
 

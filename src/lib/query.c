@@ -419,7 +419,19 @@ static int words_query(parser *p, const lexeme *l, izx_query **out)
     return combine(p, IZX_OP_OR, two, 2, 0, out);
 }
 
-/* Keep a phrase's words, in order, to highlight it as one unit. */
+/* A word's stem as a malloc'ed string, or NULL (no stemmer, a number). */
+static char *stem_copy(izde_stemmer *st, int kyrgyz, const qtok *t, const char *q)
+{
+    if (!st || t->kind != IZDE_TOK_WORD)
+        return NULL;
+    size_t slen;
+    const char *s = izde__stem_word(st, kyrgyz, t->term, strlen(t->term), q + t->start,
+                                    t->end - t->start, &slen);
+    return s ? strndup(s, slen) : NULL;
+}
+
+/* Keep a phrase's words and their stems, in order, to highlight it as one
+ * unit in any inflection. */
 static int note_phrase(parser *p, const lexeme *l)
 {
     izde_pquery *q = p->out;
@@ -429,36 +441,41 @@ static int note_phrase(parser *p, const lexeme *l)
     q->phrases = np;
     izde_qphrase *ph = &np[q->nphrases];
     ph->n = 0;
-    if (!(ph->terms = calloc(l->ntok, sizeof *ph->terms)))
-        return IZDE_ENOMEM;
+    ph->terms = calloc(l->ntok, sizeof *ph->terms);
+    ph->stems = calloc(l->ntok, sizeof *ph->stems);
+    ph->ky_stems = calloc(l->ntok, sizeof *ph->ky_stems);
     q->nphrases++;
+    if (!ph->terms || !ph->stems || !ph->ky_stems)
+        return IZDE_ENOMEM;
     for (size_t i = 0; i < l->ntok; i++) {
-        if (!(ph->terms[i] = strdup(p->toks[l->tok0 + i].term)))
+        const qtok *t = &p->toks[l->tok0 + i];
+        if (!(ph->terms[i] = strdup(t->term)))
             return IZDE_ENOMEM;
         ph->n++;
+        ph->stems[i] = stem_copy(p->stemmers->ru, 0, t, p->q);
+        ph->ky_stems[i] = stem_copy(p->stemmers->ky, 1, t, p->q);
     }
     return IZDE_OK;
 }
 
+/* "a quoted phrase": its words in this order, each in any inflection (the
+ * index keeps positions on stems); one quoted word is that word. */
 static int phrase_query(parser *p, const lexeme *l, izx_query **out)
 {
+    if (l->ntok == 1)
+        return token_query(p, &p->toks[l->tok0], out);
     izx_query **subs = calloc(l->ntok, sizeof *subs);
     if (!subs)
         return IZDE_ENOMEM;
-    int rc = IZDE_OK;
+    int rc = IZDE_OK, negated = p->negated;
+    p->negated = 1; /* the words are highlighted as the phrase, not one by one */
     size_t n = 0;
-    for (; n < l->ntok && rc == IZDE_OK; n++) {
-        const qtok *t = &p->toks[l->tok0 + n];
-        if (l->ntok == 1) /* one quoted word: its exact form */
-            rc = note_term(p, &p->out->terms, &p->out->nterms, t->term, strlen(t->term));
-        if (rc == IZDE_OK)
-            rc = term_query(p, t->term, strlen(t->term), &subs[n]);
-    }
-    if (rc == IZDE_OK && l->ntok > 1 && !p->negated)
+    for (; n < l->ntok && rc == IZDE_OK; n++)
+        rc = token_query(p, &p->toks[l->tok0 + n], &subs[n]);
+    p->negated = negated;
+    if (rc == IZDE_OK && !p->negated)
         rc = note_phrase(p, l);
-    if (rc == IZDE_OK && n == 1) {
-        *out = subs[0];
-    } else if (rc == IZDE_OK) {
+    if (rc == IZDE_OK) {
         rc = combine(p, IZX_OP_PHRASE, subs, n, (unsigned)n, out);
     } else {
         for (size_t i = 0; i < n; i++)
@@ -893,9 +910,14 @@ void izde__pquery_clear(izde_pquery *q)
     for (size_t i = 0; i < q->nky_stems; i++)
         free(q->ky_stems[i]);
     for (size_t i = 0; i < q->nphrases; i++) {
-        for (size_t k = 0; k < q->phrases[i].n; k++)
+        for (size_t k = 0; k < q->phrases[i].n; k++) {
             free(q->phrases[i].terms[k]);
+            free(q->phrases[i].stems[k]);
+            free(q->phrases[i].ky_stems[k]);
+        }
         free(q->phrases[i].terms);
+        free(q->phrases[i].stems);
+        free(q->phrases[i].ky_stems);
     }
     free(q->phrases);
     free(q->terms);

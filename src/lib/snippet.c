@@ -117,14 +117,27 @@ static int on_token(void *vctx, const izde_token *t)
     }
     if (w >= 0 && push_match(c, t->start, t->end, (size_t)w))
         return IZDE_ENOMEM;
-    /* phrases: consecutive tokens equal to the phrase's words */
+    /* phrases: consecutive tokens that are the phrase's words, in any
+     * inflection (the same form or the same stem) */
     size_t base = q->nterms + q->nstems + q->nky_stems;
+    const char *tstem = NULL; /* the token's stem, made when first needed */
+    size_t tslen = 0;
+    int stemmed = 0;
     for (size_t p = 0; p < q->nphrases; p++) {
         const izde_qphrase *ph = &q->phrases[p];
         size_t *at = &c->progress[p];
         for (;;) {
             const char *want = ph->terms[*at];
-            if (strlen(want) == t->term_len && memcmp(want, t->term, t->term_len) == 0) {
+            const char *wstem = c->kyrgyz ? ph->ky_stems[*at] : ph->stems[*at];
+            int same = strlen(want) == t->term_len && memcmp(want, t->term, t->term_len) == 0;
+            if (!same && wstem && c->stem && t->kind == IZDE_TOK_WORD) {
+                if (!stemmed) {
+                    tstem = izde__stem_token(c->stem, c->kyrgyz, t, c->text, &tslen);
+                    stemmed = 1;
+                }
+                same = tstem && tslen == strlen(wstem) && memcmp(tstem, wstem, tslen) == 0;
+            }
+            if (same) {
                 if (*at == 0)
                     c->pfirst[p] = t->start;
                 if (++*at == ph->n) {

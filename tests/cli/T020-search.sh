@@ -10,7 +10,12 @@ check_eq "терактов: the attacks article" "003_14c9b7630dbfab34.txt" "$(h
 check_eq "Казахстане finds Казахстана and Казахстане" \
     "000_d565b1d6aecbcaa9.txt 003_14c9b7630dbfab34.txt 004_9dd1905dde7dd767.txt" \
     "$(hit_files Казахстане | sort | tr '\n' ' ' | sed 's/ $//')"
-check_eq "exact form in quotes: only Казахстана" "003_14c9b7630dbfab34.txt" "$(hit_files '"Казахстана"')"
+check_eq "a quoted word is the word: every form of Казахстана" \
+    "000_d565b1d6aecbcaa9.txt 003_14c9b7630dbfab34.txt 004_9dd1905dde7dd767.txt" \
+    "$(hit_files '"Казахстана"' | sort | tr '\n' ' ' | sed 's/ $//')"
+check_eq "a phrase matches its words in any inflection: «28 тысячах человек»" \
+    "000_d565b1d6aecbcaa9.txt" "$(hit_files '«28 тысячах человек»')"
+check_eq "a phrase keeps its order: «человек 28 тысяч» finds nothing" "" "$(hit_files '«человек 28 тысяч»')"
 check_eq "экстремизма: every inflection (экстремизму, экстремизмом)" \
     "000_d565b1d6aecbcaa9.txt 003_14c9b7630dbfab34.txt" \
     "$(hit_files экстремизма | sort | tr '\n' ' ' | sed 's/ $//')"

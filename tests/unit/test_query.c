@@ -98,10 +98,12 @@ static void test_words(void **state)
 static void test_phrases(void **state)
 {
     (void)state;
-    expect("\"28 тысяч\"", "Query((28 PHRASE 2 тысяч))");
-    expect("«Мир и согласие»", "Query((мир PHRASE 3 и PHRASE 3 согласие))");
-    /* one quoted word: that exact form only */
-    expect("\"Казахстана\"", "Query(казахстана)");
+    /* the words in order, each in any inflection: stems carry positions */
+    expect("\"28 тысяч\"", "Query((28 PHRASE 2 (тысяч OR Zтысяч OR ZKтысяч)))");
+    expect("«Мир и согласие»", "Query(((мир OR Zмир OR ZKмир) PHRASE 3 (и OR Zи OR ZKи) PHRASE 3 "
+                               "(согласие OR Zсоглас OR ZKсогласие)))");
+    /* one quoted word: that word, as unquoted */
+    expect("\"Казахстана\"", "Query((казахстана OR Zказахстан OR ZKказахстана))");
 }
 
 static void test_operators(void **state)
@@ -145,18 +147,22 @@ static void test_highlight_words(void **state)
     izde_pquery pq;
     char *d = parse("терактов \"28 тысяч\" \"Казахстана\" NOT алматы", &pq);
     free(d);
-    /* words and one-word quotes by their exact forms */
+    /* words and one-word quotes by their forms and stems */
     assert_int_equal(pq.nterms, 2);
     assert_string_equal(pq.terms[0], "терактов");
     assert_string_equal(pq.terms[1], "казахстана");
-    /* stems of unquoted words only; excluded words have none */
-    assert_int_equal(pq.nstems, 1);
+    /* excluded words and the words of phrases have none */
+    assert_int_equal(pq.nstems, 2);
     assert_string_equal(pq.stems[0], "теракт");
+    assert_string_equal(pq.stems[1], "казахстан");
     /* a phrase is highlighted as one unit */
     assert_int_equal(pq.nphrases, 1);
     assert_int_equal(pq.phrases[0].n, 2);
     assert_string_equal(pq.phrases[0].terms[0], "28");
     assert_string_equal(pq.phrases[0].terms[1], "тысяч");
+    /* ... in any inflection: by their stems too (a number has none) */
+    assert_null(pq.phrases[0].stems[0]);
+    assert_string_equal(pq.phrases[0].stems[1], "тысяч");
     izde__pquery_clear(&pq);
 }
 
