@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "izde-private.h"
+#include "docstore.h"
 #include "figures.h"
 
 /* The article fields every entry carries. */
@@ -48,15 +49,10 @@ static int each_doc(izde_db *db, izx_query *xq, unsigned max, doc_fn fn, void *c
     int rc = IZDE_OK;
     *nmatched = izx_mset_size(m);
     for (unsigned i = 0; i < izx_mset_size(m) && rc == IZDE_OK; i++) {
-        const char *data;
-        size_t len;
-        if (izx_mset_data(m, i, &data, &len) != IZX_OK)
-            continue;
-        json_t *doc = json_loadb(data, len, 0, NULL);
-        izde__doc_expand_figures(doc);
-        if (doc)
-            rc = fn(ctx, doc);
-        json_decref(doc);
+        izde_stored sd;
+        if (izde__doc_read(m, i, IZDE_DOC_BODY, &sd) == IZX_OK)
+            rc = fn(ctx, sd.doc);
+        izde__stored_clear(&sd);
     }
     izx_mset_free(m);
     return rc;

@@ -64,8 +64,8 @@ void izde__figures_free(izde_figures *f);
  * the article text.  `text` is what the figure was found in. */
 struct json_t;
 struct json_t *izde__figure_json(const izde_figure *f, const char *text, int stored);
-/* Give every stored figure of a document's data its "text" and
- * "sentence" again, sliced from the document's "text". */
-void izde__doc_expand_figures(struct json_t *doc);
+/* Give every stored figure of a document its "text" and "sentence"
+ * again, sliced from the article's clean text. */
+void izde__doc_expand_figures(struct json_t *doc, const char *text, size_t tlen);
 
 #endif /* IZDE_FIGURES_H */

@@ -14,6 +14,8 @@
 
 #include "izde-private.h"
 #include "figures.h"
+#include "docstore.h"
+#include "charset.h"
 #include "dates.h"
 
 typedef struct index_ctx {
@@ -220,11 +222,10 @@ static json_t *slice(const char *text, size_t tlen, json_t *start, json_t *end)
     return s ? s : json_null();
 }
 
-void izde__doc_expand_figures(json_t *doc)
+void izde__doc_expand_figures(json_t *doc, const char *text, size_t tlen)
 {
-    json_t *jt = json_object_get(doc, "text"), *f;
-    const char *text = json_string_value(jt);
-    size_t tlen = json_string_length(jt), i;
+    json_t *f;
+    size_t i;
     json_array_foreach(json_object_get(doc, "figures"), i, f) {
         if (json_object_get(f, "text"))
             continue;
@@ -275,7 +276,7 @@ int izde_index_article(izde_db *db, const izde_article *a)
     index_ctx ctx = {0};
     char *title = NULL, *source = NULL, *date = NULL, *dir = NULL;
     json_t *data = NULL;
-    char *data_str = NULL;
+    json_t *body = NULL;
     izde_clean clean = {0};
 
     /* the article without site chrome; the original is kept too */
@@ -445,32 +446,28 @@ int izde_index_article(izde_db *db, const izde_article *a)
     set_str(data, "date", date);
     set_str(data, "lang", lang);
     set_str(data, "charset", a->charset);
+    body = json_object();
     if (json_array_size(jfigs))
-        json_object_set(data, "figures", jfigs);
+        json_object_set(body, "figures", jfigs);
     json_decref(jfigs);
     if (json_array_size(jment))
-        json_object_set(data, "mentioned", jment);
+        json_object_set(body, "mentioned", jment);
     json_decref(jment);
-    json_t *jtext = json_stringn(text, text_len);
-    if (!jtext) {
-        rc = izde__db_error(db, IZDE_EFORMAT, "article '%s': text is not valid UTF-8", a->id);
-        goto done;
-    }
-    json_object_set_new(data, "text", jtext);
     if (a->fields) {
         json_t *f = json_loads(a->fields, 0, NULL);
         if (json_is_object(f) && json_object_size(f) > 0)
-            json_object_set(data, "fields", f);
+            json_object_set(body, "fields", f);
         json_decref(f);
     }
-    data_str = json_dumps(data, JSON_COMPACT);
-    if (!data_str) {
-        rc = izde__db_error(db, IZDE_ENOMEM, "cannot encode the document data of '%s'", a->id);
+    if (izde__utf8_invalid_at((const unsigned char *)text, text_len) < text_len) {
+        rc = izde__db_error(db, IZDE_EFORMAT, "article '%s': text is not valid UTF-8", a->id);
         goto done;
     }
-    if (izx_doc_set_data(ctx.doc, data_str, strlen(data_str)) != IZX_OK) {
-        rc = izde__db_error(db, IZDE_EBACKEND, "cannot store '%s': %s", a->id,
-                            izx_doc_errmsg(ctx.doc));
+    if ((rc = izde__doc_store(ctx.doc, data, body, text, text_len)) != IZDE_OK) {
+        rc = rc == IZDE_ENOMEM ? izde__db_error(db, rc, "cannot encode the document data of '%s'",
+                                                a->id)
+                               : izde__db_error(db, rc, "cannot store '%s': %s", a->id,
+                                                izx_doc_errmsg(ctx.doc));
         goto done;
     }
     if ((rc = id_term(&ctx.term, a->id))) {
@@ -496,7 +493,7 @@ analyze_failed:
     else
         rc = izde__db_error(db, rc, "cannot analyze '%s': %s", a->id, izde_status_name(rc));
 done:
-    free(data_str);
+    json_decref(body);
     json_decref(data);
     izx_doc_free(ctx.doc);
     izde__buf_free(&ctx.term);

@@ -37,6 +37,7 @@
 #define IZDE_PREFIX_FILE "F"      /* F<file key>: the documents read from one file */
 #define IZDE_META_FILE "izde.file:" /* + <file key>: "size mtime_ns hash" of an indexed file */
 #define IZDE_SLOT_DATE 0     /* "YYYYMMDD" ("YYYYMM~~", "YYYY~~~~" when less is known) */
+#define IZDE_SLOT_META 1     /* the article's metadata as compact JSON (docstore.c) */
 #define IZDE_SLOT_DATE_SORT 2 /* "YYYYMMDD" with unknown parts as 0: sort key */
 #define IZDE_MAX_TERM 240    /* Xapian's limit is 245 bytes */
 #define IZDE_TITLE_POS_GAP 100 /* positions between title and text */

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "izde-private.h"
+#include "docstore.h"
 #include "figures.h"
 
 typedef struct hit_store {
@@ -84,32 +85,30 @@ retry:
     }
     r->estimated = izx_mset_matches_estimated(m);
     for (unsigned i = 0; i < n; i++) {
-        const char *data;
-        size_t dlen;
-        if ((xrc = izx_mset_data(m, i, &data, &dlen)) == IZX_EMODIFIED && attempts++ < 5 &&
-            izx_db_reopen(db->x) == IZX_OK) {
+        izde_stored st_doc;
+        xrc = izde__doc_read(m, i, opt->no_snippets ? IZDE_DOC_META : IZDE_DOC_BODY, &st_doc);
+        if (xrc == IZX_EMODIFIED && attempts++ < 5 && izx_db_reopen(db->x) == IZX_OK) {
+            izde__stored_clear(&st_doc);
             izde_results_free(r);
             izx_mset_free(m);
             goto retry;
         }
+        if (xrc == IZX_ECORRUPT) {
+            rc = izde__db_error(db, IZDE_ECORRUPT, "document %u is unreadable (%s); re-index its "
+                                "file", izx_mset_docid(m, i), st_doc.why);
+            izde__stored_clear(&st_doc);
+            goto done;
+        }
         if (xrc != IZX_OK) {
             rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot read a hit: %s",
                                 izx_mset_errmsg(m));
+            izde__stored_clear(&st_doc);
             goto done;
         }
-        json_error_t jerr;
-        json_t *o = json_loadb(data, dlen, 0, &jerr);
-        if (!json_is_object(o)) {
-            json_decref(o);
-            rc = izde__db_error(db, IZDE_ECORRUPT,
-                                "document %u has unreadable data (%s); re-index its file",
-                                izx_mset_docid(m, i), jerr.text);
-            goto done;
-        }
-        izde__doc_expand_figures(o);
+        json_t *o = st_doc.doc;
         hit_store *s = &r->store[i];
         izde_hit *h = &r->hits[i];
-        s->data = o;
+        s->data = o; /* owned by the results from here */
         r->n = i + 1;
         h->rank = izx_mset_rank(m, i) + 1;
         h->score = izx_mset_weight(m, i);
@@ -140,10 +139,9 @@ retry:
             h->figures = s->figs;
             h->nfigures = json_array_size(jf);
         }
-        json_t *text = opt->no_snippets ? NULL : json_object_get(o, "text");
-        if (json_is_string(text)) {
-            rc = izde__snippet(&s->snip, db->analyzer, &st, &pq, json_string_value(text),
-                               json_string_length(text), h->lang);
+        if (st_doc.text) {
+            rc = izde__snippet(&s->snip, db->analyzer, &st, &pq, st_doc.text, st_doc.text_len,
+                               h->lang);
             if (rc != IZDE_OK) {
                 izde__db_error(db, rc, "cannot make a snippet for '%s'", h->id ? h->id : "?");
                 goto done;

@@ -2,7 +2,7 @@
  * verify.c - izde_db_verify(), behind `izde check-index`: the index opens
  * at a supported format version (checked by izde_db_open), its document
  * count agrees with the documents that can be iterated, and every stored
- * article is readable (JSON data with an id and a text).
+ * article is readable (metadata with an id, figures and text: docstore.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "izde-private.h"
+#include "docstore.h"
 
 int izde_db_verify(izde_db *db, izde_problem_fn problem, void *payload, unsigned *docs_out,
                    unsigned *bad_out)
@@ -37,29 +38,18 @@ int izde_db_verify(izde_db *db, izde_problem_fn problem, void *payload, unsigned
         }
         unsigned n = izx_mset_size(m);
         for (unsigned i = 0; i < n; i++) {
-            const char *data;
-            size_t len;
             char where[32];
             snprintf(where, sizeof where, "document %u", izx_mset_docid(m, i));
             seen++;
-            if (izx_mset_data(m, i, &data, &len) != IZX_OK) {
+            izde_stored sd;
+            int x = izde__doc_read(m, i, IZDE_DOC_BODY | IZDE_DOC_TEXT_FIELD, &sd);
+            if (x != IZX_OK) {
                 (*bad_out)++;
                 if (problem)
-                    problem(payload, where, 0, IZDE_ECORRUPT, izx_mset_errmsg(m));
-                continue;
+                    problem(payload, where, 0, IZDE_ECORRUPT,
+                            x == IZX_ECORRUPT ? sd.why : izx_mset_errmsg(m));
             }
-            json_error_t err;
-            json_t *o = json_loadb(data, len, 0, &err);
-            const char *why = !json_is_object(o)                                  ? err.text
-                              : !json_is_string(json_object_get(o, "id"))         ? "no id"
-                              : !json_is_string(json_object_get(o, "text"))       ? "no text"
-                                                                                  : NULL;
-            if (why) {
-                (*bad_out)++;
-                if (problem)
-                    problem(payload, where, 0, IZDE_ECORRUPT, why);
-            }
-            json_decref(o);
+            izde__stored_clear(&sd);
         }
         izx_mset_free(m);
         if (n < page)

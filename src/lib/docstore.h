@@ -1,0 +1,37 @@
+/*
+ * docstore.h - the stored form of an article (docstore.c): metadata in a
+ * value slot, figures and the clean text in the document data.
+ */
+#ifndef IZDE_DOCSTORE_H
+#define IZDE_DOCSTORE_H
+
+#include <jansson.h>
+
+#include "izde-private.h"
+
+/* Store `meta` (id, path, url, title, source, date, lang, charset) and
+ * `body` (figures, mentioned, fields) with the clean text on `doc`.
+ * @retval IZDE_OK, IZDE_ENOMEM, IZDE_EBACKEND (message on `doc`) */
+int izde__doc_store(izx_doc *doc, json_t *meta, json_t *body, const char *text, size_t len);
+
+/* What izde__doc_read() reads. */
+#define IZDE_DOC_META 0       /* the metadata only */
+#define IZDE_DOC_BODY 1       /* and the figures (with their text and sentence), the
+                               * mentioned dates, the extra fields and the text */
+#define IZDE_DOC_TEXT_FIELD 2 /* and the text as a "text" member of `doc` as well */
+
+typedef struct izde_stored {
+    json_t *doc;          /* the metadata, merged with the body when read */
+    const char *text;     /* the clean text (with IZDE_DOC_BODY), borrowed from the
+                           * mset: valid until it is freed */
+    size_t text_len;
+    const char *why;      /* IZX_ECORRUPT: what is wrong with the document */
+} izde_stored;
+
+/* Read hit i of `m`.  Returns IZX_OK, IZX_ECORRUPT (see out->why) or the
+ * shim's failure (IZX_EMODIFIED: reopen and run the query again).  Clear
+ * `out` with izde__stored_clear() in every case. */
+int izde__doc_read(izx_mset *m, unsigned i, int parts, izde_stored *out);
+void izde__stored_clear(izde_stored *s);
+
+#endif /* IZDE_DOCSTORE_H */
