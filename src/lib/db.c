@@ -246,6 +246,9 @@ int izde_db_close(izde_db *db)
     izde_analyzer_free(db->analyzer);
     izde_stemmer_free(db->stem_ru);
     izde_stemmer_free(db->stem_ky);
+    izde_analyzer_free(db->aux_analyzer);
+    izde_stemmer_free(db->aux_ru);
+    izde_stemmer_free(db->aux_ky);
     izde__seen_free(db->seen);
     free(db->errmsg);
     free(db->path);

@@ -82,6 +82,11 @@ struct izde_db {
     izde_analyzer *analyzer;
     izde_stemmer *stem_ru;  /* Snowball Russian */
     izde_stemmer *stem_ky;  /* izde's Kyrgyz stemmer */
+    /* a second analyzer and stemmers, made on first use, for the thread
+     * that builds half of a result page's snippets (search.c) */
+    izde_analyzer *aux_analyzer;
+    izde_stemmer *aux_ru, *aux_ky;
+    int aux_failed;
     unsigned pending;       /* documents added since the last commit */
     izde_seen *seen;        /* lines seen per source in this run (writable only) */
     izde_notice_fn notice;  /* izde_db_set_notice(): notes while indexing, or NULL */

@@ -2,6 +2,7 @@
  * search.c - run a query and collect ranked hits with their metadata and
  * a highlighted snippet; everything returned belongs to the izde_results.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,101 @@ struct izde_results {
 static const char *jstr(json_t *o, const char *k)
 {
     return json_string_value(json_object_get(o, k));
+}
+
+/* ---- snippets, on both cores ---------------------------------------------- */
+
+typedef struct snip_job {
+    izde_results *r;
+    const char *const *texts;
+    const size_t *lens;
+    unsigned first, step;
+    izde_analyzer *an;
+    izde_qstemmers st;
+    const izde_pquery *pq;
+    int rc;
+    unsigned failed_at;
+} snip_job;
+
+static void run_job(snip_job *j)
+{
+    for (unsigned i = j->first; i < j->r->n && j->rc == IZDE_OK; i += j->step) {
+        if (!j->texts[i])
+            continue;
+        hit_store *s = &j->r->store[i];
+        izde_hit *h = &j->r->hits[i];
+        j->rc = izde__snippet(&s->snip, j->an, &j->st, j->pq, j->texts[i], j->lens[i], h->lang);
+        if (j->rc != IZDE_OK) {
+            j->failed_at = i;
+            break;
+        }
+        for (size_t f = 0; f < s->snip.nfrag; f++) {
+            const izde__frag *fr = &s->snip.frag[f];
+            s->pub[f] = (izde_snippet){fr->text, fr->len, (const size_t(*)[2])fr->hl, fr->nhl};
+        }
+        h->snippets = s->pub;
+        h->nsnippets = s->snip.nfrag;
+    }
+}
+
+static void *job_thread(void *arg)
+{
+    run_job(arg);
+    return NULL;
+}
+
+/* The second analyzer and stemmers, made once per handle. */
+static int aux_ready(izde_db *db)
+{
+    if (db->aux_analyzer)
+        return 1;
+    if (db->aux_failed)
+        return 0;
+    char *err = NULL;
+    if (izde_analyzer_new(&db->aux_analyzer, &err) != IZDE_OK ||
+        izde_stemmer_new(&db->aux_ru, "ru") != IZDE_OK ||
+        izde_stemmer_new(&db->aux_ky, "ky") != IZDE_OK) {
+        izde_analyzer_free(db->aux_analyzer);
+        izde_stemmer_free(db->aux_ru);
+        izde_stemmer_free(db->aux_ky);
+        db->aux_analyzer = NULL;
+        db->aux_ru = db->aux_ky = NULL;
+        db->aux_failed = 1;
+    }
+    free(err);
+    return db->aux_analyzer != NULL;
+}
+
+/* Snippets of the hits with a text: the odd ones on a second thread
+ * (with its own analyzer and stemmers) when there are enough of them to
+ * pay for it, the even ones here. */
+static int make_snippets(izde_db *db, izde_results *r, const izde_pquery *pq,
+                         const char *const *texts, const size_t *lens)
+{
+    unsigned with_text = 0;
+    for (unsigned i = 0; i < r->n; i++)
+        with_text += texts[i] != NULL;
+    int two = with_text >= 4 && aux_ready(db);
+    snip_job main_job = {.r = r, .texts = texts, .lens = lens, .first = 0, .step = two ? 2 : 1,
+                         .an = db->analyzer, .st = {.ru = db->stem_ru, .ky = db->stem_ky, .db = db->x},
+                         .pq = pq};
+    snip_job aux_job = main_job;
+    aux_job.first = 1;
+    aux_job.an = db->aux_analyzer;
+    aux_job.st.ru = db->aux_ru;
+    aux_job.st.ky = db->aux_ky;
+    pthread_t t;
+    int threaded = two && pthread_create(&t, NULL, job_thread, &aux_job) == 0;
+    run_job(&main_job);
+    if (threaded)
+        pthread_join(t, NULL);
+    else if (two)
+        run_job(&aux_job); /* no thread: the other half here too */
+    snip_job *bad = main_job.rc != IZDE_OK ? &main_job : two && aux_job.rc != IZDE_OK ? &aux_job : NULL;
+    if (!bad)
+        return IZDE_OK;
+    const char *id = r->hits[bad->failed_at].id;
+    return izde__db_error(db, bad->rc, "cannot make a snippet for '%s'", id ? id : "?");
 }
 
 int izde_search(izde_results **out, izde_db *db, const char *query, unsigned offset, unsigned limit)
@@ -63,6 +159,8 @@ int izde_search_ex(izde_results **out, izde_db *db, const char *query,
     }
     izx_mset *m = NULL;
     int attempts = 0;
+    const char **texts = NULL;
+    size_t *lens = NULL;
 retry:
     m = NULL;
     int xrc = izx_enquire(&m, db->x, pq.xq, offset, limit,
@@ -84,6 +182,14 @@ retry:
         goto done;
     }
     r->estimated = izx_mset_matches_estimated(m);
+    free(texts);
+    free(lens);
+    texts = n ? calloc(n, sizeof *texts) : NULL; /* borrowed from `m` */
+    lens = n ? calloc(n, sizeof *lens) : NULL;
+    if (n && (!texts || !lens)) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
     for (unsigned i = 0; i < n; i++) {
         izde_stored st_doc;
         xrc = izde__doc_read(m, i, opt->no_snippets ? IZDE_DOC_META : IZDE_DOC_BODY, &st_doc);
@@ -139,22 +245,13 @@ retry:
             h->figures = s->figs;
             h->nfigures = json_array_size(jf);
         }
-        if (st_doc.text) {
-            rc = izde__snippet(&s->snip, db->analyzer, &st, &pq, st_doc.text, st_doc.text_len,
-                               h->lang);
-            if (rc != IZDE_OK) {
-                izde__db_error(db, rc, "cannot make a snippet for '%s'", h->id ? h->id : "?");
-                goto done;
-            }
-            for (size_t f = 0; f < s->snip.nfrag; f++) {
-                const izde__frag *fr = &s->snip.frag[f];
-                s->pub[f] = (izde_snippet){fr->text, fr->len, (const size_t(*)[2])fr->hl, fr->nhl};
-            }
-            h->snippets = s->pub;
-            h->nsnippets = s->snip.nfrag;
-        }
+        texts[i] = st_doc.text;
+        lens[i] = st_doc.text_len;
     }
+    rc = make_snippets(db, r, &pq, texts, lens);
 done:
+    free(texts);
+    free(lens);
     izx_mset_free(m);
     izde__pquery_clear(&pq);
     if (rc != IZDE_OK) {

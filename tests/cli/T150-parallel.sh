@@ -1,0 +1,59 @@
+#!/bin/sh
+# T150-parallel: a new index built by two worker processes (shards merged
+# with Xapian's compactor) holds exactly what one process builds: the same
+# documents, the same ranking and scores, the same incremental state, and
+# no shard left behind.  Small inputs are indexed by one process.
+. "$(dirname "$0")/test-lib.sh"
+
+# about 5 MB of JSON Lines in three files: the seed articles, 180 copies each
+mkdir feed
+for f in "$CORPUS"/*.txt; do
+    b=$(basename "$f" .txt)
+    jq -Rsc --arg b "$b" '. as $t | range(0; 180) | {id: "\($b)#\(.)", text: $t}' "$f"
+done > all.jsonl
+split -n l/3 -d --additional-suffix=.jsonl all.jsonl feed/part-
+rm all.jsonl
+check_eq "input: three files, over the 4 MiB where workers start" "3 true" \
+    "$(ls feed | wc -l | tr -d ' ') $(test "$(cat feed/* | wc -c)" -gt 4194304 && echo true)"
+
+summary() { printf '%s\n' "$OUT" | sed 's/ in [0-9.]* s;/ in T s;/'; }
+run index -j 2 --db two feed
+check_eq "-j 2: exit status" 0 "$STATUS"
+check_eq "-j 2: summary" "indexed 900 articles from 3 files (3 new, 0 changed, 0 unchanged, 0 removed) in T s; two now holds 900 documents" "$(summary)"
+run index -j 1 --db one feed
+check_eq "-j 1: summary" "indexed 900 articles from 3 files (3 new, 0 changed, 0 unchanged, 0 removed) in T s; one now holds 900 documents" "$(summary)"
+check_eq "no shard or merge folder left" "feed one two" "$(ls | grep -v '^\.' | paste -sd' ' -)"
+
+# every match with its score (copies tie, and ties are in document order,
+# which differs: so the matches are compared as a set, scores by rank)
+scored() {
+    "$IZDE" search --db "$1" --json -n 1000 "$2" |
+        jq -c '[.matches_estimated, ([.hits[] | [.id, (.score * 1000 | round)]] | sort), [.hits[].score * 1000 | round]]'
+}
+for q in Казахстане терроризм лидерлер '"28 тысяч"' 'экстремизм NOT Алматы'; do
+    check_eq "same matches, scores and ranking: $q" "$(scored one "$q")" "$(scored two "$q")"
+done
+check_eq "the same figures facts" "$("$IZDE" facts --db one --json человек)" "$("$IZDE" facts --db two --json человек)"
+run check-index --db two
+check_eq "the merged index checks out" "two: format version 3, 900 documents, every article readable" "$OUT"
+
+# the merged index is an ordinary one: incremental runs update it in place
+run index --db two feed
+check_eq "again: every file unchanged" "indexed 0 articles from 0 files (0 new, 0 changed, 3 unchanged, 0 removed) in T s; two now holds 900 documents" "$(summary)"
+left=$((900 - $(wc -l < feed/part-00.jsonl) + 10))
+head -n 10 feed/part-00.jsonl > cut && mv cut feed/part-00.jsonl
+run index --db two feed
+check_eq "a shortened file: re-read in place" "indexed 10 articles from 1 file (0 new, 1 changed, 2 unchanged, 0 removed) in T s; two now holds $left documents" "$(summary)"
+
+# below 4 MiB one process indexes, and problems come in file order
+mkdir small
+printf '{"text": "Первая новость"}\n{broken\n' > small/a.jsonl
+printf '{"text": "Вторая новость"}\n{"title": 1}\n' > small/b.jsonl
+run index -j 2 --db small-db small
+check_eq "small input: problems in file order" "izde: small/a.jsonl:2: invalid JSON at column 7: string or '}' expected near 'broken'
+izde: small/b.jsonl:2: no \"text\", \"content\" or \"body\" string field
+izde: 2 files or records could not be indexed (listed above); the rest was indexed" "$ERR"
+
+run index -j 0 --db x feed
+check_eq "-j 0: refused" "2 izde: index: -j takes 1 to 64 workers, not 0" "$STATUS $ERR"
+finish
