@@ -325,6 +325,21 @@ static int stem_subquery(parser *p, izde_stemmer *st, const char *prefix, int ky
     if ((rc = term_query(p, p->scratch.data, p->scratch.len, &subs[*n])))
         return rc;
     (*n)++;
+    /* the word itself as a stem: Snowball does not always cut a word to
+     * the stem of its other forms (конклав -> конкла, but конклаве ->
+     * конклав), and an acronym typed in small letters (гмии) is indexed
+     * unstemmed */
+    if (slen == len && memcmp(s, term, len) == 0)
+        return IZDE_OK;
+    izde__buf_clear(&p->scratch);
+    izde__buf_puts(&p->scratch, prefix);
+    if (izde__buf_append(&p->scratch, term, len))
+        return IZDE_ENOMEM;
+    if (p->scratch.len > IZDE_MAX_TERM)
+        return IZDE_OK;
+    if ((rc = term_query(p, p->scratch.data, p->scratch.len, &subs[*n])))
+        return rc;
+    (*n)++;
     return IZDE_OK;
 }
 
@@ -337,7 +352,7 @@ static int word_query(parser *p, const char *term, int kind, const char *orig, s
     size_t len = strlen(term);
     if ((rc = note_term(p, &p->out->terms, &p->out->nterms, term, len)))
         return rc;
-    izx_query *subs[3] = {NULL, NULL, NULL};
+    izx_query *subs[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
     size_t n = 0;
     if ((rc = term_query(p, term, len, &subs[n])))
         return rc;
@@ -361,9 +376,45 @@ static int word_query(parser *p, const char *term, int kind, const char *orig, s
     return combine(p, IZX_OP_OR, subs, n, 0, out);
 }
 
+/* Letters run into digits (с400, су35, ту154): the text mostly writes
+ * them with a hyphen (С-400), indexed as a compound.  Returns the length
+ * of the letters, or 0. */
+static size_t letters_then_digits(const char *term)
+{
+    size_t i = 0;
+    while (term[i] && !(term[i] >= '0' && term[i] <= '9') && term[i] != '-' && term[i] != '.')
+        i++;
+    if (i == 0 || !term[i])
+        return 0;
+    for (size_t k = i; term[k]; k++)
+        if (!(term[k] >= '0' && term[k] <= '9'))
+            return 0;
+    return i;
+}
+
 static int token_query(parser *p, const qtok *t, izx_query **out)
 {
-    return word_query(p, t->term, t->kind, p->q + t->start, t->end - t->start, out);
+    int rc = word_query(p, t->term, t->kind, p->q + t->start, t->end - t->start, out);
+    size_t nl = rc == IZDE_OK && t->kind == IZDE_TOK_WORD ? letters_then_digits(t->term) : 0;
+    if (nl == 0)
+        return rc;
+    /* also the hyphenated compound: с400 finds С-400 */
+    izde_buf comp = {0};
+    izde__buf_append(&comp, t->term, nl);
+    izde__buf_putc(&comp, '-');
+    izde__buf_puts(&comp, t->term + nl);
+    izx_query *two[2] = {*out, NULL};
+    if (comp.oom)
+        rc = IZDE_ENOMEM;
+    else
+        rc = word_query(p, comp.data, IZDE_TOK_WORD, comp.data, comp.len, &two[1]);
+    izde__buf_free(&comp);
+    if (rc != IZDE_OK) {
+        izx_query_free(two[0]);
+        *out = NULL;
+        return rc;
+    }
+    return combine(p, IZX_OP_OR, two, 2, 0, out);
 }
 
 /* A group of tokens with no space between them ("2,2", "северо-западный",
