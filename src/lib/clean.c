@@ -255,9 +255,12 @@ static char *lower_dup(const char *s, size_t n)
 static const char *find_in(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (memcmp(s + i, needle, k) == 0)
-            return s + i;
+    const char *p = s, *end = s + n;
+    while ((size_t)(end - p) >= k && (p = memchr(p, needle[0], (size_t)(end - p) - k + 1))) {
+        if (memcmp(p, needle, k) == 0)
+            return p;
+        p++;
+    }
     return NULL;
 }
 

@@ -232,6 +232,8 @@ static int month_of(const char *w)
     if (strcmp(w, "мая") == 0 || strcmp(w, "мае") == 0)
         return 5;
     for (int m = 0; m < 12; m++) {
+        if (months[m].stem[0] != w[0] || months[m].stem[1] != w[1])
+            continue; /* every stem has two bytes or more */
         size_t sl = strlen(months[m].stem);
         if (strncmp(w, months[m].stem, sl) != 0)
             continue;

@@ -201,8 +201,8 @@ static const char *const KY_CASE[] = {
 
 static const double *lookup_num(const numword *tab, const char *w)
 {
-    for (; tab->w; tab++)
-        if (strcmp(tab->w, w) == 0)
+    for (; tab->w; tab++) /* the first two bytes first: this runs for every word */
+        if (tab->w[0] == w[0] && (!w[0] || tab->w[1] == w[1]) && strcmp(tab->w, w) == 0)
             return &tab->v;
     return NULL;
 }

@@ -33,8 +33,9 @@ static const char *const kk_words[] = {
 
 static int in_list(const char *const *list, const char *w, size_t n)
 {
-    for (; *list; list++)
-        if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+    for (; *list; list++) /* the first bytes first: this runs for every word */
+        if ((*list)[0] == w[0] && (*list)[1] == (n > 1 ? w[1] : '\0') && strlen(*list) == n &&
+            memcmp(*list, w, n) == 0)
             return 1;
     return 0;
 }
