@@ -8,6 +8,7 @@
  * stemmers or the chrome detector (izde_seen) has to be shared or locked.
  */
 #include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 
 #include "izde-private.h"
 #include "ingest.h"
+#include "docstore.h"
 
 /* What a worker tells the parent through its pipe when it is done. */
 typedef struct worker_report {
@@ -199,6 +201,107 @@ static int swap_in(izde_db *db, const char *merged)
     return rc;
 }
 
+/* ---- one document per id --------------------------------------------------- */
+
+/* Each worker replaces a document by its id as one process would, but the
+ * same id read from two files by two workers ends up twice in the merged
+ * index.  One process keeps the one from the file read last (walk order):
+ * so does this, going by the file each copy's metadata names. */
+
+typedef struct dup_list {
+    char **terms;
+    size_t n, cap;
+    int oom;
+} dup_list;
+
+static int on_id_term(void *vctx, const char *term, size_t len, unsigned freq)
+{
+    dup_list *d = vctx;
+    if (freq < 2)
+        return 0;
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 16;
+        char **nt = realloc(d->terms, cap * sizeof *nt);
+        if (!nt) {
+            d->oom = 1;
+            return 1;
+        }
+        d->terms = nt;
+        d->cap = cap;
+    }
+    if (!(d->terms[d->n] = malloc(len + 1))) {
+        d->oom = 1;
+        return 1;
+    }
+    memcpy(d->terms[d->n], term, len);
+    d->terms[d->n++][len] = '\0';
+    return 0;
+}
+
+/* Walk order of the file a document was read from (its metadata "path"),
+ * or -1 when it is none of `reals`. */
+static long file_rank(izx_mset *m, unsigned i, char *const *reals, size_t n)
+{
+    izde_stored sd;
+    long rank = -1;
+    if (izde__doc_read(m, i, IZDE_DOC_META, &sd) == IZX_OK) {
+        const char *path = json_string_value(json_object_get(sd.doc, "path"));
+        for (size_t k = 0; path && k < n; k++)
+            if (reals[k] && strcmp(reals[k], path) == 0)
+                rank = (long)k;
+    }
+    izde__stored_clear(&sd);
+    return rank;
+}
+
+static int drop_duplicate_ids(izde_db *db, const file_entry *files, size_t n)
+{
+    dup_list d = {0};
+    int x = izx_db_allterms(db->x, IZDE_PREFIX_ID, on_id_term, &d);
+    int rc = x != IZX_OK ? izde__db_izx_error(db, x, "cannot list the ids")
+             : d.oom     ? izde__db_error(db, IZDE_ENOMEM, "out of memory")
+                         : IZDE_OK;
+    char **reals = d.n && rc == IZDE_OK ? calloc(n, sizeof *reals) : NULL;
+    if (d.n && rc == IZDE_OK && !reals)
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    for (size_t k = 0; reals && k < n; k++)
+        reals[k] = realpath(files[k].path, NULL);
+    for (size_t t = 0; t < d.n && rc == IZDE_OK; t++) {
+        izx_query *q = NULL;
+        izx_mset *m = NULL;
+        char *msg = NULL;
+        x = izx_query_term(&q, d.terms[t], strlen(d.terms[t]), 1, &msg);
+        izx_free(msg);
+        if (x == IZX_OK)
+            x = izx_enquire(&m, db->x, q, 0, 1000, -1, 0);
+        unsigned hits = izx_mset_size(m), keep = 0;
+        long best = -2;
+        for (unsigned i = 0; x == IZX_OK && i < hits; i++) {
+            long r = file_rank(m, i, reals, n);
+            if (r > best || (r == best && izx_mset_docid(m, i) > keep)) {
+                best = r;
+                keep = izx_mset_docid(m, i);
+            }
+        }
+        for (unsigned i = 0; x == IZX_OK && i < hits; i++)
+            if (izx_mset_docid(m, i) != keep)
+                x = izx_db_delete_document(db->x, izx_mset_docid(m, i));
+        if (x != IZX_OK)
+            rc = izde__db_izx_error(db, x, "cannot remove a duplicate id");
+        izx_mset_free(m);
+        izx_query_free(q);
+    }
+    if (rc == IZDE_OK && d.n)
+        rc = izde_db_commit(db);
+    for (size_t k = 0; reals && k < n; k++)
+        free(reals[k]);
+    free(reals);
+    for (size_t t = 0; t < d.n; t++)
+        free(d.terms[t]);
+    free(d.terms);
+    return rc;
+}
+
 int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigned jobs, int force)
 {
     izde_db *db = in->db;
@@ -277,6 +380,8 @@ int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigne
     }
     if (rc == IZDE_OK)
         rc = swap_in(db, merged);
+    if (rc == IZDE_OK)
+        rc = drop_duplicate_ids(db, files, n);
 done:
     for (unsigned k = 0; parts && k < jobs; k++) {
         if (fds && fds[k] >= 0)

@@ -16,12 +16,21 @@ rm all.jsonl
 check_eq "input: three files, over the 4 MiB where workers start" "3 true" \
     "$(ls feed | wc -l | tr -d ' ') $(test "$(cat feed/* | wc -c)" -gt 4194304 && echo true)"
 
+# the first record of each part again, in a file read last: its copies win
+for f in feed/part-0*.jsonl; do
+    head -n 1 "$f" | jq -c '.text = "Замена: этот текст читается последним, ид \(.id)"'
+done > feed/zz-update.jsonl
+
 summary() { printf '%s\n' "$OUT" | sed 's/ in [0-9.]* s;/ in T s;/'; }
 run index -j 2 --db two feed
 check_eq "-j 2: exit status" 0 "$STATUS"
-check_eq "-j 2: summary" "indexed 900 articles from 3 files (3 new, 0 changed, 0 unchanged, 0 removed) in T s; two now holds 900 documents" "$(summary)"
+check_eq "-j 2: summary" "indexed 903 articles from 4 files (4 new, 0 changed, 0 unchanged, 0 removed) in T s; two now holds 900 documents" "$(summary)"
 run index -j 1 --db one feed
-check_eq "-j 1: summary" "indexed 900 articles from 3 files (3 new, 0 changed, 0 unchanged, 0 removed) in T s; one now holds 900 documents" "$(summary)"
+check_eq "-j 1: summary" "indexed 903 articles from 4 files (4 new, 0 changed, 0 unchanged, 0 removed) in T s; one now holds 900 documents" "$(summary)"
+check_eq "an id read twice by two workers: one document, from the file read last" \
+    "$("$IZDE" search --db one --json -n 10 замена | jq -c '[.hits[].id] | sort')" \
+    "$("$IZDE" search --db two --json -n 10 замена | jq -c '[.hits[].id] | sort')"
+check_eq "... all three replaced" "3" "$("$IZDE" search --db two --json -n 10 замена | jq '.hits | length')"
 check_eq "no shard or merge folder left" "feed one two" "$(ls | grep -v '^\.' | paste -sd' ' -)"
 
 # every match with its score (copies tie, and ties are in document order,
@@ -39,11 +48,11 @@ check_eq "the merged index checks out" "two: format version 3, 900 documents, ev
 
 # the merged index is an ordinary one: incremental runs update it in place
 run index --db two feed
-check_eq "again: every file unchanged" "indexed 0 articles from 0 files (0 new, 0 changed, 3 unchanged, 0 removed) in T s; two now holds 900 documents" "$(summary)"
+check_eq "again: every file unchanged" "indexed 0 articles from 0 files (0 new, 0 changed, 4 unchanged, 0 removed) in T s; two now holds 900 documents" "$(summary)"
 left=$((900 - $(wc -l < feed/part-00.jsonl) + 10))
 head -n 10 feed/part-00.jsonl > cut && mv cut feed/part-00.jsonl
 run index --db two feed
-check_eq "a shortened file: re-read in place" "indexed 10 articles from 1 file (0 new, 1 changed, 2 unchanged, 0 removed) in T s; two now holds $left documents" "$(summary)"
+check_eq "a shortened file: re-read in place" "indexed 10 articles from 1 file (0 new, 1 changed, 3 unchanged, 0 removed) in T s; two now holds $left documents" "$(summary)"
 
 # below 4 MiB one process indexes, and problems come in file order
 mkdir small
