@@ -3,7 +3,8 @@
 #   tools/deps.sh          build and run: compiler, CMake, Xapian, ICU, libstemmer, jansson, libcsv
 #   tools/deps.sh --test   also what the tests need (cmocka, jq, xz-utils, xmllint,
 #                          rsvg-convert, clang with libFuzzer)
-#   tools/deps.sh --bench  also what the benchmarks compare against (omindex)
+#   tools/deps.sh --bench  also what the benchmarks compare against (omindex; for
+#                          bench-engines.sh Sphinx, PostgreSQL, python3 and its clients)
 # Runs apt-get as root, or through sudo; never asks questions.
 set -eu
 
@@ -11,7 +12,7 @@ pkgs="build-essential cmake pkg-config libxapian-dev libstemmer-dev libicu-dev l
 for arg in "$@"; do
     case "$arg" in
         --test) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev" ;;
-        --bench) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin xapian-omega xapian-tools time" ;;
+        --bench) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin xapian-omega xapian-tools time python3 python3-xapian sphinxsearch python3-pymysql postgresql python3-psycopg2" ;;
         *) echo "deps.sh: unknown option '$arg' (use --test or --bench)" >&2; exit 2 ;;
     esac
 done
