@@ -54,8 +54,8 @@ static json_t *load_object(const char *s, size_t len, const char **why)
 int izde__doc_read(izx_mset *m, unsigned i, int parts, izde_stored *out)
 {
     memset(out, 0, sizeof *out);
-    const char *v, *data;
-    size_t vlen, dlen;
+    const char *v;
+    size_t vlen;
     int x = izx_mset_value(m, i, IZDE_SLOT_META, &v, &vlen);
     if (x != IZX_OK)
         return x;
@@ -68,11 +68,18 @@ int izde__doc_read(izx_mset *m, unsigned i, int parts, izde_stored *out)
         out->why = "no id";
         return IZX_ECORRUPT;
     }
-    if (!(parts & IZDE_DOC_BODY))
+    if (!(parts & (IZDE_DOC_BODY | IZDE_DOC_BODY_RAW)))
         return IZX_OK;
-    if ((x = izx_mset_data(m, i, &data, &dlen)) != IZX_OK)
+    if ((x = izx_mset_data(m, i, &out->raw, &out->raw_len)) != IZX_OK)
         return x;
-    const char *nl = memchr(data, '\n', dlen);
+    return parts & IZDE_DOC_BODY ? izde__doc_parse_body(out, parts) : IZX_OK;
+}
+
+int izde__doc_parse_body(izde_stored *out, int parts)
+{
+    const char *why = NULL, *data = out->raw;
+    size_t dlen = out->raw_len;
+    const char *nl = data ? memchr(data, '\n', dlen) : NULL;
     json_t *body = nl ? load_object(data, (size_t)(nl - data), &why) : NULL;
     if (!body) {
         out->why = nl ? "unreadable data" : "no text";

@@ -19,6 +19,8 @@ int izde__doc_store(izx_doc *doc, json_t *meta, json_t *body, const char *text, 
 #define IZDE_DOC_BODY 1       /* and the figures (with their text and sentence), the
                                * mentioned dates, the extra fields and the text */
 #define IZDE_DOC_TEXT_FIELD 2 /* and the text as a "text" member of `doc` as well */
+#define IZDE_DOC_BODY_RAW 4   /* fetch the data but parse it later with
+                               * izde__doc_parse_body() (another thread may) */
 
 typedef struct izde_stored {
     json_t *doc;          /* the metadata, merged with the body when read */
@@ -26,6 +28,8 @@ typedef struct izde_stored {
                            * mset: valid until it is freed */
     size_t text_len;
     const char *why;      /* IZX_ECORRUPT: what is wrong with the document */
+    const char *raw;      /* the document data, borrowed from the mset */
+    size_t raw_len;
 } izde_stored;
 
 /* Read hit i of `m`.  Returns IZX_OK, IZX_ECORRUPT (see out->why) or the
@@ -33,5 +37,9 @@ typedef struct izde_stored {
  * `out` with izde__stored_clear() in every case. */
 int izde__doc_read(izx_mset *m, unsigned i, int parts, izde_stored *out);
 void izde__stored_clear(izde_stored *s);
+/* Parse what izde__doc_read(.., IZDE_DOC_BODY_RAW, ..) fetched into s->doc
+ * and s->text (`parts` as there).  Touches nothing but `s`: safe on
+ * another thread while the mset lives.  IZX_OK or IZX_ECORRUPT. */
+int izde__doc_parse_body(izde_stored *s, int parts);
 
 #endif /* IZDE_DOCSTORE_H */

@@ -35,8 +35,7 @@ static const char *jstr(json_t *o, const char *k)
 
 typedef struct snip_job {
     izde_results *r;
-    const char *const *texts;
-    const size_t *lens;
+    izde_stored *sd;      /* per hit: metadata read, body fetched, not parsed */
     unsigned first, step;
     izde_analyzer *an;
     izde_qstemmers st;
@@ -45,14 +44,46 @@ typedef struct snip_job {
     unsigned failed_at;
 } snip_job;
 
+/* The figures of a hit, from its parsed body: strings stay in `o`. */
+static void set_figures(hit_store *s, izde_hit *h, json_t *o)
+{
+    json_t *jf = json_object_get(o, "figures");
+    if (!json_array_size(jf) || !(s->figs = calloc(json_array_size(jf), sizeof *s->figs)))
+        return;
+    size_t k;
+    json_t *f;
+    json_array_foreach(jf, k, f) {
+        izde_hit_figure *g = &s->figs[k];
+        g->value = json_number_value(json_object_get(f, "value"));
+        g->high = json_number_value(json_object_get(f, "high"));
+        g->qualifier = jstr(f, "qualifier");
+        g->unit = jstr(f, "unit");
+        g->noun = jstr(f, "noun");
+        g->noun_stem = jstr(f, "noun_stem");
+        g->text = jstr(f, "text");
+        g->sentence = jstr(f, "sentence");
+        g->start = (size_t)json_integer_value(json_object_get(f, "start"));
+        g->end = (size_t)json_integer_value(json_object_get(f, "end"));
+    }
+    h->figures = s->figs;
+    h->nfigures = json_array_size(jf);
+}
+
+/* Parse the bodies of every step-th hit from `first` and make their
+ * snippets. */
 static void run_job(snip_job *j)
 {
     for (unsigned i = j->first; i < j->r->n && j->rc == IZDE_OK; i += j->step) {
-        if (!j->texts[i])
-            continue;
         hit_store *s = &j->r->store[i];
         izde_hit *h = &j->r->hits[i];
-        j->rc = izde__snippet(&s->snip, j->an, &j->st, j->pq, j->texts[i], j->lens[i], h->lang);
+        if (izde__doc_parse_body(&j->sd[i], IZDE_DOC_BODY) != IZX_OK) {
+            j->rc = IZDE_ECORRUPT;
+            j->failed_at = i;
+            break;
+        }
+        set_figures(s, h, s->data);
+        j->rc = izde__snippet(&s->snip, j->an, &j->st, j->pq, j->sd[i].text, j->sd[i].text_len,
+                              h->lang);
         if (j->rc != IZDE_OK) {
             j->failed_at = i;
             break;
@@ -94,17 +125,13 @@ static int aux_ready(izde_db *db)
     return db->aux_analyzer != NULL;
 }
 
-/* Snippets of the hits with a text: the odd ones on a second thread
- * (with its own analyzer and stemmers) when there are enough of them to
- * pay for it, the even ones here. */
-static int make_snippets(izde_db *db, izde_results *r, const izde_pquery *pq,
-                         const char *const *texts, const size_t *lens)
+/* The figures and snippets of the hits (their bodies fetched): the odd
+ * ones on a second thread (with its own analyzer and stemmers) when there
+ * are enough of them to pay for it, the even ones here. */
+static int make_snippets(izde_db *db, izde_results *r, const izde_pquery *pq, izde_stored *sd)
 {
-    unsigned with_text = 0;
-    for (unsigned i = 0; i < r->n; i++)
-        with_text += texts[i] != NULL;
-    int two = with_text >= 4 && aux_ready(db);
-    snip_job main_job = {.r = r, .texts = texts, .lens = lens, .first = 0, .step = two ? 2 : 1,
+    int two = r->n >= 4 && aux_ready(db);
+    snip_job main_job = {.r = r, .sd = sd, .first = 0, .step = two ? 2 : 1,
                          .an = db->analyzer, .st = {.ru = db->stem_ru, .ky = db->stem_ky, .db = db->x},
                          .pq = pq};
     snip_job aux_job = main_job;
@@ -123,6 +150,9 @@ static int make_snippets(izde_db *db, izde_results *r, const izde_pquery *pq,
     if (!bad)
         return IZDE_OK;
     const char *id = r->hits[bad->failed_at].id;
+    if (bad->rc == IZDE_ECORRUPT)
+        return izde__db_error(db, bad->rc, "the stored article '%s' is unreadable (%s); re-index "
+                              "its file", id ? id : "?", sd[bad->failed_at].why);
     return izde__db_error(db, bad->rc, "cannot make a snippet for '%s'", id ? id : "?");
 }
 
@@ -159,8 +189,7 @@ int izde_search_ex(izde_results **out, izde_db *db, const char *query,
     }
     izx_mset *m = NULL;
     int attempts = 0;
-    const char **texts = NULL;
-    size_t *lens = NULL;
+    izde_stored *sd = NULL; /* per hit, the json docs owned by the results */
 retry:
     m = NULL;
     int xrc = izx_enquire(&m, db->x, pq.xq, offset, limit,
@@ -182,36 +211,34 @@ retry:
         goto done;
     }
     r->estimated = izx_mset_matches_estimated(m);
-    free(texts);
-    free(lens);
-    texts = n ? calloc(n, sizeof *texts) : NULL; /* borrowed from `m` */
-    lens = n ? calloc(n, sizeof *lens) : NULL;
-    if (n && (!texts || !lens)) {
+    free(sd);
+    sd = n ? calloc(n, sizeof *sd) : NULL;
+    if (n && !sd) {
         rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
         goto done;
     }
     for (unsigned i = 0; i < n; i++) {
-        izde_stored st_doc;
-        xrc = izde__doc_read(m, i, opt->no_snippets ? IZDE_DOC_META : IZDE_DOC_BODY, &st_doc);
+        izde_stored *d = &sd[i];
+        xrc = izde__doc_read(m, i, opt->no_snippets ? IZDE_DOC_META : IZDE_DOC_BODY_RAW, d);
         if (xrc == IZX_EMODIFIED && attempts++ < 5 && izx_db_reopen(db->x) == IZX_OK) {
-            izde__stored_clear(&st_doc);
+            izde__stored_clear(d);
             izde_results_free(r);
             izx_mset_free(m);
             goto retry;
         }
         if (xrc == IZX_ECORRUPT) {
             rc = izde__db_error(db, IZDE_ECORRUPT, "document %u is unreadable (%s); re-index its "
-                                "file", izx_mset_docid(m, i), st_doc.why);
-            izde__stored_clear(&st_doc);
+                                "file", izx_mset_docid(m, i), d->why);
+            izde__stored_clear(d);
             goto done;
         }
         if (xrc != IZX_OK) {
             rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot read a hit: %s",
                                 izx_mset_errmsg(m));
-            izde__stored_clear(&st_doc);
+            izde__stored_clear(d);
             goto done;
         }
-        json_t *o = st_doc.doc;
+        json_t *o = d->doc;
         hit_store *s = &r->store[i];
         izde_hit *h = &r->hits[i];
         s->data = o; /* owned by the results from here */
@@ -225,33 +252,11 @@ retry:
         h->lang = jstr(o, "lang");
         h->source = jstr(o, "source");
         h->date = jstr(o, "date");
-        json_t *jf = json_object_get(o, "figures");
-        if (json_array_size(jf) && (s->figs = calloc(json_array_size(jf), sizeof *s->figs))) {
-            size_t k;
-            json_t *f;
-            json_array_foreach(jf, k, f) {
-                izde_hit_figure *g = &s->figs[k];
-                g->value = json_number_value(json_object_get(f, "value"));
-                g->high = json_number_value(json_object_get(f, "high"));
-                g->qualifier = jstr(f, "qualifier");
-                g->unit = jstr(f, "unit");
-                g->noun = jstr(f, "noun");
-                g->noun_stem = jstr(f, "noun_stem");
-                g->text = jstr(f, "text");
-                g->sentence = jstr(f, "sentence");
-                g->start = (size_t)json_integer_value(json_object_get(f, "start"));
-                g->end = (size_t)json_integer_value(json_object_get(f, "end"));
-            }
-            h->figures = s->figs;
-            h->nfigures = json_array_size(jf);
-        }
-        texts[i] = st_doc.text;
-        lens[i] = st_doc.text_len;
     }
-    rc = make_snippets(db, r, &pq, texts, lens);
+    if (!opt->no_snippets)
+        rc = make_snippets(db, r, &pq, sd);
 done:
-    free(texts);
-    free(lens);
+    free(sd);
     izx_mset_free(m);
     izde__pquery_clear(&pq);
     if (rc != IZDE_OK) {
