@@ -42,6 +42,7 @@ typedef struct snip_ctx {
     size_t nnums, capnums;
     size_t *progress;    /* per phrase: words matched so far */
     size_t *pfirst;      /* per phrase: where its first matched word starts */
+    size_t base;         /* offset in `text` of the part being analyzed */
     int oom;
 } snip_ctx;
 
@@ -89,10 +90,14 @@ static int push_match(snip_ctx *c, size_t start, size_t end, size_t word)
     return 0;
 }
 
-static int on_token(void *vctx, const izde_token *t)
+static int on_token(void *vctx, const izde_token *pt)
 {
     snip_ctx *c = vctx;
     const izde_pquery *q = c->q;
+    izde_token tok = *pt; /* offsets in the part -> offsets in the text */
+    tok.start += c->base;
+    tok.end += c->base;
+    const izde_token *t = &tok;
     if (t->kind == IZDE_TOK_NUMBER) {
         if (c->nnums == c->capnums) {
             size_t cap = c->capnums ? c->capnums * 2 : 32;
@@ -391,6 +396,59 @@ void izde__snip_free(izde__snip *s)
     memset(s, 0, sizeof *s);
 }
 
+/* ---- how much to analyze -------------------------------------------------- */
+
+/* Re-analyzing a long article is most of a snippet's cost.  The text is
+ * analyzed in two parts: the first PREFIX bytes, and the rest only when
+ * the first part lacks a query word or phrase, or has fewer than
+ * IZDE_MAX_FRAGMENTS matches to build fragments from. */
+#define PREFIX 8192
+
+/* Has every positive word of the query (in its exact form, or through the
+ * stem it has in the text's language) and every phrase matched? */
+static int all_words_seen(const snip_ctx *c)
+{
+    const izde_pquery *q = c->q;
+    size_t nw = q->nterms + q->nstems + q->nky_stems + q->nphrases;
+    unsigned char *seen = calloc(nw ? nw : 1, 1);
+    if (!seen)
+        return 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->m[i].word < nw)
+            seen[c->m[i].word] = 1;
+    char *const *stems = c->kyrgyz ? q->ky_stems : q->stems;
+    size_t nstems = c->kyrgyz ? q->nky_stems : q->nstems;
+    size_t off = q->nterms + (c->kyrgyz ? q->nstems : 0);
+    int all = 1;
+    for (size_t i = 0; i < q->nterms && all; i++) {
+        if (seen[i])
+            continue;
+        /* the word's stem in this language, matched under its own index */
+        size_t slen;
+        const char *st = c->stem ? izde__stem_word(c->stem, c->kyrgyz, q->terms[i],
+                                                   strlen(q->terms[i]), q->terms[i],
+                                                   strlen(q->terms[i]), &slen)
+                                 : NULL;
+        int k = st ? find(stems, nstems, st, slen) : -1;
+        all = k >= 0 && seen[off + (size_t)k];
+    }
+    for (size_t p = 0; p < q->nphrases && all; p++)
+        all = seen[q->nterms + q->nstems + q->nky_stems + p];
+    free(seen);
+    return all;
+}
+
+/* Where the first part ends: at a line break or space near PREFIX. */
+static size_t prefix_end(const char *text, size_t len)
+{
+    if (len <= PREFIX + PREFIX / 2)
+        return len;
+    size_t e = PREFIX;
+    while (e < len && text[e] != '\n' && text[e] != ' ')
+        e++;
+    return e;
+}
+
 static size_t count_nums(const snip_ctx *c, const cand *k)
 {
     size_t n = 0;
@@ -420,8 +478,16 @@ int izde__snippet(izde__snip *out, izde_analyzer *a, const izde_qstemmers *stemm
             goto done;
         }
     }
-    if (nwords > 0 && (rc = izde_analyze(a, text, len, on_token, &c)) != IZDE_OK)
+    size_t cut = prefix_end(text, len);
+    if (nwords > 0 && (rc = izde_analyze(a, text, cut, on_token, &c)) != IZDE_OK)
         goto done;
+    if (nwords > 0 && cut < len && (c.n < IZDE_MAX_FRAGMENTS || !all_words_seen(&c))) {
+        c.base = cut;
+        for (size_t p = 0; p < q->nphrases; p++)
+            c.progress[p] = 0;
+        if ((rc = izde_analyze(a, text + cut, len - cut, on_token, &c)) != IZDE_OK)
+            goto done;
+    }
     if (!(sent = sentences(text, len, &ns))) {
         rc = IZDE_ENOMEM;
         goto done;
