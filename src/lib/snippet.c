@@ -13,6 +13,8 @@
  * about 200 characters and cut (at a word, with "…") past 300; up to three
  * chosen greedily to cover the most distinct query words first, then the
  * most matches and figures (numbers) beside them; shown in text order.
+ * A long text is analyzed in two parts, the second only when the first
+ * lacks a query word (see PREFIX).
  */
 #include <stdlib.h>
 #include <string.h>
