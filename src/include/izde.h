@@ -160,7 +160,8 @@ typedef struct izde_index_options {
     izde_progress_fn progress; /* may be NULL */
     void *progress_payload;
     unsigned jobs; /* > 1: a new (empty) index is built by this many worker
-                    * processes, one shard each, merged at the end; an
+                    * processes (fork(): call it from a single-threaded
+                    * program), one shard each, merged at the end; an
                     * index that holds documents is always updated in place */
 } izde_index_options;
 

@@ -15,9 +15,9 @@ WPID=$!
 exec 3> feed.jsonl
 i=0
 while [ $i -lt 1500 ]; do record $i >&3; i=$((i + 1)); done
-# wait until the first batch of 1,000 is committed and readable
+# wait until the first three batches of 400 are committed and readable
 n=0
-while [ $n -lt 100 ] && ! "$IZDE" search --db db --json -n 0 санкции 2>/dev/null | jq -e '.matches_estimated == 1000' >/dev/null; do
+while [ $n -lt 100 ] && ! "$IZDE" search --db db --json -n 0 санкции 2>/dev/null | jq -e '.matches_estimated == 1200' >/dev/null; do
     sleep 0.1
     n=$((n + 1))
 done
@@ -28,14 +28,14 @@ check_eq "second writer: message" "izde: index 'db' is locked by another izde in
 
 run search --db db --json -n 1 санкции
 check_eq "search while indexing: exit 0" 0 "$STATUS"
-check_eq "search while indexing: the committed batch" "1000" "$(echo "$OUT" | jq '.matches_estimated')"
+check_eq "search while indexing: the committed batches" "1200" "$(echo "$OUT" | jq '.matches_estimated')"
 
 kill -9 "$WPID"
 wait "$WPID" 2>/dev/null
 exec 3>&-
 run check-index --db db
 check_eq "after kill -9: check-index passes" 0 "$STATUS"
-check_eq "after kill -9: the committed documents" "db: format version 3, 1000 documents, every article readable" "$OUT"
+check_eq "after kill -9: the committed documents" "db: format version 3, 1200 documents, every article readable" "$OUT"
 i=0
 while [ $i -lt 1500 ]; do record $i; i=$((i + 1)); done > all.jsonl
 run index --db db all.jsonl
