@@ -19,7 +19,8 @@ static const char usage_text[] =
     "usage: izde search [--db DIR] [-n N] [--offset K] [--sort relevance|date|-date]\n"
     "                   [--no-snippets] [--json | --format full|compact] QUERY\n"
     "       izde search --batch [--db DIR] [-n N] [--offset K] [--sort ...] [--no-snippets]\n"
-    "All words must match, in any inflection; \"exact phrase\"; OR; NOT word or\n"
+    "All words must match, in any inflection; \"a phrase\" (its words in order, any\n"
+    "inflection); OR; NOT word or\n"
     "-word; ( ) to group.  Words after the options are joined into one query.\n"
     "--batch reads one query per line from stdin and writes one JSON line per\n"
     "query: the --json object plus \"took_ms\", or {\"query\", \"line\", \"error\"}.\n";

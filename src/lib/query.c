@@ -6,12 +6,14 @@
  *   alts    := primary (OR primary)*
  *   primary := ( query ) | "phrase" | «phrase» | lang:CODE | words
  *
- * A word matches its exact form and its stems in both languages (the
- * unstemmed term OR the Z-prefixed Russian stem OR the ZK-prefixed Kyrgyz
- * stem); `lang:ky` / `lang:ru` anywhere in the query keeps only that
- * language's stems and filters the articles by language.  A quoted phrase
- * matches exact forms in order.  A hyphenated word matches the compound
- * as indexed whole or both of its parts.
+ * A word matches its stems in both languages and its unstemmed token
+ * (the Z-prefixed Russian stem OR the ZK-prefixed Kyrgyz stem OR the
+ * token, which numbers, Latin words and other languages are indexed as);
+ * `lang:ky` / `lang:ru` anywhere in the query keeps only that language's
+ * stems and filters the articles by language.  A quoted phrase matches its
+ * words in order, each in any inflection (stems carry the positions).  A
+ * hyphenated word matches the compound as indexed whole or both of its
+ * parts; letters run into digits (с400) also match the compound С-400.
  * Words are analyzed with the same analyzer as documents, so numbers
  * written "28 000" and hyphenated or dotted words come out as indexed.
  * Every syntax error names its column (in characters, from 1).
@@ -343,8 +345,8 @@ static int stem_subquery(parser *p, izde_stemmer *st, const char *prefix, int ky
     return IZDE_OK;
 }
 
-/* One word (or a whole hyphenated compound): its exact form OR its stems
- * in the languages the query allows.  `orig` is the word as typed. */
+/* One word (or a whole hyphenated compound): its token OR its stems in
+ * the languages the query allows.  `orig` is the word as typed. */
 static int word_query(parser *p, const char *term, int kind, const char *orig, size_t olen,
                       izx_query **out)
 {
