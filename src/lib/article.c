@@ -53,8 +53,7 @@ static size_t first_sentence(const char *s, size_t n)
     return n;
 }
 
-/* Cut at most `max` bytes, at a UTF-8 boundary and preferably a space. */
-static size_t cut_utf8(const char *s, size_t n, size_t max)
+size_t izde__cut_utf8(const char *s, size_t n, size_t max)
 {
     if (n <= max)
         return n;
@@ -75,6 +74,11 @@ static char *trimmed_dup(const char *s, size_t n, int ellipsis)
     }
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
         n--;
+    return izde__dup_ellipsis(s, n, ellipsis);
+}
+
+char *izde__dup_ellipsis(const char *s, size_t n, int ellipsis)
+{
     char *t = malloc(n + 4);
     if (!t)
         return NULL;
@@ -111,7 +115,7 @@ char *izde__derive_title(const char *text, size_t len)
     if (!fallback)
         return NULL;
     size_t n = first_sentence(fallback, fallback_len);
-    size_t cut = cut_utf8(fallback, n, 300);
+    size_t cut = izde__cut_utf8(fallback, n, 300);
     return trimmed_dup(fallback, cut, cut < n);
 }
 

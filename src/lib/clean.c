@@ -198,25 +198,8 @@ static size_t first_sentence(const char *s, size_t n)
 
 static char *dup_cut(const char *s, size_t n, size_t max)
 {
-    int cut = 0;
-    if (n > max) {
-        size_t i = max;
-        while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-            i--;
-        size_t sp = i;
-        while (sp > max / 2 && s[sp] != ' ')
-            sp--;
-        n = s[sp] == ' ' ? sp : i;
-        cut = 1;
-    }
-    char *t = malloc(n + 4);
-    if (!t)
-        return NULL;
-    memcpy(t, s, n);
-    if (cut)
-        memcpy(t + n, "\xe2\x80\xa6", 3), n += 3;
-    t[n] = '\0';
-    return t;
+    size_t c = izde__cut_utf8(s, n, max);
+    return izde__dup_ellipsis(s, c, c < n);
 }
 
 /* A domain-like word at s ("Vecher.kz", "24.kg", "NewTimes.kz"): its

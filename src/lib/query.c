@@ -298,6 +298,22 @@ static int combine(parser *p, izx_op op, izx_query **subs, size_t n, unsigned wi
     return rc == IZX_OK ? IZDE_OK : xq_fail(p, rc, msg);
 }
 
+/* Finish an OR of subs[0..n): after a failure (rc) free them; one alone
+ * is itself. */
+static int or_of(parser *p, int rc, izx_query **subs, size_t n, izx_query **out)
+{
+    if (rc != IZDE_OK) {
+        for (size_t i = 0; i < n; i++)
+            izx_query_free(subs[i]);
+        return rc;
+    }
+    if (n == 1) {
+        *out = subs[0];
+        return IZDE_OK;
+    }
+    return combine(p, IZX_OP_OR, subs, n, 0, out);
+}
+
 static int term_query(parser *p, const char *term, size_t len, izx_query **out)
 {
     char *msg = NULL;
@@ -366,16 +382,7 @@ static int word_query(parser *p, const char *term, int kind, const char *orig, s
         if (rc == IZDE_OK && st->ky && (!p->langs || (p->langs & LANG_KY)))
             rc = stem_subquery(p, st->ky, IZDE_PREFIX_STEM_KY, 1, term, len, orig, olen, subs, &n);
     }
-    if (rc != IZDE_OK) {
-        for (size_t i = 0; i < n; i++)
-            izx_query_free(subs[i]);
-        return rc;
-    }
-    if (n == 1) {
-        *out = subs[0];
-        return IZDE_OK;
-    }
-    return combine(p, IZX_OP_OR, subs, n, 0, out);
+    return or_of(p, rc, subs, n, out);
 }
 
 /* Letters run into digits (с400, су35, ту154): the text mostly writes
@@ -851,16 +858,7 @@ static int parse_alts(parser *p, izx_query **out)
             break;
         n++;
     }
-    if (rc) {
-        for (size_t i = 0; i < n; i++)
-            izx_query_free(subs[i]);
-        return rc;
-    }
-    if (n == 1) {
-        *out = subs[0];
-        return IZDE_OK;
-    }
-    return combine(p, IZX_OP_OR, subs, n, 0, out);
+    return or_of(p, rc, subs, n, out);
 }
 
 static int push_q(izx_query ***v, size_t *n, izx_query *q)
