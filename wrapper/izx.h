@@ -39,6 +39,8 @@ typedef enum izx_status {
     IZX_EDOCNOTFOUND, /* Xapian::DocNotFoundError */
     IZX_EIO,          /* other Xapian::DatabaseError (I/O, disk full, ...; DatabaseCreateError:
                        * IZX_DB_CREATE over an existing database, missing parent dir) */
+    IZX_ENETWORK,     /* Xapian::NetworkError: a remote database cannot be reached or broke off */
+    IZX_ETIMEOUT,     /* Xapian::NetworkTimeoutError: a remote database did not answer in time */
     IZX_EBACKEND,     /* any other Xapian::Error */
     IZX_EUNKNOWN      /* std::exception or anything else thrown */
 } izx_status;
@@ -68,6 +70,24 @@ typedef struct izx_db izx_db;
  * @retval IZX_OK, IZX_ENOTFOUND, IZX_ELOCKED, IZX_ECORRUPT, IZX_EVERSION, ...
  */
 int izx_db_open(izx_db **out, const char *path, int flags, char **errmsg_out);
+
+/*
+ * Open, read-only, a database served by xapian-tcpsrv at host:port.
+ * `timeout_ms` bounds connecting and every later operation (0: wait
+ * forever); exceeding it gives IZX_ETIMEOUT, a refused or broken
+ * connection IZX_ENETWORK.
+ */
+int izx_db_open_remote(izx_db **out, const char *host, unsigned port, unsigned timeout_ms,
+                       char **errmsg_out);
+
+/*
+ * One read-only handle searching parts[0..n) as a single database, with
+ * statistics combined so that weights are those of one database holding
+ * every document.  Document k of part i has docid (k - 1) * n + i + 1.
+ * The parts stay owned by the caller (and may be freed: Xapian shares
+ * their internals).  Metadata is read from parts[0] only.
+ */
+int izx_db_combine(izx_db **out, izx_db *const *parts, size_t n, char **errmsg_out);
 
 /* Close (flushing a writable database; an open transaction is cancelled)
  * and free.  Accepts NULL. */
@@ -186,12 +206,16 @@ void izx_query_free(izx_query *q);
 typedef struct izx_mset izx_mset;
 
 /* Run `q` on `db` with BM25, returning hits [offset, offset+maxitems).
- * `sort_slot` < 0: by relevance; otherwise by that value (descending if
- * `sort_reverse`), relevance breaking ties.  Matches are counted exactly up
+ * `sort_slot` -1: by relevance; below -1: by relevance, equal weights
+ * ordered by the value in slot `-sort_slot - 2` ascending (-2: slot 0,
+ * -3: slot 1; IZX_SORT_REL_THEN(slot) spells it); otherwise
+ * by the value in `sort_slot` (descending if `sort_reverse`), relevance
+ * breaking ties.  Xapian itself breaks remaining ties by docid.  Matches are counted exactly up
  * to 1000 past the page (izx_mset_matches_estimated()).  On failure the message is on
  * `db`. */
 int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
                 unsigned maxitems, int sort_slot, int sort_reverse);
+#define IZX_SORT_REL_THEN(slot) (-(int)(slot) - 2)
 void izx_mset_free(izx_mset *m);
 
 /* Count the matches of `q` by their value in `slot` (Xapian's

@@ -25,6 +25,8 @@ const char *izx_status_name(int status)
     case IZX_EQUERY: return "IZX_EQUERY";
     case IZX_EDOCNOTFOUND: return "IZX_EDOCNOTFOUND";
     case IZX_EIO: return "IZX_EIO";
+    case IZX_ENETWORK: return "IZX_ENETWORK";
+    case IZX_ETIMEOUT: return "IZX_ETIMEOUT";
     case IZX_EBACKEND: return "IZX_EBACKEND";
     case IZX_EUNKNOWN: return "IZX_EUNKNOWN";
     }
@@ -123,6 +125,12 @@ int status_from_exception(std::string &msg, context ctx) noexcept
         } catch (const Xapian::InvalidOperationError &e) {
             set_msg(msg, e.get_description());
             return ctx == CTX_QUERY ? IZX_EQUERY : IZX_EINVAL;
+        } catch (const Xapian::NetworkTimeoutError &e) {
+            set_msg(msg, e.get_description());
+            return IZX_ETIMEOUT;
+        } catch (const Xapian::NetworkError &e) {
+            set_msg(msg, e.get_description());
+            return IZX_ENETWORK;
         } catch (const Xapian::Error &e) {
             set_msg(msg, e.get_description());
             return IZX_EBACKEND;

@@ -97,6 +97,73 @@ int izx_db_open(izx_db **out, const char *path, int flags, char **errmsg_out)
     }
 }
 
+int izx_db_open_remote(izx_db **out, const char *host, unsigned port, unsigned timeout_ms,
+                       char **errmsg_out)
+{
+    if (errmsg_out)
+        *errmsg_out = nullptr;
+    if (!out || !host || !*host || port == 0 || port > 65535) {
+        izx::give_errmsg(errmsg_out, "izx_db_open_remote: no host or a bad port");
+        if (out)
+            *out = nullptr;
+        return IZX_EINVAL;
+    }
+    *out = nullptr;
+    izx_db *db = nullptr;
+    try {
+        db = new izx_db();
+        db->path = "tcp://" + std::string(host) + ":" + std::to_string(port);
+        db->in_transaction = false;
+        db->wdb = nullptr;
+        db->db = new Xapian::Database(
+            Xapian::Remote::open(host, port, static_cast<useconds_t>(timeout_ms),
+                                 static_cast<useconds_t>(timeout_ms)));
+        *out = db;
+        return IZX_OK;
+    } catch (...) {
+        std::string msg;
+        int st = izx::status_from_exception(msg, izx::CTX_DEFAULT);
+        delete db;
+        izx::give_errmsg(errmsg_out, msg);
+        return st;
+    }
+}
+
+int izx_db_combine(izx_db **out, izx_db *const *parts, size_t n, char **errmsg_out)
+{
+    if (errmsg_out)
+        *errmsg_out = nullptr;
+    if (out)
+        *out = nullptr;
+    if (!out || !parts || n == 0) {
+        izx::give_errmsg(errmsg_out, "izx_db_combine: no databases");
+        return IZX_EINVAL;
+    }
+    izx_db *db = nullptr;
+    try {
+        db = new izx_db();
+        db->in_transaction = false;
+        db->wdb = nullptr;
+        db->db = new Xapian::Database();
+        for (size_t i = 0; i < n; i++) {
+            if (!parts[i] || !parts[i]->db)
+                throw Xapian::InvalidArgumentError("izx_db_combine: a part is NULL");
+            db->db->add_database(*parts[i]->db);
+            db->path += (i ? " + " : "") + parts[i]->path;
+        }
+        *out = db;
+        return IZX_OK;
+    } catch (...) {
+        std::string msg;
+        int st = izx::status_from_exception(msg, izx::CTX_DEFAULT);
+        if (db)
+            delete db->db;
+        delete db;
+        izx::give_errmsg(errmsg_out, msg);
+        return st;
+    }
+}
+
 void izx_db_free(izx_db *db)
 {
     if (!db)

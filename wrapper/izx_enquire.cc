@@ -28,6 +28,9 @@ int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
         if (sort_slot >= 0)
             enquire.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(sort_slot),
                                                      sort_reverse != 0);
+        else if (sort_slot < -1)
+            enquire.set_sort_by_relevance_then_value(static_cast<Xapian::valueno>(-sort_slot - 2),
+                                                     false);
         m = new izx_mset();
         /* Count exactly up to this many matches, so "about N" is exact for
          * all but large result sets (Xapian's default checks only the page). */

@@ -58,9 +58,10 @@ const char *cli_display_path(const char *path)
     return path;
 }
 
-char *cli_join_query(int argc, char **argv, const char **dbopt, int *json, long *max,
+char *cli_join_query(int argc, char **argv, cli_dbs *dbs, int *json, long *max,
                      const char *usage)
 {
+    int took;
     size_t cap = 1;
     for (int i = 1; i < argc; i++)
         cap += strlen(argv[i]) + 1;
@@ -75,10 +76,11 @@ char *cli_join_query(int argc, char **argv, const char **dbopt, int *json, long 
             exit(CLI_OK);
         } else if (strcmp(a, "--json") == 0) {
             *json = 1;
-        } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
-            *dbopt = argv[++i];
-        } else if (strncmp(a, "--db=", 5) == 0) {
-            *dbopt = a + 5;
+        } else if ((took = cli_db_option(argc, argv, &i, dbs)) != 0) {
+            if (took < 0) {
+                free(q);
+                return NULL;
+            }
         } else if (max && strcmp(a, "-n") == 0) {
             if ((*max = cli_parse_count(a, i + 1 < argc ? argv[++i] : NULL)) < 0) {
                 free(q);
@@ -104,17 +106,71 @@ char *cli_join_query(int argc, char **argv, const char **dbopt, int *json, long 
     return q;
 }
 
-izde_db *cli_open_read(const char *dbopt)
+int cli_db_option(int argc, char **argv, int *i, cli_dbs *dbs)
+{
+    const char *a = argv[*i];
+    const char *v = NULL;
+    if (strcmp(a, "--allow-partial") == 0) {
+        dbs->open.allow_partial = 1;
+        return 1;
+    }
+    int is_db = strcmp(a, "--db") == 0 || strncmp(a, "--db=", 5) == 0;
+    int is_timeout = strcmp(a, "--timeout") == 0 || strncmp(a, "--timeout=", 10) == 0;
+    if (!is_db && !is_timeout)
+        return 0;
+    const char *eq = strchr(a, '=');
+    if (eq)
+        v = eq + 1;
+    else if (*i + 1 < argc)
+        v = argv[++*i];
+    if (is_timeout) {
+        long ms = cli_parse_count("--timeout", v);
+        if (ms < 0)
+            return -1;
+        if (ms == 0) {
+            cli_error("--timeout: give the milliseconds to wait for a remote shard (1 or more)");
+            return -1;
+        }
+        dbs->open.timeout_ms = (unsigned)ms;
+        return 1;
+    }
+    if (!v || !*v) {
+        cli_error("--db needs an index folder, tcp://HOST:PORT or a shard list file");
+        return -1;
+    }
+    if (dbs->n == CLI_MAX_DBS) {
+        cli_error("--db given more than %d times; list the indexes in a file and give that",
+                  CLI_MAX_DBS);
+        return -1;
+    }
+    dbs->spec[dbs->n++] = v;
+    return 1;
+}
+
+izde_db *cli_open_read(const cli_dbs *dbs)
 {
     izde_db *db = NULL;
     char *err = NULL;
-    int rc = izde_db_open(&db, cli_db_path(dbopt), IZDE_DB_READ, &err);
+    const char *def = cli_db_path(NULL);
+    int rc = dbs->n ? izde_db_open_shards(&db, dbs->spec, dbs->n, &dbs->open, &err)
+                    : izde_db_open_shards(&db, &def, 1, &dbs->open, &err);
     if (rc != IZDE_OK) {
         cli_error("%s", err ? err : izde_status_name(rc));
         izde_free(err);
         return NULL;
     }
+    cli_warn_partial(db);
     return db;
+}
+
+void cli_warn_partial(izde_db *db)
+{
+    static unsigned warned;
+    unsigned n = izde_db_missing_count(db);
+    for (unsigned i = warned; i < n; i++)
+        cli_error("warning: results are partial: shard '%s' left out: %s",
+                  izde_db_missing_name(db, i), izde_db_missing_reason(db, i));
+    warned = n;
 }
 
 void cli_print_number(double v)

@@ -15,7 +15,7 @@
 static const char usage_text[] =
     "usage: izde check [--db DIR] [--json] FIGURE\n"
     "Who cites this figure (\"11 терактов\", \"28 тысяч человек\") and who cites\n"
-    "another value for the same thing.\n";
+    "another value for the same thing.\n" CLI_DB_USAGE;
 
 static void print_list(const char *head, json_t *arr)
 {
@@ -35,18 +35,19 @@ static void print_list(const char *head, json_t *arr)
 
 int cmd_check(int argc, char **argv)
 {
-    const char *dbopt = NULL;
+    cli_dbs dbs = {0};
     int json = 0;
-    char *claim = cli_join_query(argc, argv, &dbopt, &json, NULL, usage_text);
+    char *claim = cli_join_query(argc, argv, &dbs, &json, NULL, usage_text);
     if (!claim)
         return CLI_ERROR;
     char *out = NULL;
     int code = CLI_ERROR;
     int rc;
-    izde_db *db = cli_open_read(dbopt);
+    izde_db *db = cli_open_read(&dbs);
     if (!db)
         goto done;
     rc = izde_check_json(db, claim, &out);
+    cli_warn_partial(db);
     if (rc != IZDE_OK) {
         cli_error("check: %s", izde_db_errmsg(db));
         goto done;

@@ -14,23 +14,24 @@
 static const char usage_text[] =
     "usage: izde facts [--db DIR] [--json] [-n ARTICLES] QUERY\n"
     "The figures cited in the articles matching QUERY (the best 1000 unless -n\n"
-    "says otherwise), grouped by what they count.\n";
+    "says otherwise), grouped by what they count.\n" CLI_DB_USAGE;
 
 int cmd_facts(int argc, char **argv)
 {
-    const char *dbopt = NULL;
+    cli_dbs dbs = {0};
     int json = 0;
     long max = 1000;
-    char *query = cli_join_query(argc, argv, &dbopt, &json, &max, usage_text);
+    char *query = cli_join_query(argc, argv, &dbs, &json, &max, usage_text);
     if (!query)
         return CLI_ERROR;
     char *out = NULL;
     int code = CLI_ERROR;
     int rc;
-    izde_db *db = cli_open_read(dbopt);
+    izde_db *db = cli_open_read(&dbs);
     if (!db)
         goto done;
     rc = izde_facts_json(db, query, (unsigned)max, &out);
+    cli_warn_partial(db);
     if (rc == IZDE_EQUERY) {
         cli_error("bad query '%s': %s", query, izde_db_errmsg(db));
         goto done;

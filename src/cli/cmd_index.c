@@ -10,7 +10,8 @@
 #include "cli.h"
 
 static const char usage_text[] =
-    "usage: izde index [--db DIR] [--prune] [--force] [-j N] [-v] PATH...\n"
+    "usage: izde index [--db DIR] [--shards N | --shard K/N] [--prune] [--force] [-j N] [-v]\n"
+    "                  PATH...\n"
     "Index .txt and .md files (one article each) and .jsonl files (one article per\n"
     "line: id, title, text|content|body, url, date, source, lang); folders are\n"
     "read recursively.  Re-indexing a file or id replaces its document.\n"
@@ -24,6 +25,11 @@ static const char usage_text[] =
     "  -j, --jobs N   build a new index with N worker processes (default: one per\n"
     "                 CPU, at most 8); an index that holds documents is updated by one\n"
     "                 process\n"
+    "  --shards N     build N shards in the --db folder (DIR/shard-1 ... DIR/shard-N and\n"
+    "                 the list DIR/izde.shards that `izde search --db DIR` opens), one\n"
+    "                 process per shard, -j at a time; an article goes to the shard\n"
+    "                 its id hashes to, so re-indexing it replaces it there\n"
+    "  --shard K/N    build only shard K of N into --db (one machine of a larger job)\n"
     "  -v, --verbose  print the charset of each text file, and gone files, on stderr\n"
     "A progress bar is drawn on stderr when it is a terminal (not with -v).\n";
 
@@ -97,10 +103,71 @@ static void on_progress(void *payload, unsigned done, unsigned total, unsigned l
     fflush(stderr);
 }
 
+/* The closing line, and the exit status: 1 when some inputs failed. */
+static int summary(const izde_index_stats *st, double secs, const char *dbpath, unsigned total,
+                   const char *where)
+{
+    char gone[96] = "";
+    if (st->files_gone)
+        snprintf(gone, sizeof gone, ", %u gone, not pruned", st->files_gone);
+    printf("indexed %u article%s from %u file%s (%u new, %u changed, %u unchanged, %u removed%s) "
+           "in %.2f s; %s now holds %u document%s%s\n",
+           st->articles, st->articles == 1 ? "" : "s", st->files, st->files == 1 ? "" : "s",
+           st->files_new, st->files_changed, st->files_unchanged, st->files_removed, gone, secs,
+           dbpath, total, total == 1 ? "" : "s", where);
+    if (st->failed) {
+        cli_error("%u file%s or record%s could not be indexed (listed above); the rest was indexed",
+                  st->failed, st->failed == 1 ? "" : "s", st->failed == 1 ? "" : "s");
+        return CLI_NONE;
+    }
+    return CLI_OK;
+}
+
+/* --shards N: every shard under `dir`, one process each. */
+static int index_shards(const char *dir, unsigned n, char **paths, int npaths,
+                        izde_index_options *opts, int verbose)
+{
+    double t0 = now();
+    izde_index_stats st = {0};
+    progress prog = {t0, 0, 0};
+    if (!verbose && isatty(2)) {
+        opts->progress = on_progress;
+        opts->progress_payload = &prog;
+    }
+    char *err = NULL;
+    int rc = izde_index_shards(dir, n, (const char *const *)paths, (size_t)npaths, opts,
+                               on_problem, verbose ? on_notice : NULL, on_warning, NULL, &st,
+                               &err);
+    if (prog.drawn)
+        fputs("\r\033[K", stderr);
+    if (rc != IZDE_OK) {
+        cli_error("indexing stopped: %s", err ? err : izde_status_name(rc));
+        cli_error("each shard keeps what it committed; run the same command again");
+        izde_free(err);
+        return rc == IZDE_ELOCKED ? CLI_LOCKED : CLI_ERROR;
+    }
+    izde_db *db = NULL;
+    unsigned total = 0;
+    rc = izde_db_open(&db, dir, IZDE_DB_READ, &err);
+    if (rc == IZDE_OK)
+        rc = izde_db_doccount(db, &total);
+    if (rc != IZDE_OK) {
+        cli_error("%s", err ? err : izde_db_errmsg(db));
+        izde_free(err);
+        izde_db_close(db);
+        return CLI_ERROR;
+    }
+    izde_db_close(db);
+    char where[64];
+    snprintf(where, sizeof where, " in %u shards", n);
+    return summary(&st, now() - t0, dir, total, where);
+}
+
 int cmd_index(int argc, char **argv)
 {
     const char *dbopt = NULL;
     int verbose = 0;
+    unsigned shards = 0, shard_k = 0, shard_n = 0; /* --shards N, --shard K/N */
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     izde_index_options opts = {.jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (unsigned)cpus};
     int first_path = 0, npaths = 0;
@@ -124,6 +191,24 @@ int cmd_index(int argc, char **argv)
                 return CLI_ERROR;
             }
             opts.jobs = (unsigned)j;
+        } else if (strcmp(argv[i], "--shards") == 0) {
+            long n = cli_parse_count(argv[i], i + 1 < argc ? argv[i + 1] : NULL);
+            i++;
+            if (n < 1 || n > 1024) {
+                if (n >= 0)
+                    cli_error("index: --shards takes 1 to 1024 shards, not %ld", n);
+                return CLI_ERROR;
+            }
+            shards = (unsigned)n;
+        } else if (strcmp(argv[i], "--shard") == 0) {
+            const char *v = i + 1 < argc ? argv[++i] : "";
+            char tail;
+            if (sscanf(v, "%u/%u%c", &shard_k, &shard_n, &tail) != 2 || shard_n < 1 ||
+                shard_n > 1024 || shard_k < 1 || shard_k > shard_n) {
+                cli_error("index: --shard takes K/N, this machine's shard K of N (1 <= K <= N <= "
+                          "1024), not '%s'", v);
+                return CLI_ERROR;
+            }
         } else if (strcmp(argv[i], "--db") == 0) {
             if (i + 1 >= argc) {
                 cli_error("--db needs a folder");
@@ -149,7 +234,13 @@ int cmd_index(int argc, char **argv)
         fputs(usage_text, stderr);
         return CLI_ERROR;
     }
+    if (shards && shard_n) {
+        cli_error("index: --shards N builds every shard here, --shard K/N one of them: give one");
+        return CLI_ERROR;
+    }
     const char *dbpath = cli_db_path(dbopt);
+    if (shards)
+        return index_shards(dbpath, shards, paths, npaths, &opts, verbose);
     izde_db *db = NULL;
     char *err = NULL;
     int rc = izde_db_open(&db, dbpath, IZDE_DB_WRITE, &err);
@@ -161,6 +252,11 @@ int cmd_index(int argc, char **argv)
     if (verbose)
         izde_db_set_notice(db, on_notice, NULL);
     izde_db_set_warning(db, on_warning, NULL);
+    if (shard_n && izde_db_set_shard(db, shard_k - 1, shard_n) != IZDE_OK) {
+        cli_error("%s", izde_db_errmsg(db));
+        izde_db_close(db);
+        return CLI_ERROR;
+    }
     double t0 = now();
     izde_index_stats st = {0};
     progress prog = {t0, 0, 0};
@@ -188,18 +284,5 @@ int cmd_index(int argc, char **argv)
         return CLI_ERROR;
     }
     izde_db_close(db);
-    char gone[96] = "";
-    if (st.files_gone)
-        snprintf(gone, sizeof gone, ", %u gone, not pruned", st.files_gone);
-    printf("indexed %u article%s from %u file%s (%u new, %u changed, %u unchanged, %u removed%s) "
-           "in %.2f s; %s now holds %u document%s\n",
-           st.articles, st.articles == 1 ? "" : "s", st.files, st.files == 1 ? "" : "s",
-           st.files_new, st.files_changed, st.files_unchanged, st.files_removed, gone,
-           now() - t0, dbpath, total, total == 1 ? "" : "s");
-    if (st.failed) {
-        cli_error("%u file%s or record%s could not be indexed (listed above); the rest was indexed",
-                  st.failed, st.failed == 1 ? "" : "s", st.failed == 1 ? "" : "s");
-        return CLI_NONE;
-    }
-    return CLI_OK;
+    return summary(&st, now() - t0, dbpath, total, "");
 }

@@ -23,7 +23,8 @@ static const char usage_text[] =
     "inflection); OR; NOT word or\n"
     "-word; ( ) to group.  Words after the options are joined into one query.\n"
     "--batch reads one query per line from stdin and writes one JSON line per\n"
-    "query: the --json object plus \"took_ms\", or {\"query\", \"line\", \"error\"}.\n";
+    "query: the --json object plus \"took_ms\", or {\"query\", \"line\", \"error\"}.\n"
+    CLI_DB_USAGE;
 
 static json_t *str_or_null(const char *s)
 {
@@ -31,11 +32,15 @@ static json_t *str_or_null(const char *s)
 }
 
 /* The --json object; with `took_ms` >= 0 (batch mode) it carries the time. */
-static void print_json(const char *query, const izde_results *r, double took_ms)
+static void print_json(izde_db *db, const char *query, const izde_results *r, double took_ms)
 {
     json_t *o = json_object();
     json_object_set_new(o, "query", json_string(query));
     json_object_set_new(o, "matches_estimated", json_integer(izde_results_estimated(r)));
+    char *partial = izde_db_partial_json(db); /* shards left out */
+    if (partial)
+        json_object_set_new(o, "partial", json_loads(partial, 0, NULL));
+    izde_free(partial);
     if (took_ms >= 0)
         json_object_set_new(o, "took_ms", json_real(took_ms));
     json_t *hits = json_array();
@@ -116,7 +121,7 @@ static int run_batch(izde_db *db, const izde_search_options *opt)
         int rc = *line ? izde_search_ex(&r, db, line, opt) : IZDE_EQUERY;
         double took = now_ms() - t0;
         if (rc == IZDE_OK) {
-            print_json(line, r, took);
+            print_json(db, line, r, took);
         } else {
             json_t *o = json_pack("{s:s, s:I, s:s}", "query", line, "line", (json_int_t)lineno,
                                   "error", *line ? izde_db_errmsg(db) : "empty query");
@@ -129,6 +134,7 @@ static int run_batch(izde_db *db, const izde_search_options *opt)
             failed = 1;
         }
         izde_results_free(r);
+        cli_warn_partial(db);
         fflush(stdout);
     }
     free(line);
@@ -229,7 +235,7 @@ static void print_text(const izde_results *r, int compact)
 
 int cmd_search(int argc, char **argv)
 {
-    const char *dbopt = NULL;
+    cli_dbs dbs = {0};
     long limit = 10, offset = 0;
     int json = 0, compact = 0, sort = IZDE_SORT_RELEVANCE, batch = 0, no_snippets = 0;
     size_t qcap = 1;
@@ -238,7 +244,7 @@ int cmd_search(int argc, char **argv)
     char *query = calloc(qcap, 1);
     if (!query)
         return CLI_ERROR;
-    int rcode = CLI_ERROR;
+    int rcode = CLI_ERROR, took;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -276,20 +282,14 @@ int cmd_search(int argc, char **argv)
                 cli_error("search: --format takes full, compact or json, not '%s'", v);
                 goto out;
             }
-        } else if (strcmp(a, "--db") == 0 || strcmp(a, "-n") == 0 || strcmp(a, "--offset") == 0) {
-            const char *v = i + 1 < argc ? argv[++i] : NULL;
-            if (strcmp(a, "--db") == 0) {
-                if (!v) {
-                    cli_error("--db needs a folder");
-                    goto out;
-                }
-                dbopt = v;
-            } else if ((strcmp(a, "-n") == 0 ? (limit = cli_parse_count(a, v))
-                                               : (offset = cli_parse_count(a, v))) < 0) {
+        } else if ((took = cli_db_option(argc, argv, &i, &dbs)) != 0) {
+            if (took < 0)
                 goto out;
-            }
-        } else if (strncmp(a, "--db=", 5) == 0) {
-            dbopt = a + 5;
+        } else if (strcmp(a, "-n") == 0 || strcmp(a, "--offset") == 0) {
+            const char *v = i + 1 < argc ? argv[++i] : NULL;
+            if ((strcmp(a, "-n") == 0 ? (limit = cli_parse_count(a, v))
+                                      : (offset = cli_parse_count(a, v))) < 0)
+                goto out;
         } else if (strcmp(a, "--") == 0) {
             for (i++; i < argc; i++)
                 strcat(strcat(query, *query ? " " : ""), argv[i]);
@@ -311,7 +311,7 @@ int cmd_search(int argc, char **argv)
         fputs(usage_text, stderr);
         goto out;
     }
-    izde_db *db = cli_open_read(dbopt);
+    izde_db *db = cli_open_read(&dbs);
     if (!db)
         goto out;
     izde_search_options opt = {.offset = (unsigned)offset, .limit = (unsigned)limit,
@@ -323,13 +323,14 @@ int cmd_search(int argc, char **argv)
     }
     izde_results *r = NULL;
     int rc = izde_search_ex(&r, db, query, &opt);
+    cli_warn_partial(db);
     if (rc == IZDE_EQUERY) {
         cli_error("bad query '%s': %s", query, izde_db_errmsg(db));
     } else if (rc != IZDE_OK) {
         cli_error("%s", izde_db_errmsg(db));
     } else {
         if (json)
-            print_json(query, r, -1);
+            print_json(db, query, r, -1);
         else
             print_text(r, compact);
         unsigned n = izde_results_count(r), est = izde_results_estimated(r);

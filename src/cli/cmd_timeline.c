@@ -18,7 +18,7 @@ static const char usage_text[] =
     "usage: izde timeline [--db DIR] [--by year|month|week] [--mentioned]\n"
     "                     [--json | --csv] [--svg FILE] QUERY\n"
     "Matching articles per period of their publication date (with --mentioned:\n"
-    "of the dates their text mentions), every period shown, empty ones as 0.\n";
+    "of the dates their text mentions), every period shown, empty ones as 0.\n" CLI_DB_USAGE;
 
 static int term_width(void)
 {
@@ -104,7 +104,8 @@ static int write_svg(const char *path, json_t *o)
 
 int cmd_timeline(int argc, char **argv)
 {
-    const char *dbopt = NULL, *svg = NULL;
+    cli_dbs dbs = {0};
+    const char *svg = NULL;
     char by = 'm';
     int json = 0, csv = 0, mentioned = 0;
     /* options of our own first; the rest is the query */
@@ -133,17 +134,18 @@ int cmd_timeline(int argc, char **argv)
             rest[nrest++] = argv[i];
         }
     }
-    char *query = cli_join_query(nrest, rest, &dbopt, &json, NULL, usage_text);
+    char *query = cli_join_query(nrest, rest, &dbs, &json, NULL, usage_text);
     free(rest);
     if (!query)
         return CLI_ERROR;
     char *out = NULL;
     int code = CLI_ERROR;
     int rc;
-    izde_db *db = cli_open_read(dbopt);
+    izde_db *db = cli_open_read(&dbs);
     if (!db)
         goto done;
     rc = izde_timeline_json(db, query, by, mentioned, &out);
+    cli_warn_partial(db);
     if (rc == IZDE_EQUERY) {
         cli_error("bad query '%s': %s", query, izde_db_errmsg(db));
         goto done;

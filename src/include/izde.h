@@ -32,7 +32,8 @@ typedef enum izde_status {
     IZDE_EQUERY,     /* the query is malformed */
     IZDE_EFORMAT,    /* input is not text / not valid JSON / wrong shape */
     IZDE_EBACKEND,   /* Xapian, ICU or another library failed */
-    IZDE_EVERSION    /* the index was built by an incompatible version */
+    IZDE_EVERSION,   /* the index was built by an incompatible version */
+    IZDE_ENETWORK    /* a remote shard cannot be reached or did not answer in time */
 } izde_status;
 
 /* Static name of a status ("IZDE_ELOCKED"). */
@@ -75,6 +76,37 @@ typedef struct izde_db izde_db;
  * @retval IZDE_OK, IZDE_ENOTFOUND, IZDE_ELOCKED, IZDE_ECORRUPT, IZDE_EVERSION, IZDE_EIO
  */
 int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out);
+/* Options for izde_db_open_shards(). */
+typedef struct izde_open_options {
+    unsigned timeout_ms; /* remote shards: connecting and each request (0: 10000) */
+    int allow_partial;   /* a shard that is down or missing is left out
+                          * (izde_db_missing_*) instead of failing */
+} izde_open_options;
+
+/*
+ * Open several indexes for searching as one: same ranking, counts and
+ * facets as a single index holding all their articles.  Each spec is an
+ * index folder, tcp://HOST:PORT (a xapian-tcpsrv serving one), or a shard
+ * list: a text file, or a folder holding one named "izde.shards", with
+ * one such spec per line (folders relative to the file; '#' comments).
+ * Shards built by `izde index --shards N` / `--shard K/N` are checked to
+ * be of one set, each once, none missing.  `o` may be NULL.
+ * @retval as izde_db_open(), and IZDE_ENETWORK for a shard that is down
+ */
+int izde_db_open_shards(izde_db **out, const char *const *specs, size_t n,
+                        const izde_open_options *o, char **errmsg_out);
+/* Indexes searched as one (1 for a plain index). */
+unsigned izde_db_shard_count(const izde_db *db);
+/* Shards left out under allow_partial (at open or later, when one
+ * stopped answering): how many, and the i-th one's spec and reason. */
+unsigned izde_db_missing_count(const izde_db *db);
+const char *izde_db_missing_name(const izde_db *db, unsigned i);
+const char *izde_db_missing_reason(const izde_db *db, unsigned i);
+/* The same as JSON, [{"shard": ..., "reason": ...}], or NULL when no
+ * shard was left out (free with izde_free()).  The JSON of facts, check
+ * and timeline carries it as "partial". */
+char *izde_db_partial_json(const izde_db *db);
+
 /* Commit (when writable) and close.  Accepts NULL.  Returns the commit's status. */
 int izde_db_close(izde_db *db);
 /* Message of the last failed call on `db` ("" if none).  Borrowed. */
@@ -192,6 +224,34 @@ int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
  */
 int izde_index_path(izde_db *db, const char *path, izde_problem_fn problem, void *payload,
                     izde_index_stats *stats);
+
+/* ---------------------------------------------------------------- shards */
+
+/* The shard (0 to n-1) of an article id: FNV-1a 64 of its bytes, mod n.
+ * Stable: the same id always goes to the same shard of n. */
+unsigned izde_shard_of(const char *id, unsigned n);
+
+/* Make the writable `db` shard k (0-based) of n: only articles whose id
+ * falls in it are indexed, the others are read and passed over.  A new
+ * index is marked "k+1/n" (metadata izde.shard); one marked otherwise, or
+ * holding articles without a mark, is refused (message on `db`). */
+int izde_db_set_shard(izde_db *db, unsigned k, unsigned n);
+
+/*
+ * Index `paths` into n shards under the folder `dir`: dir/shard-1 ...
+ * dir/shard-n and the shard list dir/izde.shards, which a search opens as
+ * one index.  One process per shard, at most opts->jobs at a time; each
+ * reads every input.  Incremental like izde_index_paths(); a folder
+ * holding another number of shards is refused.  Problems go to `problem`
+ * once; notices (shard 1's) to `notice`, warnings to `warning`, all with
+ * `payload`.  Stats as one index would count them.
+ * @retval IZDE_OK (even when some inputs failed: stats->failed), or an
+ *         error with *errmsg_out (free with izde_free())
+ */
+int izde_index_shards(const char *dir, unsigned n, const char *const *paths, size_t npaths,
+                      const izde_index_options *opts, izde_problem_fn problem,
+                      izde_notice_fn notice, izde_notice_fn warning, void *payload,
+                      izde_index_stats *stats, char **errmsg_out);
 
 /* ---------------------------------------------------------------- search */
 

@@ -110,16 +110,16 @@ static const char *open_advice(int status)
 }
 
 /* Check (or, for a new empty writable index, set) the format version. */
-static int check_version(izde_db *db, char **errmsg_out)
+int izde__check_version(izx_db *x, const char *name, int writable, char **errmsg_out)
 {
     char *v = NULL;
     unsigned count = 0;
-    int rc = izx_db_get_metadata(db->x, "izde.version", &v, NULL);
+    int rc = izx_db_get_metadata(x, "izde.version", &v, NULL);
     if (rc == IZX_OK)
-        rc = izx_db_doccount(db->x, &count);
+        rc = izx_db_doccount(x, &count);
     if (rc != IZX_OK) {
         if (errmsg_out)
-            *errmsg_out = izde__strdupf("cannot read index '%s': %s", db->path, izx_db_errmsg(db->x));
+            *errmsg_out = izde__strdupf("cannot read index '%s': %s", name, izx_db_errmsg(x));
         izx_free(v);
         return izde__status_from_izx(rc);
     }
@@ -130,21 +130,21 @@ static int check_version(izde_db *db, char **errmsg_out)
             if (errmsg_out)
                 *errmsg_out = izde__strdupf("'%s' is a Xapian database but not an izde index "
                                             "(no izde.version metadata); use another --db folder",
-                                            db->path);
-        } else if (db->writable) {
+                                            name);
+        } else if (writable) {
             char buf[32];
             snprintf(buf, sizeof buf, "%d", IZDE_INDEX_VERSION);
-            rc = izx_db_set_metadata(db->x, "izde.version", buf, strlen(buf));
+            rc = izx_db_set_metadata(x, "izde.version", buf, strlen(buf));
             snprintf(buf, sizeof buf, "%d", IZDE_ANALYZER_VERSION);
             if (rc == IZX_OK)
-                rc = izx_db_set_metadata(db->x, "izde.analyzer", buf, strlen(buf));
+                rc = izx_db_set_metadata(x, "izde.analyzer", buf, strlen(buf));
             if (rc == IZX_OK)
-                rc = izx_db_set_metadata(db->x, "izde.languages", "ru ky", 5);
+                rc = izx_db_set_metadata(x, "izde.languages", "ru ky", 5);
             if (rc != IZX_OK) {
                 status = izde__status_from_izx(rc);
                 if (errmsg_out)
-                    *errmsg_out = izde__strdupf("cannot write index '%s': %s", db->path,
-                                                izx_db_errmsg(db->x));
+                    *errmsg_out = izde__strdupf("cannot write index '%s': %s", name,
+                                                izx_db_errmsg(x));
             }
         }
     } else if (atoi(v) != IZDE_INDEX_VERSION) {
@@ -152,7 +152,7 @@ static int check_version(izde_db *db, char **errmsg_out)
         if (errmsg_out)
             *errmsg_out = izde__strdupf("index '%s' has format version %s, this izde reads version "
                                         "%d: %s",
-                                        db->path, v, IZDE_INDEX_VERSION, open_advice(IZDE_EVERSION));
+                                        name, v, IZDE_INDEX_VERSION, open_advice(IZDE_EVERSION));
     }
     izx_free(v);
     return status;
@@ -168,6 +168,8 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
             *errmsg_out = izde__strdupf("no index path given");
         return IZDE_EINVAL;
     }
+    if (mode != IZDE_DB_WRITE && izde__is_shard_spec(path))
+        return izde_db_open_shards(out, &path, 1, NULL, errmsg_out);
     izde_db *db = calloc(1, sizeof *db);
     if (!db || !(db->path = strdup(path))) {
         free(db);
@@ -197,16 +199,10 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
         izx_free(xmsg);
         goto fail;
     }
-    if ((rc = check_version(db, errmsg_out)) != IZDE_OK)
+    if ((rc = izde__check_version(db->x, path, db->writable, errmsg_out)) != IZDE_OK)
         goto fail;
-    if ((rc = izde_analyzer_new(&db->analyzer, errmsg_out)) != IZDE_OK)
+    if ((rc = izde__db_init_read(db, errmsg_out)) != IZDE_OK)
         goto fail;
-    if ((rc = izde_stemmer_new(&db->stem_ru, "ru")) != IZDE_OK ||
-        (rc = izde_stemmer_new(&db->stem_ky, "ky")) != IZDE_OK) {
-        if (errmsg_out)
-            *errmsg_out = izde__strdupf("cannot create the stemmers: out of memory");
-        goto fail;
-    }
     if (db->writable && !(db->seen = izde__seen_new())) {
         rc = IZDE_ENOMEM;
         goto fail;
@@ -219,6 +215,20 @@ fail:
     izx_db_free(db->x);
     db->x = NULL;
     izde_db_close(db);
+    return rc;
+}
+
+int izde__db_init_read(izde_db *db, char **errmsg_out)
+{
+    db->report_unrouted = 1;
+    int rc = izde_analyzer_new(&db->analyzer, errmsg_out);
+    if (rc != IZDE_OK)
+        return rc;
+    if ((rc = izde_stemmer_new(&db->stem_ru, "ru")) != IZDE_OK ||
+        (rc = izde_stemmer_new(&db->stem_ky, "ky")) != IZDE_OK) {
+        if (errmsg_out)
+            *errmsg_out = izde__strdupf("cannot create the stemmers: out of memory");
+    }
     return rc;
 }
 
@@ -250,6 +260,13 @@ int izde_db_close(izde_db *db)
     izde_stemmer_free(db->aux_ru);
     izde_stemmer_free(db->aux_ky);
     izde__seen_free(db->seen);
+    for (size_t i = 0; i < db->nshards; i++) {
+        izx_db_free(db->shards[i].x);
+        free(db->shards[i].spec);
+        free(db->shards[i].host);
+        free(db->shards[i].reason);
+    }
+    free(db->shards);
     free(db->errmsg);
     free(db->path);
     free(db);

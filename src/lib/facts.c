@@ -135,7 +135,7 @@ static int by_articles(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-int izde_facts_json(izde_db *db, const char *query, unsigned max_docs, char **json_out)
+static int facts_once(izde_db *db, const char *query, unsigned max_docs, char **json_out)
 {
     *json_out = NULL;
     izde_pquery pq;
@@ -164,6 +164,7 @@ int izde_facts_json(izde_db *db, const char *query, unsigned max_docs, char **js
             json_array_append(groups, c.g[i].obj);
         }
         json_object_set_new(root, "groups", groups);
+        izde__add_partial(root, db);
         *json_out = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
         json_decref(root);
         if (!*json_out)
@@ -175,6 +176,17 @@ int izde_facts_json(izde_db *db, const char *query, unsigned max_docs, char **js
         json_decref(c.g[i].values);
     }
     free(c.g);
+    return rc;
+}
+
+int izde_facts_json(izde_db *db, const char *query, unsigned max_docs, char **json_out)
+{
+    /* a set of shards: a remote one that stops answering is named, or
+     * left out with allow_partial and the operation run again */
+    db->recoveries = 0;
+    int rc;
+    while ((rc = facts_once(db, query, max_docs, json_out)) != IZDE_OK && izde__db_recover(db, rc))
+        ;
     return rc;
 }
 
@@ -213,7 +225,7 @@ static int check_doc(void *vctx, json_t *doc)
     return IZDE_OK;
 }
 
-int izde_check_json(izde_db *db, const char *claim, char **json_out)
+static int check_once(izde_db *db, const char *claim, char **json_out)
 {
     *json_out = NULL;
     const char *lang = izde__detect_lang(claim, strlen(claim));
@@ -284,6 +296,7 @@ int izde_check_json(izde_db *db, const char *claim, char **json_out)
         json_object_set_new(root, "claim", cl);
         json_object_set(root, "agree", c.agree);
         json_object_set(root, "differ", c.differ);
+        izde__add_partial(root, db);
         *json_out = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
         json_decref(root);
         if (!*json_out)
@@ -294,5 +307,16 @@ int izde_check_json(izde_db *db, const char *claim, char **json_out)
     for (size_t k = 0; k < c.nkeys; k++)
         free(c.keys[k]);
     izde__figures_free(figs);
+    return rc;
+}
+
+int izde_check_json(izde_db *db, const char *claim, char **json_out)
+{
+    /* a set of shards: a remote one that stops answering is named, or
+     * left out with allow_partial and the operation run again */
+    db->recoveries = 0;
+    int rc;
+    while ((rc = check_once(db, claim, json_out)) != IZDE_OK && izde__db_recover(db, rc))
+        ;
     return rc;
 }

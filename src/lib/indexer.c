@@ -261,12 +261,59 @@ static int add_figures(index_ctx *ctx, izde_db *db, const char *text, size_t len
     return rc;
 }
 
+unsigned izde_shard_of(const char *id, unsigned n)
+{
+    uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a, 64 bits */
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+        h ^= *p;
+        h *= 0x100000001b3ull;
+    }
+    return n ? (unsigned)(h % n) : 0;
+}
+
+/* What chrome lines are counted under (clean.c): the source, else the
+ * URL's host, else the file's folder; *owned is what to free. */
+static const char *chrome_key(const izde_article *a, char **owned)
+{
+    *owned = NULL;
+    if (a->source && *a->source)
+        return a->source;
+    if ((*owned = izde__url_host(a->url)) != NULL)
+        return *owned;
+    const char *slash = a->path ? strrchr(a->path, '/') : NULL;
+    if (slash)
+        *owned = strndup(a->path, (size_t)(slash - a->path));
+    return *owned;
+}
+
+/* An article of another shard: only its lines are counted for chrome
+ * detection, as a single index reading every article would. */
+static int pass_to_other_shard(izde_db *db, const izde_article *a)
+{
+    db->other_shard++;
+    if (!a->text || !a->text_len || !db->seen)
+        return IZDE_OK;
+    char *owned;
+    const char *key = chrome_key(a, &owned);
+    izde_clean clean = {0};
+    int rc = izde__clean_article(&clean, a->text, a->text_len, db->seen, key);
+    izde__clean_free(&clean);
+    free(owned);
+    return rc == IZDE_OK ? IZDE_OK : izde__db_error(db, rc, "out of memory");
+}
+
 int izde_index_article(izde_db *db, const izde_article *a)
 {
     if (!db->writable)
         return izde__db_error(db, IZDE_EINVAL, "the index was opened read-only");
+    if ((!a->id || !*a->id) && db->shard_n && !db->report_unrouted) {
+        db->other_shard++; /* shard 0's process reports it */
+        return IZDE_OK;
+    }
     if (!a->id || !*a->id)
         return izde__db_error(db, IZDE_EINVAL, "article has no id");
+    if (db->shard_n && izde_shard_of(a->id, db->shard_n) != db->shard_k)
+        return pass_to_other_shard(db, a);
     int has_title = a->title && *a->title;
     if ((!a->text || a->text_len == 0) && !has_title)
         return izde__db_error(db, IZDE_EFORMAT, "article '%s' has no words to index (no text, no title)",
@@ -280,18 +327,9 @@ int izde_index_article(izde_db *db, const izde_article *a)
     izde_clean clean = {0};
 
     /* the article without site chrome; the original is kept too */
-    const char *src_key = a->source && *a->source ? a->source : NULL;
-    char *host = src_key ? NULL : izde__url_host(a->url);
-    if (!src_key && host)
-        src_key = host;
-    if (!src_key && a->path) {
-        const char *slash = strrchr(a->path, '/');
-        dir = slash ? strndup(a->path, (size_t)(slash - a->path)) : NULL;
-        src_key = dir;
-    }
+    const char *src_key = chrome_key(a, &dir);
     rc = izde__clean_article(&clean, a->text ? a->text : "", a->text ? a->text_len : 0, db->seen,
                              src_key);
-    free(host);
     if (rc != IZDE_OK) {
         rc = izde__db_error(db, rc, "out of memory");
         goto done;

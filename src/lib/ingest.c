@@ -26,17 +26,37 @@
 /* The least input worth building a new index with several workers. */
 #define IZDE_PARALLEL_MIN_BYTES (4ull << 20)
 
+static void vreport(ingest *in, int always, const char *path, unsigned long line, int status,
+                    const char *fmt, va_list ap)
+{
+    if (!always && !in->db->report_unrouted) {
+        in->unreported++;
+        return;
+    }
+    char *msg = izde__vstrdupf(fmt, ap);
+    in->stats->failed++;
+    if (in->problem)
+        in->problem(in->payload, path, line, status, msg ? msg : "out of memory");
+    free(msg);
+}
+
 void izde__ingest_report(ingest *in, const char *path, unsigned long line, int status,
                          const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = izde__vstrdupf(fmt, ap);
+    vreport(in, 0, path, line, status, fmt, ap);
     va_end(ap);
-    in->stats->failed++;
-    if (in->problem)
-        in->problem(in->payload, path, line, status, msg ? msg : "out of memory");
-    free(msg);
+}
+
+/* A problem of an article with an id: its shard's process reports it. */
+static void report_article(ingest *in, const char *path, unsigned long line, int status,
+                           const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(in, 1, path, line, status, fmt, ap);
+    va_end(ap);
 }
 
 static int has_ext(const char *name, const char *ext)
@@ -93,13 +113,15 @@ int izde__ingest_check_text(ingest *in, const char *path, unsigned long line, co
 
 int izde__ingest_article(ingest *in, const char *path, unsigned long line, const izde_article *a)
 {
+    unsigned others = in->db->other_shard;
     int rc = izde_index_article(in->db, a);
     if (rc == IZDE_OK) {
-        in->stats->articles++;
+        if (in->db->other_shard == others)
+            in->stats->articles++;
         return IZDE_OK;
     }
     if (rc == IZDE_EFORMAT || rc == IZDE_EINVAL) {
-        report(in, path, line, rc, "%s", izde_db_errmsg(in->db));
+        report_article(in, path, line, rc, "%s", izde_db_errmsg(in->db));
         return IZDE_OK;
     }
     return rc;
@@ -582,13 +604,13 @@ int izde__ingest_file(ingest *in, const file_entry *e, int force)
         in->stats->files_changed++;
     else
         in->stats->files_new++;
-    unsigned failed = in->stats->failed;
+    unsigned failed = in->stats->failed + in->unreported;
     rc = index_file(in, e->path);
     if (rc != IZDE_OK)
         goto done;
     /* a file with problems keeps no signature: it is read (and its
      * problems reported) again next time */
-    int clean = hashed && in->stats->failed == failed;
+    int clean = hashed && in->stats->failed + in->unreported == failed;
     if (clean || known) {
         xrc = izx_db_set_metadata(db->x, key.data, clean ? sig : "", clean ? strlen(sig) : 0);
         if (xrc != IZX_OK)

@@ -15,6 +15,7 @@ typedef struct ingest {
     izde_index_stats *stats;
     struct visited *seen_dirs;  /* folders already walked (device, inode): symlink loops */
     size_t nseen_dirs, capseen_dirs;
+    unsigned unreported;        /* problems left to shard 0's process (db->report_unrouted 0) */
 } ingest;
 
 /* One file to index, as found by the walk. */
@@ -36,7 +37,20 @@ int izde__ingest_file(ingest *in, const file_entry *e, int force);
 int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigned jobs,
                           int force);
 
-/* Report one bad file (line 0) or record and count it as failed. */
+/* What a worker process tells its parent through a pipe when it is done
+ * (parallel.c, shard_build.c). */
+typedef struct worker_report {
+    izde_index_stats stats;
+    int rc;
+    char msg[768];
+} worker_report;
+/* Write the whole report to `fd` / read it; read returns 0 when complete. */
+void izde__report_send(int fd, const worker_report *rep);
+int izde__report_read(int fd, worker_report *rep);
+
+/* Report one bad file (line 0) or record and count it as failed; in a
+ * process writing shard K > 0 of `izde index --shards` only count it in
+ * in->unreported (shard 0's process reports it). */
 void izde__ingest_report(ingest *in, const char *path, unsigned long line, int status,
                          const char *fmt, ...);
 /* Reject what is not UTF-8 text: report it and return 0. */

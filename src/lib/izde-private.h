@@ -75,6 +75,15 @@ int izde__status_from_izx(int izx_status);
  * clean.c). */
 typedef struct izde_seen izde_seen;
 
+/* One index of a set searched as one (dbset.c). */
+typedef struct izde_shard {
+    char *spec;     /* as listed: a folder or tcp://HOST:PORT */
+    char *host;     /* remote: host and port; NULL for a folder */
+    unsigned port;
+    izx_db *x;      /* open handle; NULL once left out */
+    char *reason;   /* why it was left out, or NULL */
+} izde_shard;
+
 struct izde_db {
     izx_db *x;              /* the Xapian database */
     char *path;             /* as given */
@@ -94,7 +103,41 @@ struct izde_db {
     void *notice_payload;   /* passed to `notice` */
     izde_notice_fn warning; /* izde_db_set_warning(): data indexed with a loss, or NULL */
     void *warning_payload;  /* passed to `warning` */
+    /* a set of indexes searched as one (dbset.c): x is their combination */
+    izde_shard *shards;     /* nshards entries; NULL for a plain index */
+    size_t nshards;
+    unsigned timeout_ms;    /* remote shards */
+    int allow_partial;      /* leave out shards that are down */
+    unsigned recoveries;    /* izde__db_recover() calls this operation */
+    /* writing one shard of N (izde_db_set_shard()): articles whose id
+     * hashes to another shard are read (for chrome detection) but not
+     * indexed; report_unrouted 0 keeps problems that precede an id to
+     * shard 0's process */
+    unsigned shard_k, shard_n;
+    int report_unrouted;
+    unsigned other_shard;   /* articles left to other shards so far */
 };
+
+/* Check the izde.version of a freshly opened Xapian handle (db.c); for
+ * an empty writable one, stamp it.  `name` is for messages. */
+int izde__check_version(izx_db *x, const char *name, int writable, char **errmsg_out);
+/* Set up the analyzer and stemmers of a read handle (db.c). */
+int izde__db_init_read(izde_db *db, char **errmsg_out);
+/* After an operation on a set of shards failed with `rc`: when a remote
+ * shard stopped answering, name it in the handle's message, or (with
+ * allow_partial) leave it out and return 1: run the operation again.
+ * 0: report `rc` as it is (dbset.c). */
+int izde__db_recover(izde_db *db, int rc);
+/* Add "partial": [{"shard", "reason"}...] to a JSON object when shards
+ * were left out (dbset.c); `root` is a json_t *. */
+struct json_t;
+void izde__add_partial(struct json_t *root, const izde_db *db);
+/* Write "K/N" of a shard being built into its metadata (shard_build.c);
+ * nothing for an index that is not a shard. */
+int izde__stamp_shard(izde_db *db);
+/* Is `path` a shard list (a file that is not a Xapian stub, or a folder
+ * holding izde.shards) or tcp://...?  (dbset.c) */
+int izde__is_shard_spec(const char *path);
 
 /* Set the handle's message (printf-style) and return `status`. */
 int izde__db_error(izde_db *db, int status, const char *fmt, ...);
@@ -185,6 +228,15 @@ typedef struct izde_qstemmers {
 int izde__query_parse(izde_pquery *out, izde_analyzer *a, const izde_qstemmers *stemmers,
                       const char *query, char **errmsg_out);
 void izde__pquery_clear(izde_pquery *q);
+
+/* ---- ranking (ranking.c) ------------------------------------------------ */
+
+/* Run `q` for the hits [offset, offset+limit) in `sort` order (an
+ * IZDE_SORT_*), equal keys ordered by article id rather than docid.
+ * *m_out holds the hits; *order_out (malloc'ed) the mset indexes of the
+ * page in rank order, *n_out of them.  Returns an izx status. */
+int izde__rank_page(izx_db *x, const izx_query *q, int sort, unsigned offset, unsigned limit,
+                    izx_mset **m_out, unsigned **order_out, unsigned *n_out);
 
 /* ---- snippets ----------------------------------------------------------- */
 

@@ -21,12 +21,6 @@
 #include "ingest.h"
 #include "docstore.h"
 
-/* What a worker tells the parent through its pipe when it is done. */
-typedef struct worker_report {
-    izde_index_stats stats;
-    int rc;
-    char msg[768];
-} worker_report;
 
 static void add_stats(izde_index_stats *to, const izde_index_stats *s)
 {
@@ -106,6 +100,9 @@ static void run_worker(const ingest *parent, const file_entry *files, size_t n,
     if (rep.rc == IZDE_OK) {
         izde_db_set_notice(db, parent->db->notice, parent->db->notice_payload);
         izde_db_set_warning(db, parent->db->warning, parent->db->warning_payload);
+        db->shard_k = parent->db->shard_k; /* building one shard of N */
+        db->shard_n = parent->db->shard_n;
+        db->report_unrouted = parent->db->report_unrouted;
         ingest in = {.db = db, .problem = parent->problem, .payload = parent->payload,
                      .stats = &rep.stats};
         for (size_t i = 0; i < n && rep.rc == IZDE_OK; i++)
@@ -122,35 +119,8 @@ static void run_worker(const ingest *parent, const file_entry *files, size_t n,
     }
     free(err);
     fflush(NULL);
-    const char *p = (const char *)&rep;
-    size_t left = sizeof rep;
-    while (left > 0) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            break;
-        p += w;
-        left -= (size_t)w;
-    }
+    izde__report_send(fd, &rep);
     _exit(rep.rc == IZDE_OK ? 0 : 2);
-}
-
-/* Read a worker's report; 0 when it was complete. */
-static int read_report(int fd, worker_report *rep)
-{
-    char *p = (char *)rep;
-    size_t left = sizeof *rep;
-    while (left > 0) {
-        ssize_t r = read(fd, p, left);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            return -1;
-        p += r;
-        left -= (size_t)r;
-    }
-    return 0;
 }
 
 /* Replace the (empty) index at db->path by the merged one at `merged`,
@@ -352,7 +322,7 @@ int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigne
         if (pids[k] <= 0)
             continue;
         worker_report rep;
-        int complete = read_report(fds[k], &rep) == 0;
+        int complete = izde__report_read(fds[k], &rep) == 0;
         int status = 0;
         while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
             ;
@@ -381,6 +351,8 @@ int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigne
     if (rc == IZDE_OK)
         rc = swap_in(db, merged);
     if (rc == IZDE_OK)
+        rc = izde__stamp_shard(db); /* the parts' metadata does not say */
+    if (rc == IZDE_OK)
         rc = drop_duplicate_ids(db, files, n);
 done:
     for (unsigned k = 0; parts && k < jobs; k++) {
@@ -398,4 +370,35 @@ done:
     free(fds);
     free(owner);
     return rc;
+}
+
+void izde__report_send(int fd, const worker_report *rep)
+{
+    const char *p = (const char *)rep;
+    size_t left = sizeof *rep;
+    while (left > 0) {
+        ssize_t w = write(fd, p, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break;
+        p += w;
+        left -= (size_t)w;
+    }
+}
+
+int izde__report_read(int fd, worker_report *rep)
+{
+    char *p = (char *)rep;
+    size_t left = sizeof *rep;
+    while (left > 0) {
+        ssize_t r = read(fd, p, left);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1;
+        p += r;
+        left -= (size_t)r;
+    }
+    return 0;
 }

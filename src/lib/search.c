@@ -168,7 +168,7 @@ int izde_search_sorted(izde_results **out, izde_db *db, const char *query, unsig
     return izde_search_ex(out, db, query, &o);
 }
 
-int izde_search_ex(izde_results **out, izde_db *db, const char *query,
+static int search_once(izde_results **out, izde_db *db, const char *query,
                    const izde_search_options *opt)
 {
     static const izde_search_options defaults = {.limit = 10};
@@ -188,23 +188,26 @@ int izde_search_ex(izde_results **out, izde_db *db, const char *query,
         return rc;
     }
     izx_mset *m = NULL;
+    unsigned *order = NULL; /* the page: mset indexes in rank order (ranking.c) */
     int attempts = 0;
     izde_stored *sd = NULL; /* per hit, the json docs owned by the results */
 retry:
     m = NULL;
-    int xrc = izx_enquire(&m, db->x, pq.xq, offset, limit,
-                          sort == IZDE_SORT_RELEVANCE ? -1 : IZDE_SLOT_DATE_SORT,
-                          sort == IZDE_SORT_NEWEST);
+    free(order);
+    order = NULL;
+    unsigned n = 0;
+    int xrc = izde__rank_page(db->x, pq.xq, sort, offset, limit, &m, &order, &n);
     /* an indexer committed while we read: reopen at the new revision */
     if (xrc == IZX_EMODIFIED && attempts++ < 5 && izx_db_reopen(db->x) == IZX_OK)
         goto retry;
     if (xrc != IZX_OK) {
-        rc = izde__db_izx_error(db, xrc, "search failed");
+        rc = xrc == IZX_ENOMEM ? izde__db_error(db, IZDE_ENOMEM, "out of memory")
+                               : izde__db_izx_error(db, xrc, "search failed");
         izde__pquery_clear(&pq);
+        free(order);
         return rc;
     }
     izde_results *r = calloc(1, sizeof *r);
-    unsigned n = izx_mset_size(m);
     if (!r || (n && (!(r->hits = calloc(n, sizeof *r->hits)) ||
                      !(r->store = calloc(n, sizeof *r->store))))) {
         rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
@@ -219,7 +222,8 @@ retry:
     }
     for (unsigned i = 0; i < n; i++) {
         izde_stored *d = &sd[i];
-        xrc = izde__doc_read(m, i, opt->no_snippets ? IZDE_DOC_META : IZDE_DOC_BODY_RAW, d);
+        unsigned at = order[i]; /* the hit's index in the mset */
+        xrc = izde__doc_read(m, at, opt->no_snippets ? IZDE_DOC_META : IZDE_DOC_BODY_RAW, d);
         if (xrc == IZX_EMODIFIED && attempts++ < 5 && izx_db_reopen(db->x) == IZX_OK) {
             izde__stored_clear(d);
             izde_results_free(r);
@@ -228,7 +232,7 @@ retry:
         }
         if (xrc == IZX_ECORRUPT) {
             rc = izde__db_error(db, IZDE_ECORRUPT, "document %u is unreadable (%s); re-index its "
-                                "file", izx_mset_docid(m, i), d->why);
+                                "file", izx_mset_docid(m, at), d->why);
             izde__stored_clear(d);
             goto done;
         }
@@ -243,8 +247,8 @@ retry:
         izde_hit *h = &r->hits[i];
         s->data = o; /* owned by the results from here */
         r->n = i + 1;
-        h->rank = izx_mset_rank(m, i) + 1;
-        h->score = izx_mset_weight(m, i);
+        h->rank = offset + i + 1;
+        h->score = izx_mset_weight(m, at);
         h->id = jstr(o, "id");
         h->path = jstr(o, "path");
         h->url = jstr(o, "url");
@@ -257,6 +261,7 @@ retry:
         rc = make_snippets(db, r, &pq, sd);
 done:
     free(sd);
+    free(order);
     izx_mset_free(m);
     izde__pquery_clear(&pq);
     if (rc != IZDE_OK) {
@@ -265,6 +270,18 @@ done:
     }
     *out = r;
     return IZDE_OK;
+}
+
+int izde_search_ex(izde_results **out, izde_db *db, const char *query,
+                   const izde_search_options *opt)
+{
+    /* a set of shards: a remote one that stops answering is named, or
+     * left out with allow_partial and the operation run again */
+    db->recoveries = 0;
+    int rc;
+    while ((rc = search_once(out, db, query, opt)) != IZDE_OK && izde__db_recover(db, rc))
+        ;
+    return rc;
 }
 
 unsigned izde_results_count(const izde_results *r)

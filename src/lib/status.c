@@ -23,6 +23,7 @@ const char *izde_status_name(int status)
     case IZDE_EFORMAT: return "IZDE_EFORMAT";
     case IZDE_EBACKEND: return "IZDE_EBACKEND";
     case IZDE_EVERSION: return "IZDE_EVERSION";
+    case IZDE_ENETWORK: return "IZDE_ENETWORK";
     }
     return "IZDE_E?";
 }
@@ -68,6 +69,8 @@ int izde__status_from_izx(int izx_status)
     case IZX_EQUERY: return IZDE_EQUERY;
     case IZX_EDOCNOTFOUND: return IZDE_ENOTFOUND;
     case IZX_EIO: return IZDE_EIO;
+    case IZX_ENETWORK: return IZDE_ENETWORK;
+    case IZX_ETIMEOUT: return IZDE_ENETWORK;
     default: return IZDE_EBACKEND;
     }
 }

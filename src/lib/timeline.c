@@ -167,7 +167,7 @@ static int next_key(char by, int key)
     return w >= last ? (y + 1) * 100 + 1 : key + 1;
 }
 
-int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, char **json_out)
+static int timeline_once(izde_db *db, const char *query, char by, int mentioned, char **json_out)
 {
     *json_out = NULL;
     if (by != 'y' && by != 'm' && by != 'w')
@@ -222,6 +222,7 @@ int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, c
                                                      (json_int_t)count));
         }
         json_object_set_new(root, "periods", periods);
+        izde__add_partial(root, db);
         *json_out = json_dumps(root, JSON_COMPACT);
         json_decref(root);
         if (!*json_out)
@@ -229,5 +230,16 @@ int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, c
     }
     free(c.b);
     izde__pquery_clear(&pq);
+    return rc;
+}
+
+int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, char **json_out)
+{
+    /* a set of shards: a remote one that stops answering is named, or
+     * left out with allow_partial and the operation run again */
+    db->recoveries = 0;
+    int rc;
+    while ((rc = timeline_once(db, query, by, mentioned, json_out)) != IZDE_OK && izde__db_recover(db, rc))
+        ;
     return rc;
 }
