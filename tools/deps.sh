@@ -11,7 +11,7 @@ set -eu
 pkgs="build-essential cmake pkg-config libxapian-dev libstemmer-dev libicu-dev libjansson-dev libcsv-dev"
 for arg in "$@"; do
     case "$arg" in
-        --test) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev" ;;
+        --test) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev xapian-tools procps" ;;
         --bench) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin xapian-omega xapian-tools time python3 python3-xapian sphinxsearch python3-pymysql postgresql python3-psycopg2" ;;
         *) echo "deps.sh: unknown option '$arg' (use --test or --bench)" >&2; exit 2 ;;
     esac

@@ -443,7 +443,8 @@ int izde_db_open_shards(izde_db **out, const char *const *specs, size_t n,
             goto fail;
         }
     }
-    if ((rc = check_set(db, &msg)) != IZDE_OK)
+    /* one folder alone is searched as asked, a shard or not */
+    if (db->nshards > 1 && (rc = check_set(db, &msg)) != IZDE_OK)
         goto fail;
     if (up == 0) {
         msg = izde__strdupf("every shard of '%s' is down; the first: '%s': %s", db->path,

@@ -43,7 +43,9 @@ static int each_doc(izde_db *db, izx_query *xq, unsigned max, doc_fn fn, void *c
                     unsigned *nmatched)
 {
     izx_mset *m = NULL;
-    int x = izx_enquire(&m, db->x, xq, 0, max, -1, 0);
+    /* equal weights in id order: the same articles and order from any
+     * set of shards (ranking.c) */
+    int x = izx_enquire(&m, db->x, xq, 0, max, IZX_SORT_REL_THEN(IZDE_SLOT_META), 0);
     if (x != IZX_OK)
         return izde__db_izx_error(db, x, "search failed");
     int rc = IZDE_OK;
