@@ -2,7 +2,7 @@
 # deps.sh - install the Debian packages izde needs, only those missing.
 #   tools/deps.sh          build and run: compiler, CMake, Xapian, ICU, libstemmer, jansson, libcsv
 #   tools/deps.sh --test   also what the tests need (cmocka, jq, xz-utils, xmllint,
-#                          rsvg-convert, clang with libFuzzer)
+#                          rsvg-convert, clang with libFuzzer, xapian-tcpsrv, pkill)
 #   tools/deps.sh --bench  also what the benchmarks compare against (omindex; for
 #                          bench-engines.sh Sphinx, PostgreSQL, python3 and its clients)
 # Runs apt-get as root, or through sudo; never asks questions.
