@@ -619,6 +619,71 @@ static void test_query_wildcard_all_nothing(void **state)
     izx_query_free(q);
 }
 
+/* ------------------------------------------------------------------ sets of databases */
+
+static void test_combine(void **state)
+{
+    izx_db *db = *state;
+    izx_db *other = NULL, *both = NULL;
+    assert_int_equal(izx_db_open(&other, g_corpus, IZX_DB_READONLY, NULL), IZX_OK);
+    izx_db *parts[2] = {db, other};
+    char *msg = NULL;
+    assert_int_equal(izx_db_combine(&both, parts, 2, &msg), IZX_OK);
+    assert_null(msg);
+    izx_db_free(other); /* Xapian shares the parts' internals */
+    unsigned n = 0;
+    assert_int_equal(izx_db_doccount(both, &n), IZX_OK);
+    assert_int_equal(n, 10);
+    izx_query *q = T("quick");
+    izx_mset *m1 = run(db, q, 0, 10, -1, 0);
+    izx_mset *m2 = run(both, q, 0, 10, -1, 0);
+    assert_int_equal(izx_mset_size(m2), 2 * izx_mset_size(m1));
+    /* document k of part i is (k - 1) * 2 + i + 1: doc 2 is 3 and 4 */
+    assert_int_equal(izx_mset_docid(m2, 0), 3);
+    assert_int_equal(izx_mset_docid(m2, 1), 4);
+    izx_mset_free(m1);
+    izx_mset_free(m2);
+    izx_query_free(q);
+    assert_false(izx_db_is_writable(both));
+    izx_db_free(both);
+    assert_int_equal(izx_db_combine(&both, parts, 0, &msg), IZX_EINVAL);
+    assert_null(both);
+    assert_msg_has(msg, "no databases");
+    izx_free(msg);
+}
+
+static void test_sort_rel_then_value(void **state)
+{
+    izx_db *db = *state;
+    izx_query *q = NULL;
+    assert_int_equal(izx_query_match_all(&q, NULL), IZX_OK);
+    /* every weight 0: the date value decides, no value first */
+    izx_mset *m = run(db, q, 0, 10, IZX_SORT_REL_THEN(0), 0);
+    const unsigned want[] = {5, 3, 1, 2, 4};
+    assert_int_equal(izx_mset_size(m), 5);
+    for (unsigned i = 0; i < 5; i++)
+        assert_int_equal(izx_mset_docid(m, i), want[i]);
+    izx_mset_free(m);
+    izx_query_free(q);
+}
+
+static void test_remote_refused(void **state)
+{
+    (void)state;
+    izx_db *db = NULL;
+    char *msg = NULL;
+    /* port 1 on loopback: nothing listens, the connection is refused */
+    assert_int_equal(izx_db_open_remote(&db, "127.0.0.1", 1, 500, &msg), IZX_ENETWORK);
+    assert_null(db);
+    assert_msg_has(msg, "Couldn't connect");
+    izx_free(msg);
+    msg = NULL;
+    assert_int_equal(izx_db_open_remote(&db, "127.0.0.1", 0, 500, &msg), IZX_EINVAL);
+    izx_free(msg);
+    assert_string_equal(izx_status_name(IZX_ETIMEOUT), "IZX_ETIMEOUT");
+    assert_string_equal(izx_status_name(IZX_ENETWORK), "IZX_ENETWORK");
+}
+
 /* ------------------------------------------------------------------ enquire */
 
 static void test_ranking(void **state)
@@ -1000,6 +1065,9 @@ int main(void)
         CORPUS_TEST(test_offset_maxitems),
         CORPUS_TEST(test_sort_by_value),
         CORPUS_TEST(test_hit_readback),
+        CORPUS_TEST(test_combine),
+        CORPUS_TEST(test_sort_rel_then_value),
+        cmocka_unit_test(test_remote_refused),
         cmocka_unit_test(test_err_locked),
         cmocka_unit_test(test_err_not_found),
         cmocka_unit_test(test_err_corrupt),
