@@ -162,10 +162,10 @@ check_eq "timeline, --allow-partial: marked partial" "tcp://127.0.0.1:$((p1 + 1)
 # a slow shard: stopped, it accepts connections but never answers
 pid3=$(sed -n 3p sh/servers/pids)
 kill -STOP "$pid3"
-run search --db tcp://127.0.0.1:$p1 --db tcp://127.0.0.1:$((p1 + 2)) --timeout 300 Казахстане
+run search --db tcp://127.0.0.1:$p1 --db tcp://127.0.0.1:$((p1 + 2)) --timeout 1500 Казахстане
 check_eq "a slow shard: exit 2" 2 "$STATUS"
-check_contains "a slow shard: named, with the time waited" "izde: shard 'tcp://127.0.0.1:$((p1 + 2))' is down: no answer within 300 ms" "$ERR"
-run search --db tcp://127.0.0.1:$p1 --db sh/shard-2 --db tcp://127.0.0.1:$((p1 + 2)) --timeout 300 --allow-partial --json -n 100 Казахстане OR лидерлер
+check_contains "a slow shard: named, with the time waited" "izde: shard 'tcp://127.0.0.1:$((p1 + 2))' is down: no answer within 1500 ms" "$ERR"
+run search --db tcp://127.0.0.1:$p1 --db sh/shard-2 --db tcp://127.0.0.1:$((p1 + 2)) --timeout 1500 --allow-partial --json -n 100 Казахстане OR лидерлер
 check_eq "a slow shard, --allow-partial: the other shards' hits" \
     "$("$IZDE" search --db sh/shard-1 --db sh/shard-2 --allow-partial --json -n 100 Казахстане OR лидерлер 2>/dev/null | jq -c '[.hits[].id] | sort')" \
     "$(printf '%s' "$OUT" | jq -c '[.hits[].id] | sort')"
@@ -173,7 +173,7 @@ kill -CONT "$pid3"
 
 # a shard that stops answering between two queries of one session
 mkfifo q
-"$IZDE" search --batch --db tcp://127.0.0.1:$p1 --db sh/shard-2 --db tcp://127.0.0.1:$((p1 + 2)) --timeout 300 --allow-partial -n 100 < q > batch.out 2> batch.err &
+"$IZDE" search --batch --db tcp://127.0.0.1:$p1 --db sh/shard-2 --db tcp://127.0.0.1:$((p1 + 2)) --timeout 1500 --allow-partial -n 100 < q > batch.out 2> batch.err &
 bpid=$!
 exec 7>q
 echo 'Казахстане OR лидерлер' >&7
@@ -191,7 +191,7 @@ check_eq "mid-session: the second is partial" "tcp://127.0.0.1:$((p1 + 2))" "$(s
 check_eq "mid-session: with the other shards' hits" \
     "$("$IZDE" search --db sh/shard-1 --db sh/shard-2 --allow-partial --json -n 100 Казахстане OR лидерлер 2>/dev/null | jq -c '[.hits[].id] | sort')" \
     "$(sed -n 2p batch.out | jq -c '[.hits[].id] | sort')"
-check_contains "mid-session: warned" "left out: no answer within 300 ms" "$(cat batch.err)"
+check_contains "mid-session: warned" "left out: no answer within 1500 ms" "$(cat batch.err)"
 
 run_servers stop sh
 check_eq "servers stopped" "stopped the shard servers of 'sh/servers'" "$(cat .srv)"
