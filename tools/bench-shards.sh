@@ -21,6 +21,7 @@ if ! ls "$DATA"/*.jsonl.xz >/dev/null 2>&1; then
     echo "bench-shards: no data at $DATA (set IZDE_BENCH_DATA); skipped" >&2
     exit 0
 fi
+DATA=$(cd "$DATA" && pwd)
 WORK=$(cd "$BUILD" && pwd)/bench-shards
 rm -rf "$WORK"
 mkdir -p "$WORK/news"

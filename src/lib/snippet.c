@@ -295,23 +295,26 @@ static cand make_cand(const snip_ctx *c, const span *s, size_t ns, size_t si, si
 {
     const char *t = c->text;
     cand k = {s[si].start, s[si].end, 0, 0, 0, 0};
+    /* no match at all (a filter-only query, or one matched by a form the
+     * text does not spell out): the start of the sentence stands for it */
+    size_t mstart = c->n ? c->m[mi].start : k.start, mend = c->n ? c->m[mi].end : k.start;
     if (chars(t, k.start, k.end) > FRAG_MAX) {
         /* a long sentence: a window from a little before the match */
-        size_t a = retreat_chars(t, c->m[mi].start, k.start, FRAG_MAX / 5);
+        size_t a = retreat_chars(t, mstart, k.start, FRAG_MAX / 5);
         size_t b = advance_chars(t, a, k.end, FRAG_MAX);
         if (b == k.end)
             a = retreat_chars(t, k.end, k.start, FRAG_MAX);
         /* whole words only */
         if (a > k.start) {
-            while (a < c->m[mi].start && t[a - 1] != ' ')
+            while (a < mstart && t[a - 1] != ' ')
                 a++;
             k.cut_left = 1;
         }
         if (b < k.end) {
             size_t e = b;
-            while (e > c->m[mi].end && t[e] != ' ')
+            while (e > mend && t[e] != ' ')
                 e--;
-            if (e > c->m[mi].end)
+            if (e > mend)
                 b = e;
             k.cut_right = 1;
         }

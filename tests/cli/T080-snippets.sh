@@ -55,4 +55,13 @@ run search --format wide терроризм
 check_eq "bad --format: exit 2" 2 "$STATUS"
 check_eq "bad --format: message" "izde: search: --format takes full, compact or json, not 'wide'" "$ERR"
 
+# a hit whose text never spells the query out (с400 matches С-400, which
+# the snippet does not mark) and opens with one long sentence: the lead
+long=$(printf 'слово%.0s ' $(seq 1 120))
+printf '{"id": "s400", "text": "Комплексы С-400 стоят %s на позициях. Второе предложение."}\n' "$long" > s400.jsonl
+"$IZDE" index --db s400 s400.jsonl >/dev/null
+run search --db s400 --json с400
+check_eq "a match the text does not spell out: a hit, no crash" "0 s400" "$STATUS $(printf '%s' "$OUT" | jq -r '.hits[0].id')"
+check_contains "... its snippet is the lead" "Комплексы С-400 стоят слово" "$(printf '%s' "$OUT" | jq -r '.hits[0].snippets[0].text')"
+
 finish
