@@ -26,72 +26,15 @@ static const char usage_text[] =
     "query: the --json object plus \"took_ms\", or {\"query\", \"line\", \"error\"}.\n"
     CLI_DB_USAGE;
 
-static json_t *str_or_null(const char *s)
-{
-    return s ? json_string(s) : json_null();
-}
-
 /* The --json object; with `took_ms` >= 0 (batch mode) it carries the time. */
 static void print_json(izde_db *db, const char *query, const izde_results *r, double took_ms)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "query", json_string(query));
-    json_object_set_new(o, "matches_estimated", json_integer(izde_results_estimated(r)));
-    char *partial = izde_db_partial_json(db); /* shards left out */
-    if (partial)
-        json_object_set_new(o, "partial", json_loads(partial, 0, NULL));
-    izde_free(partial);
-    if (took_ms >= 0)
-        json_object_set_new(o, "took_ms", json_real(took_ms));
-    json_t *hits = json_array();
-    for (unsigned i = 0; i < izde_results_count(r); i++) {
-        const izde_hit *h = izde_results_hit(r, i);
-        json_t *jh = json_object();
-        json_object_set_new(jh, "rank", json_integer(h->rank));
-        json_object_set_new(jh, "id", str_or_null(h->id));
-        json_object_set_new(jh, "path", str_or_null(h->path));
-        json_object_set_new(jh, "url", str_or_null(h->url));
-        json_object_set_new(jh, "title", str_or_null(h->title));
-        json_object_set_new(jh, "lang", str_or_null(h->lang));
-        json_object_set_new(jh, "source", str_or_null(h->source));
-        json_object_set_new(jh, "date", str_or_null(h->date));
-        json_object_set_new(jh, "score", json_real(h->score));
-        json_t *snips = json_array();
-        for (size_t s = 0; s < h->nsnippets; s++) {
-            const izde_snippet *sn = &h->snippets[s];
-            json_t *js = json_object();
-            json_object_set_new(js, "text", json_stringn(sn->text, sn->len));
-            json_t *hl = json_array();
-            for (size_t k = 0; k < sn->nhighlights; k++)
-                json_array_append_new(hl, json_pack("[II]", (json_int_t)sn->highlights[k][0],
-                                                     (json_int_t)sn->highlights[k][1]));
-            json_object_set_new(js, "highlights", hl);
-            json_array_append_new(snips, js);
-        }
-        json_object_set_new(jh, "snippets", snips);
-        json_t *figs = json_array();
-        for (size_t f = 0; f < h->nfigures; f++) {
-            const izde_hit_figure *g = &h->figures[f];
-            json_t *jf = json_object();
-            json_object_set_new(jf, "value", json_real(g->value));
-            json_object_set_new(jf, "high", json_real(g->high));
-            json_object_set_new(jf, "qualifier", str_or_null(g->qualifier));
-            json_object_set_new(jf, "unit", str_or_null(g->unit));
-            json_object_set_new(jf, "noun", str_or_null(g->noun));
-            json_object_set_new(jf, "noun_stem", str_or_null(g->noun_stem));
-            json_object_set_new(jf, "text", str_or_null(g->text));
-            json_object_set_new(jf, "start", json_integer((json_int_t)g->start));
-            json_object_set_new(jf, "end", json_integer((json_int_t)g->end));
-            json_object_set_new(jf, "sentence", str_or_null(g->sentence));
-            json_array_append_new(figs, jf);
-        }
-        json_object_set_new(jh, "figures", figs);
-        json_array_append_new(hits, jh);
-    }
-    json_object_set_new(o, "hits", hits);
-    json_dumpf(o, stdout, JSON_COMPACT | JSON_REAL_PRECISION(6));
-    fputc('\n', stdout);
-    json_decref(o);
+    char *out = NULL;
+    if (izde_results_json(r, db, query, took_ms, &out) == IZDE_OK)
+        puts(out);
+    else
+        cli_error("out of memory");
+    izde_free(out);
 }
 
 static double now_ms(void)

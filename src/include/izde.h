@@ -322,6 +322,16 @@ int izde_search_ex(izde_results **out, izde_db *db, const char *query,
  * (a value-count match spy on the date slot). */
 int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, char **json_out);
 
+/* The results as `izde search --json` prints them: {query,
+ * matches_estimated, [partial], [took_ms when >= 0], hits: [{rank, id,
+ * path, url, title, lang, source, date, score, snippets: [{text,
+ * highlights}], figures: [...]}]}.  Free with izde_free(). */
+int izde_results_json(const izde_results *r, izde_db *db, const char *query, double took_ms,
+                      char **json_out);
+/* What the index holds, as `izde stats --json` prints it: {documents,
+ * shards, format_version, languages: {lang: articles}, years: {yyyy:
+ * articles}, sources: {source: articles}, [partial]}. */
+int izde_stats_json(izde_db *db, char **json_out);
 unsigned izde_results_count(const izde_results *r);
 /* Xapian's estimate of all matches. */
 unsigned izde_results_estimated(const izde_results *r);

@@ -185,10 +185,8 @@ int izde_facts_json(izde_db *db, const char *query, unsigned max_docs, char **js
 {
     /* a set of shards: a remote one that stops answering is named, or
      * left out with allow_partial and the operation run again */
-    db->recoveries = 0;
     int rc;
-    while ((rc = facts_once(db, query, max_docs, json_out)) != IZDE_OK && izde__db_recover(db, rc))
-        ;
+    IZDE__RUN_RECOVERING(db, rc, facts_once(db, query, max_docs, json_out));
     return rc;
 }
 
@@ -316,9 +314,7 @@ int izde_check_json(izde_db *db, const char *claim, char **json_out)
 {
     /* a set of shards: a remote one that stops answering is named, or
      * left out with allow_partial and the operation run again */
-    db->recoveries = 0;
     int rc;
-    while ((rc = check_once(db, claim, json_out)) != IZDE_OK && izde__db_recover(db, rc))
-        ;
+    IZDE__RUN_RECOVERING(db, rc, check_once(db, claim, json_out));
     return rc;
 }

@@ -135,6 +135,14 @@ void izde__add_partial(struct json_t *root, const izde_db *db);
 /* Write "K/N" of a shard being built into its metadata (shard_build.c);
  * nothing for an index that is not a shard. */
 int izde__stamp_shard(izde_db *db);
+/* Set `rc` to `call` (an expression returning a status), run again while
+ * izde__db_recover() leaves out a shard that stopped answering. */
+#define IZDE__RUN_RECOVERING(db, rc, call)                                    \
+    do {                                                                      \
+        (db)->recoveries = 0;                                                 \
+        while (((rc) = (call)) != IZDE_OK && izde__db_recover((db), (rc)))    \
+            ;                                                                 \
+    } while (0)
 /* Is `path` a shard list (a file that is not a Xapian stub, or a folder
  * holding izde.shards) or tcp://...?  (dbset.c) */
 int izde__is_shard_spec(const char *path);

@@ -277,10 +277,8 @@ int izde_search_ex(izde_results **out, izde_db *db, const char *query,
 {
     /* a set of shards: a remote one that stops answering is named, or
      * left out with allow_partial and the operation run again */
-    db->recoveries = 0;
     int rc;
-    while ((rc = search_once(out, db, query, opt)) != IZDE_OK && izde__db_recover(db, rc))
-        ;
+    IZDE__RUN_RECOVERING(db, rc, search_once(out, db, query, opt));
     return rc;
 }
 

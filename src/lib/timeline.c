@@ -237,9 +237,7 @@ int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, c
 {
     /* a set of shards: a remote one that stops answering is named, or
      * left out with allow_partial and the operation run again */
-    db->recoveries = 0;
     int rc;
-    while ((rc = timeline_once(db, query, by, mentioned, json_out)) != IZDE_OK && izde__db_recover(db, rc))
-        ;
+    IZDE__RUN_RECOVERING(db, rc, timeline_once(db, query, by, mentioned, json_out));
     return rc;
 }

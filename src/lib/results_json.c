@@ -1,0 +1,161 @@
+/*
+ * results_json.c - the JSON forms that `izde search --json` and `izde
+ * stats --json` print and `izde serve` answers with: one builder, so the
+ * command line and the HTTP API cannot drift apart.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "izde-private.h"
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *snippets_json(const izde_hit *h)
+{
+    json_t *snips = json_array();
+    for (size_t s = 0; s < h->nsnippets; s++) {
+        const izde_snippet *sn = &h->snippets[s];
+        json_t *hl = json_array();
+        for (size_t k = 0; k < sn->nhighlights; k++)
+            json_array_append_new(hl, json_pack("[II]", (json_int_t)sn->highlights[k][0],
+                                                 (json_int_t)sn->highlights[k][1]));
+        json_t *js = json_object();
+        json_object_set_new(js, "text", json_stringn(sn->text, sn->len));
+        json_object_set_new(js, "highlights", hl);
+        json_array_append_new(snips, js);
+    }
+    return snips;
+}
+
+static json_t *figures_json(const izde_hit *h)
+{
+    json_t *figs = json_array();
+    for (size_t f = 0; f < h->nfigures; f++) {
+        const izde_hit_figure *g = &h->figures[f];
+        json_t *jf = json_object();
+        json_object_set_new(jf, "value", json_real(g->value));
+        json_object_set_new(jf, "high", json_real(g->high));
+        json_object_set_new(jf, "qualifier", str_or_null(g->qualifier));
+        json_object_set_new(jf, "unit", str_or_null(g->unit));
+        json_object_set_new(jf, "noun", str_or_null(g->noun));
+        json_object_set_new(jf, "noun_stem", str_or_null(g->noun_stem));
+        json_object_set_new(jf, "text", str_or_null(g->text));
+        json_object_set_new(jf, "start", json_integer((json_int_t)g->start));
+        json_object_set_new(jf, "end", json_integer((json_int_t)g->end));
+        json_object_set_new(jf, "sentence", str_or_null(g->sentence));
+        json_array_append_new(figs, jf);
+    }
+    return figs;
+}
+
+int izde_results_json(const izde_results *r, izde_db *db, const char *query, double took_ms,
+                      char **json_out)
+{
+    *json_out = NULL;
+    json_t *o = json_object();
+    if (!o)
+        return IZDE_ENOMEM;
+    json_object_set_new(o, "query", json_string(query));
+    json_object_set_new(o, "matches_estimated", json_integer(izde_results_estimated(r)));
+    izde__add_partial(o, db);
+    if (took_ms >= 0)
+        json_object_set_new(o, "took_ms", json_real(took_ms));
+    json_t *hits = json_array();
+    for (unsigned i = 0; i < izde_results_count(r); i++) {
+        const izde_hit *h = izde_results_hit(r, i);
+        json_t *jh = json_object();
+        json_object_set_new(jh, "rank", json_integer(h->rank));
+        json_object_set_new(jh, "id", str_or_null(h->id));
+        json_object_set_new(jh, "path", str_or_null(h->path));
+        json_object_set_new(jh, "url", str_or_null(h->url));
+        json_object_set_new(jh, "title", str_or_null(h->title));
+        json_object_set_new(jh, "lang", str_or_null(h->lang));
+        json_object_set_new(jh, "source", str_or_null(h->source));
+        json_object_set_new(jh, "date", str_or_null(h->date));
+        json_object_set_new(jh, "score", json_real(h->score));
+        json_object_set_new(jh, "snippets", snippets_json(h));
+        json_object_set_new(jh, "figures", figures_json(h));
+        json_array_append_new(hits, jh);
+    }
+    json_object_set_new(o, "hits", hits);
+    *json_out = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6));
+    json_decref(o);
+    return *json_out ? IZDE_OK : IZDE_ENOMEM;
+}
+
+/* ---- stats ------------------------------------------------------------------ */
+
+typedef struct term_counts {
+    json_t *obj;
+    size_t skip; /* prefix length */
+} term_counts;
+
+static int on_term(void *vctx, const char *term, size_t len, unsigned freq)
+{
+    term_counts *c = vctx;
+    if (len <= c->skip)
+        return 0;
+    char *k = strndup(term + c->skip, len - c->skip);
+    if (!k)
+        return 1;
+    json_object_set_new(c->obj, k, json_integer(freq));
+    free(k);
+    return 0;
+}
+
+/* {value: articles} of the boolean terms under `prefix`. */
+static int count_terms(izde_db *db, const char *prefix, json_t **out)
+{
+    term_counts c = {json_object(), strlen(prefix)};
+    int x = izx_db_allterms(db->x, prefix, on_term, &c);
+    if (x != IZX_OK) {
+        json_decref(c.obj);
+        return izde__db_izx_error(db, x, "cannot list the index's terms");
+    }
+    *out = c.obj;
+    return IZDE_OK;
+}
+
+static int stats_once(izde_db *db, char **json_out)
+{
+    unsigned docs = 0;
+    int x = izx_db_doccount(db->x, &docs);
+    if (x != IZX_OK)
+        return izde__db_izx_error(db, x, "cannot count documents");
+    json_t *langs = NULL, *years = NULL, *sources = NULL;
+    int rc = count_terms(db, IZDE_PREFIX_LANG, &langs);
+    if (rc == IZDE_OK)
+        rc = count_terms(db, IZDE_PREFIX_YEAR, &years);
+    if (rc == IZDE_OK)
+        rc = count_terms(db, IZDE_PREFIX_SOURCE, &sources);
+    if (rc != IZDE_OK) {
+        json_decref(langs);
+        json_decref(years);
+        json_decref(sources);
+        return rc;
+    }
+    json_t *o = json_object();
+    json_object_set_new(o, "documents", json_integer(docs));
+    json_object_set_new(o, "shards", json_integer(izde_db_shard_count(db)));
+    json_object_set_new(o, "format_version", json_integer(IZDE_INDEX_VERSION));
+    json_object_set_new(o, "languages", langs);
+    json_object_set_new(o, "years", years);
+    json_object_set_new(o, "sources", sources);
+    izde__add_partial(o, db);
+    *json_out = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    return *json_out ? IZDE_OK : izde__db_error(db, IZDE_ENOMEM, "out of memory");
+}
+
+int izde_stats_json(izde_db *db, char **json_out)
+{
+    *json_out = NULL;
+    int rc;
+    IZDE__RUN_RECOVERING(db, rc, stats_once(db, json_out));
+    return rc;
+}
