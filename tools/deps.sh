@@ -2,16 +2,17 @@
 # deps.sh - install the Debian packages izde needs, only those missing.
 #   tools/deps.sh          build and run: compiler, CMake, Xapian, ICU, libstemmer, jansson, libcsv
 #   tools/deps.sh --test   also what the tests need (cmocka, jq, xz-utils, xmllint,
-#                          rsvg-convert, clang with libFuzzer, xapian-tcpsrv, pkill)
+#                          rsvg-convert, clang with libFuzzer, xapian-tcpsrv, pkill,
+#                          curl, chromium and wrk for izde serve)
 #   tools/deps.sh --bench  also what the benchmarks compare against (omindex; for
 #                          bench-engines.sh Sphinx, PostgreSQL, python3 and its clients)
 # Runs apt-get as root, or through sudo; never asks questions.
 set -eu
 
-pkgs="build-essential cmake pkg-config libxapian-dev libstemmer-dev libicu-dev libjansson-dev libcsv-dev"
+pkgs="build-essential cmake pkg-config libxapian-dev libstemmer-dev libicu-dev libjansson-dev libcsv-dev libmicrohttpd-dev"
 for arg in "$@"; do
     case "$arg" in
-        --test) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev xapian-tools procps" ;;
+        --test) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev xapian-tools procps curl chromium wrk" ;;
         --bench) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin xapian-omega xapian-tools time python3 python3-xapian sphinxsearch python3-pymysql postgresql python3-psycopg2" ;;
         *) echo "deps.sh: unknown option '$arg' (use --test or --bench)" >&2; exit 2 ;;
     esac

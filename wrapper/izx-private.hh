@@ -38,6 +38,7 @@ struct izx_db {
     std::string path;              /* as given to izx_db_open(), for messages */
     std::string errmsg;            /* message of the last failed call */
     bool in_transaction;           /* between begin and commit/cancel */
+    double time_limit = 0;         /* seconds the matcher may take (0: no limit) */
 };
 
 /* A document being built. */

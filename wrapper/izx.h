@@ -113,6 +113,11 @@ int izx_db_begin_transaction(izx_db *db, int flushed);
 int izx_db_commit_transaction(izx_db *db);
 int izx_db_cancel_transaction(izx_db *db);
 
+/* Let the matcher of izx_enquire(), izx_enquire_value_counts() and
+ * izx_count() run at most `seconds` (0: no limit); past it, what was
+ * found so far counts. */
+int izx_db_set_time_limit(izx_db *db, double seconds);
+
 /* Read side: reopen to see the latest committed revision. */
 int izx_db_reopen(izx_db *db);
 

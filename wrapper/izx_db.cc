@@ -266,6 +266,14 @@ int izx_db_cancel_transaction(izx_db *db)
     IZX_CATCH(db->errmsg)
 }
 
+int izx_db_set_time_limit(izx_db *db, double seconds)
+{
+    if (!db || seconds < 0)
+        return IZX_EINVAL;
+    db->time_limit = seconds;
+    return IZX_OK;
+}
+
 int izx_db_reopen(izx_db *db)
 {
     if (!db)

@@ -25,6 +25,8 @@ int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
         Xapian::Enquire enquire(*db->db);
         enquire.set_weighting_scheme(Xapian::BM25Weight());
         enquire.set_query(q->q);
+        if (db->time_limit > 0)
+            enquire.set_time_limit(db->time_limit);
         if (sort_slot >= 0)
             enquire.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(sort_slot),
                                                      sort_reverse != 0);
@@ -174,6 +176,8 @@ int izx_enquire_value_counts(izx_db *db, const izx_query *q, unsigned slot, izx_
     IZX_TRY
         Xapian::Enquire enquire(*db->db);
         enquire.set_query(q->q);
+        if (db->time_limit > 0)
+            enquire.set_time_limit(db->time_limit);
         Xapian::ValueCountMatchSpy spy(slot);
         enquire.add_matchspy(&spy);
         /* no hits wanted; check every match so the counts are exact */
@@ -197,6 +201,8 @@ int izx_count(izx_db *db, const izx_query *q, unsigned *out)
     IZX_TRY
         Xapian::Enquire enquire(*db->db);
         enquire.set_query(q->q);
+        if (db->time_limit > 0)
+            enquire.set_time_limit(db->time_limit);
         *out = enquire.get_mset(0, 0, db->db->get_doccount()).get_matches_estimated();
         return IZX_OK;
     IZX_CATCH_QUERY(db->errmsg)

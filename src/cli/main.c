@@ -18,6 +18,7 @@ static const struct command {
     {"check", cmd_check, "who cites a figure and who cites another value: izde check \"11 терактов\""},
     {"timeline", cmd_timeline, "matching articles per year, month or week: izde timeline [--by month] QUERY"},
     {"stats", cmd_stats, "what the index holds, per language, year and source: izde stats [--json]"},
+    {"serve", cmd_serve, "the search page and JSON API over HTTP: izde serve [--listen 127.0.0.1:8080]"},
     {"check-index", cmd_check_index, "check that the index is sound: izde check-index [--db DIR]"},
     {"analyze", cmd_analyze, "language, tokens, stems and figures of a text: izde analyze [--json] [FILE|-]"},
     {"stem", cmd_stem, "stem words (arguments or stdin lines): izde stem --lang ky|ru [WORD...]"},

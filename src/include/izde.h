@@ -95,6 +95,12 @@ typedef struct izde_open_options {
  */
 int izde_db_open_shards(izde_db **out, const char *const *specs, size_t n,
                         const izde_open_options *o, char **errmsg_out);
+/* Let each search, count or timeline match for at most `ms` (0: no
+ * limit); past it the matches found so far are ranked and counted. */
+void izde_db_set_time_limit(izde_db *db, unsigned ms);
+/* See the latest committed state of a read handle (an indexer may be
+ * writing beside it). */
+int izde_db_reopen(izde_db *db);
 /* Indexes searched as one (1 for a plain index). */
 unsigned izde_db_shard_count(const izde_db *db);
 /* Shards left out under allow_partial (at open or later, when one

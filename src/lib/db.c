@@ -98,7 +98,7 @@ static long read_pid(const char *dir)
     return pid;
 }
 
-static const char *open_advice(int status)
+const char *izde__open_advice(int status)
 {
     switch (status) {
     case IZDE_ENOTFOUND: return "build it first with 'izde index --db DIR PATH...'";
@@ -152,7 +152,7 @@ int izde__check_version(izx_db *x, const char *name, int writable, char **errmsg
         if (errmsg_out)
             *errmsg_out = izde__strdupf("index '%s' has format version %s, this izde reads version "
                                         "%d: %s",
-                                        name, v, IZDE_INDEX_VERSION, open_advice(IZDE_EVERSION));
+                                        name, v, IZDE_INDEX_VERSION, izde__open_advice(IZDE_EVERSION));
     }
     izx_free(v);
     return status;
@@ -192,9 +192,9 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
             *errmsg_out = izde__strdupf("index '%s' is locked by another writer; wait for it to "
                                         "finish", path);
         else if (rc == IZDE_ENOTFOUND && errmsg_out)
-            *errmsg_out = izde__strdupf("no index at '%s': %s", path, open_advice(rc));
+            *errmsg_out = izde__strdupf("no index at '%s': %s", path, izde__open_advice(rc));
         else if (errmsg_out)
-            *errmsg_out = izde__strdupf("cannot open index '%s': %s (%s)", path, open_advice(rc),
+            *errmsg_out = izde__strdupf("cannot open index '%s': %s (%s)", path, izde__open_advice(rc),
                                         xmsg ? xmsg : "unknown error");
         izx_free(xmsg);
         goto fail;

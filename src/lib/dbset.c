@@ -281,6 +281,8 @@ static int combine(izde_db *db)
     } else {
         char *xmsg = NULL;
         int xrc = izx_db_combine(&db->x, parts, n, &xmsg);
+        if (xrc == IZX_OK)
+            izx_db_set_time_limit(db->x, db->time_limit_ms / 1000.0);
         if (xrc != IZX_OK)
             rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot combine the shards: %s",
                                 xmsg ? xmsg : izx_status_name(xrc));
@@ -434,8 +436,10 @@ int izde_db_open_shards(izde_db **out, const char *const *specs, size_t n,
          * not a shard that is down */
         if (!db->allow_partial || !s->host) {
             if (src == IZDE_ENOTFOUND && !s->host)
-                msg = izde__strdupf("no index at '%s': build it first with 'izde index --db DIR "
-                                    "PATH...'", s->spec);
+                msg = izde__strdupf("no index at '%s': %s", s->spec, izde__open_advice(src));
+            else if (!s->host)
+                msg = izde__strdupf("cannot open index '%s': %s (%s)", s->spec,
+                                    izde__open_advice(src), s->reason);
             else
                 msg = izde__strdupf("shard '%s' is down: %s%s", s->spec, s->reason,
                                     s->host ? down_advice(db) : "");
@@ -574,4 +578,16 @@ char *izde_db_partial_json(const izde_db *db)
     char *s = a ? json_dumps(a, JSON_COMPACT) : NULL;
     json_decref(a);
     return s;
+}
+
+void izde_db_set_time_limit(izde_db *db, unsigned ms)
+{
+    db->time_limit_ms = ms;
+    izx_db_set_time_limit(db->x, ms / 1000.0);
+}
+
+int izde_db_reopen(izde_db *db)
+{
+    int x = izx_db_reopen(db->x);
+    return x == IZX_OK ? IZDE_OK : izde__db_izx_error(db, x, "cannot reopen the index");
 }

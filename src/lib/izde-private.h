@@ -109,6 +109,7 @@ struct izde_db {
     unsigned timeout_ms;    /* remote shards */
     int allow_partial;      /* leave out shards that are down */
     unsigned recoveries;    /* izde__db_recover() calls this operation */
+    unsigned time_limit_ms; /* izde_db_set_time_limit(); 0: none */
     /* writing one shard of N (izde_db_set_shard()): articles whose id
      * hashes to another shard are read (for chrome detection) but not
      * indexed; report_unrouted 0 keeps problems that precede an id to
@@ -121,6 +122,8 @@ struct izde_db {
 /* Check the izde.version of a freshly opened Xapian handle (db.c); for
  * an empty writable one, stamp it.  `name` is for messages. */
 int izde__check_version(izx_db *x, const char *name, int writable, char **errmsg_out);
+/* What to do about an index that did not open with `status` (db.c). */
+const char *izde__open_advice(int status);
 /* Set up the analyzer and stemmers of a read handle (db.c). */
 int izde__db_init_read(izde_db *db, char **errmsg_out);
 /* After an operation on a set of shards failed with `rc`: when a remote

@@ -1,0 +1,387 @@
+/*
+ * cmd_serve.c - `izde serve`: the search page and its JSON API over HTTP,
+ * on libmicrohttpd.  A pool of threads answers requests; each thread has
+ * its own read-only handle on the index (Xapian handles are not shared
+ * between threads), refreshed before every request so that an `izde
+ * index` running beside the server shows up, and opened again when the
+ * index folder was rebuilt.  Only GET and HEAD; only the bundled page
+ * (compiled in) and /api/...; limits on connections, request size,
+ * parameters and matching time.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <microhttpd.h>
+
+#include "cli.h"
+#include "serve.h"
+
+static const char usage_text[] =
+    "usage: izde serve [--db DIR ...] [--listen ADDR:PORT] [--threads N]\n"
+    "                  [--max-connections N] [--time-limit MS] [--quiet]\n"
+    "The search page and its JSON API: /api/search?q=&n=&offset=&sort=,\n"
+    "/api/facts?q=&n=, /api/check?claim=, /api/timeline?q=&by=&mentioned=, /api/stats;\n"
+    "each answers what the command's --json prints.  Read-only; an `izde index`\n"
+    "may run beside it.  Stop it with Ctrl-C (SIGINT) or SIGTERM.\n"
+    "  --listen ADDR:PORT     where to listen (default 127.0.0.1:8080; port 0: any free)\n"
+    "  --threads N            requests answered at once (default 4)\n"
+    "  --max-connections N    open connections at most (default 512)\n"
+    "  --time-limit MS        matching time per request at most (default 5000)\n"
+    "  --quiet                no line per failed request on stderr\n" CLI_DB_USAGE;
+
+#define MAX_THREADS 64
+
+/* ---- one index handle per thread ------------------------------------------ */
+
+typedef struct server {
+    cli_dbs dbs;
+    unsigned time_limit_ms;
+    int quiet;
+    const char *watch;            /* the index folder whose rebuild means reopen, or NULL */
+    pthread_mutex_t lock;         /* guards `handles` */
+    izde_db *handles[MAX_THREADS * 2];
+    size_t nhandles;
+} server;
+
+typedef struct thread_db {
+    izde_db *db;
+    ino_t ino;  /* of watch/iamglass when opened */
+    dev_t dev;
+} thread_db;
+
+static _Thread_local thread_db tdb;
+
+static int watched_file(const server *s, struct stat *st)
+{
+    if (!s->watch)
+        return -1;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/iamglass", s->watch);
+    return stat(path, st);
+}
+
+static void forget_handle(server *s, izde_db *db)
+{
+    pthread_mutex_lock(&s->lock);
+    for (size_t i = 0; i < s->nhandles; i++)
+        if (s->handles[i] == db) {
+            s->handles[i] = s->handles[--s->nhandles];
+            break;
+        }
+    pthread_mutex_unlock(&s->lock);
+    izde_db_close(db);
+}
+
+/* This thread's handle, fresh; NULL with *err and *rc set when the index
+ * cannot be opened. */
+static izde_db *thread_handle(server *s, char **err, int *rc_out)
+{
+    struct stat st;
+    int have = watched_file(s, &st) == 0;
+    if (tdb.db && s->watch && (!have || st.st_ino != tdb.ino || st.st_dev != tdb.dev)) {
+        forget_handle(s, tdb.db); /* rebuilt (or gone): start over */
+        tdb.db = NULL;
+    }
+    if (tdb.db) {
+        if (izde_db_reopen(tdb.db) == IZDE_OK)
+            return tdb.db;
+        forget_handle(s, tdb.db);
+        tdb.db = NULL;
+    }
+    const char *def = cli_db_path(NULL);
+    izde_db *db = NULL;
+    int rc = s->dbs.n ? izde_db_open_shards(&db, s->dbs.spec, s->dbs.n, &s->dbs.open, err)
+                      : izde_db_open_shards(&db, &def, 1, &s->dbs.open, err);
+    *rc_out = rc;
+    if (rc != IZDE_OK)
+        return NULL;
+    izde_db_set_time_limit(db, s->time_limit_ms);
+    pthread_mutex_lock(&s->lock);
+    if (s->nhandles < sizeof s->handles / sizeof *s->handles) {
+        s->handles[s->nhandles++] = db;
+        pthread_mutex_unlock(&s->lock);
+    } else {
+        pthread_mutex_unlock(&s->lock);
+        izde_db_close(db);
+        *err = strdup("too many index handles; restart the server");
+        *rc_out = IZDE_ENOMEM;
+        return NULL;
+    }
+    tdb.db = db;
+    tdb.ino = have ? st.st_ino : 0;
+    tdb.dev = have ? st.st_dev : 0;
+    return db;
+}
+
+/* ---- HTTP ----------------------------------------------------------------------- */
+
+static const char *get_param(void *ctx, const char *name)
+{
+    return MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static void add_headers(struct MHD_Response *r, const char *type, int page)
+{
+    MHD_add_response_header(r, "Content-Type", type);
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(r, "X-Frame-Options", "DENY");
+    MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
+    if (page) {
+        MHD_add_response_header(r, "Content-Security-Policy",
+                                "default-src 'none'; script-src 'self'; style-src 'self'; "
+                                "connect-src 'self'; img-src 'self' data:; base-uri 'none'; "
+                                "form-action 'self'; frame-ancestors 'none'");
+        MHD_add_response_header(r, "Cache-Control", "no-cache");
+    } else {
+        MHD_add_response_header(r, "Cache-Control", "no-store");
+    }
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *c, server *s, const char *url,
+                                 serve_reply rep, const char *allow)
+{
+    if (!rep.body)
+        rep = (serve_reply){500, strdup("{\"error\":\"out of memory\"}")};
+    if (rep.status >= 500 && !s->quiet)
+        cli_error("serve: %s -> %d %s", url, rep.status, rep.body ? rep.body : "");
+    size_t len = rep.body ? strlen(rep.body) : 0;
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(len, rep.body, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(rep.body);
+        return MHD_NO;
+    }
+    add_headers(r, "application/json; charset=utf-8", 0);
+    if (allow)
+        MHD_add_response_header(r, "Allow", allow);
+    enum MHD_Result ok = MHD_queue_response(c, (unsigned)rep.status, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+static int request_marker, body_marker;
+
+static int hex_value(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                : c >= 'A' && c <= 'F'            ? c - 'A' + 10
+                                                                  : -1;
+}
+
+/* %HH decoding of paths and parameters, except %00: a NUL would cut
+ * "/style.css%00.html" short to a file that exists. */
+static size_t unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+    (void)cls;
+    (void)c;
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        int hi, lo;
+        if (r[0] == '%' && (hi = hex_value(r[1])) >= 0 && (lo = hex_value(r[2])) >= 0 &&
+            (hi | lo) != 0) {
+            *w++ = (char)(hi * 16 + lo);
+            r += 2;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+    return (size_t)(w - s);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+    server *s = cls;
+    (void)version;
+    (void)upload_data;
+    int get = strcmp(method, MHD_HTTP_METHOD_GET) == 0 || strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
+    if (!*con_cls) {
+        *con_cls = &request_marker;
+        /* refuse what carries a body before reading it */
+        if (!get)
+            return send_json(c, s, url, serve_error(405, "only GET and HEAD are served"),
+                             "GET, HEAD");
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        if ((cl && strtoull(cl, NULL, 10) > 0) ||
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding"))
+            return send_json(c, s, url, serve_error(413, "a GET request carries no body"), NULL);
+        return MHD_YES;
+    }
+    if (*upload_data_size) { /* a body after all: drop it, answer 413 */
+        *upload_data_size = 0;
+        *con_cls = &body_marker;
+        return MHD_YES;
+    }
+    if (*con_cls == &body_marker)
+        return send_json(c, s, url, serve_error(413, "a GET request carries no body"), NULL);
+    if (serve_is_api(url)) {
+        char *err = NULL;
+        int rc = IZDE_OK;
+        izde_db *db = thread_handle(s, &err, &rc);
+        if (!db) {
+            /* missing or unreachable: come back later; damaged: ours */
+            int status = rc == IZDE_ENOTFOUND || rc == IZDE_ENETWORK || rc == IZDE_ELOCKED ? 503
+                                                                                          : 500;
+            serve_reply rep = serve_error(status, err ? err : "the index cannot be opened");
+            free(err);
+            return send_json(c, s, url, rep, NULL);
+        }
+        serve_params p = {get_param, c};
+        return send_json(c, s, url, serve_api(db, url, &p), NULL);
+    }
+    const serve_asset *a = serve_find_asset(url);
+    if (!a)
+        return send_json(c, s, url, serve_error(404, "no such page; the search page is at /"),
+                         NULL);
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(a->len, (void *)a->data, MHD_RESPMEM_PERSISTENT);
+    if (!r)
+        return MHD_NO;
+    add_headers(r, a->content_type, 1);
+    enum MHD_Result ok = MHD_queue_response(c, MHD_HTTP_OK, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+/* ---- the command ------------------------------------------------------------------ */
+
+static int parse_listen(const char *v, struct sockaddr_in *sa)
+{
+    const char *colon = strrchr(v, ':');
+    char host[64];
+    if (!colon || (size_t)(colon - v) >= sizeof host)
+        return -1;
+    memcpy(host, v, (size_t)(colon - v));
+    host[colon - v] = '\0';
+    char *end;
+    long port = strtol(colon + 1, &end, 10);
+    if (colon[1] == '\0' || *end || port < 0 || port > 65535)
+        return -1;
+    memset(sa, 0, sizeof *sa);
+    sa->sin_family = AF_INET;
+    sa->sin_port = htons((uint16_t)port);
+    if (strcmp(host, "localhost") == 0)
+        strcpy(host, "127.0.0.1");
+    return inet_pton(AF_INET, host, &sa->sin_addr) == 1 ? 0 : -1;
+}
+
+static long count_option(int argc, char **argv, int *i, long lo, long hi)
+{
+    long v = cli_parse_count(argv[*i], *i + 1 < argc ? argv[*i + 1] : NULL);
+    (*i)++;
+    if (v >= 0 && (v < lo || v > hi)) {
+        cli_error("serve: %s takes %ld to %ld, not %ld", argv[*i - 1], lo, hi, v);
+        return -1;
+    }
+    return v;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+    server s = {.time_limit_ms = 5000};
+    pthread_mutex_init(&s.lock, NULL);
+    const char *listen = "127.0.0.1:8080";
+    long threads = 4, max_conn = 512;
+    int took;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        long v;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(usage_text, stdout);
+            return CLI_OK;
+        } else if ((took = cli_db_option(argc, argv, &i, &s.dbs)) != 0) {
+            if (took < 0)
+                return CLI_ERROR;
+        } else if (strcmp(a, "--listen") == 0 && i + 1 < argc) {
+            listen = argv[++i];
+        } else if (strcmp(a, "--threads") == 0) {
+            if ((v = count_option(argc, argv, &i, 1, MAX_THREADS)) < 0)
+                return CLI_ERROR;
+            threads = v;
+        } else if (strcmp(a, "--max-connections") == 0) {
+            if ((v = count_option(argc, argv, &i, 1, 60000)) < 0)
+                return CLI_ERROR;
+            max_conn = v;
+        } else if (strcmp(a, "--time-limit") == 0) {
+            if ((v = count_option(argc, argv, &i, 1, 3600000)) < 0)
+                return CLI_ERROR;
+            s.time_limit_ms = (unsigned)v;
+        } else if (strcmp(a, "--quiet") == 0) {
+            s.quiet = 1;
+        } else {
+            cli_error("serve: unknown option '%s'", a);
+            fputs(usage_text, stderr);
+            return CLI_ERROR;
+        }
+    }
+    struct sockaddr_in sa;
+    if (parse_listen(listen, &sa) != 0) {
+        cli_error("serve: --listen takes an IPv4 address and a port, e.g. 127.0.0.1:8080, not "
+                  "'%s'", listen);
+        return CLI_ERROR;
+    }
+    /* open once here: a bad --db is reported before listening */
+    izde_db *first = cli_open_read(&s.dbs);
+    if (!first)
+        return CLI_ERROR;
+    unsigned docs = 0;
+    izde_db_doccount(first, &docs);
+    unsigned shards = izde_db_shard_count(first);
+    izde_db_close(first);
+    struct stat st;
+    s.watch = s.dbs.n <= 1 ? (s.dbs.n ? s.dbs.spec[0] : cli_db_path(NULL)) : NULL;
+    if (s.watch && watched_file(&s, &st) != 0)
+        s.watch = NULL; /* a shard list or a remote index */
+
+    /* the pool threads inherit this mask: the signals come to sigwait() */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, &s,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)max_conn,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
+        MHD_OPTION_END);
+    if (!d) {
+        cli_error("serve: cannot listen on %s: %s (another server on that port? choose "
+                  "another with --listen)", listen, strerror(errno));
+        return CLI_ERROR;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    char addr[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, &sa.sin_addr, addr, sizeof addr);
+    printf("izde serve: http://%s:%u/ (%u documents", addr,
+           info ? (unsigned)info->port : (unsigned)ntohs(sa.sin_port), docs);
+    if (shards > 1)
+        printf(" in %u shards", shards);
+    printf(", %ld threads)\n", threads);
+    fflush(stdout);
+    int sig = 0;
+    sigwait(&stop, &sig);
+    MHD_stop_daemon(d);
+    for (size_t i = 0; i < s.nhandles; i++)
+        izde_db_close(s.handles[i]);
+    pthread_mutex_destroy(&s.lock);
+    fprintf(stderr, "izde serve: stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    return CLI_OK;
+}

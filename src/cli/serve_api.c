@@ -1,0 +1,210 @@
+/*
+ * serve_api.c - the JSON endpoints of `izde serve`: each answers with
+ * exactly what the matching command prints with --json (the library
+ * builds both), or an error object {"error": ...} with the HTTP status
+ * that fits.  No HTTP here: parameters in, status and body out.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "serve.h"
+
+static int utf8_valid(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2
+                          : (*p & 0xF8) == 0xF0   ? 3 : -1;
+        if (n < 0 || (n == 1 && *p < 0xC2))
+            return 0;
+        p++;
+        for (int i = 0; i < n; i++, p++)
+            if ((*p & 0xC0) != 0x80)
+                return 0;
+    }
+    return 1;
+}
+
+static serve_reply error_reply(int status, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    json_t *o = json_pack("{s:s}", "error", msg);
+    serve_reply r = {status, o ? json_dumps(o, JSON_COMPACT) : NULL};
+    json_decref(o);
+    return r;
+}
+
+/* A failed library call: a bad query is the client's, the rest ours. */
+static serve_reply lib_error(izde_db *db, int rc)
+{
+    if (rc == IZDE_EQUERY)
+        return error_reply(400, "%s", izde_db_errmsg(db));
+    if (rc == IZDE_ENETWORK)
+        return error_reply(503, "%s", izde_db_errmsg(db));
+    return error_reply(500, "%s", izde_db_errmsg(db));
+}
+
+/* A text parameter: required or not, valid UTF-8, not too long. */
+static int text_param(const serve_params *p, const char *name, int required, const char **out,
+                      serve_reply *err)
+{
+    const char *v = p->get(p->ctx, name);
+    *out = v;
+    if (!v || !*v) {
+        if (required) {
+            *err = error_reply(400, "give the %s as ?%s=...", strcmp(name, "claim") == 0
+                                                                  ? "figure to check"
+                                                                  : "query", name);
+            return -1;
+        }
+        *out = NULL;
+        return 0;
+    }
+    size_t n = strlen(v);
+    if (n > SERVE_MAX_QUERY_BYTES) {
+        *err = error_reply(413, "%s is %zu bytes long; at most %d are taken", name, n,
+                           SERVE_MAX_QUERY_BYTES);
+        return -1;
+    }
+    if (!utf8_valid(v)) {
+        *err = error_reply(400, "%s is not valid UTF-8", name);
+        return -1;
+    }
+    return 0;
+}
+
+/* A count parameter in [0, max]; `def` when absent. */
+static int count_param(const serve_params *p, const char *name, long def, long max, long *out,
+                       serve_reply *err)
+{
+    const char *v = p->get(p->ctx, name);
+    *out = def;
+    if (!v || !*v)
+        return 0;
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*end || n < 0 || n > max) {
+        *err = error_reply(400, "%s must be a number from 0 to %ld, not '%.40s'", name, max, v);
+        return -1;
+    }
+    *out = n;
+    return 0;
+}
+
+static serve_reply json_reply(char *json)
+{
+    return (serve_reply){200, json};
+}
+
+static serve_reply api_search(izde_db *db, const serve_params *p)
+{
+    serve_reply err;
+    const char *q, *sort;
+    long n, offset;
+    if (text_param(p, "q", 1, &q, &err) || count_param(p, "n", 10, SERVE_MAX_HITS, &n, &err) ||
+        count_param(p, "offset", 0, SERVE_MAX_OFFSET, &offset, &err) ||
+        text_param(p, "sort", 0, &sort, &err))
+        return err;
+    izde_search_options o = {.offset = (unsigned)offset, .limit = (unsigned)n};
+    if (!sort || strcmp(sort, "relevance") == 0)
+        o.sort = IZDE_SORT_RELEVANCE;
+    else if (strcmp(sort, "date") == 0)
+        o.sort = IZDE_SORT_OLDEST;
+    else if (strcmp(sort, "-date") == 0)
+        o.sort = IZDE_SORT_NEWEST;
+    else
+        return error_reply(400, "sort takes relevance, date or -date, not '%.40s'", sort);
+    izde_results *r = NULL;
+    int rc = izde_search_ex(&r, db, q, &o);
+    if (rc != IZDE_OK)
+        return lib_error(db, rc);
+    char *json = NULL;
+    rc = izde_results_json(r, db, q, -1, &json);
+    izde_results_free(r);
+    return rc == IZDE_OK ? json_reply(json) : error_reply(500, "out of memory");
+}
+
+static serve_reply api_facts(izde_db *db, const serve_params *p)
+{
+    serve_reply err;
+    const char *q;
+    long n;
+    if (text_param(p, "q", 1, &q, &err) || count_param(p, "n", 1000, 10000, &n, &err))
+        return err;
+    char *json = NULL;
+    int rc = izde_facts_json(db, q, (unsigned)n, &json);
+    return rc == IZDE_OK ? json_reply(json) : lib_error(db, rc);
+}
+
+static serve_reply api_check(izde_db *db, const serve_params *p)
+{
+    serve_reply err;
+    const char *claim;
+    if (text_param(p, "claim", 1, &claim, &err))
+        return err;
+    char *json = NULL;
+    int rc = izde_check_json(db, claim, &json);
+    return rc == IZDE_OK ? json_reply(json) : lib_error(db, rc);
+}
+
+static serve_reply api_timeline(izde_db *db, const serve_params *p)
+{
+    serve_reply err;
+    const char *q, *by, *mentioned;
+    if (text_param(p, "q", 1, &q, &err) || text_param(p, "by", 0, &by, &err) ||
+        text_param(p, "mentioned", 0, &mentioned, &err))
+        return err;
+    char b = !by || strcmp(by, "month") == 0 ? 'm'
+             : strcmp(by, "year") == 0       ? 'y'
+             : strcmp(by, "week") == 0       ? 'w'
+                                             : 0;
+    if (!b)
+        return error_reply(400, "by takes year, month or week, not '%.40s'", by);
+    int m = mentioned && strcmp(mentioned, "0") != 0;
+    char *json = NULL;
+    int rc = izde_timeline_json(db, q, b, m, &json);
+    return rc == IZDE_OK ? json_reply(json) : lib_error(db, rc);
+}
+
+static serve_reply api_stats(izde_db *db, const serve_params *p)
+{
+    (void)p;
+    char *json = NULL;
+    int rc = izde_stats_json(db, &json);
+    return rc == IZDE_OK ? json_reply(json) : lib_error(db, rc);
+}
+
+static const struct endpoint {
+    const char *path;
+    serve_reply (*fn)(izde_db *db, const serve_params *p);
+} endpoints[] = {
+    {"/api/search", api_search},     {"/api/facts", api_facts}, {"/api/check", api_check},
+    {"/api/timeline", api_timeline}, {"/api/stats", api_stats},
+};
+
+int serve_is_api(const char *path)
+{
+    return strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0;
+}
+
+serve_reply serve_api(izde_db *db, const char *path, const serve_params *p)
+{
+    for (size_t i = 0; i < sizeof endpoints / sizeof *endpoints; i++)
+        if (strcmp(path, endpoints[i].path) == 0)
+            return endpoints[i].fn(db, p);
+    return error_reply(404, "no such endpoint '%.200s': /api/search, /api/facts, /api/check, "
+                            "/api/timeline and /api/stats are", path);
+}
+
+serve_reply serve_error(int status, const char *msg)
+{
+    return error_reply(status, "%s", msg);
+}

@@ -1,0 +1,269 @@
+// app.js - the izde search page: runs the query in the URL (?q=&offset=&sort=&claim=)
+// against /api/search, /api/facts and /api/timeline, draws the hits with
+// their highlighted fragments and figures, the figures panel, the
+// timeline chart, and the fact-check box (/api/check).  Everything from
+// the index is inserted as text, never as HTML.
+'use strict';
+
+const PAGE = 10;
+const $ = (id) => document.getElementById(id);
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+let state = { q: '', offset: 0, sort: 'relevance', total: 0, claim: '' };
+
+function el(tag, attrs, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === 'class') e.className = v; else e.setAttribute(k, v);
+  }
+  for (const k of kids) if (k != null) e.append(k);
+  return e;
+}
+
+function plural(n, one, few, many) {
+  const d = n % 10, h = n % 100;
+  if (d === 1 && h !== 11) return one;
+  if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return few;
+  return many;
+}
+
+const num = (n) => Number(n).toLocaleString('ru-RU');
+const ruDate = (d) => (d && /^\d{4}-\d\d-\d\d$/.test(d)) ? d.split('-').reverse().join('.') : (d || '');
+
+async function api(path, params) {
+  const url = path + '?' + new URLSearchParams(params).toString();
+  const r = await fetch(url, { headers: { Accept: 'application/json' } });
+  let body;
+  try { body = await r.json(); } catch (e) { body = { error: 'ответ сервера не JSON (' + r.status + ')' }; }
+  if (!r.ok) throw new Error(body.error || ('HTTP ' + r.status));
+  return body;
+}
+
+function setStatus(text, error) {
+  const s = $('status');
+  s.textContent = text;
+  s.classList.toggle('error', !!error);
+}
+
+// A fragment with its highlights: [start, end) byte offsets into the UTF-8 text.
+function fragment(sn) {
+  const bytes = utf8.encode(sn.text);
+  const p = el('p', { class: 'snippet' });
+  let at = 0;
+  for (const [b, e] of sn.highlights) {
+    if (b > at) p.append(fromUtf8.decode(bytes.subarray(at, b)));
+    p.append(el('mark', {}, fromUtf8.decode(bytes.subarray(b, e))));
+    at = e;
+  }
+  if (at < bytes.length) p.append(fromUtf8.decode(bytes.subarray(at)));
+  return p;
+}
+
+function hitItem(h) {
+  const title = h.title || '(без заголовка)';
+  const link = h.url ? el('a', { href: h.url, rel: 'noopener noreferrer', target: '_blank' }, title) : title;
+  const meta = el('p', { class: 'meta' });
+  const parts = [];
+  if (h.lang) parts.push(el('span', { class: 'lang' }, h.lang));
+  if (h.source) parts.push(h.source);
+  if (h.date) parts.push(ruDate(h.date));
+  parts.push(h.url || h.path || h.id || '');
+  parts.forEach((x, i) => { if (i) meta.append(' · '); meta.append(x); });
+  const li = el('li', { class: 'hit' }, el('h3', {}, h.rank + '. ', link), meta);
+  for (const sn of h.snippets || []) li.append(fragment(sn));
+  const seen = new Set();
+  const figs = el('ul', { class: 'figures', 'aria-label': 'Цифры статьи' });
+  for (const f of h.figures || []) {
+    if (!f.text || seen.has(f.text) || seen.size >= 8) continue;
+    seen.add(f.text);
+    figs.append(el('li', { title: f.sentence || '' }, f.text));
+  }
+  if (seen.size) li.append(figs);
+  return li;
+}
+
+function renderHits(res) {
+  const hits = $('hits');
+  hits.replaceChildren(...res.hits.map(hitItem));
+  state.total = res.matches_estimated;
+  if (!res.hits.length) {
+    setStatus(res.matches_estimated ? 'Дальше ничего нет.' : 'Ничего не найдено по запросу «' + res.query + '».');
+  } else {
+    const first = state.offset + 1, last = state.offset + res.hits.length;
+    setStatus('Статьи ' + num(first) + '–' + num(last) + ' из примерно ' + num(res.matches_estimated) +
+              (res.partial ? ' (не все шарды ответили)' : ''));
+  }
+  $('pager').hidden = res.matches_estimated <= PAGE;
+  $('prev').disabled = state.offset === 0;
+  $('next').disabled = state.offset + PAGE >= res.matches_estimated;
+  $('page-info').textContent = 'страница ' + (Math.floor(state.offset / PAGE) + 1) + ' из ' +
+    Math.max(1, Math.ceil(res.matches_estimated / PAGE));
+}
+
+function renderFacts(res) {
+  const box = $('facts');
+  if (!res.groups.length) { box.replaceChildren(el('p', {}, 'В найденных статьях цифр нет.')); return; }
+  box.replaceChildren(...res.groups.slice(0, 8).map((g) => {
+    const what = g.noun || g.unit || g.noun_stem;
+    const ul = el('ul');
+    const values = new Map();
+    for (const v of g.values) {
+      if (!values.has(v.text)) values.set(v.text, []);
+      values.get(v.text).push(v);
+    }
+    [...values.entries()].slice(0, 5).forEach(([text, vs]) => {
+      const who = [...new Set(vs.map((v) => v.source || v.title || v.id))].slice(0, 3).join(', ');
+      ul.append(el('li', { title: vs[0].sentence || '' }, text + ' — ' + who));
+    });
+    return el('div', { class: 'group' },
+      el('h3', {}, what + ' ', el('span', { class: 'count' },
+        '(' + num(g.figures) + ' ' + plural(g.figures, 'цифра', 'цифры', 'цифр') + ' в ' +
+        num(g.articles) + ' ' + plural(g.articles, 'статье', 'статьях', 'статьях') + ')')), ul);
+  }));
+}
+
+// Bars per month; the first, the middle and the last month named.
+function renderTimeline(res) {
+  const box = $('chart');
+  const ps = res.periods;
+  if (!ps.length) {
+    box.replaceChildren(el('p', {}, res.matches ? 'У найденных статей нет дат.' : 'Нет статей.'));
+    return;
+  }
+  const NS = 'http://www.w3.org/2000/svg';
+  const W = 600, H = 190, L = 34, B = 24, T = 8;
+  const max = Math.max(...ps.map((p) => p.count), 1);
+  const bw = (W - L) / ps.length;
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
+  const text = (x, y, s, anchor) => {
+    const t = document.createElementNS(NS, 'text');
+    t.setAttribute('x', x); t.setAttribute('y', y); t.setAttribute('class', 'axis');
+    t.setAttribute('text-anchor', anchor || 'middle'); t.textContent = s;
+    svg.append(t);
+  };
+  ps.forEach((p, i) => {
+    const h = (H - B - T) * p.count / max;
+    const r = document.createElementNS(NS, 'rect');
+    r.setAttribute('class', 'bar');
+    r.setAttribute('x', L + i * bw + bw * 0.1);
+    r.setAttribute('y', H - B - h);
+    r.setAttribute('width', Math.max(bw * 0.8, 1));
+    r.setAttribute('height', h);
+    const tip = document.createElementNS(NS, 'title');
+    tip.textContent = p.period + ': ' + num(p.count);
+    r.append(tip);
+    svg.append(r);
+  });
+  text(L - 4, T + 10, num(max), 'end');
+  text(L - 4, H - B, '0', 'end');
+  const marks = [...new Set([0, Math.floor((ps.length - 1) / 2), ps.length - 1])];
+  for (const i of marks) {
+    const anchor = ps.length > 1 && i === 0 ? 'start' : ps.length > 1 && i === ps.length - 1 ? 'end' : 'middle';
+    const x = anchor === 'start' ? L + i * bw : anchor === 'end' ? L + (i + 1) * bw : L + (i + 0.5) * bw;
+    text(x, H - 6, ps[i].period, anchor);
+  }
+  const note = res.undated ? el('p', { class: 'meta' }, 'Без даты: ' + num(res.undated)) : null;
+  box.replaceChildren(svg, ...(note ? [note] : []));
+}
+
+async function runCheck(claim) {
+  const box = $('check-result');
+  if (!claim) { box.replaceChildren(); return; }
+  box.replaceChildren(el('p', { class: 'meta' }, 'Проверяю…'));
+  try {
+    const res = await api('/api/check', { claim });
+    const list = (title, arr) => {
+      const ul = el('ul');
+      arr.slice(0, 10).forEach((v) => ul.append(el('li', { title: v.sentence || '' },
+        v.text + ' — ' + (v.source || v.title || v.id) + (v.date ? ', ' + ruDate(v.date) : ''))));
+      return [el('h3', {}, title + ' (' + num(arr.length) + ')'), ul];
+    };
+    box.replaceChildren(...list('Совпадает', res.agree), ...list('Другое значение', res.differ));
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'meta' }, e.message));
+  }
+}
+
+async function run(push) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  if (state.offset) params.set('offset', state.offset);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.claim) params.set('claim', state.claim);
+  if (push) history.pushState(null, '', params.toString() ? '?' + params : '/');
+  document.title = state.q ? state.q + ' — изде' : 'изде — поиск по новостям';
+  if (!state.q) { setStatus(''); $('hits').replaceChildren(); $('pager').hidden = true; return; }
+  setStatus('Ищу…');
+  try {
+    renderHits(await api('/api/search', { q: state.q, n: PAGE, offset: state.offset, sort: state.sort }));
+  } catch (e) {
+    setStatus(e.message, true);
+    $('hits').replaceChildren();
+    $('pager').hidden = true;
+  }
+}
+
+let panelsFor = null;
+async function panels() {
+  if (panelsFor === state.q) return;
+  panelsFor = state.q;
+  if (!state.q) { $('facts').replaceChildren(); $('chart').replaceChildren(); return; }
+  const q = state.q;
+  api('/api/facts', { q, n: 200 }).then((r) => { if (q === state.q) renderFacts(r); })
+    .catch((e) => $('facts').replaceChildren(el('p', { class: 'meta' }, e.message)));
+  api('/api/timeline', { q, by: 'month' }).then((r) => { if (q === state.q) renderTimeline(r); })
+    .catch((e) => $('chart').replaceChildren(el('p', { class: 'meta' }, e.message)));
+}
+
+function fromUrl() {
+  const p = new URLSearchParams(location.search);
+  state.q = (p.get('q') || '').trim();
+  state.offset = Math.max(0, parseInt(p.get('offset') || '0', 10) || 0);
+  state.sort = ['date', '-date'].includes(p.get('sort')) ? p.get('sort') : 'relevance';
+  state.claim = (p.get('claim') || '').trim();
+  $('q').value = state.q;
+  $('sort').value = state.sort;
+  $('claim').value = state.claim;
+}
+
+function page(delta) {
+  const next = state.offset + delta * PAGE;
+  if (next < 0 || (delta > 0 && next >= state.total)) return;
+  state.offset = next;
+  run(true).then(() => $('results').scrollIntoView());
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('search').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    state.q = $('q').value.trim();
+    state.sort = $('sort').value;
+    state.offset = 0;
+    run(true);
+    panels();
+  });
+  $('sort').addEventListener('change', () => { if (state.q) $('search').requestSubmit(); });
+  $('check').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    state.claim = $('claim').value.trim();
+    run(true);
+    runCheck(state.claim);
+  });
+  $('prev').addEventListener('click', () => page(-1));
+  $('next').addEventListener('click', () => page(1));
+  document.addEventListener('keydown', (ev) => {
+    const typing = ['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement.tagName);
+    if (ev.key === '/' && !typing) { ev.preventDefault(); $('q').focus(); $('q').select(); }
+    if (ev.altKey && ev.key === 'ArrowRight') { ev.preventDefault(); page(1); }
+    if (ev.altKey && ev.key === 'ArrowLeft') { ev.preventDefault(); page(-1); }
+  });
+  window.addEventListener('popstate', () => { fromUrl(); run(false); panels(); runCheck(state.claim); });
+  api('/api/stats', {}).then((s) => {
+    $('stats').textContent = num(s.documents) + ' ' + plural(s.documents, 'статья', 'статьи', 'статей') +
+      ' в индексе' + (s.shards > 1 ? ' (' + s.shards + ' шарда)' : '');
+  }).catch(() => {});
+  fromUrl();
+  if (state.q) { run(false); panels(); } else { $('q').focus(); }
+  if (state.claim) runCheck(state.claim);
+});
