@@ -1,0 +1,68 @@
+#!/bin/sh
+# T181-serve-browser: headless Chromium loads the page of `izde serve` with
+# a query and a claim in its URL, runs them, and shows highlighted hits,
+# their figures, the figures panel, the timeline chart, the fact check
+# and the pager; the screenshot is kept (SCREENSHOT=FILE copies it out).
+# Skipped (77) only when Chromium is not installed.
+. "$(dirname "$0")/test-lib.sh"
+
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$CHROMIUM" ]; then
+    echo "T181-serve-browser: chromium is not installed (tools/deps.sh --test installs it); skipped"
+    exit 77
+fi
+
+mkdir in
+cp "$CORPUS"/*.txt in/
+for f in "$CORPUS"/*.txt; do
+    b=$(basename "$f" .txt)
+    jq -Rsc --arg b "$b" '. as $t | range(0; 30) | {id: "\($b)-\(.)", date: "20\(20 + (. % 3))-0\(. % 9 + 1)-15",
+        source: (if . % 2 == 0 then "vecher.kz" else "24.kg" end), text: $t}' "$f"
+done > in/copies.jsonl
+"$IZDE" index --db db in >/dev/null 2>&1
+
+"$IZDE" serve --db db --listen 127.0.0.1:0 > serve.out 2> serve.err &
+SERVER_PID=$!
+trap 'kill -TERM $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null' EXIT
+for _ in $(seq 1 50); do
+    grep -q '^izde serve: http' serve.out 2>/dev/null && break
+    sleep 0.1
+done
+URL=$(sed -n 's|^izde serve: \(http://[^ ]*\)/ .*|\1|p' serve.out)
+check_contains "the server is up" "http://127.0.0.1:" "$URL"
+
+browse() { # OUT-OPTION URL: headless Chromium, a fresh profile each time
+    rm -rf profile
+    timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run \
+        --disable-background-networking --user-data-dir="$WORK/profile" \
+        --virtual-time-budget=15000 --window-size=1366,1000 --hide-scrollbars "$@" 2>chromium.err
+}
+Q=$(printf '%s' 'экстремизма' | jq -sRr @uri)
+C=$(printf '%s' '28 тысяч человек' | jq -sRr @uri)
+browse --dump-dom "$URL/?q=$Q&claim=$C" > page.html
+check_eq "Chromium ran" 0 "$?"
+marks=$(grep -o '<mark>[^<]*</mark>' page.html | sed 's/<[^>]*>//g' | sort -u | paste -sd' ' -)
+check_eq "hits highlighted in the forms they use" "экстремизмом экстремизму" "$marks"
+check_eq "ten hits on the page" 10 "$(grep -o '<li class="hit">' page.html | wc -l | tr -d ' ')"
+check_contains "the count of matches" 'Статьи 1–10 из примерно 62' "$(cat page.html)"
+check_contains "each hit's figures, with their sentence" '<ul class="figures" aria-label="Цифры статьи"><li title="11 терактов предотвращено казахстанскими спецслужбами с прошлого года">11 терактов</li>' "$(cat page.html)"
+check_eq "every hit shows its figures" 10 "$(grep -o '<ul class="figures"' page.html | wc -l | tr -d ' ')"
+check_contains "the figures panel" '<h3>человек <span class="count">(' "$(cat page.html)"
+bars=$(grep -o '<rect class="bar"' page.html | wc -l | tr -d ' ')
+check_eq "the timeline chart: a bar per month from 2020-01 to 2022-09" 33 "$bars"
+check_contains "the chart names its months" '>2022-09</text>' "$(cat page.html)"
+check_contains "the fact check" '<h3>Совпадает (' "$(cat page.html)"
+check_contains "the pager" 'страница 1 из 7' "$(cat page.html)"
+check_contains "the query names the page" '<title>экстремизма — изде</title>' "$(cat page.html)"
+browse --dump-dom "$URL/?q=$Q&offset=10" > page2.html
+check_contains "a link to page 2 shows page 2" 'Статьи 11–20 из примерно 62' "$(cat page2.html)"
+browse --dump-dom "$URL/?q=$(printf '%s' 'экстремизм (' | jq -sRr @uri)" > bad.html
+check_contains "a bad query: the error shown" '<p id="status" role="status" aria-live="polite" class="error">' "$(cat bad.html)"
+browse --dump-dom "$URL/?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E" > xss.html
+check_not_contains "markup in a query stays text" '<img src="x"' "$(cat xss.html)"
+
+browse --screenshot="$WORK/page.png" "$URL/?q=$Q&claim=$C"
+size=$(wc -c < page.png 2>/dev/null || echo 0)
+check_eq "a screenshot was taken" yes "$([ "$size" -gt 50000 ] && echo yes)"
+[ -z "${SCREENSHOT:-}" ] || cp page.png "$SCREENSHOT"
+finish
