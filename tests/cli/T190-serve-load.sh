@@ -1,0 +1,60 @@
+#!/bin/sh
+# T190-serve-load: `izde serve` on the 9,204 Russian news articles under
+# wrk, 200 connections searching 300 key phrases (top 10 with snippets):
+# every request answered 200, no socket error, and the server's memory
+# flat from one 10-second run to the next.  tools/bench-serve.sh is the
+# longer measurement.  Needs the shared data ($IZDE_DATA; skipped, 77,
+# without it).
+. "$(dirname "$0")/test-lib.sh"
+
+DATA="${IZDE_DATA:-$IZDE_SRC/../shared/data}/russian-news/ru_kw_eval"
+if ! ls "$DATA"/*.jsonl.xz >/dev/null 2>&1; then
+    echo "T190-serve-load: no data at $DATA; skipped"
+    exit 77
+fi
+command -v wrk >/dev/null || { fail "wrk missing: run tools/deps.sh --test"; finish; }
+mkdir news
+for f in "$DATA"/*.jsonl.xz; do xz -dc "$f" > "news/$(basename "$f" .xz)"; done
+"$IZDE" index --db db news >/dev/null 2>&1
+cat news/*.jsonl | jq -r '.keywords[]? // empty' | tr -d '"()' | awk 'length > 2 && !seen[$0]++' > all
+awk -v step=$(( $(wc -l < all) / 300 )) 'NR % step == 0' all | head -n 300 > queries
+
+"$IZDE" serve --db db --listen 127.0.0.1:0 --quiet > serve.out 2> serve.err &
+SERVER_PID=$!
+trap 'kill -TERM $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null' EXIT
+for _ in $(seq 1 50); do
+    grep -q '^izde serve: http' serve.out 2>/dev/null && break
+    sleep 0.1
+done
+URL=$(sed -n 's|^izde serve: \(http://[^ ]*\)/ .*|\1|p' serve.out)
+check_contains "the server is up" "(9204 documents" "$(cat serve.out)"
+
+rss() { awk '/^VmRSS/ { print $2 }' "/proc/$SERVER_PID/status"; }
+load() { # SECONDS: wrk's report
+    QUERIES="$WORK/queries" wrk -t 2 -c 200 -d "$1" --timeout 30s --latency \
+        -s "$IZDE_SRC/tools/serve-load.lua" "$URL" 2>&1
+}
+load 5 > warm.txt
+rss1=$(rss)
+load 10 > run1.txt
+rss2=$(rss)
+load 10 > run2.txt
+rss3=$(rss)
+for r in warm run1 run2; do
+    check_not_contains "$r: every response 200" "Non-2xx" "$(cat $r.txt)"
+    check_not_contains "$r: no socket error" "Socket errors" "$(cat $r.txt)"
+    check_contains "$r: 200 connections" "200 connections" "$(cat $r.txt)"
+done
+n=$(sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' run2.txt)
+check_eq "requests were answered" yes "$([ "${n:-0}" -gt 100 ] && echo yes)"
+echo "T190-serve-load: $(sed -n 's/^Requests\/sec: *//p' run2.txt) requests/s, p99 $(awk '$1 == "99%" { print $2 }' run2.txt); RSS ${rss1} -> ${rss2} -> ${rss3} KiB"
+# ASan keeps freed memory in quarantine: its growth says nothing
+if [ "${IZDE_SANITIZED:-0}" != 1 ]; then
+    check_eq "memory flat from one run to the next (under 10% growth: $rss2 -> $rss3 KiB)" yes \
+        "$([ "$rss3" -le $((rss2 + rss2 / 10)) ] && echo yes)"
+fi
+kill -TERM $SERVER_PID
+wait $SERVER_PID
+check_eq "a clean stop after the load" "izde serve: stopped (SIGTERM)" "$(tail -n 1 serve.err)"
+trap - EXIT
+finish
