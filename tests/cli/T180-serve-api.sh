@@ -161,6 +161,14 @@ get "/api/stats"
 check_eq "... served once the others are closed" 200 "$CODE"
 stop_server
 
+# a set of shards is served as one index
+"$IZDE" index --db sh --shards 2 in >/dev/null 2>&1
+start_server --db sh --listen 127.0.0.1:0
+check_contains "shards: the server says so" "(66 documents in 2 shards, 4 threads)" "$(cat serve.out)"
+same "shards: /api/search as the command" "/api/search?q=$Q&n=20" search --db sh --json -n 20 экстремизма
+same "shards: /api/stats as the command" "/api/stats" stats --db sh --json
+stop_server
+
 # start-up mistakes
 run serve --db db2 --listen nowhere
 check_eq "a bad --listen" "izde: serve: --listen takes an IPv4 address and a port, e.g. 127.0.0.1:8080, not 'nowhere'" "$ERR"
