@@ -401,6 +401,8 @@ static size_t letters_then_digits(const char *term)
     return i;
 }
 
+static int note_compound(parser *p, const char *term, size_t nletters);
+
 static int token_query(parser *p, const qtok *t, izx_query **out)
 {
     int rc = word_query(p, t->term, t->kind, p->q + t->start, t->end - t->start, out);
@@ -417,6 +419,8 @@ static int token_query(parser *p, const qtok *t, izx_query **out)
         rc = IZDE_ENOMEM;
     else
         rc = word_query(p, comp.data, IZDE_TOK_WORD, comp.data, comp.len, &two[1]);
+    if (rc == IZDE_OK)
+        rc = note_compound(p, t->term, nl);
     izde__buf_free(&comp);
     if (rc != IZDE_OK) {
         izx_query_free(two[0]);
@@ -490,22 +494,46 @@ static char *stem_copy(izde_stemmer *st, int kyrgyz, const qtok *t, const char *
     return s ? strndup(s, slen) : NULL;
 }
 
-/* Keep a phrase's words and their stems, in order, to highlight it as one
- * unit in any inflection. */
-static int note_phrase(parser *p, const lexeme *l)
+/* A new phrase to highlight, room for `n` words (filled by the caller,
+ * ph->n counting those filled); NULL when out of memory. */
+static izde_qphrase *new_phrase(parser *p, size_t n)
 {
     izde_pquery *q = p->out;
     izde_qphrase *np = realloc(q->phrases, (q->nphrases + 1) * sizeof *np);
     if (!np)
-        return IZDE_ENOMEM;
+        return NULL;
     q->phrases = np;
     izde_qphrase *ph = &np[q->nphrases];
     ph->n = 0;
-    ph->terms = calloc(l->ntok, sizeof *ph->terms);
-    ph->stems = calloc(l->ntok, sizeof *ph->stems);
-    ph->ky_stems = calloc(l->ntok, sizeof *ph->ky_stems);
+    ph->terms = calloc(n, sizeof *ph->terms);
+    ph->stems = calloc(n, sizeof *ph->stems);
+    ph->ky_stems = calloc(n, sizeof *ph->ky_stems);
     q->nphrases++;
-    if (!ph->terms || !ph->stems || !ph->ky_stems)
+    return ph->terms && ph->stems && ph->ky_stems ? ph : NULL;
+}
+
+/* Highlight с400 where the text writes С-400: its letters and its digits
+ * in a row, as a phrase. */
+static int note_compound(parser *p, const char *term, size_t nletters)
+{
+    if (p->negated)
+        return IZDE_OK;
+    izde_qphrase *ph = new_phrase(p, 2);
+    if (!ph || !(ph->terms[0] = strndup(term, nletters)))
+        return IZDE_ENOMEM;
+    ph->n = 1;
+    if (!(ph->terms[1] = strdup(term + nletters)))
+        return IZDE_ENOMEM;
+    ph->n = 2;
+    return IZDE_OK;
+}
+
+/* Keep a phrase's words and their stems, in order, to highlight it as one
+ * unit in any inflection. */
+static int note_phrase(parser *p, const lexeme *l)
+{
+    izde_qphrase *ph = new_phrase(p, l->ntok);
+    if (!ph)
         return IZDE_ENOMEM;
     for (size_t i = 0; i < l->ntok; i++) {
         const qtok *t = &p->toks[l->tok0 + i];

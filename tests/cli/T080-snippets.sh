@@ -55,13 +55,14 @@ run search --format wide терроризм
 check_eq "bad --format: exit 2" 2 "$STATUS"
 check_eq "bad --format: message" "izde: search: --format takes full, compact or json, not 'wide'" "$ERR"
 
-# a hit whose text never spells the query out (с400 matches С-400, which
-# the snippet does not mark) and opens with one long sentence: the lead
+# a hit whose text writes the query otherwise (с400 matches С-400) and
+# opens with one long sentence: С-400 is marked, the fragment starts there
 long=$(printf 'слово%.0s ' $(seq 1 120))
 printf '{"id": "s400", "text": "Комплексы С-400 стоят %s на позициях. Второе предложение."}\n' "$long" > s400.jsonl
 "$IZDE" index --db s400 s400.jsonl >/dev/null
 run search --db s400 --json с400
-check_eq "a match the text does not spell out: a hit, no crash" "0 s400" "$STATUS $(printf '%s' "$OUT" | jq -r '.hits[0].id')"
-check_contains "... its snippet is the lead" "Комплексы С-400 стоят слово" "$(printf '%s' "$OUT" | jq -r '.hits[0].snippets[0].text')"
+check_eq "с400 finds С-400 in a long sentence: a hit, no crash" "0 s400" "$STATUS $(printf '%s' "$OUT" | jq -r '.hits[0].id')"
+check_contains "... its fragment starts with the sentence" "Комплексы С-400 стоят слово" "$(printf '%s' "$OUT" | jq -r '.hits[0].snippets[0].text')"
+check_contains "... and marks С-400 as one unit" "Комплексы [С-400] стоят" "$("$IZDE" search --db s400 с400)"
 
 finish
