@@ -20,7 +20,6 @@
 
 #include "izde-private.h"
 
-#define SHARD_LIST_NAME "izde.shards"
 #define DEFAULT_TIMEOUT_MS 10000
 #define MAX_SHARDS 1024
 #define MAX_LIST_DEPTH 4
@@ -63,7 +62,7 @@ static char *shard_list_file(const char *path)
     if (!S_ISDIR(st.st_mode))
         return NULL;
     char *glass = izde__strdupf("%s/iamglass", path);
-    char *list = izde__strdupf("%s/%s", path, SHARD_LIST_NAME);
+    char *list = izde__strdupf("%s/%s", path, IZDE_SHARD_LIST);
     int db_here = glass && stat(glass, &st) == 0;
     free(glass);
     if (!db_here && list && stat(list, &st) == 0 && S_ISREG(st.st_mode))
@@ -299,7 +298,7 @@ static int shard_label(izx_db *x, unsigned *k, unsigned *n)
     char *v = NULL;
     unsigned K = 0;
     int ok = 0;
-    if (izx_db_get_metadata(x, "izde.shard", &v, NULL) == IZX_OK && v)
+    if (izx_db_get_metadata(x, IZDE_META_SHARD, &v, NULL) == IZX_OK && v)
         ok = sscanf(v, "%u/%u", &K, n) == 2 && *n > 0 && K >= 1 && K <= *n;
     izx_free(v);
     *k = K - 1;

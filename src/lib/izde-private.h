@@ -36,6 +36,8 @@
 #define IZDE_PREFIX_MENTIONED "E" /* EY<yyyy>, EM<yyyymm>, ED<yyyymmdd>: dates the text mentions */
 #define IZDE_PREFIX_FILE "F"      /* F<file key>: the documents read from one file */
 #define IZDE_META_FILE "izde.file:" /* + <file key>: "size mtime_ns hash" of an indexed file */
+#define IZDE_META_SHARD "izde.shard" /* "K/N": shard K of N (index/SCHEMA.md, "Shards") */
+#define IZDE_SHARD_LIST "izde.shards" /* the shard list in a folder of shards */
 #define IZDE_SLOT_DATE 0     /* "YYYYMMDD" ("YYYYMM~~", "YYYY~~~~" when less is known) */
 #define IZDE_SLOT_META 1     /* the article's metadata as compact JSON (docstore.c) */
 #define IZDE_SLOT_DATE_SORT 2 /* "YYYYMMDD" with unknown parts as 0: sort key */

@@ -322,6 +322,23 @@ static int term_query(parser *p, const char *term, size_t len, izx_query **out)
 }
 
 /* Append the query for one stem term (prefix + stem) to subs[*n]. */
+/* prefix + s[0..len) as one more subquery; nothing when the term would be
+ * too long to be indexed. */
+static int prefixed_subquery(parser *p, const char *prefix, const char *s, size_t len,
+                             izx_query **subs, size_t *n)
+{
+    izde__buf_clear(&p->scratch);
+    izde__buf_puts(&p->scratch, prefix);
+    if (izde__buf_append(&p->scratch, s, len))
+        return IZDE_ENOMEM;
+    if (p->scratch.len > IZDE_MAX_TERM)
+        return IZDE_OK;
+    int rc = term_query(p, p->scratch.data, p->scratch.len, &subs[*n]);
+    if (rc == IZDE_OK)
+        (*n)++;
+    return rc;
+}
+
 static int stem_subquery(parser *p, izde_stemmer *st, const char *prefix, int kyrgyz,
                          const char *term, size_t len, const char *orig, size_t olen,
                          izx_query **subs, size_t *n)
@@ -332,33 +349,15 @@ static int stem_subquery(parser *p, izde_stemmer *st, const char *prefix, int ky
         return IZDE_ENOMEM;
     int rc = kyrgyz ? note_term(p, &p->out->ky_stems, &p->out->nky_stems, s, slen)
                     : note_term(p, &p->out->stems, &p->out->nstems, s, slen);
-    if (rc)
+    if (rc || (rc = prefixed_subquery(p, prefix, s, slen, subs, n)))
         return rc;
-    izde__buf_clear(&p->scratch);
-    izde__buf_puts(&p->scratch, prefix);
-    if (izde__buf_append(&p->scratch, s, slen))
-        return IZDE_ENOMEM;
-    if (p->scratch.len > IZDE_MAX_TERM)
-        return IZDE_OK;
-    if ((rc = term_query(p, p->scratch.data, p->scratch.len, &subs[*n])))
-        return rc;
-    (*n)++;
     /* the word itself as a stem: Snowball does not always cut a word to
      * the stem of its other forms (конклав -> конкла, but конклаве ->
      * конклав), and an acronym typed in small letters (гмии) is indexed
      * unstemmed */
     if (slen == len && memcmp(s, term, len) == 0)
         return IZDE_OK;
-    izde__buf_clear(&p->scratch);
-    izde__buf_puts(&p->scratch, prefix);
-    if (izde__buf_append(&p->scratch, term, len))
-        return IZDE_ENOMEM;
-    if (p->scratch.len > IZDE_MAX_TERM)
-        return IZDE_OK;
-    if ((rc = term_query(p, p->scratch.data, p->scratch.len, &subs[*n])))
-        return rc;
-    (*n)++;
-    return IZDE_OK;
+    return prefixed_subquery(p, prefix, term, len, subs, n);
 }
 
 /* One word (or a whole hyphenated compound): its token OR its stems in

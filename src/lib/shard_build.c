@@ -22,8 +22,6 @@
 #include "izde-private.h"
 #include "ingest.h"
 
-#define SHARD_LIST_NAME "izde.shards"
-#define SHARD_META "izde.shard"
 
 int izde__stamp_shard(izde_db *db)
 {
@@ -31,7 +29,7 @@ int izde__stamp_shard(izde_db *db)
         return IZDE_OK;
     char v[32];
     snprintf(v, sizeof v, "%u/%u", db->shard_k + 1, db->shard_n);
-    int x = izx_db_set_metadata(db->x, SHARD_META, v, strlen(v));
+    int x = izx_db_set_metadata(db->x, IZDE_META_SHARD, v, strlen(v));
     return x == IZX_OK ? IZDE_OK : izde__db_izx_error(db, x, "cannot mark the shard");
 }
 
@@ -43,7 +41,7 @@ int izde_db_set_shard(izde_db *db, unsigned k, unsigned n)
         return izde__db_error(db, IZDE_EINVAL, "no shard %u of %u", k + 1, n);
     char *v = NULL;
     unsigned docs = 0;
-    int x = izx_db_get_metadata(db->x, SHARD_META, &v, NULL);
+    int x = izx_db_get_metadata(db->x, IZDE_META_SHARD, &v, NULL);
     if (x == IZX_OK)
         x = izx_db_doccount(db->x, &docs);
     if (x != IZX_OK) {
@@ -72,7 +70,7 @@ int izde_db_set_shard(izde_db *db, unsigned k, unsigned n)
 static int listed_shards(const char *dir, unsigned *n, char **errmsg)
 {
     *n = 0;
-    char *p = izde__strdupf("%s/%s", dir, SHARD_LIST_NAME);
+    char *p = izde__strdupf("%s/%s", dir, IZDE_SHARD_LIST);
     if (!p)
         return IZDE_ENOMEM;
     FILE *f = fopen(p, "r");
@@ -96,8 +94,8 @@ static int listed_shards(const char *dir, unsigned *n, char **errmsg)
 
 static int write_list(const char *dir, unsigned n, char **errmsg)
 {
-    char *p = izde__strdupf("%s/%s", dir, SHARD_LIST_NAME);
-    char *tmp = izde__strdupf("%s/%s.tmp", dir, SHARD_LIST_NAME);
+    char *p = izde__strdupf("%s/%s", dir, IZDE_SHARD_LIST);
+    char *tmp = izde__strdupf("%s/%s.tmp", dir, IZDE_SHARD_LIST);
     FILE *f = p && tmp ? fopen(tmp, "w") : NULL;
     int rc = IZDE_OK;
     if (!f) {
