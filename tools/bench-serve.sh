@@ -24,16 +24,12 @@ if ! ls "$DATA"/*.jsonl.xz >/dev/null 2>&1; then
 fi
 DATA=$(cd "$DATA" && pwd)
 WORK=$(cd "$BUILD" && pwd)/bench-serve
-mkdir -p "$WORK"
-cd "$WORK"
-if [ ! -f db/iamglass ]; then
-    rm -rf news db
-    mkdir news
-    for f in "$DATA"/*.jsonl.xz; do xz -dc "$f" > "news/$(basename "$f" .xz)"; done
-    "$IZDE" index --db db news >/dev/null
-    cat news/*.jsonl | jq -r '.keywords[]? // empty' | tr -d '"()' | awk 'length > 2 && !seen[$0]++' > all
-    awk -v step=$(( $(wc -l < all) / 300 )) 'NR % step == 0' all | head -n 300 > queries
+if [ ! -f "$WORK/db/iamglass" ]; then
+    rm -rf "$WORK"
+    "$(dirname "$0")/news-set.sh" "$DATA" "$WORK" 300
+    "$IZDE" index --db "$WORK/db" "$WORK/news" >/dev/null
 fi
+cd "$WORK"
 "$IZDE" serve --db db --listen 127.0.0.1:0 --quiet > serve.out 2> serve.err &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null || true' EXIT

@@ -24,11 +24,8 @@ fi
 DATA=$(cd "$DATA" && pwd)
 WORK=$(cd "$BUILD" && pwd)/bench-shards
 rm -rf "$WORK"
-mkdir -p "$WORK/news"
+"$(dirname "$0")/news-set.sh" "$DATA" "$WORK" 300
 cd "$WORK"
-for f in "$DATA"/*.jsonl.xz; do xz -dc "$f" > "news/$(basename "$f" .xz)"; done
-cat news/*.jsonl | jq -r '.keywords[]? // empty' | tr -d '"()' | awk 'length > 2 && !seen[$0]++' > all
-awk -v step=$(( $(wc -l < all) / 300 )) 'NR % step == 0' all | head -n 300 > queries
 
 secs() { # COMMAND...: wall seconds
     t0=$(date +%s.%N)

@@ -12,10 +12,8 @@ if ! ls "$DATA"/*.jsonl.xz >/dev/null 2>&1; then
     exit 77
 fi
 SERVERS="$IZDE_SRC/tools/shard-servers.sh"
-mkdir news
-for f in "$DATA"/*.jsonl.xz; do
-    xz -dc "$f" > "news/$(basename "$f" .xz)"
-done
+# news/ and 120 distinct key phrases, spread over the set
+"$IZDE_SRC/tools/news-set.sh" "$DATA" . 120
 
 summary() { printf '%s\n' "$OUT" | sed 's/ in [0-9.]* s;/ in T s;/'; }
 run index -j 1 --db single news
@@ -23,10 +21,6 @@ check_contains "one index: every article" "indexed 9204 articles from 10 files" 
 run index --shards 3 --db sh news
 check_eq "three shards: every article, once" "indexed 9204 articles from 10 files (10 new, 0 changed, 0 unchanged, 0 removed) in T s; sh now holds 9204 documents in 3 shards" "$(summary)"
 
-# 120 distinct key phrases, spread over the set
-cat news/*.jsonl | jq -r '.keywords[]? // empty' | tr -d '"()' | awk 'length > 2 && !seen[$0]++' > all-queries
-total=$(wc -l < all-queries)
-awk -v step=$((total / 120)) 'NR % step == 0' all-queries | head -n 120 > queries
 check_eq "120 queries" 120 "$(wc -l < queries)"
 
 port=$((20000 + ($$ + 500) % 20000))

@@ -11,27 +11,9 @@ command -v curl >/dev/null || { fail "curl missing: run tools/deps.sh --test"; f
 # the seeds, and dated copies of them from two sources
 mkdir in
 cp "$CORPUS"/*.txt in/
-for f in "$CORPUS"/*.txt; do
-    b=$(basename "$f" .txt)
-    jq -Rsc --arg b "$b" '. as $t | range(0; 12) | {id: "\($b)-\(.)", date: "20\(20 + (. % 3))-0\(. % 9 + 1)-15",
-        source: (if . % 2 == 0 then "vecher.kz" else "24.kg" end), text: $t}' "$f"
-done > in/copies.jsonl
+seed_copies 12 > in/copies.jsonl
 "$IZDE" index --db db in >/dev/null 2>&1
 
-SERVER_PID=
-start_server() { # ARGS...: starts izde serve, sets URL
-    "$IZDE" serve "$@" > serve.out 2> serve.err &
-    SERVER_PID=$!
-    for _ in $(seq 1 50); do
-        grep -q '^izde serve: http' serve.out 2>/dev/null && break
-        sleep 0.1
-    done
-    URL=$(sed -n 's|^izde serve: \(http://[^ ]*\)/ .*|\1|p' serve.out)
-}
-stop_server() {
-    [ -n "$SERVER_PID" ] && kill -TERM "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-    SERVER_PID=
-}
 trap 'stop_server' EXIT
 # get PATH [CURL-ARGS...]: sets CODE and BODY
 get() {

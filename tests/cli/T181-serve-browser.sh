@@ -14,21 +14,11 @@ fi
 
 mkdir in
 cp "$CORPUS"/*.txt in/
-for f in "$CORPUS"/*.txt; do
-    b=$(basename "$f" .txt)
-    jq -Rsc --arg b "$b" '. as $t | range(0; 30) | {id: "\($b)-\(.)", date: "20\(20 + (. % 3))-0\(. % 9 + 1)-15",
-        source: (if . % 2 == 0 then "vecher.kz" else "24.kg" end), text: $t}' "$f"
-done > in/copies.jsonl
+seed_copies 30 > in/copies.jsonl
 "$IZDE" index --db db in >/dev/null 2>&1
 
-"$IZDE" serve --db db --listen 127.0.0.1:0 > serve.out 2> serve.err &
-SERVER_PID=$!
-trap 'kill -TERM $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null' EXIT
-for _ in $(seq 1 50); do
-    grep -q '^izde serve: http' serve.out 2>/dev/null && break
-    sleep 0.1
-done
-URL=$(sed -n 's|^izde serve: \(http://[^ ]*\)/ .*|\1|p' serve.out)
+trap 'stop_server' EXIT
+start_server --db db --listen 127.0.0.1:0
 check_contains "the server is up" "http://127.0.0.1:" "$URL"
 
 browse() { # OUT-OPTION URL: headless Chromium, a fresh profile each time

@@ -13,20 +13,11 @@ if ! ls "$DATA"/*.jsonl.xz >/dev/null 2>&1; then
     exit 77
 fi
 command -v wrk >/dev/null || { fail "wrk missing: run tools/deps.sh --test"; finish; }
-mkdir news
-for f in "$DATA"/*.jsonl.xz; do xz -dc "$f" > "news/$(basename "$f" .xz)"; done
+"$IZDE_SRC/tools/news-set.sh" "$DATA" . 300
 "$IZDE" index --db db news >/dev/null 2>&1
-cat news/*.jsonl | jq -r '.keywords[]? // empty' | tr -d '"()' | awk 'length > 2 && !seen[$0]++' > all
-awk -v step=$(( $(wc -l < all) / 300 )) 'NR % step == 0' all | head -n 300 > queries
 
-"$IZDE" serve --db db --listen 127.0.0.1:0 --quiet > serve.out 2> serve.err &
-SERVER_PID=$!
-trap 'kill -TERM $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null' EXIT
-for _ in $(seq 1 50); do
-    grep -q '^izde serve: http' serve.out 2>/dev/null && break
-    sleep 0.1
-done
-URL=$(sed -n 's|^izde serve: \(http://[^ ]*\)/ .*|\1|p' serve.out)
+trap 'stop_server' EXIT
+start_server --db db --listen 127.0.0.1:0 --quiet
 check_contains "the server is up" "(9204 documents" "$(cat serve.out)"
 
 rss() { awk '/^VmRSS/ { print $2 }' "/proc/$SERVER_PID/status"; }
@@ -53,8 +44,7 @@ if [ "${IZDE_SANITIZED:-0}" != 1 ]; then
     check_eq "memory flat from one run to the next (under 10% growth: $rss2 -> $rss3 KiB)" yes \
         "$([ "$rss3" -le $((rss2 + rss2 / 10)) ] && echo yes)"
 fi
-kill -TERM $SERVER_PID
-wait $SERVER_PID
+stop_server
 check_eq "a clean stop after the load" "izde serve: stopped (SIGTERM)" "$(tail -n 1 serve.err)"
 trap - EXIT
 finish

@@ -59,6 +59,35 @@ hit_files() {
     "$IZDE" search --json "$@" 2>/dev/null | jq -r '.hits[].path' | sed 's|.*/||'
 }
 
+# seed_copies N: N dated copies of each seed article as JSON Lines, ids
+# <seed>-<k>, dates 2020-2022 (months 1 to 9), sources vecher.kz and 24.kg
+seed_copies() {
+    for f in "$CORPUS"/*.txt; do
+        jq -Rsc --arg b "$(basename "$f" .txt)" --argjson n "$1" '. as $t | range(0; $n) |
+            {id: "\($b)-\(.)", date: "20\(20 + (. % 3))-0\(. % 9 + 1)-15",
+             source: (if . % 2 == 0 then "vecher.kz" else "24.kg" end), text: $t}' "$f"
+    done
+}
+
+# start_server ARGS...: `izde serve ARGS` in the background, output in
+# serve.out and serve.err; sets SERVER_PID and URL once it listens
+SERVER_PID=
+start_server() {
+    "$IZDE" serve "$@" > serve.out 2> serve.err &
+    SERVER_PID=$!
+    for _ in $(seq 1 50); do
+        grep -q '^izde serve: http' serve.out 2>/dev/null && break
+        sleep 0.1
+    done
+    URL=$(sed -n 's|^izde serve: \(http://[^ ]*\)/ .*|\1|p' serve.out)
+}
+
+# stop_server: SIGTERM, and wait for it to end
+stop_server() {
+    [ -n "$SERVER_PID" ] && kill -TERM "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+    SERVER_PID=
+}
+
 finish() {
     if [ "$FAILED" -ne 0 ]; then
         echo "$TEST_NAME: $FAILED of $CHECKS checks failed" >&2
