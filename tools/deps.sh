@@ -1,7 +1,7 @@
 #!/bin/sh
 # deps.sh - install the Debian packages izde needs, only those missing.
 #   tools/deps.sh          build and run: compiler, CMake, Xapian, ICU, libstemmer, jansson, libcsv
-#   tools/deps.sh --test   also what the tests need (cmocka, jq, xz-utils, xmllint,
+#   tools/deps.sh --test   also what the tests need (cmocka, mandoc, jq, xz-utils, xmllint,
 #                          rsvg-convert, clang with libFuzzer, xapian-tcpsrv, pkill,
 #                          curl, chromium and wrk for izde serve)
 #   tools/deps.sh --bench  also what the benchmarks compare against (omindex; for
@@ -12,7 +12,7 @@ set -eu
 pkgs="build-essential cmake pkg-config libxapian-dev libstemmer-dev libicu-dev libjansson-dev libcsv-dev libmicrohttpd-dev"
 for arg in "$@"; do
     case "$arg" in
-        --test) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev xapian-tools procps curl chromium wrk" ;;
+        --test) pkgs="$pkgs libcmocka-dev mandoc jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev xapian-tools procps curl chromium wrk" ;;
         --bench) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin xapian-omega xapian-tools time python3 python3-xapian sphinxsearch python3-pymysql postgresql python3-psycopg2" ;;
         *) echo "deps.sh: unknown option '$arg' (use --test or --bench)" >&2; exit 2 ;;
     esac

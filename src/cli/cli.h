@@ -35,28 +35,8 @@ typedef struct cli_dbs {
     izde_open_options open;
 } cli_dbs;
 
-/* If argv[*i] is one of the options above, take it (and its value,
- * advancing *i) and return 1; 0 if it is not; -1 after printing an error. */
-int cli_db_option(int argc, char **argv, int *i, cli_dbs *dbs);
-
-/* The usage lines of those options. */
-#define CLI_DB_USAGE                                                                        \
-    "--db DIR|tcp://HOST:PORT|LIST  the index; give it again to search several as one\n"   \
-    "                        (a LIST file names one per line; default $IZDE_DB or index/db)\n" \
-    "--timeout MS            remote shards: wait at most MS per request (default 10000)\n" \
-    "--allow-partial         a shard that is down is left out, with a warning\n"
-
-/* The words of argv (the --db options, --json, -n when `max` is given,
- * --help handled) joined by spaces; NULL after printing an error. */
-char *cli_join_query(int argc, char **argv, cli_dbs *dbs, int *json, long *max,
-                     const char *usage);
-
 /* The index folder: --db value if given, else $IZDE_DB, else "index/db". */
 const char *cli_db_path(const char *opt);
-
-/* Parse a non-negative integer option value; prints an error and returns
- * -1 when it is not one. */
-long cli_parse_count(const char *opt, const char *value);
 
 /* Open the index or indexes (--db values, IZDE_DB or index/db) for
  * reading; on failure print why and return NULL. */

@@ -10,11 +10,24 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "options.h"
 
-static const char usage_text[] =
-    "usage: izde analyze [--json] [--lang ru|ky] [FILE|-]\n"
-    "Show how izde reads a text: its language, every token with its byte\n"
-    "offsets and stem, and the figures it cites.\n";
+enum { O_JSON = 1, O_LANG };
+
+static const cli_option analyze_options[] = {
+    {O_JSON, "--json", NULL, NULL, NULL, "one JSON object: lang, tokens, figures"},
+    {O_LANG, "--lang", NULL, "LANG", "ru|ky|other", "read the text as this language (default: guessed)"},
+    {0},
+};
+
+const cli_command cli_cmd_analyze = {
+    "analyze", cmd_analyze, "[FILE|-]", CLI_OPERANDS_FILES,
+    "language, tokens, stems and figures of a text",
+    "Show how izde reads a text (FILE, or standard input when there is none or\n"
+    "it is -): its language, every token with its byte offsets and stem, and\n"
+    "the figures it cites.",
+    analyze_options, 0,
+};
 
 static char *read_all(FILE *f, size_t *len)
 {
@@ -42,22 +55,19 @@ int cmd_analyze(int argc, char **argv)
 {
     int json = 0;
     const char *lang = NULL, *path = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(usage_text, stdout);
-            return CLI_OK;
-        } else if (strcmp(argv[i], "--json") == 0) {
-            json = 1;
-        } else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
-            lang = argv[++i];
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            cli_error("analyze: unknown option '%s'", argv[i]);
-            fputs(usage_text, stderr);
+    cli_parser p;
+    cli_parser_init(&p, &cli_cmd_analyze, argc, argv, NULL);
+    for (int id; (id = cli_next(&p)) != CLI_ARG_END;) {
+        if (id == CLI_ARG_BAD)
             return CLI_ERROR;
+        if (id == O_JSON) {
+            json = 1;
+        } else if (id == O_LANG) {
+            lang = p.value;
         } else if (!path) {
-            path = argv[i];
+            path = p.value;
         } else {
-            cli_error("analyze: give one file (or - for standard input)");
+            cli_error("analyze: give one file (or - for standard input), not '%s' too", p.value);
             return CLI_ERROR;
         }
     }

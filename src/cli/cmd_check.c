@@ -11,11 +11,21 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "options.h"
 
-static const char usage_text[] =
-    "usage: izde check [--db DIR] [--json] FIGURE\n"
+static const cli_option check_options[] = {
+    {CLI_OPT_JSON, "--json", NULL, NULL, NULL, "one JSON object: the claim, agree and differ lists"},
+    {0},
+};
+
+const cli_command cli_cmd_check = {
+    "check", cmd_check, "FIGURE", CLI_OPERANDS_WORDS,
+    "who cites a figure, and who cites another value for the same thing",
     "Who cites this figure (\"11 терактов\", \"28 тысяч человек\") and who cites\n"
-    "another value for the same thing.\n" CLI_DB_USAGE;
+    "another value for the same thing, each with its sentence, qualifier and\n"
+    "date: the fact-checking view.  FIGURE is a number and the noun it counts.",
+    check_options, CLI_DB_SET | CLI_DASH_WORDS,
+};
 
 static void print_list(const char *head, json_t *arr)
 {
@@ -37,7 +47,7 @@ int cmd_check(int argc, char **argv)
 {
     cli_dbs dbs = {0};
     int json = 0;
-    char *claim = cli_join_query(argc, argv, &dbs, &json, NULL, usage_text);
+    char *claim = cli_parse_query(&cli_cmd_check, argc, argv, &dbs, &json, NULL);
     if (!claim)
         return CLI_ERROR;
     char *out = NULL;

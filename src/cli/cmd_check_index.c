@@ -8,6 +8,23 @@
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
+
+enum { O_DB = 1 };
+
+static const cli_option check_index_options[] = {
+    {O_DB, "--db", NULL, "DIR", NULL, "the index folder (default $IZDE_DB, else index/db)"},
+    {0},
+};
+
+const cli_command cli_cmd_check_index = {
+    "check-index", cmd_check_index, "", CLI_OPERANDS_NONE,
+    "check that the index is sound",
+    "Check that the index opens at this version, that its document count is\n"
+    "right and that every stored article can be read.  Exit 0 when sound, 1\n"
+    "with problems (each listed on stderr), 2 when it cannot be opened.",
+    check_index_options, 0,
+};
 
 static void on_problem(void *payload, const char *what, unsigned long line, int status,
                        const char *msg)
@@ -21,19 +38,16 @@ static void on_problem(void *payload, const char *what, unsigned long line, int 
 int cmd_check_index(int argc, char **argv)
 {
     const char *dbopt = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-            dbopt = argv[++i];
-        } else if (strncmp(argv[i], "--db=", 5) == 0) {
-            dbopt = argv[i] + 5;
-        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            puts("usage: izde check-index [--db DIR]\nCheck that the index opens, that its "
-                 "document count is right and that every stored article can be read.");
-            return CLI_OK;
-        } else {
-            cli_error("check-index: unexpected '%s'", argv[i]);
+    cli_parser p;
+    cli_parser_init(&p, &cli_cmd_check_index, argc, argv, NULL);
+    for (int id; (id = cli_next(&p)) != CLI_ARG_END;) {
+        if (id == CLI_ARG_BAD)
+            return CLI_ERROR;
+        if (id == CLI_ARG_OPERAND) {
+            cli_error("check-index: takes no arguments, only --db DIR, not '%s'", p.value);
             return CLI_ERROR;
         }
+        dbopt = p.value; /* O_DB */
     }
     const char *path = cli_db_path(dbopt);
     izde_db *db = NULL;

@@ -10,18 +10,29 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "options.h"
 
-static const char usage_text[] =
-    "usage: izde facts [--db DIR] [--json] [-n ARTICLES] QUERY\n"
+static const cli_option facts_options[] = {
+    {CLI_OPT_N, "-n", NULL, "ARTICLES", NULL, "read the figures of the best ARTICLES matches (default 1000)"},
+    {CLI_OPT_JSON, "--json", NULL, NULL, NULL, "one JSON object: the groups, values and their articles"},
+    {0},
+};
+
+const cli_command cli_cmd_facts = {
+    "facts", cmd_facts, "QUERY", CLI_OPERANDS_QUERY,
+    "figures cited in matching articles, grouped by what they count",
     "The figures cited in the articles matching QUERY (the best 1000 unless -n\n"
-    "says otherwise), grouped by what they count.\n" CLI_DB_USAGE;
+    "says otherwise), grouped by what they count, with their values, articles\n"
+    "and sentences.",
+    facts_options, CLI_DB_SET | CLI_DASH_WORDS,
+};
 
 int cmd_facts(int argc, char **argv)
 {
     cli_dbs dbs = {0};
     int json = 0;
     long max = 1000;
-    char *query = cli_join_query(argc, argv, &dbs, &json, &max, usage_text);
+    char *query = cli_parse_query(&cli_cmd_facts, argc, argv, &dbs, &json, &max);
     if (!query)
         return CLI_ERROR;
     char *out = NULL;

@@ -8,30 +8,45 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "options.h"
 
-static const char usage_text[] =
-    "usage: izde index [--db DIR] [--shards N | --shard K/N] [--prune] [--force] [-j N] [-v]\n"
-    "                  PATH...\n"
-    "Index .txt and .md files (one article each) and .jsonl files (one article per\n"
-    "line: id, title, text|content|body, url, date, source, lang); folders are\n"
-    "read recursively.  Re-indexing a file or id replaces its document.\n"
+enum { O_PRUNE = 1, O_FORCE, O_JOBS, O_SHARDS, O_SHARD, O_DB, O_VERBOSE };
+
+static const cli_option index_options[] = {
+    {O_DB, "--db", NULL, "DIR", NULL, "the index folder (default $IZDE_DB, else index/db)"},
+    {O_PRUNE, "--prune", NULL, NULL, NULL,
+     "delete the documents of indexed files under PATH that are gone"},
+    {O_FORCE, "--force", NULL, NULL, NULL, "re-read every file, even unchanged ones"},
+    {O_JOBS, "--jobs", "-j", "N", NULL,
+     "build a new index with N worker processes (default: one per CPU,\n"
+     "at most 8); an index that holds documents is updated by one process"},
+    {O_SHARDS, "--shards", NULL, "N", NULL,
+     "build N shards in the --db folder (DIR/shard-1 ... DIR/shard-N and\n"
+     "the list DIR/izde.shards that `izde search --db DIR` opens), one\n"
+     "process per shard, -j at a time; an article goes to the shard its\n"
+     "id hashes to, so re-indexing it replaces it there"},
+    {O_SHARD, "--shard", NULL, "K/N", NULL,
+     "build only shard K of N into --db (one machine of a larger job)"},
+    {O_VERBOSE, "--verbose", "-v", NULL, NULL,
+     "print the charset of each text file, and gone files, on stderr"},
+    {0},
+};
+
+const cli_command cli_cmd_index = {
+    "index", cmd_index, "PATH...", CLI_OPERANDS_FILES,
+    "index files and folders: text, Markdown, JSON Lines, CSV",
+    "Index the articles in PATH: .txt and .md files (one article each), .jsonl\n"
+    "(one per line) and .csv files (one per row, the first row naming the\n"
+    "columns); records have the fields id, title, text|content|body, url, date,\n"
+    "source, lang.  Folders are read recursively; a file named here with another\n"
+    "extension is read as text.  Re-indexing a file or id replaces its document.\n"
     "Incremental: files indexed before and unchanged (same size and mtime, or\n"
     "same content) are skipped; changed files are re-read, their old documents\n"
-    "deleted first.\n"
-    "Text files may be UTF-8, UTF-16 with a BOM, windows-1251, KOI8-R, ISO-8859-5\n"
-    "or IBM866: the charset is detected and converted to UTF-8.\n"
-    "  --prune        delete the documents of indexed files under PATH that are gone\n"
-    "  --force        re-read every file, even unchanged ones\n"
-    "  -j, --jobs N   build a new index with N worker processes (default: one per\n"
-    "                 CPU, at most 8); an index that holds documents is updated by one\n"
-    "                 process\n"
-    "  --shards N     build N shards in the --db folder (DIR/shard-1 ... DIR/shard-N and\n"
-    "                 the list DIR/izde.shards that `izde search --db DIR` opens), one\n"
-    "                 process per shard, -j at a time; an article goes to the shard\n"
-    "                 its id hashes to, so re-indexing it replaces it there\n"
-    "  --shard K/N    build only shard K of N into --db (one machine of a larger job)\n"
-    "  -v, --verbose  print the charset of each text file, and gone files, on stderr\n"
-    "A progress bar is drawn on stderr when it is a terminal (not with -v).\n";
+    "deleted first.  Text files may be UTF-8, UTF-16 with a BOM, windows-1251,\n"
+    "KOI8-R, ISO-8859-5 or IBM866: the charset is detected and converted.\n"
+    "A progress bar is drawn on stderr when it is a terminal (not with -v).",
+    index_options, 0,
+};
 
 static void on_problem(void *payload, const char *path, unsigned long line, int status,
                        const char *msg)
@@ -170,68 +185,46 @@ int cmd_index(int argc, char **argv)
     unsigned shards = 0, shard_k = 0, shard_n = 0; /* --shards N, --shard K/N */
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     izde_index_options opts = {.jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (unsigned)cpus};
-    int first_path = 0, npaths = 0;
+    int npaths = 0;
     char **paths = argv + 1;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(usage_text, stdout);
-            return CLI_OK;
-        } else if (strcmp(argv[i], "-v") == 0 || strcmp(argv[i], "--verbose") == 0) {
-            verbose = 1;
-        } else if (strcmp(argv[i], "--prune") == 0) {
-            opts.prune = 1;
-        } else if (strcmp(argv[i], "--force") == 0) {
-            opts.force = 1;
-        } else if (strcmp(argv[i], "-j") == 0 || strcmp(argv[i], "--jobs") == 0) {
-            long j = cli_parse_count(argv[i], i + 1 < argc ? argv[i + 1] : NULL);
-            i++;
-            if (j < 1 || j > 64) {
-                if (j >= 0)
-                    cli_error("index: %s takes 1 to 64 workers, not %ld", argv[i - 1], j);
+    cli_parser p;
+    cli_parser_init(&p, &cli_cmd_index, argc, argv, NULL);
+    for (int id; (id = cli_next(&p)) != CLI_ARG_END;) {
+        long n;
+        char tail;
+        switch (id) {
+        case CLI_ARG_BAD:
+            return CLI_ERROR;
+        case CLI_ARG_OPERAND:
+            paths[npaths++] = (char *)p.value; /* compacts in place: npaths < p.i */
+            break;
+        case O_VERBOSE: verbose = 1; break;
+        case O_PRUNE: opts.prune = 1; break;
+        case O_FORCE: opts.force = 1; break;
+        case O_DB: dbopt = p.value; break;
+        case O_JOBS:
+            if ((n = cli_value_count(&p, 1, 64)) < 0)
                 return CLI_ERROR;
-            }
-            opts.jobs = (unsigned)j;
-        } else if (strcmp(argv[i], "--shards") == 0) {
-            long n = cli_parse_count(argv[i], i + 1 < argc ? argv[i + 1] : NULL);
-            i++;
-            if (n < 1 || n > 1024) {
-                if (n >= 0)
-                    cli_error("index: --shards takes 1 to 1024 shards, not %ld", n);
+            opts.jobs = (unsigned)n;
+            break;
+        case O_SHARDS:
+            if ((n = cli_value_count(&p, 1, 1024)) < 0)
                 return CLI_ERROR;
-            }
             shards = (unsigned)n;
-        } else if (strcmp(argv[i], "--shard") == 0) {
-            const char *v = i + 1 < argc ? argv[++i] : "";
-            char tail;
-            if (sscanf(v, "%u/%u%c", &shard_k, &shard_n, &tail) != 2 || shard_n < 1 ||
+            break;
+        case O_SHARD:
+            if (sscanf(p.value, "%u/%u%c", &shard_k, &shard_n, &tail) != 2 || shard_n < 1 ||
                 shard_n > 1024 || shard_k < 1 || shard_k > shard_n) {
                 cli_error("index: --shard takes K/N, this machine's shard K of N (1 <= K <= N <= "
-                          "1024), not '%s'", v);
+                          "1024), not '%s'", p.value);
                 return CLI_ERROR;
             }
-        } else if (strcmp(argv[i], "--db") == 0) {
-            if (i + 1 >= argc) {
-                cli_error("--db needs a folder");
-                return CLI_ERROR;
-            }
-            dbopt = argv[++i];
-        } else if (strncmp(argv[i], "--db=", 5) == 0) {
-            dbopt = argv[i] + 5;
-        } else if (strcmp(argv[i], "--") == 0) {
-            for (i++; i < argc; i++)
-                paths[npaths++] = argv[i];
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            cli_error("index: unknown option '%s'", argv[i]);
-            fputs(usage_text, stderr);
-            return CLI_ERROR;
-        } else {
-            paths[npaths++] = argv[i]; /* compacts in place; i >= npaths */
+            break;
         }
     }
-    (void)first_path;
     if (npaths == 0) {
         cli_error("index: give at least one file or folder to index");
-        fputs(usage_text, stderr);
+        cli_print_help(&cli_cmd_index, stderr);
         return CLI_ERROR;
     }
     if (shards && shard_n) {

@@ -14,17 +14,36 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "options.h"
 
-static const char usage_text[] =
-    "usage: izde search [--db DIR] [-n N] [--offset K] [--sort relevance|date|-date]\n"
-    "                   [--no-snippets] [--json | --format full|compact] QUERY\n"
-    "       izde search --batch [--db DIR] [-n N] [--offset K] [--sort ...] [--no-snippets]\n"
-    "All words must match, in any inflection; \"a phrase\" (its words in order, any\n"
-    "inflection); OR; NOT word or\n"
-    "-word; ( ) to group.  Words after the options are joined into one query.\n"
-    "--batch reads one query per line from stdin and writes one JSON line per\n"
-    "query: the --json object plus \"took_ms\", or {\"query\", \"line\", \"error\"}.\n"
-    CLI_DB_USAGE;
+enum { O_N = 1, O_OFFSET, O_SORT, O_NO_SNIPPETS, O_JSON, O_FORMAT, O_BATCH };
+
+static const cli_option search_options[] = {
+    {O_N, "-n", NULL, "N", NULL, "show N hits (default 10)"},
+    {O_OFFSET, "--offset", NULL, "K", NULL, "skip the first K hits (the next page)"},
+    {O_SORT, "--sort", NULL, "SORT", "relevance|date|-date|oldest|newest",
+     "best first (relevance, the default), oldest first (date, oldest)\n"
+     "or newest first (-date, newest)"},
+    {O_NO_SNIPPETS, "--no-snippets", NULL, NULL, NULL, "no lines of context (faster)"},
+    {O_JSON, "--json", NULL, NULL, NULL, "one JSON object: hits, their snippets and figures"},
+    {O_FORMAT, "--format", NULL, "FORMAT", "full|compact|json",
+     "full: title, where, snippets, figures (default); compact: one\n"
+     "line per hit; json: as --json"},
+    {O_BATCH, "--batch", NULL, NULL, NULL,
+     "read one query per line from stdin and write one JSON line per\n"
+     "query: the --json object plus \"took_ms\", or {\"query\", \"line\", \"error\"}"},
+    {0},
+};
+
+const cli_command cli_cmd_search = {
+    "search", cmd_search, "QUERY", CLI_OPERANDS_QUERY,
+    "ranked articles matching a query, with lines of context",
+    "The articles matching QUERY, best first, each with its title, language,\n"
+    "source, date, where it is, the lines that match and the figures it cites.\n"
+    "Words after the options are joined into one query.  Exit 0 with hits, 1\n"
+    "with none, 2 on a bad query or index.",
+    search_options, CLI_DB_SET | CLI_DASH_WORDS,
+};
 
 /* The --json object; with `took_ms` >= 0 (batch mode) it carries the time. */
 static void print_json(izde_db *db, const char *query, const izde_results *r, double took_ms)
@@ -181,77 +200,48 @@ int cmd_search(int argc, char **argv)
     cli_dbs dbs = {0};
     long limit = 10, offset = 0;
     int json = 0, compact = 0, sort = IZDE_SORT_RELEVANCE, batch = 0, no_snippets = 0;
-    size_t qcap = 1;
-    for (int i = 1; i < argc; i++)
-        qcap += strlen(argv[i]) + 1;
-    char *query = calloc(qcap, 1);
-    if (!query)
-        return CLI_ERROR;
-    int rcode = CLI_ERROR, took;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage_text, stdout);
-            rcode = CLI_OK;
+    char *query = NULL;
+    int rcode = CLI_ERROR;
+    cli_parser p;
+    cli_parser_init(&p, &cli_cmd_search, argc, argv, &dbs);
+    for (int id; (id = cli_next(&p)) != CLI_ARG_END;) {
+        const char *v = p.value;
+        switch (id) {
+        case CLI_ARG_BAD:
             goto out;
-        } else if (strcmp(a, "--json") == 0) {
-            json = 1;
-        } else if (strcmp(a, "--batch") == 0) {
-            batch = 1;
-        } else if (strcmp(a, "--no-snippets") == 0) {
-            no_snippets = 1;
-        } else if (strcmp(a, "--sort") == 0 || strncmp(a, "--sort=", 7) == 0) {
-            const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : "";
-            if (strcmp(v, "date") == 0 || strcmp(v, "oldest") == 0) {
-                sort = IZDE_SORT_OLDEST;
-            } else if (strcmp(v, "-date") == 0 || strcmp(v, "newest") == 0) {
-                sort = IZDE_SORT_NEWEST;
-            } else if (strcmp(v, "relevance") == 0) {
-                sort = IZDE_SORT_RELEVANCE;
-            } else {
-                cli_error("search: --sort takes relevance, date (oldest first) or -date (newest "
-                          "first), not '%s'", v);
+        case CLI_ARG_OPERAND: /* -word included: the query's NOT */
+            if (cli_append_word(&query, v) != 0)
                 goto out;
-            }
-        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
-            const char *v = a[8] == '=' ? a + 9 : i + 1 < argc ? argv[++i] : "";
-            if (strcmp(v, "compact") == 0) {
-                compact = 1;
-            } else if (strcmp(v, "full") == 0) {
-                compact = 0;
-            } else if (strcmp(v, "json") == 0) {
-                json = 1;
-            } else {
-                cli_error("search: --format takes full, compact or json, not '%s'", v);
+            break;
+        case O_JSON: json = 1; break;
+        case O_BATCH: batch = 1; break;
+        case O_NO_SNIPPETS: no_snippets = 1; break;
+        case O_SORT:
+            sort = strcmp(v, "date") == 0 || strcmp(v, "oldest") == 0   ? IZDE_SORT_OLDEST
+                   : strcmp(v, "-date") == 0 || strcmp(v, "newest") == 0 ? IZDE_SORT_NEWEST
+                                                                           : IZDE_SORT_RELEVANCE;
+            break;
+        case O_FORMAT:
+            json |= strcmp(v, "json") == 0;
+            compact = strcmp(v, "compact") == 0;
+            break;
+        case O_N:
+            if ((limit = cli_value_count(&p, 0, 100000000)) < 0)
                 goto out;
-            }
-        } else if ((took = cli_db_option(argc, argv, &i, &dbs)) != 0) {
-            if (took < 0)
+            break;
+        case O_OFFSET:
+            if ((offset = cli_value_count(&p, 0, 100000000)) < 0)
                 goto out;
-        } else if (strcmp(a, "-n") == 0 || strcmp(a, "--offset") == 0) {
-            const char *v = i + 1 < argc ? argv[++i] : NULL;
-            if ((strcmp(a, "-n") == 0 ? (limit = cli_parse_count(a, v))
-                                      : (offset = cli_parse_count(a, v))) < 0)
-                goto out;
-        } else if (strcmp(a, "--") == 0) {
-            for (i++; i < argc; i++)
-                strcat(strcat(query, *query ? " " : ""), argv[i]);
-        } else if (strncmp(a, "--", 2) == 0) {
-            cli_error("search: unknown option '%s'", a);
-            fputs(usage_text, stderr);
-            goto out;
-        } else {
-            /* anything else, -word included, is part of the query */
-            strcat(strcat(query, *query ? " " : ""), a);
+            break;
         }
     }
-    if (batch && *query) {
+    if (batch && query) {
         cli_error("search --batch reads its queries from stdin, one per line; drop '%s'", query);
         goto out;
     }
-    if (!batch && !*query) {
+    if (!batch && !query) {
         cli_error("search: no query given");
-        fputs(usage_text, stderr);
+        cli_print_help(&cli_cmd_search, stderr);
         goto out;
     }
     izde_db *db = cli_open_read(&dbs);

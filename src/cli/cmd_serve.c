@@ -23,20 +23,31 @@
 #include <microhttpd.h>
 
 #include "cli.h"
+#include "options.h"
 #include "serve.h"
 
-static const char usage_text[] =
-    "usage: izde serve [--db DIR ...] [--listen ADDR:PORT] [--threads N]\n"
-    "                  [--max-connections N] [--time-limit MS] [--quiet]\n"
+enum { O_LISTEN = 1, O_THREADS, O_MAX_CONN, O_TIME_LIMIT, O_QUIET };
+
+static const cli_option serve_options[] = {
+    {O_LISTEN, "--listen", NULL, "ADDR:PORT", NULL,
+     "where to listen (default 127.0.0.1:8080; port 0: any free)"},
+    {O_THREADS, "--threads", NULL, "N", NULL, "requests answered at once (default 4)"},
+    {O_MAX_CONN, "--max-connections", NULL, "N", NULL, "open connections at most (default 512)"},
+    {O_TIME_LIMIT, "--time-limit", NULL, "MS", NULL,
+     "matching time per request at most (default 5000)"},
+    {O_QUIET, "--quiet", NULL, NULL, NULL, "no line per failed request on stderr"},
+    {0},
+};
+
+const cli_command cli_cmd_serve = {
+    "serve", cmd_serve, "", CLI_OPERANDS_NONE,
+    "the search page and its JSON API over HTTP",
     "The search page and its JSON API: /api/search?q=&n=&offset=&sort=,\n"
-    "/api/facts?q=&n=, /api/check?claim=, /api/timeline?q=&by=&mentioned=, /api/stats;\n"
-    "each answers what the command's --json prints.  Read-only; an `izde index`\n"
-    "may run beside it.  Stop it with Ctrl-C (SIGINT) or SIGTERM.\n"
-    "  --listen ADDR:PORT     where to listen (default 127.0.0.1:8080; port 0: any free)\n"
-    "  --threads N            requests answered at once (default 4)\n"
-    "  --max-connections N    open connections at most (default 512)\n"
-    "  --time-limit MS        matching time per request at most (default 5000)\n"
-    "  --quiet                no line per failed request on stderr\n" CLI_DB_USAGE;
+    "/api/facts?q=&n=, /api/check?claim=, /api/timeline?q=&by=&mentioned=,\n"
+    "/api/stats; each answers what the command's --json prints.  Read-only; an\n"
+    "`izde index` may run beside it.  Stop it with Ctrl-C (SIGINT) or SIGTERM.",
+    serve_options, CLI_DB_SET,
+};
 
 #define MAX_THREADS 64
 
@@ -278,53 +289,32 @@ static int parse_listen(const char *v, struct sockaddr_in *sa)
     return inet_pton(AF_INET, host, &sa->sin_addr) == 1 ? 0 : -1;
 }
 
-static long count_option(int argc, char **argv, int *i, long lo, long hi)
-{
-    long v = cli_parse_count(argv[*i], *i + 1 < argc ? argv[*i + 1] : NULL);
-    (*i)++;
-    if (v >= 0 && (v < lo || v > hi)) {
-        cli_error("serve: %s takes %ld to %ld, not %ld", argv[*i - 1], lo, hi, v);
-        return -1;
-    }
-    return v;
-}
-
 int cmd_serve(int argc, char **argv)
 {
     server s = {.time_limit_ms = 5000};
     pthread_mutex_init(&s.lock, NULL);
     const char *listen = "127.0.0.1:8080";
     long threads = 4, max_conn = 512;
-    int took;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        long v;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage_text, stdout);
-            return CLI_OK;
-        } else if ((took = cli_db_option(argc, argv, &i, &s.dbs)) != 0) {
-            if (took < 0)
-                return CLI_ERROR;
-        } else if (strcmp(a, "--listen") == 0 && i + 1 < argc) {
-            listen = argv[++i];
-        } else if (strcmp(a, "--threads") == 0) {
-            if ((v = count_option(argc, argv, &i, 1, MAX_THREADS)) < 0)
-                return CLI_ERROR;
-            threads = v;
-        } else if (strcmp(a, "--max-connections") == 0) {
-            if ((v = count_option(argc, argv, &i, 1, 60000)) < 0)
-                return CLI_ERROR;
-            max_conn = v;
-        } else if (strcmp(a, "--time-limit") == 0) {
-            if ((v = count_option(argc, argv, &i, 1, 3600000)) < 0)
-                return CLI_ERROR;
-            s.time_limit_ms = (unsigned)v;
-        } else if (strcmp(a, "--quiet") == 0) {
-            s.quiet = 1;
-        } else {
-            cli_error("serve: unknown option '%s'", a);
-            fputs(usage_text, stderr);
+    cli_parser p;
+    cli_parser_init(&p, &cli_cmd_serve, argc, argv, &s.dbs);
+    for (int id; (id = cli_next(&p)) != CLI_ARG_END;) {
+        long v = 0;
+        if (id == CLI_ARG_BAD)
             return CLI_ERROR;
+        if (id == CLI_ARG_OPERAND) {
+            cli_error("serve: takes no arguments, only options, not '%s'", p.value);
+            return CLI_ERROR;
+        }
+        if ((id == O_THREADS && (v = cli_value_count(&p, 1, MAX_THREADS)) < 0) ||
+            (id == O_MAX_CONN && (v = cli_value_count(&p, 1, 60000)) < 0) ||
+            (id == O_TIME_LIMIT && (v = cli_value_count(&p, 1, 3600000)) < 0))
+            return CLI_ERROR;
+        switch (id) {
+        case O_LISTEN: listen = p.value; break;
+        case O_THREADS: threads = v; break;
+        case O_MAX_CONN: max_conn = v; break;
+        case O_TIME_LIMIT: s.time_limit_ms = (unsigned)v; break;
+        case O_QUIET: s.quiet = 1; break;
         }
     }
     struct sockaddr_in sa;

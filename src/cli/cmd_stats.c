@@ -9,11 +9,20 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "options.h"
 
-static const char usage_text[] =
-    "usage: izde stats [--db DIR] [--json]\n"
+static const cli_option stats_options[] = {
+    {CLI_OPT_JSON, "--json", NULL, NULL, NULL, "one JSON object, with every source"},
+    {0},
+};
+
+const cli_command cli_cmd_stats = {
+    "stats", cmd_stats, "", CLI_OPERANDS_NONE,
+    "what the index holds, per language, year and source",
     "What the index holds: documents, shards, and articles per language, year and\n"
-    "source (the ten biggest sources; --json lists them all).\n" CLI_DB_USAGE;
+    "source (the ten biggest sources; --json lists them all).",
+    stats_options, CLI_DB_SET,
+};
 
 static int by_count_desc(const void *a, const void *b)
 {
@@ -47,21 +56,17 @@ static void print_counts(const char *head, json_t *o, size_t max)
 int cmd_stats(int argc, char **argv)
 {
     cli_dbs dbs = {0};
-    int json = 0, took;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(usage_text, stdout);
-            return CLI_OK;
-        } else if (strcmp(argv[i], "--json") == 0) {
-            json = 1;
-        } else if ((took = cli_db_option(argc, argv, &i, &dbs)) != 0) {
-            if (took < 0)
-                return CLI_ERROR;
-        } else {
-            cli_error("stats: unexpected '%s'", argv[i]);
-            fputs(usage_text, stderr);
+    int json = 0;
+    cli_parser p;
+    cli_parser_init(&p, &cli_cmd_stats, argc, argv, &dbs);
+    for (int id; (id = cli_next(&p)) != CLI_ARG_END;) {
+        if (id == CLI_ARG_BAD)
+            return CLI_ERROR;
+        if (id == CLI_ARG_OPERAND) {
+            cli_error("stats: takes no arguments, only options, not '%s'", p.value);
             return CLI_ERROR;
         }
+        json = 1; /* CLI_OPT_JSON */
     }
     izde_db *db = cli_open_read(&dbs);
     if (!db)

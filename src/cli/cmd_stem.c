@@ -8,12 +8,23 @@
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 
-static const char usage_text[] =
-    "usage: izde stem --lang ky|ru [WORD...]\n"
+enum { O_LANG = 1 };
+
+static const cli_option stem_options[] = {
+    {O_LANG, "--lang", "-l", "LANG", "ky|ru", "the stemmer: Kyrgyz (izde's own) or Russian (Snowball)"},
+    {0},
+};
+
+const cli_command cli_cmd_stem = {
+    "stem", cmd_stem, "[WORD...]", CLI_OPERANDS_WORDS,
+    "the stem of each word, Kyrgyz or Russian",
     "Print the stem of each WORD, or of each line of standard input, one per line.\n"
     "Words are taken as written: the Kyrgyz stemmer uses capitals to spot\n"
-    "acronyms (ИИМдин -> иим).\n";
+    "acronyms (ИИМдин -> иим).  --lang is required.",
+    stem_options, 0,
+};
 
 static int stem_one(izde_stemmer *s, const char *w, size_t n)
 {
@@ -31,34 +42,20 @@ static int stem_one(izde_stemmer *s, const char *w, size_t n)
 int cmd_stem(int argc, char **argv)
 {
     const char *lang = NULL;
-    int first = argc;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(usage_text, stdout);
-            return CLI_OK;
-        } else if (strcmp(argv[i], "--lang") == 0 || strcmp(argv[i], "-l") == 0) {
-            if (i + 1 >= argc) {
-                cli_error("stem: --lang needs ky or ru");
-                return CLI_ERROR;
-            }
-            lang = argv[++i];
-        } else if (strncmp(argv[i], "--lang=", 7) == 0) {
-            lang = argv[i] + 7;
-        } else if (strcmp(argv[i], "--") == 0) {
-            first = i + 1;
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            cli_error("stem: unknown option '%s'", argv[i]);
-            fputs(usage_text, stderr);
+    int nwords = 0; /* the words, compacted into argv[0..nwords) */
+    cli_parser p;
+    cli_parser_init(&p, &cli_cmd_stem, argc, argv, NULL);
+    for (int id; (id = cli_next(&p)) != CLI_ARG_END;) {
+        if (id == CLI_ARG_BAD)
             return CLI_ERROR;
-        } else {
-            first = i;
-            break;
-        }
+        if (id == O_LANG)
+            lang = p.value;
+        else
+            argv[nwords++] = (char *)p.value; /* nwords < p.i */
     }
     if (!lang) {
         cli_error("stem: say which stemmer with --lang ky or --lang ru");
-        fputs(usage_text, stderr);
+        cli_print_help(&cli_cmd_stem, stderr);
         return CLI_ERROR;
     }
     izde_stemmer *s = NULL;
@@ -71,8 +68,8 @@ int cmd_stem(int argc, char **argv)
         return CLI_ERROR;
     }
     int status = CLI_OK;
-    if (first < argc) {
-        for (int i = first; i < argc && status == CLI_OK; i++)
+    if (nwords > 0) {
+        for (int i = 0; i < nwords && status == CLI_OK; i++)
             if (stem_one(s, argv[i], strlen(argv[i])) != 0)
                 status = CLI_ERROR;
     } else {

@@ -13,12 +13,28 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "options.h"
 
-static const char usage_text[] =
-    "usage: izde timeline [--db DIR] [--by year|month|week] [--mentioned]\n"
-    "                     [--json | --csv] [--svg FILE] QUERY\n"
+enum { O_BY = 1, O_MENTIONED, O_CSV, O_SVG };
+
+static const cli_option timeline_options[] = {
+    {O_BY, "--by", NULL, "PERIOD", "year|month|week", "count per year, month (the default) or week"},
+    {O_MENTIONED, "--mentioned", NULL, NULL, NULL,
+     "count the dates the texts mention, not their publication dates"},
+    {CLI_OPT_JSON, "--json", NULL, NULL, NULL, "one JSON object: matches, undated, periods"},
+    {O_CSV, "--csv", NULL, NULL, NULL, "period,articles lines"},
+    {O_SVG, "--svg", NULL, "FILE", NULL, "also draw the chart as an SVG file"},
+    {0},
+};
+
+const cli_command cli_cmd_timeline = {
+    "timeline", cmd_timeline, "QUERY", CLI_OPERANDS_QUERY,
+    "matching articles per year, month or week, as a chart",
     "Matching articles per period of their publication date (with --mentioned:\n"
-    "of the dates their text mentions), every period shown, empty ones as 0.\n" CLI_DB_USAGE;
+    "of the dates their text mentions), every period shown, empty ones as 0,\n"
+    "as a bar chart that fits the terminal, JSON, CSV or an SVG file.",
+    timeline_options, CLI_DB_SET | CLI_DASH_WORDS,
+};
 
 static int term_width(void)
 {
@@ -108,36 +124,32 @@ int cmd_timeline(int argc, char **argv)
     const char *svg = NULL;
     char by = 'm';
     int json = 0, csv = 0, mentioned = 0;
-    /* options of our own first; the rest is the query */
-    char **rest = calloc((size_t)argc + 1, sizeof *rest);
-    int nrest = 0;
-    if (!rest)
-        return CLI_ERROR;
-    rest[nrest++] = argv[0];
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--by") == 0 && i + 1 < argc) {
-            const char *v = argv[++i];
-            by = strcmp(v, "year") == 0 ? 'y' : strcmp(v, "month") == 0 ? 'm' : strcmp(v, "week") == 0 ? 'w' : 0;
-            if (!by) {
-                cli_error("timeline: --by takes year, month or week, not '%s'", v);
-                free(rest);
+    char *query = NULL;
+    cli_parser args;
+    cli_parser_init(&args, &cli_cmd_timeline, argc, argv, &dbs);
+    for (int id; (id = cli_next(&args)) != CLI_ARG_END;) {
+        switch (id) {
+        case CLI_ARG_BAD:
+            free(query);
+            return CLI_ERROR;
+        case CLI_ARG_OPERAND:
+            if (cli_append_word(&query, args.value) != 0) {
+                free(query);
                 return CLI_ERROR;
             }
-        } else if (strcmp(a, "--mentioned") == 0) {
-            mentioned = 1;
-        } else if (strcmp(a, "--csv") == 0) {
-            csv = 1;
-        } else if (strcmp(a, "--svg") == 0 && i + 1 < argc) {
-            svg = argv[++i];
-        } else {
-            rest[nrest++] = argv[i];
+            break;
+        case O_BY: by = args.value[0]; break; /* y, m or w: the table checked it */
+        case O_MENTIONED: mentioned = 1; break;
+        case O_CSV: csv = 1; break;
+        case CLI_OPT_JSON: json = 1; break;
+        case O_SVG: svg = args.value; break;
         }
     }
-    char *query = cli_join_query(nrest, rest, &dbs, &json, NULL, usage_text);
-    free(rest);
-    if (!query)
+    if (!query) {
+        cli_error("timeline: nothing to look for");
+        cli_print_help(&cli_cmd_timeline, stderr);
         return CLI_ERROR;
+    }
     char *out = NULL;
     int code = CLI_ERROR;
     int rc;

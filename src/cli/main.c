@@ -1,57 +1,56 @@
 /*
  * main.c - the izde command-line tool: dispatch to one command per file
- * (cmd_*.c) through a command table.
+ * (cmd_*.c) through the command table; the tool's own options (--help,
+ * --version, --list-options, --completion bash).
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "options.h"
 
-static const struct command {
-    const char *name;
-    cli_cmd_fn fn;
-    const char *summary;
-} commands[] = {
-    {"index", cmd_index, "index files, folders and JSON Lines: izde index [--db DIR] PATH..."},
-    {"search", cmd_search, "search: izde search [--db DIR] [-n N] [--offset K] [--json | --format compact] QUERY"},
-    {"facts", cmd_facts, "figures cited in matching articles, by what they count: izde facts QUERY"},
-    {"check", cmd_check, "who cites a figure and who cites another value: izde check \"11 терактов\""},
-    {"timeline", cmd_timeline, "matching articles per year, month or week: izde timeline [--by month] QUERY"},
-    {"stats", cmd_stats, "what the index holds, per language, year and source: izde stats [--json]"},
-    {"serve", cmd_serve, "the search page and JSON API over HTTP: izde serve [--listen 127.0.0.1:8080]"},
-    {"check-index", cmd_check_index, "check that the index is sound: izde check-index [--db DIR]"},
-    {"analyze", cmd_analyze, "language, tokens, stems and figures of a text: izde analyze [--json] [FILE|-]"},
-    {"stem", cmd_stem, "stem words (arguments or stdin lines): izde stem --lang ky|ru [WORD...]"},
+const cli_command *const cli_commands[] = {
+    &cli_cmd_index, &cli_cmd_search,      &cli_cmd_facts,   &cli_cmd_check, &cli_cmd_timeline,
+    &cli_cmd_stats, &cli_cmd_serve,       &cli_cmd_check_index, &cli_cmd_analyze, &cli_cmd_stem,
 };
-
-static void usage(FILE *f)
-{
-    fprintf(f, "usage: izde COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
-    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
-    fprintf(f, "\nThe index is index/db under the current folder unless --db DIR or IZDE_DB "
-               "says otherwise.\nRun 'izde COMMAND --help' for a command's options.\n");
-}
+const size_t cli_ncommands = sizeof cli_commands / sizeof *cli_commands;
 
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        usage(stderr);
+        cli_print_main_help(stderr);
         return CLI_ERROR;
     }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        usage(stdout);
+    const char *a = argv[1];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0 || strcmp(a, "help") == 0) {
+        if (strcmp(a, "help") == 0 && argc > 2)
+            for (size_t i = 0; i < cli_ncommands; i++)
+                if (strcmp(argv[2], cli_commands[i]->name) == 0) {
+                    cli_print_help(cli_commands[i], stdout);
+                    return CLI_OK;
+                }
+        cli_print_main_help(stdout);
         return CLI_OK;
     }
-    if (strcmp(argv[1], "--version") == 0) {
+    if (strcmp(a, "--version") == 0) {
         printf("izde %s\n", IZDE_VERSION);
         return CLI_OK;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            return commands[i].fn(argc - 1, argv + 1);
-    cli_error("unknown command '%s'", argv[1]);
-    usage(stderr);
+    if (strcmp(a, "--list-options") == 0) {
+        cli_print_option_list(stdout);
+        return CLI_OK;
+    }
+    if (strcmp(a, "--completion") == 0) {
+        if (argc == 3 && strcmp(argv[2], "bash") == 0) {
+            cli_print_bash_completion(stdout);
+            return CLI_OK;
+        }
+        cli_error("--completion takes the shell: izde --completion bash");
+        return CLI_ERROR;
+    }
+    for (size_t i = 0; i < cli_ncommands; i++)
+        if (strcmp(a, cli_commands[i]->name) == 0)
+            return cli_commands[i]->fn(argc - 1, argv + 1);
+    cli_error("unknown command '%s'", a);
+    fputs("Run 'izde --help' for the commands.\n", stderr);
     return CLI_ERROR;
 }

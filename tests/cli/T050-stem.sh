@@ -20,7 +20,7 @@ check_eq "stem without --lang: message" "izde: stem: say which stemmer with --la
     "$(echo "$ERR" | head -n 1)"
 run stem --lang kk уюм
 check_eq "stem unknown language: exit 2" 2 "$STATUS"
-check_eq "stem unknown language: message" "izde: stem: no stemmer for 'kk'; use --lang ky or --lang ru" "$ERR"
+check_eq "stem unknown language: message" "izde: stem: --lang takes ky|ru, not 'kk'" "$ERR"
 
 GOLDEN="$IZDE_SRC/tests/golden"
 "$IZDE" stem --lang ky < "$GOLDEN/ky-voc.txt" > ky-got.txt

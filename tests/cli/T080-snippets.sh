@@ -53,7 +53,7 @@ check_eq "compact: first line" "1. ky ИИМдин Басма сөз кызма�
     "$(echo "$OUT" | head -n 1)"
 run search --format wide терроризм
 check_eq "bad --format: exit 2" 2 "$STATUS"
-check_eq "bad --format: message" "izde: search: --format takes full, compact or json, not 'wide'" "$ERR"
+check_eq "bad --format: message" "izde: search: --format takes full|compact|json, not 'wide'" "$ERR"
 
 # a hit whose text writes the query otherwise (с400 matches С-400) and
 # opens with one long sentence: С-400 is marked, the fragment starts there

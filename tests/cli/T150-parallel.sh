@@ -64,5 +64,5 @@ izde: small/b.jsonl:2: no \"text\", \"content\" or \"body\" string field
 izde: 2 files or records could not be indexed (listed above); the rest was indexed" "$ERR"
 
 run index -j 0 --db x feed
-check_eq "-j 0: refused" "2 izde: index: -j takes 1 to 64 workers, not 0" "$STATUS $ERR"
+check_eq "-j 0: refused" "2 izde: index: -j takes a number from 1 to 64, not '0'" "$STATUS $ERR"
 finish

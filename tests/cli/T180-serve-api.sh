@@ -161,6 +161,6 @@ stop_server
 run serve --db nowhere
 check_eq "no index" "izde: no index at 'nowhere': build it first with 'izde index --db DIR PATH...'" "$ERR"
 run serve --db db2 --threads 0
-check_eq "--threads 0" "izde: serve: --threads takes 1 to 64, not 0" "$ERR"
+check_eq "--threads 0" "izde: serve: --threads takes a number from 1 to 64, not '0'" "$ERR"
 trap - EXIT
 finish
