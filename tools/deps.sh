@@ -1,6 +1,7 @@
 #!/bin/sh
 # deps.sh - install the Debian packages izde needs, only those missing.
-#   tools/deps.sh          build and run: compiler, CMake, Xapian, ICU, libstemmer, jansson, libcsv
+#   tools/deps.sh          build, run and package: compiler, CMake, file (for cpack -G DEB),
+#                          Xapian, ICU, libstemmer, jansson, libcsv, libmicrohttpd
 #   tools/deps.sh --test   also what the tests need (cmocka, mandoc, jq, xz-utils, xmllint,
 #                          rsvg-convert, clang with libFuzzer, xapian-tcpsrv, pkill,
 #                          curl, chromium and wrk for izde serve)
@@ -9,7 +10,7 @@
 # Runs apt-get as root, or through sudo; never asks questions.
 set -eu
 
-pkgs="build-essential cmake pkg-config libxapian-dev libstemmer-dev libicu-dev libjansson-dev libcsv-dev libmicrohttpd-dev"
+pkgs="build-essential cmake pkg-config file libxapian-dev libstemmer-dev libicu-dev libjansson-dev libcsv-dev libmicrohttpd-dev"
 for arg in "$@"; do
     case "$arg" in
         --test) pkgs="$pkgs libcmocka-dev mandoc jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev xapian-tools procps curl chromium wrk" ;;
