@@ -22,7 +22,7 @@ static const cli_option timeline_options[] = {
     {O_MENTIONED, "--mentioned", NULL, NULL, NULL,
      "count the dates the texts mention, not their publication dates"},
     {CLI_OPT_JSON, "--json", NULL, NULL, NULL, "one JSON object: matches, undated, periods"},
-    {O_CSV, "--csv", NULL, NULL, NULL, "period,articles lines"},
+    {O_CSV, "--csv", NULL, NULL, NULL, "CSV: a period,count header, then one line per period"},
     {O_SVG, "--svg", NULL, "FILE", NULL, "also draw the chart as an SVG file"},
     {0},
 };
