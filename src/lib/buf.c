@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "izde.h"
-#include "izde-private.h"
+#include "buf.h"
 
 int izde__buf_reserve(izde_buf *b, size_t extra)
 {

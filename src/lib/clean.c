@@ -25,6 +25,7 @@
 
 #include "dates.h"
 #include "izde-private.h"
+#include "hash.h"
 
 typedef struct line {
     const char *s;       /* first non-blank byte */
@@ -145,13 +146,6 @@ struct izde_seen {
     uint64_t key[SEEN_SLOTS];
     uint16_t count[SEEN_SLOTS];
 };
-
-static uint64_t hash_bytes(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
-}
 
 static uint16_t *seen_slot(izde_seen *t, uint64_t key)
 {
@@ -377,7 +371,7 @@ int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen
         if (lines[i].words >= 5)
             title_at = i;
 
-    uint64_t src_hash = hash_bytes(1469598103934665603ULL, source_key ? source_key : "",
+    uint64_t src_hash = izde__hash(IZDE_HASH_SEED_V1, source_key ? source_key : "",
                                    source_key ? strlen(source_key) : 0);
     /* a short question before a button ("Ваша реакция?" then "Нравится")
      * is a widget, not a sentence */
@@ -410,7 +404,7 @@ int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen
                 break;
             }
         if (!l->chrome && seen && source_key && l->n < 400) {
-            uint16_t *c = seen_slot(seen, hash_bytes(src_hash, l->s, l->n));
+            uint16_t *c = seen_slot(seen, izde__hash(src_hash, l->s, l->n));
             if (c && *c >= 3)
                 l->chrome = 1;
         }
@@ -423,7 +417,7 @@ int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen
                 for (size_t j = 0; j < i && !dup; j++)
                     dup = same_line(&lines[i], &lines[j]);
                 uint16_t *c =
-                    dup ? NULL : seen_slot(seen, hash_bytes(src_hash, lines[i].s, lines[i].n));
+                    dup ? NULL : seen_slot(seen, izde__hash(src_hash, lines[i].s, lines[i].n));
                 if (c && *c < UINT16_MAX)
                     (*c)++;
             }

@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "izde-private.h"
+#include "hash.h"
 #include "figures.h"
 #include "docstore.h"
 #include "charset.h"
@@ -144,19 +145,7 @@ static int id_term(izde_buf *b, const char *id)
 {
     izde__buf_clear(b);
     izde__buf_puts(b, IZDE_PREFIX_ID);
-    size_t n = strlen(id);
-    if (n + 1 <= IZDE_MAX_TERM)
-        return izde__buf_append(b, id, n);
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)id[i]) * 1099511628211ULL;
-    size_t head = 200;
-    while (head > 0 && ((unsigned char)id[head] & 0xc0) == 0x80)
-        head--;
-    char hex[24];
-    snprintf(hex, sizeof hex, "#%016llx", (unsigned long long)h);
-    izde__buf_append(b, id, head);
-    return izde__buf_puts(b, hex);
+    return izde__hashed_key(b, id, IZDE_MAX_TERM - 1, 200);
 }
 
 static void set_str(json_t *o, const char *k, const char *v)
@@ -263,12 +252,7 @@ static int add_figures(index_ctx *ctx, izde_db *db, const char *text, size_t len
 
 unsigned izde_shard_of(const char *id, unsigned n)
 {
-    uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a, 64 bits */
-    for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
-        h ^= *p;
-        h *= 0x100000001b3ull;
-    }
-    return n ? (unsigned)(h % n) : 0;
+    return n ? (unsigned)(izde__hash(IZDE_HASH_SEED, id, strlen(id)) % n) : 0;
 }
 
 /* What chrome lines are counted under (clean.c): the source, else the

@@ -18,6 +18,7 @@
 #include <jansson.h>
 
 #include "izde-private.h"
+#include "hash.h"
 #include "charset.h"
 #include "ingest.h"
 
@@ -485,38 +486,22 @@ static int collect(ingest *in, const char *path, file_list *l)
     return list_add(l, path, &st);
 }
 
-#define FNV_OFFSET 1469598103934665603ULL
-#define FNV_PRIME 1099511628211ULL
-
 int izde__file_key(izde_buf *b, const char *real)
 {
-    size_t n = strlen(real);
-    if (n <= 220)
-        return izde__buf_append(b, real, n);
-    uint64_t h = FNV_OFFSET;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)real[i]) * FNV_PRIME;
-    size_t head = 180;
-    while (head > 0 && ((unsigned char)real[head] & 0xc0) == 0x80)
-        head--;
-    char hex[24];
-    snprintf(hex, sizeof hex, "#%016llx", (unsigned long long)h);
-    izde__buf_append(b, real, head);
-    return izde__buf_puts(b, hex);
+    return izde__hashed_key(b, real, 220, 180);
 }
 
-/* 64-bit FNV-1a of a file's bytes; -1 when it cannot be read. */
+/* The content hash of a file's bytes; -1 when it cannot be read. */
 static int hash_file(const char *path, uint64_t *out)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return -1;
-    uint64_t h = FNV_OFFSET;
+    uint64_t h = IZDE_HASH_SEED_V1;
     unsigned char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        for (size_t i = 0; i < n; i++)
-            h = (h ^ chunk[i]) * FNV_PRIME;
+        h = izde__hash(h, chunk, n);
     int err = ferror(f);
     fclose(f);
     *out = h;

@@ -13,6 +13,7 @@
 #include "izx.h"
 #include "analyzer.h"
 #include "stem.h"
+#include "buf.h"
 
 /* ---- index schema (index/SCHEMA.md is the authority) -------------------- */
 
@@ -48,22 +49,6 @@
  * peak; 400 -> 20.4 s, 42 MiB; 1,000 -> 20.8 s, 81 MiB; 3,000 -> 24.4 s,
  * 202 MiB (format 2, one process: Xapian's default 10,000 -> 80 s, 950 MB). */
 #define IZDE_COMMIT_EVERY 400
-
-/* ---- growable buffer ---------------------------------------------------- */
-
-typedef struct izde_buf {
-    char *data;  /* NUL-terminated when non-NULL */
-    size_t len;  /* bytes used, excluding the NUL */
-    size_t cap;  /* bytes allocated */
-    int oom;     /* sticky: an allocation failed */
-} izde_buf;
-
-int izde__buf_reserve(izde_buf *b, size_t extra);
-int izde__buf_append(izde_buf *b, const char *s, size_t n);
-int izde__buf_puts(izde_buf *b, const char *s);
-int izde__buf_putc(izde_buf *b, char c);
-void izde__buf_clear(izde_buf *b);
-void izde__buf_free(izde_buf *b);
 
 /* ---- errors ------------------------------------------------------------- */
 
