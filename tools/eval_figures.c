@@ -1,6 +1,6 @@
 /*
  * eval_figures.c - izde-eval-figures: span precision and recall of the
- * numeric-figure extractor (src/lib/figures.c) against the gold NUMBER,
+ * numeric-figure extractor (src/lib/analysis/figures.c) against the gold NUMBER,
  * MONEY and PERCENT entities of NEREL (Russian Wikinews, brat standoff),
  * printed as a Markdown table, separately for digit-based and spelled-out
  * numbers.

@@ -1,6 +1,6 @@
 /*
  * eval_lang.c - izde-eval-lang: accuracy of izde's language guess
- * (izde__detect_lang in src/lib/lang.c: "ru", "ky" or "other") over
+ * (izde__detect_lang in src/lib/analysis/lang.c: "ru", "ky" or "other") over
  * labelled sets, printed as a Markdown table with the confusion counts.
  *
  * Usage: izde-eval-lang [--show-errors N] [--min-accuracy X] EXPECTED:PATH...

@@ -1,7 +1,9 @@
 /*
- * izde-private.h - declarations shared inside libizde: buffers, error
- * helpers, the database handle, the index schema constants and the
- * internal interfaces between ingest, indexer, query and snippets.
+ * izde-private.h - declarations shared by the subsystems above analysis
+ * (db, index, ingest, search): the database handle, the articles' metadata
+ * helpers, cleaning, the query and snippet interfaces.  It includes the
+ * Xapian shim (izx.h), so util/ and analysis/ never include it: their
+ * include path has no wrapper/, and the build fails if they try.
  */
 #ifndef IZDE_PRIVATE_H
 #define IZDE_PRIVATE_H
@@ -11,56 +13,20 @@
 
 #include "izde.h"
 #include "izx.h"
+#include "schema.h"
+#include "util.h"
 #include "analyzer.h"
 #include "stem.h"
-#include "buf.h"
+#include "terms.h"
+#include "lang.h"
+#include "article.h"
+#include "clean.h"
 
-/* ---- index schema (index/SCHEMA.md is the authority) -------------------- */
-
-/* Index format version, stored in metadata "izde.version".  History:
- *   1  first format: unstemmed words with positions, Z-prefixed Russian
- *      stems, Q unique ids, L/S/Y/M/D boolean terms, slot 0 date, JSON data.
- *   2  ZK-prefixed Kyrgyz stems; hyphenated compounds indexed whole as
- *      well as by parts; language "other" for neither Russian nor Kyrgyz. */
-#define IZDE_INDEX_VERSION 3
-#define IZDE_ANALYZER_VERSION 2
-
-#define IZDE_PREFIX_STEM_RU "Z"
-#define IZDE_PREFIX_STEM_KY "ZK"
-#define IZDE_PREFIX_ID "Q"
-#define IZDE_PREFIX_LANG "L"
-#define IZDE_PREFIX_SOURCE "S"
-#define IZDE_PREFIX_YEAR "Y"
-#define IZDE_PREFIX_MONTH "M"
-#define IZDE_PREFIX_DAY "D"
-#define IZDE_PREFIX_FIGURE "N" /* N<noun stem or unit>, N<...>=<value> */
-#define IZDE_PREFIX_MENTIONED "E" /* EY<yyyy>, EM<yyyymm>, ED<yyyymmdd>: dates the text mentions */
-#define IZDE_PREFIX_FILE "F"      /* F<file key>: the documents read from one file */
-#define IZDE_META_FILE "izde.file:" /* + <file key>: "size mtime_ns hash" of an indexed file */
-#define IZDE_META_SHARD "izde.shard" /* "K/N": shard K of N (index/SCHEMA.md, "Shards") */
-#define IZDE_SHARD_LIST "izde.shards" /* the shard list in a folder of shards */
-#define IZDE_SLOT_DATE 0     /* "YYYYMMDD" ("YYYYMM~~", "YYYY~~~~" when less is known) */
-#define IZDE_SLOT_META 1     /* the article's metadata as compact JSON (docstore.c) */
-#define IZDE_SLOT_DATE_SORT 2 /* "YYYYMMDD" with unknown parts as 0: sort key */
-#define IZDE_MAX_TERM 240    /* Xapian's limit is 245 bytes */
-#define IZDE_TITLE_POS_GAP 100 /* positions between title and text */
-/* Documents per commit while indexing (per worker).  Measured on 9,204 news
- * articles, index format 3, two workers, medians of 3: 150 -> 21.0 s, 24 MiB
- * peak; 400 -> 20.4 s, 42 MiB; 1,000 -> 20.8 s, 81 MiB; 3,000 -> 24.4 s,
- * 202 MiB (format 2, one process: Xapian's default 10,000 -> 80 s, 950 MB). */
-#define IZDE_COMMIT_EVERY 400
-
-/* ---- errors ------------------------------------------------------------- */
-
-char *izde__strdupf(const char *fmt, ...);
-char *izde__vstrdupf(const char *fmt, va_list ap);
+/* The izde status of a shim (izx) status (db.c). */
 int izde__status_from_izx(int izx_status);
 
 /* ---- the database handle ------------------------------------------------ */
 
-/* Lines seen per source during one indexing run (cross-article chrome,
- * clean.c). */
-typedef struct izde_seen izde_seen;
 
 /* One index of a set searched as one (dbset.c). */
 typedef struct izde_shard {
@@ -122,7 +88,7 @@ int izde__db_recover(izde_db *db, int rc);
  * were left out (dbset.c); `root` is a json_t *. */
 struct json_t;
 void izde__add_partial(struct json_t *root, const izde_db *db);
-/* Write "K/N" of a shard being built into its metadata (shard_build.c);
+/* Write "K/N" of a shard being built into its metadata (shard_mark.c);
  * nothing for an index that is not a shard. */
 int izde__stamp_shard(izde_db *db);
 /* Set `rc` to `call` (an expression returning a status), run again while
@@ -138,58 +104,13 @@ int izde__stamp_shard(izde_db *db);
 int izde__is_shard_spec(const char *path);
 
 /* Set the handle's message (printf-style) and return `status`. */
-int izde__db_error(izde_db *db, int status, const char *fmt, ...);
+int izde__db_error(izde_db *db, int status, const char *fmt, ...) IZDE_PRINTF(3, 4);
 /* Set the message from the shim's last error on db->x, prefixed. */
 int izde__db_izx_error(izde_db *db, int izx_status, const char *what);
-/* The file key of a real path (ingest.c): the path itself, or when longer
+/* The file key of a real path (indexer.c), for its F term and metadata: the path itself, or when longer
  * than 220 bytes its first 180 bytes plus '#' and a 64-bit FNV-1a hash in
  * hex.  Appended to `b`. */
 int izde__file_key(izde_buf *b, const char *real);
-
-/* ---- articles ----------------------------------------------------------- */
-
-/* Title: the first line with at least five words, else the first line
- * with a word; cut to its first sentence and to ~300 bytes.  malloc'ed. */
-char *izde__derive_title(const char *text, size_t len);
-/* How many of s[0..n) bytes to keep within `max`: a UTF-8 boundary,
- * preferably a space in the second half (article.c). */
-size_t izde__cut_utf8(const char *s, size_t n, size_t max);
-/* s[0..n) as a malloc'ed string, with "…" appended when `ellipsis`. */
-char *izde__dup_ellipsis(const char *s, size_t n, int ellipsis);
-/* Host of an http(s) URL without "www.", malloc'ed, or NULL. */
-char *izde__url_host(const char *url);
-/* YYYY-MM-DD from a URL path (/2017-04-18/ or /2017/04/18/), or NULL. */
-char *izde__url_date(const char *url);
-/* Normalise a date field to YYYY-MM-DD / YYYY-MM / YYYY; NULL if unusable. */
-char *izde__normalize_date(const char *s);
-
-/* ---- cleaning (clean.c) -------------------------------------------------- */
-
-izde_seen *izde__seen_new(void);
-void izde__seen_free(izde_seen *t);
-
-typedef struct izde_clean {
-    char *text;    /* the article without chrome lines, lines joined by '\n' */
-    size_t len;
-    char *title;   /* first line of five words or more (a paragraph: its first sentence), or NULL */
-    char *source;  /* attribution in the text (lower-cased host for domains), or NULL */
-    char *date;    /* YYYY-MM-DD from a "Опубликовано:" line or dateline, or NULL */
-} izde_clean;
-
-/* Clean `text`; `seen` (may be NULL) counts lines across articles of the
- * same `source_key`.  Everything in *out is malloc'ed. */
-int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen *seen,
-                        const char *source_key);
-void izde__clean_free(izde_clean *c);
-
-/* "exact", "about", "more", "less" for an izde_qual. */
-const char *izde__qualifier_name(int q);
-
-/* ---- language ----------------------------------------------------------- */
-
-/* "ru", "ky" or "other" from the letters and function words of the text
- * (static string). */
-const char *izde__detect_lang(const char *text, size_t len);
 
 /* ---- query -------------------------------------------------------------- */
 
@@ -257,23 +178,5 @@ int izde__snippet(izde__snip *out, izde_analyzer *a, const izde_qstemmers *stemm
                   const izde_pquery *q, const char *text, size_t len, const char *lang);
 void izde__snip_free(izde__snip *s);
 
-/* ---- stemming a token ----------------------------------------------------- */
-
-/* The stemmer for an article language ("ru", "ky"), or NULL; and the term
- * prefix of its stems. */
-izde_stemmer *izde__stemmer_for(const izde_qstemmers *st, const char *lang, const char **prefix);
-/* Stem a token: Kyrgyz gets the token as written in `text` (its case
- * matters), Russian the normalised term. */
-const char *izde__stem_token(izde_stemmer *s, int kyrgyz, const izde_token *tok, const char *text,
-                             size_t *out_len);
-/* The same for a word given as its normalised term and as written
- * (`orig` may be NULL).  Russian acronyms are not stemmed. */
-const char *izde__stem_word(izde_stemmer *s, int kyrgyz, const char *term, size_t len,
-                            const char *orig, size_t olen, size_t *out_len);
-/* All letters capitals, two to five of them: an acronym. */
-int izde__is_acronym(const char *w, size_t n);
-/* Tokens joined by one hyphen ("2021-жылдын", "северо-западный") form a
- * compound; returns 1 if text[a_end..b_start) is such a joint. */
-int izde__is_hyphen_joint(const char *text, size_t a_end, size_t b_start);
 
 #endif /* IZDE_PRIVATE_H */

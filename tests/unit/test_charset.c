@@ -1,6 +1,6 @@
 /*
  * test_charset.c - charset detection and conversion of text files
- * (src/lib/charset.c): UTF-8 with and without BOM, UTF-16 with BOM, the
+ * (src/lib/analysis/charset.c): UTF-8 with and without BOM, UTF-16 with BOM, the
  * Cyrillic code pages windows-1251, KOI8-R, ISO-8859-5 and IBM866 on a
  * Russian and a Kyrgyz sentence and on one short line, and the inputs that
  * must be rejected (binary data, junk, Latin-1, broken UTF-8).

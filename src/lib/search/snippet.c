@@ -468,7 +468,7 @@ int izde__snippet(izde__snip *out, izde_analyzer *a, const izde_qstemmers *stemm
     memset(out, 0, sizeof *out);
     const char *prefix;
     snip_ctx c = {.q = q, .text = text};
-    c.stem = izde__stemmer_for(stemmers, lang, &prefix);
+    c.stem = izde__stemmer_for(stemmers->ru, stemmers->ky, lang, &prefix);
     c.kyrgyz = c.stem && c.stem == stemmers->ky;
     int rc = IZDE_OK;
     span *sent = NULL;

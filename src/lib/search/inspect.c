@@ -10,6 +10,7 @@
 
 #include "izde-private.h"
 #include "figures.h"
+#include "docstore.h"
 
 typedef struct tok_ctx {
     json_t *arr;
@@ -56,10 +57,9 @@ int izde_analyze_json(const char *text, size_t len, const char *lang, char **jso
         goto done;
     if (!lang || !*lang)
         lang = izde__detect_lang(text, len);
-    izde_qstemmers st = {.ru = ru, .ky = ky};
     const char *prefix;
     tok_ctx c = {.arr = json_array(), .text = text};
-    c.stem = izde__stemmer_for(&st, lang, &prefix);
+    c.stem = izde__stemmer_for(ru, ky, lang, &prefix);
     c.kyrgyz = c.stem == ky;
     root = json_object();
     json_object_set_new(root, "lang", json_string(lang));

@@ -154,13 +154,6 @@ static void set_str(json_t *o, const char *k, const char *v)
         json_object_set_new(o, k, json_string(v));
 }
 
-static const char *const qual_names[] = {"exact", "about", "more", "less"};
-
-const char *izde__qualifier_name(int q)
-{
-    return q >= 0 && q <= 3 ? qual_names[q] : "exact";
-}
-
 /* "N" + key and "N" + key + "=" + value for one figure key. */
 static int add_figure_terms(index_ctx *ctx, const char *key, double value)
 {
@@ -176,65 +169,12 @@ static int add_figure_terms(index_ctx *ctx, const char *key, double value)
     return add_bool(ctx, IZDE_PREFIX_FIGURE, ctx->comp.data, ctx->comp.len);
 }
 
-json_t *izde__figure_json(const izde_figure *f, const char *text, int stored)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "value", json_real(f->value));
-    json_object_set_new(o, "high", json_real(f->high));
-    json_object_set_new(o, "qualifier", json_string(izde__qualifier_name(f->qualifier)));
-    json_object_set_new(o, "unit", f->unit ? json_string(f->unit) : json_null());
-    json_object_set_new(o, "noun", f->noun ? json_string(f->noun) : json_null());
-    json_object_set_new(o, "noun_stem", f->noun_stem ? json_string(f->noun_stem) : json_null());
-    if (!stored) {
-        json_t *t = json_stringn(text + f->start, f->end - f->start);
-        json_object_set_new(o, "text", t ? t : json_null());
-    }
-    json_object_set_new(o, "start", json_integer((json_int_t)f->start));
-    json_object_set_new(o, "end", json_integer((json_int_t)f->end));
-    if (stored) {
-        json_object_set_new(o, "sentence_start", json_integer((json_int_t)f->sent_start));
-        json_object_set_new(o, "sentence_end", json_integer((json_int_t)f->sent_end));
-    } else {
-        json_t *sn = json_stringn(text + f->sent_start, f->sent_end - f->sent_start);
-        json_object_set_new(o, "sentence", sn ? sn : json_null());
-    }
-    return o;
-}
-
-/* A [start, end) slice of `text` as a JSON string, or null when out of range. */
-static json_t *slice(const char *text, size_t tlen, json_t *start, json_t *end)
-{
-    json_int_t b = json_integer_value(start), e = json_integer_value(end);
-    if (!json_is_integer(start) || !json_is_integer(end) || b < 0 || e < b || (size_t)e > tlen)
-        return json_null();
-    json_t *s = json_stringn(text + b, (size_t)(e - b));
-    return s ? s : json_null();
-}
-
-void izde__doc_expand_figures(json_t *doc, const char *text, size_t tlen)
-{
-    json_t *f;
-    size_t i;
-    json_array_foreach(json_object_get(doc, "figures"), i, f) {
-        if (json_object_get(f, "text"))
-            continue;
-        json_object_set_new(f, "text", text ? slice(text, tlen, json_object_get(f, "start"),
-                                                    json_object_get(f, "end"))
-                                            : json_null());
-        json_object_set_new(f, "sentence",
-                            text ? slice(text, tlen, json_object_get(f, "sentence_start"),
-                                         json_object_get(f, "sentence_end"))
-                                 : json_null());
-    }
-}
-
 static int add_figures(index_ctx *ctx, izde_db *db, const char *text, size_t len, const char *lang,
                        json_t *arr)
 {
     izde_figures *figs = NULL;
-    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky};
     const char *prefix;
-    izde_stemmer *stem = izde__stemmer_for(&st, lang, &prefix);
+    izde_stemmer *stem = izde__stemmer_for(db->stem_ru, db->stem_ky, lang, &prefix);
     int rc = izde__figures_extract(&figs, db->analyzer, text, len, lang, stem);
     if (rc != IZDE_OK)
         return rc;
@@ -248,6 +188,11 @@ static int add_figures(index_ctx *ctx, izde_db *db, const char *text, size_t len
     }
     izde__figures_free(figs);
     return rc;
+}
+
+int izde__file_key(izde_buf *b, const char *real)
+{
+    return izde__hashed_key(b, real, 220, 180);
 }
 
 unsigned izde_shard_of(const char *id, unsigned n)
@@ -351,8 +296,7 @@ int izde_index_article(izde_db *db, const izde_article *a)
         goto done;
     }
     /* stems in the article's language; other languages: exact forms only */
-    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky};
-    ctx.stem = izde__stemmer_for(&st, lang, &ctx.prefix);
+    ctx.stem = izde__stemmer_for(db->stem_ru, db->stem_ky, lang, &ctx.prefix);
     ctx.kyrgyz = ctx.stem == db->stem_ky;
 
     /* a title given by the record is indexed before the text; a derived

@@ -14,7 +14,7 @@
  */
 #include <string.h>
 
-#include "izde-private.h"
+#include "lang.h"
 
 static const char *const ru_words[] = {
     "и", "в", "во", "на", "не", "что", "с", "со", "по", "для", "это", "как", "от", "из", "за",

@@ -43,7 +43,8 @@
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
 
-#include "izde-private.h"
+#include "izde.h"
+#include "util.h"
 #include "charset.h"
 
 #define MSG_BINARY "not a text file (contains NUL bytes); skipped"

@@ -57,15 +57,7 @@ size_t izde__figures_count(const izde_figures *f);
 const izde_figure *izde__figures_get(const izde_figures *f, size_t i);
 void izde__figures_free(izde_figures *f);
 
-/* A figure as a JSON object (indexer.c): value, high, qualifier, unit,
- * noun, noun_stem, start, end, and then either (`stored` = 0, as `izde
- * analyze --json` shows it) text and sentence, or (`stored`, as the index
- * keeps it) sentence_start and sentence_end, the strings being slices of
- * the article text.  `text` is what the figure was found in. */
-struct json_t;
-struct json_t *izde__figure_json(const izde_figure *f, const char *text, int stored);
-/* Give every stored figure of a document its "text" and "sentence"
- * again, sliced from the article's clean text. */
-void izde__doc_expand_figures(struct json_t *doc, const char *text, size_t tlen);
+/* "exact", "about", "more", "less" for an izde_qual. */
+const char *izde__qualifier_name(int q);
 
 #endif /* IZDE_FIGURES_H */

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "dates.h"
-#include "izde-private.h"
+#include "izde.h"
+#include "util.h"
+#include "article.h"
 
 /* Words in a line: runs of bytes that contain a letter or digit (any
  * non-ASCII byte counts as a letter, which is right for Cyrillic). */

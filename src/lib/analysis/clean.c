@@ -24,7 +24,10 @@
 #include <string.h>
 
 #include "dates.h"
-#include "izde-private.h"
+#include "izde.h"
+#include "util.h"
+#include "article.h"
+#include "clean.h"
 #include "hash.h"
 
 typedef struct line {

@@ -1,7 +1,8 @@
 /*
- * ingest.h - shared by the readers of input files (ingest.c for folders,
- * text and JSON Lines; ingest_csv.c for CSV): the ingest state, problem
- * reports and indexing one article.
+ * ingest.h - shared by the files of ingest/: the walk (ingest.c), the
+ * readers of one file (readers.c; ingest_csv.c for CSV), what they share
+ * (record.c: reports, notices, one article) and the worker processes
+ * (parallel.c, shard_build.c).
  */
 #ifndef IZDE_INGEST_H
 #define IZDE_INGEST_H
@@ -52,13 +53,18 @@ int izde__report_read(int fd, worker_report *rep);
  * process writing shard K > 0 of `izde index --shards` only count it in
  * in->unreported (shard 0's process reports it). */
 void izde__ingest_report(ingest *in, const char *path, unsigned long line, int status,
-                         const char *fmt, ...);
+                         const char *fmt, ...) IZDE_PRINTF(5, 6);
 /* Reject what is not UTF-8 text: report it and return 0. */
 int izde__ingest_check_text(ingest *in, const char *path, unsigned long line, const char *s,
                             size_t len);
 /* Index one article; a problem with the article is reported (IZDE_OK
  * returned), a database failure is returned and stops ingest. */
 int izde__ingest_article(ingest *in, const char *path, unsigned long line, const izde_article *a);
+/* Say something about `path` through the db's notice callback (-v);
+ * returns 0. */
+int izde__ingest_notice(ingest *in, const char *path, const char *fmt, ...) IZDE_PRINTF(3, 4);
+/* Does `name` end in `ext` (".jsonl"), with something before it? */
+int izde__has_ext(const char *name, const char *ext);
 /* Read a whole file (NUL-terminated); on failure report it, return NULL. */
 char *izde__ingest_read_file(ingest *in, const char *path, size_t *len_out);
 

@@ -106,3 +106,57 @@ void izde__stored_clear(izde_stored *s)
     json_decref(s->doc);
     memset(s, 0, sizeof *s);
 }
+
+/* ---- the stored form of a figure ---------------------------------------- */
+
+json_t *izde__figure_json(const izde_figure *f, const char *text, int stored)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "value", json_real(f->value));
+    json_object_set_new(o, "high", json_real(f->high));
+    json_object_set_new(o, "qualifier", json_string(izde__qualifier_name(f->qualifier)));
+    json_object_set_new(o, "unit", f->unit ? json_string(f->unit) : json_null());
+    json_object_set_new(o, "noun", f->noun ? json_string(f->noun) : json_null());
+    json_object_set_new(o, "noun_stem", f->noun_stem ? json_string(f->noun_stem) : json_null());
+    if (!stored) {
+        json_t *t = json_stringn(text + f->start, f->end - f->start);
+        json_object_set_new(o, "text", t ? t : json_null());
+    }
+    json_object_set_new(o, "start", json_integer((json_int_t)f->start));
+    json_object_set_new(o, "end", json_integer((json_int_t)f->end));
+    if (stored) {
+        json_object_set_new(o, "sentence_start", json_integer((json_int_t)f->sent_start));
+        json_object_set_new(o, "sentence_end", json_integer((json_int_t)f->sent_end));
+    } else {
+        json_t *sn = json_stringn(text + f->sent_start, f->sent_end - f->sent_start);
+        json_object_set_new(o, "sentence", sn ? sn : json_null());
+    }
+    return o;
+}
+
+/* A [start, end) slice of `text` as a JSON string, or null when out of range. */
+static json_t *slice(const char *text, size_t tlen, json_t *start, json_t *end)
+{
+    json_int_t b = json_integer_value(start), e = json_integer_value(end);
+    if (!json_is_integer(start) || !json_is_integer(end) || b < 0 || e < b || (size_t)e > tlen)
+        return json_null();
+    json_t *s = json_stringn(text + b, (size_t)(e - b));
+    return s ? s : json_null();
+}
+
+void izde__doc_expand_figures(json_t *doc, const char *text, size_t tlen)
+{
+    json_t *f;
+    size_t i;
+    json_array_foreach(json_object_get(doc, "figures"), i, f) {
+        if (json_object_get(f, "text"))
+            continue;
+        json_object_set_new(f, "text", text ? slice(text, tlen, json_object_get(f, "start"),
+                                                    json_object_get(f, "end"))
+                                            : json_null());
+        json_object_set_new(f, "sentence",
+                            text ? slice(text, tlen, json_object_get(f, "sentence_start"),
+                                         json_object_get(f, "sentence_end"))
+                                 : json_null());
+    }
+}

@@ -299,3 +299,22 @@ int izde_index_version(void)
 {
     return IZDE_INDEX_VERSION;
 }
+
+int izde__status_from_izx(int izx_status)
+{
+    switch (izx_status) {
+    case IZX_OK: return IZDE_OK;
+    case IZX_ENOMEM: return IZDE_ENOMEM;
+    case IZX_EINVAL: return IZDE_EINVAL;
+    case IZX_ENOTFOUND: return IZDE_ENOTFOUND;
+    case IZX_ELOCKED: return IZDE_ELOCKED;
+    case IZX_ECORRUPT: return IZDE_ECORRUPT;
+    case IZX_EVERSION: return IZDE_EVERSION;
+    case IZX_EQUERY: return IZDE_EQUERY;
+    case IZX_EDOCNOTFOUND: return IZDE_ENOTFOUND;
+    case IZX_EIO: return IZDE_EIO;
+    case IZX_ENETWORK: return IZDE_ENETWORK;
+    case IZX_ETIMEOUT: return IZDE_ENETWORK;
+    default: return IZDE_EBACKEND;
+    }
+}

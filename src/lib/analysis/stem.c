@@ -21,7 +21,6 @@
 
 #include "stem_ky.h"
 
-int izde__is_acronym(const char *w, size_t n); /* terms.c */
 
 typedef struct stem_backend stem_backend;
 
@@ -290,4 +289,27 @@ const char *izde_stemmer_stem(izde_stemmer *s, const char *word, size_t len, siz
         return word;
     }
     return s->be->stem(s, word, len, out_len);
+}
+
+int izde__is_acronym(const char *w, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)w;
+    size_t caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = s[i], d = i + 1 < n ? s[i + 1] : 0;
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        if (c >= 'A' && c <= 'Z') {
+            caps++;
+        } else if (c == 0xd0 && d >= 0x80 && d <= 0xaf) {
+            caps++, i++;
+        } else if (c == 0xd0 || c == 0xd1) {
+            return 0; /* a small Cyrillic letter */
+        } else if ((c == 0xd2 || c == 0xd3) && d >= 0x80 && d <= 0xbf) {
+            if (d % 2)
+                return 0; /* odd code points are the small letters here */
+            caps++, i++;
+        }
+    }
+    return caps >= 2 && caps <= 5;
 }

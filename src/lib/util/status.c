@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "izde.h"
-#include "izde-private.h"
+#include "util.h"
 
 const char *izde_status_name(int status)
 {
@@ -54,23 +54,4 @@ char *izde__strdupf(const char *fmt, ...)
     char *s = izde__vstrdupf(fmt, ap);
     va_end(ap);
     return s;
-}
-
-int izde__status_from_izx(int izx_status)
-{
-    switch (izx_status) {
-    case IZX_OK: return IZDE_OK;
-    case IZX_ENOMEM: return IZDE_ENOMEM;
-    case IZX_EINVAL: return IZDE_EINVAL;
-    case IZX_ENOTFOUND: return IZDE_ENOTFOUND;
-    case IZX_ELOCKED: return IZDE_ELOCKED;
-    case IZX_ECORRUPT: return IZDE_ECORRUPT;
-    case IZX_EVERSION: return IZDE_EVERSION;
-    case IZX_EQUERY: return IZDE_EQUERY;
-    case IZX_EDOCNOTFOUND: return IZDE_ENOTFOUND;
-    case IZX_EIO: return IZDE_EIO;
-    case IZX_ENETWORK: return IZDE_ENETWORK;
-    case IZX_ETIMEOUT: return IZDE_ENETWORK;
-    default: return IZDE_EBACKEND;
-    }
 }

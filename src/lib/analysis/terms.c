@@ -6,17 +6,19 @@
  */
 #include <string.h>
 
-#include "izde-private.h"
+#include "schema.h"
+#include "terms.h"
 
-izde_stemmer *izde__stemmer_for(const izde_qstemmers *st, const char *lang, const char **prefix)
+izde_stemmer *izde__stemmer_for(izde_stemmer *ru, izde_stemmer *ky, const char *lang,
+                                const char **prefix)
 {
-    if (lang && strcmp(lang, "ru") == 0 && st->ru) {
+    if (lang && strcmp(lang, "ru") == 0 && ru) {
         *prefix = IZDE_PREFIX_STEM_RU;
-        return st->ru;
+        return ru;
     }
-    if (lang && strcmp(lang, "ky") == 0 && st->ky) {
+    if (lang && strcmp(lang, "ky") == 0 && ky) {
         *prefix = IZDE_PREFIX_STEM_KY;
-        return st->ky;
+        return ky;
     }
     *prefix = NULL;
     return NULL;
@@ -42,28 +44,6 @@ static int has_invisible(const unsigned char *s, size_t n)
 /* All letters capitals, two to five of them: an acronym (МВД, ИИМ, КНБ,
  * ЕАЭС, USA); longer all-capital words are shouted headlines, stemmed as
  * words.  Checks ASCII, basic Cyrillic and the Kyrgyz/Kazakh capitals. */
-int izde__is_acronym(const char *w, size_t n)
-{
-    const unsigned char *s = (const unsigned char *)w;
-    size_t caps = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned c = s[i], d = i + 1 < n ? s[i + 1] : 0;
-        if (c >= 'a' && c <= 'z')
-            return 0;
-        if (c >= 'A' && c <= 'Z') {
-            caps++;
-        } else if (c == 0xd0 && d >= 0x80 && d <= 0xaf) {
-            caps++, i++;
-        } else if (c == 0xd0 || c == 0xd1) {
-            return 0; /* a small Cyrillic letter */
-        } else if ((c == 0xd2 || c == 0xd3) && d >= 0x80 && d <= 0xbf) {
-            if (d % 2)
-                return 0; /* odd code points are the small letters here */
-            caps++, i++;
-        }
-    }
-    return caps >= 2 && caps <= 5;
-}
 
 const char *izde__stem_word(izde_stemmer *s, int kyrgyz, const char *term, size_t len,
                             const char *orig, size_t olen, size_t *out_len)

@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "izde-private.h"
+#include "figures.h"
 
 /* Store `meta` (id, path, url, title, source, date, lang, charset) and
  * `body` (figures, mentioned, fields) with the clean text on `doc`.
@@ -41,5 +42,16 @@ void izde__stored_clear(izde_stored *s);
  * and s->text (`parts` as there).  Touches nothing but `s`: safe on
  * another thread while the mset lives.  IZX_OK or IZX_ECORRUPT. */
 int izde__doc_parse_body(izde_stored *s, int parts);
+
+/* The stored-figure format, written and read here only.  A figure as a
+ * JSON object: value, high, qualifier, unit, noun, noun_stem, start, end,
+ * and then either (`stored` = 0, as `izde analyze --json` shows it) text
+ * and sentence, or (`stored`, as the index keeps it) sentence_start and
+ * sentence_end, the strings being slices of the article text.  `text` is
+ * what the figure was found in. */
+json_t *izde__figure_json(const izde_figure *f, const char *text, int stored);
+/* Give every stored figure of a document its "text" and "sentence"
+ * again, sliced from the article's clean text. */
+void izde__doc_expand_figures(json_t *doc, const char *text, size_t tlen);
 
 #endif /* IZDE_DOCSTORE_H */

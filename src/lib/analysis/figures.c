@@ -39,8 +39,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "izde.h"
+#include "analyzer.h"
+#include "buf.h"
 #include "figures.h"
-#include "izde-private.h"
 
 /* ------------------------------------------------------------------ list */
 
@@ -1283,4 +1285,11 @@ int izde__figures_extract(izde_figures **out, izde_analyzer *analyzer, const cha
     }
     *out = fs;
     return IZDE_OK;
+}
+
+static const char *const qual_names[] = {"exact", "about", "more", "less"};
+
+const char *izde__qualifier_name(int q)
+{
+    return q >= 0 && q <= 3 ? qual_names[q] : "exact";
 }

@@ -1,0 +1,371 @@
+/*
+ * ingest.c - read what the user asks to index (izde_index_paths): walk
+ * folders (recursively, in name order, each once), list the files and
+ * their signatures, hand them to one process (readers.c) or several
+ * (parallel.c), and prune the documents of files that are gone.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+
+#include "izde-private.h"
+#include "hash.h"
+#include "charset.h"
+#include "ingest.h"
+
+#define report izde__ingest_report
+
+/* The least input worth building a new index with several workers. */
+#define IZDE_PARALLEL_MIN_BYTES (4ull << 20)
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* ---- incremental indexing: the files to read, their signatures ---------- */
+
+typedef struct file_list {
+    file_entry *v;
+    size_t n, cap;
+    unsigned long long bytes;
+} file_list;
+
+static int list_add(file_list *l, const char *path, const struct stat *st)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        file_entry *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return IZDE_ENOMEM;
+        l->v = v;
+        l->cap = cap;
+    }
+    char *p = strdup(path);
+    if (!p)
+        return IZDE_ENOMEM;
+    l->v[l->n++] = (file_entry){p, (unsigned long long)st->st_size,
+                                (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec};
+    l->bytes += (unsigned long long)st->st_size;
+    return IZDE_OK;
+}
+
+static void list_free(file_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i].path);
+    free(l->v);
+}
+
+/* The files of a folder, recursively, in name order. */
+struct visited {
+    dev_t dev;
+    ino_t ino;
+};
+
+/* Has this folder been walked already (a symlink loop or a second link)?
+ * Remembers it if not. */
+static int walked_before(ingest *in, const struct stat *st)
+{
+    for (size_t i = 0; i < in->nseen_dirs; i++)
+        if (in->seen_dirs[i].dev == st->st_dev && in->seen_dirs[i].ino == st->st_ino)
+            return 1;
+    if (in->nseen_dirs == in->capseen_dirs) {
+        size_t cap = in->capseen_dirs ? in->capseen_dirs * 2 : 32;
+        struct visited *v = realloc(in->seen_dirs, cap * sizeof *v);
+        if (!v)
+            return 0;
+        in->seen_dirs = v;
+        in->capseen_dirs = cap;
+    }
+    in->seen_dirs[in->nseen_dirs++] = (struct visited){st->st_dev, st->st_ino};
+    return 0;
+}
+
+static int collect_dir(ingest *in, const char *path, int depth, file_list *l)
+{
+    struct stat self;
+    if (stat(path, &self) == 0 && walked_before(in, &self)) {
+        report(in, path, 0, IZDE_EINVAL, "a folder already read (a symlink loop?); skipped");
+        return IZDE_OK;
+    }
+    if (depth > 64) {
+        report(in, path, 0, IZDE_EINVAL, "folders nested too deep; skipped");
+        return IZDE_OK;
+    }
+    DIR *d = opendir(path);
+    if (!d) {
+        report(in, path, 0, IZDE_EIO, "cannot read folder: %s", strerror(errno));
+        return IZDE_OK;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue; /* ., .., hidden files and folders (.git) */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nn = realloc(names, cap * sizeof *names);
+            if (!nn)
+                break;
+            names = nn;
+        }
+        names[n] = strdup(e->d_name);
+        if (names[n])
+            n++;
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_names);
+    int rc = IZDE_OK;
+    for (size_t i = 0; i < n; i++) {
+        char *child = rc == IZDE_OK ? izde__strdupf("%s/%s", path, names[i]) : NULL;
+        struct stat st;
+        if (!child) {
+            /* aborted, or out of memory */
+        } else if (stat(child, &st) != 0) {
+            report(in, child, 0, IZDE_EIO, "cannot read: %s", strerror(errno));
+        } else if (S_ISDIR(st.st_mode)) {
+            rc = collect_dir(in, child, depth + 1, l);
+        } else if (!S_ISREG(st.st_mode)) {
+            in->stats->skipped++;
+        } else if (izde__has_ext(names[i], ".txt") || izde__has_ext(names[i], ".md") ||
+                   izde__has_ext(names[i], ".jsonl") || izde__has_ext(names[i], ".csv")) {
+            rc = list_add(l, child, &st);
+        } else {
+            in->stats->skipped++;
+        }
+        free(child);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static int collect(ingest *in, const char *path, file_list *l)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        report(in, path, 0, errno == ENOENT ? IZDE_ENOTFOUND : IZDE_EIO, "%s",
+               errno == ENOENT ? "no such file or folder" : strerror(errno));
+        return IZDE_OK;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        /* a trailing slash would double in child paths */
+        char *p = strdup(path);
+        if (!p)
+            return IZDE_ENOMEM;
+        size_t n = strlen(p);
+        while (n > 1 && p[n - 1] == '/')
+            p[--n] = '\0';
+        int rc = collect_dir(in, p, 0, l);
+        free(p);
+        return rc;
+    }
+    if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+        report(in, path, 0, IZDE_EFORMAT, "not a regular file; skipped");
+        return IZDE_OK;
+    }
+    return list_add(l, path, &st);
+}
+
+
+/* The absolute form of a path that may no longer exist. */
+static char *abs_path(const char *path)
+{
+    char *real = realpath(path, NULL);
+    if (real)
+        return real;
+    char *copy = strdup(path);
+    if (!copy)
+        return NULL;
+    size_t n = strlen(copy);
+    while (n > 1 && copy[n - 1] == '/')
+        copy[--n] = '\0';
+    char *slash = strrchr(copy, '/');
+    char *dir = NULL, *out = NULL;
+    if (!slash)
+        dir = realpath(".", NULL), out = dir ? izde__strdupf("%s/%s", dir, copy) : NULL;
+    else if (slash == copy)
+        out = strdup(copy);
+    else {
+        *slash = '\0';
+        dir = realpath(copy, NULL);
+        out = dir ? izde__strdupf("%s/%s", dir, slash + 1) : NULL;
+    }
+    free(dir);
+    free(copy);
+    return out;
+}
+
+typedef struct term_list {
+    char **v;
+    size_t n, cap;
+    const char *base; /* "F" + absolute path given */
+    size_t base_len;
+    int oom;
+} term_list;
+
+static int on_file_term(void *vctx, const char *term, size_t len, unsigned freq)
+{
+    term_list *t = vctx;
+    (void)freq;
+    /* the path itself, or a path under it (not a sibling sharing a prefix) */
+    if (len > t->base_len && t->base[t->base_len - 1] != '/' && term[t->base_len] != '/')
+        return 0;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        char **v = realloc(t->v, cap * sizeof *v);
+        if (!v)
+            return t->oom = 1;
+        t->v = v;
+        t->cap = cap;
+    }
+    if (!(t->v[t->n] = strndup(term, len)))
+        return t->oom = 1;
+    t->n++;
+    return 0;
+}
+
+/* Indexed files under `path` that are gone: deleted with prune, counted
+ * either way. */
+static int prune_path(ingest *in, const char *path, int prune)
+{
+    izde_db *db = in->db;
+    char *abs = abs_path(path);
+    if (!abs)
+        return izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    term_list t = {0};
+    char *base = izde__strdupf("%s%s", IZDE_PREFIX_FILE, abs);
+    int rc = IZDE_OK;
+    if (!base) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    t.base = base;
+    t.base_len = strlen(base);
+    int xrc = izx_db_allterms(db->x, base, on_file_term, &t);
+    if (xrc != IZX_OK) {
+        rc = izde__db_izx_error(db, xrc, abs);
+        goto done;
+    }
+    if (t.oom) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < t.n && rc == IZDE_OK; i++) {
+        const char *fpath = t.v[i] + 1;
+        char *meta_key = izde__strdupf("%s%s", IZDE_META_FILE, fpath);
+        char *full = NULL;
+        if (!meta_key) {
+            rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+            break;
+        }
+        if (strlen(fpath) > 220) { /* a hashed key: the metadata knows the path */
+            char *v = NULL;
+            if (izx_db_get_metadata(db->x, meta_key, &v, NULL) == IZX_OK && v) {
+                const char *p = v;
+                for (int f = 0; f < 3 && p; f++)
+                    p = strchr(p, ' '), p = p ? p + 1 : NULL;
+                if (p)
+                    full = strdup(p);
+            }
+            izx_free(v);
+        }
+        const char *check = full ? full : fpath;
+        struct stat st;
+        unsigned docs = 0;
+        if ((full || strlen(fpath) <= 220) && stat(check, &st) != 0 && errno == ENOENT &&
+            izx_db_termfreq(db->x, t.v[i], strlen(t.v[i]), &docs) == IZX_OK && docs > 0) {
+            if (prune) {
+                xrc = izx_db_delete_by_term(db->x, t.v[i]);
+                if (xrc == IZX_OK)
+                    xrc = izx_db_set_metadata(db->x, meta_key, "", 0);
+                if (xrc != IZX_OK) {
+                    rc = izde__db_izx_error(db, xrc, check);
+                } else {
+                    in->stats->files_removed++;
+                    in->stats->articles_removed += docs;
+                    izde__ingest_notice(in, check, "gone; its %u article%s removed", docs, docs == 1 ? "" : "s");
+                }
+            } else {
+                in->stats->files_gone++;
+                in->stats->articles_gone += docs;
+                izde__ingest_notice(in, check, "gone; its %u article%s kept (--prune removes them)", docs,
+                       docs == 1 ? "" : "s");
+            }
+        }
+        free(full);
+        free(meta_key);
+    }
+done:
+    for (size_t i = 0; i < t.n; i++)
+        free(t.v[i]);
+    free(t.v);
+    free(base);
+    free(abs);
+    return rc;
+}
+
+int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
+                     const izde_index_options *opts, izde_problem_fn problem, void *payload,
+                     izde_index_stats *stats)
+{
+    izde_index_stats dummy = {0};
+    izde_index_options none = {0};
+    if (!opts)
+        opts = &none;
+    if (!db->writable)
+        return izde__db_error(db, IZDE_EINVAL, "the index was opened read-only");
+    ingest in = {.db = db, .problem = problem, .payload = payload, .stats = stats ? stats : &dummy};
+    int rc = IZDE_OK;
+    /* vanished files first, so a path given twice is not counted twice */
+    for (size_t i = 0; i < npaths && rc == IZDE_OK; i++)
+        rc = prune_path(&in, paths[i], opts->prune);
+    if (rc == IZDE_OK && opts->prune && in.stats->files_removed)
+        rc = izde_db_commit(db);
+    file_list l = {0};
+    for (size_t i = 0; i < npaths && rc == IZDE_OK; i++)
+        if ((rc = collect(&in, paths[i], &l)) == IZDE_ENOMEM)
+            rc = izde__db_error(db, rc, "out of memory");
+    unsigned long long done_bytes = 0;
+    if (rc == IZDE_OK && opts->progress)
+        opts->progress(opts->progress_payload, 0, (unsigned)l.n, 0, l.bytes);
+    unsigned docs = 1;
+    size_t serial = l.n; /* files left for the serial loop */
+    /* workers pay for themselves on a few megabytes; below that one
+     * process is as fast, and reports problems in file order */
+    if (rc == IZDE_OK && opts->jobs > 1 && l.n > 1 && l.bytes >= IZDE_PARALLEL_MIN_BYTES &&
+        izx_db_doccount(db->x, &docs) == IZX_OK &&
+        docs == 0) {
+        rc = izde__ingest_parallel(&in, l.v, l.n, opts->jobs, opts->force);
+        if (rc == IZDE_OK && opts->progress)
+            opts->progress(opts->progress_payload, (unsigned)l.n, (unsigned)l.n, l.bytes, l.bytes);
+        serial = 0;
+    }
+    for (size_t i = 0; i < serial && rc == IZDE_OK; i++) {
+        rc = izde__ingest_file(&in, &l.v[i], opts->force);
+        done_bytes += l.v[i].size;
+        if (opts->progress)
+            opts->progress(opts->progress_payload, (unsigned)i + 1, (unsigned)l.n, done_bytes,
+                           l.bytes);
+    }
+    list_free(&l);
+    free(in.seen_dirs);
+    return rc;
+}
+
+int izde_index_path(izde_db *db, const char *path, izde_problem_fn problem, void *payload,
+                    izde_index_stats *stats)
+{
+    return izde_index_paths(db, &path, 1, NULL, problem, payload, stats);
+}
+

@@ -1,0 +1,326 @@
+/*
+ * readers.c - read one file (ingest.h: izde__ingest_file): skipped when
+ * unchanged since it was indexed (size and mtime, else its content hash),
+ * its old documents replaced when changed; text files (.txt, .md: one
+ * article each, in UTF-8, UTF-16 or a Cyrillic code page: see charset.c),
+ * JSON Lines (.jsonl: one article per line) and CSV (ingest_csv.c).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+
+#include "izde-private.h"
+#include "hash.h"
+#include "charset.h"
+#include "ingest.h"
+
+#define report izde__ingest_report
+
+/* One article is at most this big; a larger text file is a dump or a
+ * concatenation, not an article, and would be one useless hit. */
+#define MAX_ARTICLE_BYTES (64u << 20)
+
+
+static int index_text_file(ingest *in, const char *path)
+{
+    size_t len = 0;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > MAX_ARTICLE_BYTES) {
+        report(in, path, 0, IZDE_EFORMAT,
+               "too large for one article (%ju MB; the limit is %u MB): split it into articles, "
+               "or give it as .jsonl or .csv with one article per record",
+               (uintmax_t)st.st_size >> 20, MAX_ARTICLE_BYTES >> 20);
+        return IZDE_OK;
+    }
+    char *text = izde__ingest_read_file(in, path, &len);
+    if (!text)
+        return IZDE_OK;
+    in->stats->files++;
+    int rc = IZDE_OK;
+    char *converted = NULL, *errmsg = NULL;
+    const char *charset = NULL;
+    int confidence = 0;
+    size_t n = 0;
+    int crc = izde__to_utf8(text, len, &converted, &n, &charset, &confidence, &errmsg);
+    if (crc != IZDE_OK) {
+        report(in, path, 0, crc, "%s", errmsg ? errmsg : "out of memory");
+        free(errmsg);
+        goto done;
+    }
+    const char *body = converted ? converted : text + len - n;
+    len = n;
+    if (in->db->notice) {
+        char *msg;
+        if (!converted)
+            msg = izde__strdupf("%s", charset);
+        else if (confidence == 100)
+            msg = izde__strdupf("%s, converted to UTF-8", charset);
+        else if (confidence > 0)
+            msg = izde__strdupf("%s (ICU confidence %d), converted to UTF-8", charset, confidence);
+        else
+            msg = izde__strdupf("%s (not rated by ICU), converted to UTF-8", charset);
+        if (msg)
+            in->db->notice(in->db->notice_payload, path, msg);
+        free(msg);
+    }
+    size_t i = 0;
+    while (i < len && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t'))
+        i++;
+    if (i == len) {
+        report(in, path, 0, IZDE_EFORMAT, "empty file; nothing to index");
+        goto done;
+    }
+    char *real = realpath(path, NULL);
+    izde_article a = {.id = real ? real : path, .path = real ? real : path, .text = body,
+                      .text_len = len, .charset = charset};
+    rc = izde__ingest_article(in, path, 0, &a);
+    free(real);
+done:
+    free(converted);
+    free(text);
+    return rc;
+}
+
+/* A field as a string: strings as they are, numbers printed; else NULL. */
+static const char *field_str(json_t *o, const char *key, char *numbuf, size_t numlen)
+{
+    json_t *v = json_object_get(o, key);
+    if (json_is_string(v))
+        return json_string_value(v);
+    if (json_is_integer(v) && numbuf) {
+        snprintf(numbuf, numlen, "%lld", (long long)json_integer_value(v));
+        return numbuf;
+    }
+    return NULL;
+}
+
+static int index_jsonl_record(ingest *in, const char *path, const char *real, unsigned long lineno,
+                              const char *line, size_t len)
+{
+    json_error_t err;
+    json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &err);
+    if (!o) {
+        report(in, path, lineno, IZDE_EFORMAT, "invalid JSON at column %d: %s", err.column,
+               err.text);
+        return IZDE_OK;
+    }
+    int rc = IZDE_OK;
+    char *fields = NULL, *auto_id = NULL;
+    if (!json_is_object(o)) {
+        report(in, path, lineno, IZDE_EFORMAT, "not a JSON object; each line must be {\"text\": ...}");
+        goto done;
+    }
+    const char *text_key = NULL;
+    for (const char *const *k = (const char *const[]){"text", "content", "body", NULL}; *k; k++)
+        if (json_is_string(json_object_get(o, *k))) {
+            text_key = *k;
+            break;
+        }
+    if (!text_key) {
+        report(in, path, lineno, IZDE_EFORMAT, "no \"text\", \"content\" or \"body\" string field");
+        goto done;
+    }
+    json_t *extra = json_object();
+    const char *key;
+    json_t *val;
+    json_object_foreach(o, key, val) {
+        if (!izde__ingest_is_known_field(key))
+            json_object_set(extra, key, val);
+    }
+    if (json_object_size(extra))
+        fields = json_dumps(extra, JSON_COMPACT);
+    json_decref(extra);
+
+    char idbuf[32];
+    const char *id = field_str(o, "id", idbuf, sizeof idbuf);
+    const char *url = field_str(o, "url", NULL, 0);
+    if (!id)
+        id = url;
+    if (!id)
+        id = auto_id = izde__strdupf("%s:%lu", real, lineno);
+    json_t *jt = json_object_get(o, text_key);
+    izde_article a = {
+        .id = id,
+        .path = real,
+        .url = url,
+        .title = field_str(o, "title", NULL, 0),
+        .source = field_str(o, "source", NULL, 0),
+        .date = field_str(o, "date", NULL, 0),
+        .lang = field_str(o, "lang", NULL, 0),
+        .text = json_string_value(jt),
+        .text_len = json_string_length(jt),
+        .fields = fields,
+    };
+    if (!a.id) {
+        rc = IZDE_ENOMEM;
+        goto done;
+    }
+    rc = izde__ingest_article(in, path, lineno, &a);
+done:
+    free(fields);
+    free(auto_id);
+    json_decref(o);
+    return rc;
+}
+
+static int index_jsonl_file(ingest *in, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        report(in, path, 0, errno == ENOENT ? IZDE_ENOTFOUND : IZDE_EIO, "cannot read: %s",
+               strerror(errno));
+        return IZDE_OK;
+    }
+    in->stats->files++;
+    char *real = realpath(path, NULL);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    unsigned long lineno = 0;
+    int rc = IZDE_OK;
+    while (rc == IZDE_OK && (n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        size_t len = (size_t)n;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
+        const char *s = line;
+        if (lineno == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+            s += 3, len -= 3;
+        size_t blank = 0;
+        while (blank < len && (s[blank] == ' ' || s[blank] == '\t'))
+            blank++;
+        if (blank == len)
+            continue;
+        if (!izde__ingest_check_text(in, path, lineno, s, len))
+            continue;
+        rc = index_jsonl_record(in, path, real ? real : path, lineno, s, len);
+    }
+    if (ferror(f))
+        report(in, path, lineno, IZDE_EIO, "read error: %s", strerror(errno));
+    free(line);
+    free(real);
+    fclose(f);
+    return rc;
+}
+
+static int index_file(ingest *in, const char *path)
+{
+    if (izde__has_ext(path, ".jsonl"))
+        return index_jsonl_file(in, path);
+    if (izde__has_ext(path, ".csv"))
+        return izde__ingest_csv(in, path);
+    return index_text_file(in, path);
+}
+
+
+/* The content hash of a file's bytes; -1 when it cannot be read. */
+static int hash_file(const char *path, uint64_t *out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    uint64_t h = IZDE_HASH_SEED_V1;
+    unsigned char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        h = izde__hash(h, chunk, n);
+    int err = ferror(f);
+    fclose(f);
+    *out = h;
+    return err ? -1 : 0;
+}
+
+typedef struct file_sig {
+    unsigned long long size;
+    long long mtime_ns;
+    unsigned long long hash;
+} file_sig;
+
+static int parse_sig(const char *v, file_sig *sig)
+{
+    return v && sscanf(v, "%llu %lld %llx", &sig->size, &sig->mtime_ns, &sig->hash) == 3;
+}
+
+/* Index one file unless its signature is unchanged. */
+int izde__ingest_file(ingest *in, const file_entry *e, int force)
+{
+    izde_db *db = in->db;
+    struct stat st;
+    if (stat(e->path, &st) != 0 || !S_ISREG(st.st_mode)) /* a named pipe: read once, untracked */
+        return index_file(in, e->path);
+    char *real = realpath(e->path, NULL);
+    if (!real) /* cannot be tracked: read it as before */
+        return index_file(in, e->path);
+    int rc = IZDE_OK;
+    izde_buf term = {0}, key = {0};
+    char *old = NULL;
+    izde__buf_puts(&term, IZDE_PREFIX_FILE);
+    izde__file_key(&term, real);
+    izde__buf_puts(&key, IZDE_META_FILE);
+    if (izde__buf_append(&key, term.data + 1, term.len - 1)) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    int xrc = izx_db_get_metadata(db->x, key.data, &old, NULL);
+    if (xrc != IZX_OK) {
+        rc = izde__db_izx_error(db, xrc, real);
+        goto done;
+    }
+    file_sig was = {0}, now = {e->size, e->mtime_ns, 0};
+    int known = parse_sig(old, &was);
+    if (!force && known && was.size == now.size && was.mtime_ns == now.mtime_ns) {
+        in->stats->files_unchanged++;
+        goto done;
+    }
+    uint64_t h = 0;
+    int hashed = hash_file(e->path, &h) == 0;
+    now.hash = h;
+    char sig[96];
+    snprintf(sig, sizeof sig, "%llu %lld %016llx", now.size, now.mtime_ns, now.hash);
+    if (!force && known && hashed && was.size == now.size && was.hash == now.hash) {
+        /* touched, not changed: remember the new mtime */
+        in->stats->files_unchanged++;
+        if ((xrc = izx_db_set_metadata(db->x, key.data, sig, strlen(sig))) != IZX_OK)
+            rc = izde__db_izx_error(db, xrc, real);
+        goto done;
+    }
+    unsigned had = 0;
+    if ((xrc = izx_db_termfreq(db->x, term.data, term.len, &had)) != IZX_OK) {
+        rc = izde__db_izx_error(db, xrc, real);
+        goto done;
+    }
+    if (had && (xrc = izx_db_delete_by_term(db->x, term.data)) != IZX_OK) {
+        rc = izde__db_izx_error(db, xrc, real);
+        goto done;
+    }
+    if (known || had)
+        in->stats->files_changed++;
+    else
+        in->stats->files_new++;
+    unsigned failed = in->stats->failed + in->unreported;
+    rc = index_file(in, e->path);
+    if (rc != IZDE_OK)
+        goto done;
+    /* a file with problems keeps no signature: it is read (and its
+     * problems reported) again next time */
+    int clean = hashed && in->stats->failed + in->unreported == failed;
+    if (clean || known) {
+        xrc = izx_db_set_metadata(db->x, key.data, clean ? sig : "", clean ? strlen(sig) : 0);
+        if (xrc != IZX_OK)
+            rc = izde__db_izx_error(db, xrc, real);
+    }
+done:
+    izx_free(old);
+    izde__buf_free(&term);
+    izde__buf_free(&key);
+    free(real);
+    return rc;
+}
+

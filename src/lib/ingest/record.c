@@ -1,0 +1,150 @@
+/*
+ * record.c - what every reader of input files shares: problem reports
+ * (each file or record that cannot be indexed, once), reading a whole
+ * file, refusing what is not UTF-8 text, indexing one article, and the
+ * names of the article fields.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#include <jansson.h>
+
+#include "izde-private.h"
+#include "hash.h"
+#include "charset.h"
+#include "ingest.h"
+
+#define report izde__ingest_report
+
+
+static void vreport(ingest *in, int always, const char *path, unsigned long line, int status,
+                    const char *fmt, va_list ap)
+{
+    if (!always && !in->db->report_unrouted) {
+        in->unreported++;
+        return;
+    }
+    char *msg = izde__vstrdupf(fmt, ap);
+    in->stats->failed++;
+    if (in->problem)
+        in->problem(in->payload, path, line, status, msg ? msg : "out of memory");
+    free(msg);
+}
+
+void izde__ingest_report(ingest *in, const char *path, unsigned long line, int status,
+                         const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(in, 0, path, line, status, fmt, ap);
+    va_end(ap);
+}
+
+/* A problem of an article with an id: its shard's process reports it. */
+static void report_article(ingest *in, const char *path, unsigned long line, int status,
+                           const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(in, 1, path, line, status, fmt, ap);
+    va_end(ap);
+}
+
+int izde__has_ext(const char *name, const char *ext)
+{
+    size_t n = strlen(name), e = strlen(ext);
+    return n > e && strcmp(name + n - e, ext) == 0;
+}
+
+char *izde__ingest_read_file(ingest *in, const char *path, size_t *len_out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        report(in, path, 0, errno == ENOENT ? IZDE_ENOTFOUND : IZDE_EIO, "cannot read: %s",
+               strerror(errno));
+        return NULL;
+    }
+    izde_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (izde__buf_append(&b, chunk, n))
+            break;
+    int err = ferror(f) ? errno : 0;
+    fclose(f);
+    if (err || b.oom) {
+        report(in, path, 0, b.oom ? IZDE_ENOMEM : IZDE_EIO, "cannot read: %s",
+               b.oom ? "out of memory" : strerror(err));
+        izde__buf_free(&b);
+        return NULL;
+    }
+    if (!b.data && izde__buf_reserve(&b, 0)) {
+        report(in, path, 0, IZDE_ENOMEM, "cannot read: out of memory");
+        return NULL;
+    }
+    *len_out = b.len;
+    return b.data;
+}
+
+int izde__ingest_check_text(ingest *in, const char *path, unsigned long line, const char *s, size_t len)
+{
+    if (memchr(s, '\0', len)) {
+        report(in, path, line, IZDE_EFORMAT, "not a text file (contains NUL bytes); skipped");
+        return 0;
+    }
+    size_t bad = izde__utf8_invalid_at((const unsigned char *)s, len);
+    if (bad < len) {
+        report(in, path, line, IZDE_EFORMAT,
+               "not valid UTF-8 (byte %zu); convert it first, e.g. iconv -f windows-1251 -t utf-8",
+               bad);
+        return 0;
+    }
+    return 1;
+}
+
+int izde__ingest_article(ingest *in, const char *path, unsigned long line, const izde_article *a)
+{
+    unsigned others = in->db->other_shard;
+    int rc = izde_index_article(in->db, a);
+    if (rc == IZDE_OK) {
+        if (in->db->other_shard == others)
+            in->stats->articles++;
+        return IZDE_OK;
+    }
+    if (rc == IZDE_EFORMAT || rc == IZDE_EINVAL) {
+        report_article(in, path, line, rc, "%s", izde_db_errmsg(in->db));
+        return IZDE_OK;
+    }
+    return rc;
+}
+
+static const char *const known_fields[] = {"id", "title", "text", "content", "body", "url",
+                                           "date", "source", "lang", NULL};
+
+int izde__ingest_is_known_field(const char *name)
+{
+    for (const char *const *k = known_fields; *k; k++)
+        if (strcmp(name, *k) == 0)
+            return 1;
+    return 0;
+}
+
+int izde__ingest_notice(ingest *in, const char *path, const char *fmt, ...)
+{
+    if (!in->db->notice)
+        return 0;
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = izde__vstrdupf(fmt, ap);
+    va_end(ap);
+    if (msg)
+        in->db->notice(in->db->notice_payload, path, msg);
+    free(msg);
+    return 0;
+}
