@@ -49,6 +49,9 @@ void cli_warn_partial(izde_db *db);
 void cli_print_number(double v);
 
 /* Print "izde: " + message to stderr. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
 void cli_error(const char *fmt, ...);
 
 /* `path` relative to the current folder when it lies inside it. */
