@@ -231,8 +231,32 @@ static int pass_to_other_shard(izde_db *db, const izde_article *a)
     return rc == IZDE_OK ? IZDE_OK : izde__db_error(db, rc, "out of memory");
 }
 
-int izde_index_article(izde_db *db, const izde_article *a)
+/* What indexing an article derives before its terms: the clean text,
+ * language, title, source and date.  Everything owned is freed by
+ * meta_free(). */
+typedef struct article_meta {
+    izde_clean clean;
+    const char *text;     /* the clean text, else the original */
+    size_t text_len;
+    const char *lang;     /* the record's, else guessed (static or the record's) */
+    char *title, *source, *date;
+    char *dir;            /* what chrome_key() allocated */
+} article_meta;
+
+static void meta_free(article_meta *m)
 {
+    free(m->title);
+    free(m->source);
+    free(m->date);
+    free(m->dir);
+    izde__clean_free(&m->clean);
+}
+
+/* The checks before any work: writable, an id, this shard's, words.
+ * IZDE_OK with *skip set: nothing to index here (another shard's). */
+static int check_article(izde_db *db, const izde_article *a, int *skip)
+{
+    *skip = 1;
     if (!db->writable)
         return izde__db_error(db, IZDE_EINVAL, "the index was opened read-only");
     if ((!a->id || !*a->id) && db->shard_n && !db->report_unrouted) {
@@ -243,41 +267,18 @@ int izde_index_article(izde_db *db, const izde_article *a)
         return izde__db_error(db, IZDE_EINVAL, "article has no id");
     if (db->shard_n && izde_shard_of(a->id, db->shard_n) != db->shard_k)
         return pass_to_other_shard(db, a);
-    int has_title = a->title && *a->title;
-    if ((!a->text || a->text_len == 0) && !has_title)
+    if ((!a->text || a->text_len == 0) && !(a->title && *a->title))
         return izde__db_error(db, IZDE_EFORMAT, "article '%s' has no words to index (no text, no title)",
                               a->id);
+    *skip = 0;
+    return IZDE_OK;
+}
 
-    int rc = IZDE_OK;
-    index_ctx ctx = {0};
-    char *title = NULL, *source = NULL, *date = NULL, *dir = NULL;
-    json_t *data = NULL;
-    json_t *body = NULL;
-    izde_clean clean = {0};
-
-    /* the article without site chrome; the original is kept too */
-    const char *src_key = chrome_key(a, &dir);
-    rc = izde__clean_article(&clean, a->text ? a->text : "", a->text ? a->text_len : 0, db->seen,
-                             src_key);
-    if (rc != IZDE_OK) {
-        rc = izde__db_error(db, rc, "out of memory");
-        goto done;
-    }
-    const char *text = clean.len ? clean.text : a->text ? a->text : "";
-    size_t text_len = clean.len ? clean.len : a->text ? a->text_len : 0;
-    const char *lang = a->lang && *a->lang ? a->lang
-                       : text_len                ? izde__detect_lang(text, text_len)
-                                                 : izde__detect_lang(a->title, strlen(a->title));
-    if (has_title)
-        title = strdup(a->title);
-    else if (clean.title)
-        title = strdup(clean.title);
-    else
-        title = izde__derive_title(text, text_len);
-    source = a->source && *a->source ? strdup(a->source) : izde__url_host(a->url);
-    if (!source && clean.source)
-        source = strdup(clean.source);
-    date = a->date ? izde__normalize_date(a->date) : NULL;
+/* The date: the record's field (warned about when invalid), else the
+ * URL's, else the text's. */
+static char *article_date(izde_db *db, const izde_article *a, const izde_clean *clean)
+{
+    char *date = a->date ? izde__normalize_date(a->date) : NULL;
     if (a->date && izde__date_is_invalid(a->date) && db->warning) {
         char *w = izde__strdupf("article '%s': invalid date \"%s\" in the date field: ignored "
                                 "(the date is taken from the URL or the text, if any)",
@@ -288,91 +289,113 @@ int izde_index_article(izde_db *db, const izde_article *a)
     }
     if (!date)
         date = izde__url_date(a->url);
-    if (!date && clean.date)
-        date = strdup(clean.date);
+    if (!date && clean->date)
+        date = strdup(clean->date);
+    return date;
+}
 
-    if (izx_doc_new(&ctx.doc) != IZX_OK) {
-        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
-        goto done;
-    }
+/* Clean the text (the original is kept too) and derive the metadata the
+ * record does not give; a text that is not UTF-8 stops here. */
+static int article_meta_of(izde_db *db, const izde_article *a, article_meta *m)
+{
+    const char *src_key = chrome_key(a, &m->dir);
+    int rc = izde__clean_article(&m->clean, a->text ? a->text : "", a->text ? a->text_len : 0,
+                                 db->seen, src_key);
+    if (rc != IZDE_OK)
+        return izde__db_error(db, rc, "out of memory");
+    m->text = m->clean.len ? m->clean.text : a->text ? a->text : "";
+    m->text_len = m->clean.len ? m->clean.len : a->text ? a->text_len : 0;
+    if (izde__utf8_invalid_at((const unsigned char *)m->text, m->text_len) < m->text_len)
+        return izde__db_error(db, IZDE_EFORMAT, "article '%s': text is not valid UTF-8", a->id);
+    m->lang = a->lang && *a->lang ? a->lang
+              : m->text_len       ? izde__detect_lang(m->text, m->text_len)
+                                  : izde__detect_lang(a->title, strlen(a->title));
+    if (a->title && *a->title)
+        m->title = strdup(a->title);
+    else if (m->clean.title)
+        m->title = strdup(m->clean.title);
+    else
+        m->title = izde__derive_title(m->text, m->text_len);
+    m->source = a->source && *a->source ? strdup(a->source) : izde__url_host(a->url);
+    if (!m->source && m->clean.source)
+        m->source = strdup(m->clean.source);
+    m->date = article_date(db, a, &m->clean);
+    return IZDE_OK;
+}
+
+/* After a term or analysis failure: say which article and why. */
+static int analyze_failed(izde_db *db, const index_ctx *ctx, const izde_article *a, int rc)
+{
+    if (ctx->izx_rc)
+        return izde__db_error(db, izde__status_from_izx(ctx->izx_rc), "cannot index '%s': %s",
+                              a->id, izx_doc_errmsg(ctx->doc));
+    return izde__db_error(db, rc, "cannot analyze '%s': %s", a->id, izde_status_name(rc));
+}
+
+/* The words: a title given by the record before the text (a derived one
+ * is already part of the text), stemmed in the article's language. */
+static int add_text_terms(izde_db *db, const izde_article *a, const article_meta *m,
+                          index_ctx *ctx)
+{
+    int has_title = a->title && *a->title, rc;
     /* stems in the article's language; other languages: exact forms only */
-    ctx.stem = izde__stemmer_for(db->stem_ru, db->stem_ky, lang, &ctx.prefix);
-    ctx.kyrgyz = ctx.stem == db->stem_ky;
-
-    /* a title given by the record is indexed before the text; a derived
-     * one is already part of the text */
+    ctx->stem = izde__stemmer_for(db->stem_ru, db->stem_ky, m->lang, &ctx->prefix);
+    ctx->kyrgyz = ctx->stem == db->stem_ky;
     if (has_title) {
-        ctx.text = a->title;
-        rc = izde_analyze(db->analyzer, a->title, strlen(a->title), on_token, &ctx);
-        if (rc)
-            goto analyze_failed;
-        ctx.pos_base = ctx.last_pos + IZDE_TITLE_POS_GAP;
+        ctx->text = a->title;
+        if ((rc = izde_analyze(db->analyzer, a->title, strlen(a->title), on_token, ctx)))
+            return analyze_failed(db, ctx, a, rc);
+        ctx->pos_base = ctx->last_pos + IZDE_TITLE_POS_GAP;
     }
-    ctx.text = text;
-    ctx.comp_parts = 0;
-    rc = izde_analyze(db->analyzer, text, text_len, on_token, &ctx);
-    if (rc)
-        goto analyze_failed;
-    if (ctx.last_pos == 0) {
-        rc = izde__db_error(db, IZDE_EFORMAT, "article '%s' has no words to index (blank text%s)",
-                            a->id, has_title ? "" : ", no title");
-        goto done;
-    }
+    ctx->text = m->text;
+    ctx->comp_parts = 0;
+    if ((rc = izde_analyze(db->analyzer, m->text, m->text_len, on_token, ctx)))
+        return analyze_failed(db, ctx, a, rc);
+    if (ctx->last_pos == 0)
+        return izde__db_error(db, IZDE_EFORMAT, "article '%s' has no words to index (blank text%s)",
+                              a->id, has_title ? "" : ", no title");
+    return IZDE_OK;
+}
 
-    if ((rc = add_bool(&ctx, IZDE_PREFIX_LANG, lang, strlen(lang))))
-        goto analyze_failed;
-    if (source && (rc = add_bool(&ctx, IZDE_PREFIX_SOURCE, source, strlen(source))))
-        goto analyze_failed;
-    if (date) {
-        char digits[9];
-        size_t nd = 0;
-        for (const char *p = date; *p && nd < 8; p++)
-            if (*p != '-')
-                digits[nd++] = *p;
-        digits[nd] = '\0';
-        if ((rc = add_bool(&ctx, IZDE_PREFIX_YEAR, digits, 4)))
-            goto analyze_failed;
-        if (nd >= 6 && (rc = add_bool(&ctx, IZDE_PREFIX_MONTH, digits, 6)))
-            goto analyze_failed;
-        if (nd >= 8 && (rc = add_bool(&ctx, IZDE_PREFIX_DAY, digits, 8)))
-            goto analyze_failed;
-        /* pad a year or month to 8 bytes with '~' (after every digit): a
-         * date known to the year sorts after that year's dated articles and
-         * stays out of month and day ranges */
-        char padded[9];
-        memcpy(padded, digits, nd);
-        memset(padded + nd, '~', 8 - nd);
-        char sortable[9]; /* for sorting, a partial date comes first in its period */
-        memcpy(sortable, digits, nd);
-        memset(sortable + nd, '0', 8 - nd);
-        if (izx_doc_set_value(ctx.doc, IZDE_SLOT_DATE, padded, 8) != IZX_OK ||
-            izx_doc_set_value(ctx.doc, IZDE_SLOT_DATE_SORT, sortable, 8) != IZX_OK) {
-            rc = izde__db_error(db, IZDE_EBACKEND, "cannot set the date value: %s",
-                                izx_doc_errmsg(ctx.doc));
-            goto done;
-        }
-    }
+/* Y, M, D terms of the publication date and its two value slots: padded
+ * with '~' (after every digit), a date known to the year sorts after that
+ * year's dated articles and stays out of month and day ranges; for
+ * sorting, a partial date comes first in its period. */
+static int add_date_terms(izde_db *db, const izde_article *a, index_ctx *ctx, const char *date)
+{
+    char digits[9];
+    size_t nd = 0;
+    int rc;
+    for (const char *p = date; *p && nd < 8; p++)
+        if (*p != '-')
+            digits[nd++] = *p;
+    digits[nd] = '\0';
+    if ((rc = add_bool(ctx, IZDE_PREFIX_YEAR, digits, 4)) ||
+        (nd >= 6 && (rc = add_bool(ctx, IZDE_PREFIX_MONTH, digits, 6))) ||
+        (nd >= 8 && (rc = add_bool(ctx, IZDE_PREFIX_DAY, digits, 8))))
+        return analyze_failed(db, ctx, a, rc);
+    char padded[9], sortable[9];
+    memcpy(padded, digits, nd);
+    memset(padded + nd, '~', 8 - nd);
+    memcpy(sortable, digits, nd);
+    memset(sortable + nd, '0', 8 - nd);
+    if (izx_doc_set_value(ctx->doc, IZDE_SLOT_DATE, padded, 8) != IZX_OK ||
+        izx_doc_set_value(ctx->doc, IZDE_SLOT_DATE_SORT, sortable, 8) != IZX_OK)
+        return izde__db_error(db, IZDE_EBACKEND, "cannot set the date value: %s",
+                              izx_doc_errmsg(ctx->doc));
+    return IZDE_OK;
+}
 
-    /* figures: N<noun> terms, N<noun>=<value> terms for ranges, and the
-     * figures themselves in the document data */
-    json_t *jfigs = json_array();
-    if ((rc = add_figures(&ctx, db, text, text_len, lang, jfigs)) != IZDE_OK) {
-        json_decref(jfigs);
-        if (rc == IZDE_EBACKEND)
-            goto analyze_failed;
-        rc = izde__db_error(db, rc, "out of memory");
-        goto done;
-    }
-
-    /* dates the text mentions: E terms for timeline --mentioned */
+/* Dates the text mentions: E terms for timeline --mentioned, and the
+ * list in `jment`. */
+static int add_mentioned_terms(izde_db *db, const izde_article *a, index_ctx *ctx,
+                               const article_meta *m, json_t *jment)
+{
     char **mentioned = NULL;
     size_t nmentioned = 0;
-    if (izde__mentioned_dates(text, text_len, &mentioned, &nmentioned) != 0) {
-        json_decref(jfigs);
-        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
-        goto done;
-    }
-    json_t *jment = json_array();
+    if (izde__mentioned_dates(m->text, m->text_len, &mentioned, &nmentioned) != 0)
+        return izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    int rc = IZDE_OK;
     for (size_t i = 0; i < nmentioned && rc == IZDE_OK; i++) {
         char d8[9];
         size_t k = 0;
@@ -381,94 +404,119 @@ int izde_index_article(izde_db *db, const izde_article *a)
                 d8[k++] = *c;
         d8[k] = '\0';
         json_array_append_new(jment, json_string(mentioned[i]));
-        rc = add_bool(&ctx, IZDE_PREFIX_MENTIONED "Y", d8, 4);
+        rc = add_bool(ctx, IZDE_PREFIX_MENTIONED "Y", d8, 4);
         if (rc == IZDE_OK && k >= 6)
-            rc = add_bool(&ctx, IZDE_PREFIX_MENTIONED "M", d8, 6);
+            rc = add_bool(ctx, IZDE_PREFIX_MENTIONED "M", d8, 6);
         if (rc == IZDE_OK && k >= 8)
-            rc = add_bool(&ctx, IZDE_PREFIX_MENTIONED "D", d8, 8);
+            rc = add_bool(ctx, IZDE_PREFIX_MENTIONED "D", d8, 8);
     }
     izde__strv_free(mentioned, nmentioned);
-    if (rc != IZDE_OK) {
-        json_decref(jment);
-        json_decref(jfigs);
-        goto analyze_failed;
-    }
+    return rc == IZDE_OK ? IZDE_OK : analyze_failed(db, ctx, a, rc);
+}
 
-    /* F<file key>: the file's documents, for incremental re-indexing */
+/* The boolean terms: language, source, date, mentioned dates, figures
+ * (N<noun>, N<noun>=<value>; the figures themselves into `jfigs`) and the
+ * file (F<file key>, for incremental re-indexing). */
+static int add_filter_terms(izde_db *db, const izde_article *a, const article_meta *m,
+                            index_ctx *ctx, json_t *jfigs, json_t *jment)
+{
+    int rc;
+    if ((rc = add_bool(ctx, IZDE_PREFIX_LANG, m->lang, strlen(m->lang))) ||
+        (m->source && (rc = add_bool(ctx, IZDE_PREFIX_SOURCE, m->source, strlen(m->source)))))
+        return analyze_failed(db, ctx, a, rc);
+    if (m->date && (rc = add_date_terms(db, a, ctx, m->date)) != IZDE_OK)
+        return rc;
+    if ((rc = add_figures(ctx, db, m->text, m->text_len, m->lang, jfigs)) != IZDE_OK)
+        return rc == IZDE_EBACKEND ? analyze_failed(db, ctx, a, rc)
+                                   : izde__db_error(db, rc, "out of memory");
+    if ((rc = add_mentioned_terms(db, a, ctx, m, jment)) != IZDE_OK)
+        return rc;
     if (a->path && *a->path) {
         izde_buf fk = {0};
-        rc = izde__file_key(&fk, a->path) ? IZDE_ENOMEM : add_bool(&ctx, IZDE_PREFIX_FILE, fk.data, fk.len);
+        rc = izde__file_key(&fk, a->path) ? IZDE_ENOMEM
+                                          : add_bool(ctx, IZDE_PREFIX_FILE, fk.data, fk.len);
         izde__buf_free(&fk);
         if (rc != IZDE_OK)
-            goto analyze_failed;
+            return analyze_failed(db, ctx, a, rc);
     }
+    return IZDE_OK;
+}
 
-    data = json_object();
+/* The stored article (docstore.c): metadata, then the body: figures,
+ * mentioned dates and the record's other fields, with the clean text. */
+static int store_article(izde_db *db, const izde_article *a, const article_meta *m,
+                         index_ctx *ctx, json_t *jfigs, json_t *jment)
+{
+    json_t *data = json_object(), *body = json_object();
     set_str(data, "id", a->id);
     set_str(data, "path", a->path);
     set_str(data, "url", a->url);
-    set_str(data, "title", title);
-    set_str(data, "source", source);
-    set_str(data, "date", date);
-    set_str(data, "lang", lang);
+    set_str(data, "title", m->title);
+    set_str(data, "source", m->source);
+    set_str(data, "date", m->date);
+    set_str(data, "lang", m->lang);
     set_str(data, "charset", a->charset);
-    body = json_object();
     if (json_array_size(jfigs))
         json_object_set(body, "figures", jfigs);
-    json_decref(jfigs);
     if (json_array_size(jment))
         json_object_set(body, "mentioned", jment);
-    json_decref(jment);
     if (a->fields) {
         json_t *f = json_loads(a->fields, 0, NULL);
         if (json_is_object(f) && json_object_size(f) > 0)
             json_object_set(body, "fields", f);
         json_decref(f);
     }
-    if (izde__utf8_invalid_at((const unsigned char *)text, text_len) < text_len) {
-        rc = izde__db_error(db, IZDE_EFORMAT, "article '%s': text is not valid UTF-8", a->id);
+    int rc = izde__doc_store(ctx->doc, data, body, m->text, m->text_len);
+    json_decref(body);
+    json_decref(data);
+    if (rc == IZDE_ENOMEM)
+        return izde__db_error(db, rc, "cannot encode the document data of '%s'", a->id);
+    if (rc != IZDE_OK)
+        return izde__db_error(db, rc, "cannot store '%s': %s", a->id, izx_doc_errmsg(ctx->doc));
+    return IZDE_OK;
+}
+
+/* Replace the document of this id (Q term), and commit in batches: Xapian
+ * otherwise buffers 10,000 documents in memory (about 1 GB for news
+ * articles), and a batch is what an interrupted run keeps. */
+static int replace_document(izde_db *db, const izde_article *a, index_ctx *ctx)
+{
+    int rc;
+    if (id_term(&ctx->term, a->id))
+        return izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    if ((rc = izx_doc_add_boolean_term(ctx->doc, ctx->term.data, ctx->term.len)) != IZX_OK ||
+        (rc = izx_db_replace_document(db->x, ctx->term.data, ctx->doc, NULL)) != IZX_OK)
+        return izde__db_izx_error(db, rc, a->id);
+    if (++db->pending >= IZDE_COMMIT_EVERY)
+        return izde_db_commit(db);
+    return IZDE_OK;
+}
+
+int izde_index_article(izde_db *db, const izde_article *a)
+{
+    int skip, rc = check_article(db, a, &skip);
+    if (rc != IZDE_OK || skip)
+        return rc;
+    article_meta m = {0};
+    index_ctx ctx = {0};
+    json_t *jfigs = json_array(), *jment = json_array();
+    if ((rc = article_meta_of(db, a, &m)) != IZDE_OK)
         goto done;
-    }
-    if ((rc = izde__doc_store(ctx.doc, data, body, text, text_len)) != IZDE_OK) {
-        rc = rc == IZDE_ENOMEM ? izde__db_error(db, rc, "cannot encode the document data of '%s'",
-                                                a->id)
-                               : izde__db_error(db, rc, "cannot store '%s': %s", a->id,
-                                                izx_doc_errmsg(ctx.doc));
-        goto done;
-    }
-    if ((rc = id_term(&ctx.term, a->id))) {
+    if (izx_doc_new(&ctx.doc) != IZX_OK || !jfigs || !jment) {
         rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
         goto done;
     }
-    if ((rc = izx_doc_add_boolean_term(ctx.doc, ctx.term.data, ctx.term.len)) != IZX_OK ||
-        (rc = izx_db_replace_document(db->x, ctx.term.data, ctx.doc, NULL)) != IZX_OK) {
-        rc = izde__db_izx_error(db, rc, a->id);
-        goto done;
-    }
-    /* Commit in batches: Xapian otherwise buffers 10,000 documents in
-     * memory (about 1 GB for news articles), and a batch is what an
-     * interrupted run keeps. */
-    if (++db->pending >= IZDE_COMMIT_EVERY)
-        rc = izde_db_commit(db);
-    goto done;
-
-analyze_failed:
-    if (ctx.izx_rc)
-        rc = izde__db_error(db, izde__status_from_izx(ctx.izx_rc), "cannot index '%s': %s", a->id,
-                            izx_doc_errmsg(ctx.doc));
-    else
-        rc = izde__db_error(db, rc, "cannot analyze '%s': %s", a->id, izde_status_name(rc));
+    if ((rc = add_text_terms(db, a, &m, &ctx)) == IZDE_OK &&
+        (rc = add_filter_terms(db, a, &m, &ctx, jfigs, jment)) == IZDE_OK &&
+        (rc = store_article(db, a, &m, &ctx, jfigs, jment)) == IZDE_OK)
+        rc = replace_document(db, a, &ctx);
 done:
-    json_decref(body);
-    json_decref(data);
+    json_decref(jfigs);
+    json_decref(jment);
     izx_doc_free(ctx.doc);
     izde__buf_free(&ctx.term);
     izde__buf_free(&ctx.comp);
     izde__buf_free(&ctx.comp_orig);
-    free(title);
-    free(source);
-    free(date);
-    free(dir);
-    izde__clean_free(&clean);
+    meta_free(&m);
     return rc;
 }
