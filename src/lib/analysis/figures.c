@@ -846,226 +846,233 @@ static int list_ends_in_time(const fctx *c, size_t k)
     return 0;
 }
 
-/* Try a figure at token i; *next receives the token to go on from. */
-static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *stemmer,
-                      size_t *next)
+/* A figure being read from token i on (try_figure), along the grammar of
+ * the header: [qualifier] NUMBER [- NUMBER] [multiplier] [unit]
+ * [adjectives] [noun] [qualifier]. */
+typedef struct fig_read {
+    size_t i;                  /* the first token of the number */
+    num a;                     /* the number */
+    izde_figure f;             /* what is known so far */
+    size_t k;                  /* the last token taken */
+    size_t end;                /* byte offset where the figure ends so far */
+    int ranged;                /* a range was read */
+    double mult;               /* the multiplier read, 1 when none */
+    const char *compound_unit; /* «70-процентное»: the compound's unit */
+    const unitdef *u;          /* the unit word, or NULL */
+    const char *noun;          /* the counted noun, or NULL */
+    size_t nk;                 /* its token */
+    size_t next;               /* the token to go on from */
+} fig_read;
+
+/* A list item («1. Принять», «2) ...», «(1)»), a clock time («в 10.25»),
+ * an identifier glued to letters or «Ту-154», a code or phone number, a
+ * number alone on its line. */
+static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a)
 {
-    num a, b;
-    *next = i + 1;
-    if (!read_number(c, i, &a))
-        return IZDE_OK;
-    *next = a.j;
+    const ftok *t0 = &c->t[i];
+    size_t ls = t0->start;
+    while (ls > 0 && (c->text[ls - 1] == ' ' || c->text[ls - 1] == '\t' || c->text[ls - 1] == '('))
+        ls--;
+    UChar32 after = char_at(c, t0->end);
+    if ((ls == 0 || c->text[ls - 1] == '\n') &&
+        (after == '.' || after == ')' || (a->j < c->n && u_isupper(char_at(c, c->t[a->j].start)))))
+        return 1;
+    if (t0->start > 0 && c->text[t0->start - 1] == '(' && after == ')')
+        return 1;
+    const char *raw = c->text + t0->start;
+    size_t rl = t0->end - t0->start;
+    /* «в 10.25», «около 21.00 по местному времени»: a clock time */
+    if (rl >= 4 && rl <= 5 && raw[rl - 3] == '.' && a->v < 24 && i > 0 &&
+        in_list(TERM(c, i - 1), (const char *const[]){"в", "около", "до", "с", "к", NULL}))
+        return 1;
+    /* glued to letters before it, or «Ту-154»: an identifier */
+    size_t at;
+    UChar32 pb = char_before(c, t0->start, 0, &at);
+    if (pb > 0 && (u_isalpha(pb) || pb == '+' || pb == '.' || pb == ',' || pb == '\\'))
+        return 1;
+    if (pb == '-') {
+        UChar32 pp = char_before(c, at, 0, NULL);
+        if (pp > 0 && (u_isalpha(pp) || u_isdigit(pp)))
+            return 1;
+    }
+    UChar32 pbs = char_before(c, t0->start, 1, NULL);
+    if (pbs == 0x2116 || pbs == '#' || pbs == '+')
+        return 1;
+    /* leading zero (not 0,5) or 7+ contiguous digits: a code or phone */
+    size_t d = 0;
+    while (d < rl && isdig(raw[d]))
+        d++;
+    if ((raw[0] == '0' && d > 1) || d >= 7)
+        return 1;
+    return alone_on_line(c, t0->start, c->t[a->j - 1].end);
+}
+
+/* A number in digits that is not a count by its surroundings: a time or
+ * score, a number next to another, after a Latin word, a list item, a
+ * clock time, an identifier, a code or phone, a number alone on its line. */
+static int digits_not_count(const fctx *c, size_t i, const num *a)
+{
     const ftok *t0 = &c->t[i];
     size_t cs, ce;
-    chunk_of(c, t0->start, c->t[a.j - 1].end, &cs, &ce);
-    if (!a.spelled) {
-        /* «со счетом 15:13»: a score, not a time */
-        int score = 0;
-        for (size_t q = i; q > 0 && q + 3 > i && !score; q--)
-            score = has_prefix(TERM(c, q - 1), "сч");
-        if (chunk_not_count(c, cs, ce, score))
-            return IZDE_OK;
-        /* next to another number («21 10 2016», «статьей 189 38») */
-        if ((i > 0 && c->t[i - 1].kind == IZDE_TOK_NUMBER &&
-             gap_blank(c, c->t[i - 1].end, t0->start, 0)) ||
-            (a.j < c->n && c->t[a.j].kind == IZDE_TOK_NUMBER &&
-             gap_blank(c, c->t[a.j - 1].end, c->t[a.j].start, 0)))
-            return IZDE_OK;
-        /* after a Latin word: a model or a name («BMW 320», «TOP 09») */
-        if (i > 0 && gap_blank(c, c->t[i - 1].end, t0->start, 0)) {
-            const char *pw = TERM(c, i - 1);
-            int latin = 1;
-            for (const char *x = pw; *x; x++)
-                latin &= isalpha_ascii(*x);
-            if (latin)
-                return IZDE_OK;
-        }
-        /* a list item: «1. Принять», «2) ...», «(1)» */
-        {
-            size_t ls = t0->start;
-            while (ls > 0 && (c->text[ls - 1] == ' ' || c->text[ls - 1] == '\t' ||
-                              c->text[ls - 1] == '('))
-                ls--;
-            UChar32 after = char_at(c, t0->end);
-            if ((ls == 0 || c->text[ls - 1] == '\n') &&
-                (after == '.' || after == ')' ||
-                 (a.j < c->n && u_isupper(char_at(c, c->t[a.j].start)))))
-                return IZDE_OK;
-            if (t0->start > 0 && c->text[t0->start - 1] == '(' && after == ')')
-                return IZDE_OK;
-        }
-        /* «в 10.25», «около 21.00 по местному времени»: a clock time */
-        {
-            const char *raw = c->text + t0->start;
-            size_t rl = t0->end - t0->start;
-            if (rl >= 4 && rl <= 5 && raw[rl - 3] == '.' && a.v < 24 && i > 0 &&
-                in_list(TERM(c, i - 1), (const char *const[]){"в", "около", "до", "с", "к", NULL}))
-                return IZDE_OK;
-        }
-        /* glued to letters before it, or «Ту-154»: an identifier */
-        size_t at;
-        UChar32 pb = char_before(c, t0->start, 0, &at);
-        if (pb > 0 && (u_isalpha(pb) || pb == '+' || pb == '.' || pb == ',' || pb == '\\'))
-            return IZDE_OK;
-        if (pb == '-') {
-            UChar32 pp = char_before(c, at, 0, NULL);
-            if (pp > 0 && (u_isalpha(pp) || u_isdigit(pp)))
-                return IZDE_OK;
-        }
-        UChar32 pbs = char_before(c, t0->start, 1, NULL);
-        if (pbs == 0x2116 || pbs == '#' || pbs == '+')
-            return IZDE_OK;
-        /* leading zero (not 0,5) or 7+ contiguous digits: a code or phone */
-        const char *raw = c->text + t0->start;
-        size_t rl = t0->end - t0->start, d = 0;
-        while (d < rl && isdig(raw[d]))
-            d++;
-        if ((raw[0] == '0' && d > 1) || d >= 7)
-            return IZDE_OK;
-        if (alone_on_line(c, t0->start, c->t[a.j - 1].end))
-            return IZDE_OK;
+    chunk_of(c, t0->start, c->t[a->j - 1].end, &cs, &ce);
+    /* «со счетом 15:13»: a score, not a time */
+    int score = 0;
+    for (size_t q = i; q > 0 && q + 3 > i && !score; q--)
+        score = has_prefix(TERM(c, q - 1), "сч");
+    if (chunk_not_count(c, cs, ce, score))
+        return 1;
+    /* next to another number («21 10 2016», «статьей 189 38») */
+    if ((i > 0 && c->t[i - 1].kind == IZDE_TOK_NUMBER &&
+         gap_blank(c, c->t[i - 1].end, t0->start, 0)) ||
+        (a->j < c->n && c->t[a->j].kind == IZDE_TOK_NUMBER &&
+         gap_blank(c, c->t[a->j - 1].end, c->t[a->j].start, 0)))
+        return 1;
+    /* after a Latin word: a model or a name («BMW 320», «TOP 09») */
+    if (i > 0 && gap_blank(c, c->t[i - 1].end, t0->start, 0)) {
+        int latin = 1;
+        for (const char *x = TERM(c, i - 1); *x; x++)
+            latin &= isalpha_ascii(*x);
+        if (latin)
+            return 1;
     }
-    /* a hyphenated word after the number: an ordinal («3-й», «2021-жылдын»),
-     * unless a compound of a unit («70-процентное», «20-долларовой») */
-    const char *compound_unit = NULL;
-    if (!a.cardinal_sfx && a.j < c->n && c->t[a.j].kind == IZDE_TOK_WORD &&
-        gap_dash(c, c->t[a.j - 1].end, c->t[a.j].start, 0)) {
-        const char *hw = TERM(c, a.j);
+    return digits_list_clock_or_code(c, i, a);
+}
+
+/* A hyphenated word after the number: an ordinal («3-й», «2021-жылдын»):
+ * 1, unless a compound of a unit («70-процентное», «20-долларовой»), whose
+ * unit goes to r->compound_unit; and an identifier or a month before the
+ * number («№», «декабря 2017»): 1. */
+static int ordinal_or_id(const fctx *c, fig_read *r)
+{
+    size_t i = r->i;
+    const num *a = &r->a;
+    const ftok *t0 = &c->t[i];
+    if (!a->cardinal_sfx && a->j < c->n && c->t[a->j].kind == IZDE_TOK_WORD &&
+        gap_dash(c, c->t[a->j - 1].end, c->t[a->j].start, 0)) {
+        const char *hw = TERM(c, a->j);
         if (has_prefix(hw, "процентн"))
-            compound_unit = "%";
+            r->compound_unit = "%";
         else if (has_prefix(hw, "долларов"))
-            compound_unit = "доллар";
+            r->compound_unit = "доллар";
         else if (has_prefix(hw, "рублев"))
-            compound_unit = "рубль";
+            r->compound_unit = "рубль";
         else if (has_prefix(hw, "тонн"))
-            compound_unit = "тонна";
+            r->compound_unit = "тонна";
         else if (!has_prefix(hw, "местн") && !has_prefix(hw, "тысячн") &&
                  !has_prefix(hw, "миллионн") && !has_prefix(hw, "кратн"))
-            return IZDE_OK;
-        if (i > 0 && c->ru && !a.spelled && alone_on_line(c, t0->start, t0->end))
-            return IZDE_OK;
+            return 1;
+        if (i > 0 && c->ru && !a->spelled && alone_on_line(c, t0->start, t0->end))
+            return 1;
     }
     if (i > 0) {
         const char *pw = TERM(c, i - 1);
-        if (in_list(pw, ID_BEFORE) &&
-            gap_blank(c, c->t[i - 1].end, t0->start, 1))
-            return IZDE_OK;
-        if (is_month(pw) && gap_blank(c, c->t[i - 1].end, t0->start, 0) && !a.spelled)
-            return IZDE_OK;  /* «декабря 2017» */
+        if (in_list(pw, ID_BEFORE) && gap_blank(c, c->t[i - 1].end, t0->start, 1))
+            return 1;
+        if (is_month(pw) && gap_blank(c, c->t[i - 1].end, t0->start, 0) && !a->spelled)
+            return 1; /* «декабря 2017» */
     }
+    return 0;
+}
 
-    izde_figure f;
-    memset(&f, 0, sizeof f);
-    f.value = a.v;
-    f.high = a.v;
-    f.spelled = a.spelled;
-    f.start = t0->start;
-    f.num_start = t0->start;
-    size_t k = a.j - 1; /* last token consumed */
-    size_t end = c->t[k].end;
-
-    /* range «30-35», «30 – 35» */
-    int ranged = 0;
-    if (k + 1 < c->n && gap_dash(c, c->t[k].end, c->t[k + 1].start, 1) &&
-        read_number(c, k + 1, &b) && b.spelled == a.spelled) {
-        f.high = b.v;
-        k = b.j - 1;
-        end = c->t[k].end;
-        ranged = 1;
-        *next = b.j;
+/* [- NUMBER] [multiplier], or «от 10 до 20 тысяч». */
+static void read_range(const fctx *c, fig_read *r)
+{
+    num b;
+    izde_figure *f = &r->f;
+    if (r->k + 1 < c->n && gap_dash(c, c->t[r->k].end, c->t[r->k + 1].start, 1) &&
+        read_number(c, r->k + 1, &b) && b.spelled == r->a.spelled) {
+        f->high = b.v;
+        r->k = b.j - 1;
+        r->end = c->t[r->k].end;
+        r->ranged = 1;
+        r->next = b.j;
     }
     /* multiplier «тыс.», «млн», «миң» */
-    double mult = 1;
-    size_t n1 = next_joined(c, k);
-    if (n1 < c->n && (mult = multiplier(TERM(c, n1))) > 0 && !a.spelled) {
-        k = n1;
-        end = c->t[k].end;
-        f.value *= mult;
-        f.high *= mult;
-        *next = k + 1;
+    size_t n1 = next_joined(c, r->k);
+    r->mult = 1;
+    double m;
+    if (n1 < c->n && (m = multiplier(TERM(c, n1))) > 0 && !r->a.spelled) {
+        r->mult = m;
+        r->k = n1;
+        r->end = c->t[r->k].end;
+        f->value *= m;
+        f->high *= m;
+        r->next = r->k + 1;
+    }
+    if (r->ranged || r->i == 0 || strcmp(TERM(c, r->i - 1), "от") != 0)
+        return;
+    size_t d = next_joined(c, r->k);
+    if (!(d < c->n && strcmp(TERM(c, d), "до") == 0 && next_joined(c, d) < c->n &&
+          read_number(c, d + 1, &b) && b.spelled == r->a.spelled))
+        return;
+    double hv = b.v, m2;
+    size_t kk = b.j - 1, mk = next_joined(c, kk);
+    if (mk < c->n && (m2 = multiplier(TERM(c, mk))) > 0 && !b.spelled) {
+        hv *= m2;
+        kk = mk;
+        if (r->mult == 1)
+            f->value *= m2;
     } else {
-        mult = 1;
+        hv *= r->mult;
     }
-    /* «от 10 до 20 тысяч» */
-    if (!ranged && i > 0 && strcmp(TERM(c, i - 1), "от") == 0) {
-        size_t d = next_joined(c, k);
-        if (d < c->n && strcmp(TERM(c, d), "до") == 0 && next_joined(c, d) < c->n &&
-            read_number(c, d + 1, &b) && b.spelled == a.spelled) {
-            double hv = b.v;
-            size_t kk = b.j - 1, m = next_joined(c, kk);
-            double m2;
-            if (m < c->n && (m2 = multiplier(TERM(c, m))) > 0 && !b.spelled) {
-                hv *= m2;
-                kk = m;
-                if (mult == 1)
-                    f.value *= m2;
-            } else {
-                hv *= mult;
-            }
-            f.high = hv;
-            k = kk;
-            end = c->t[k].end;
-            ranged = 1;
-            *next = k + 1;
-        }
-    }
-    f.num_end = end;
-    if (compound_unit) {
-        /* the whole compound is the figure; what it qualifies is not counted */
-        f.unit = strcmp(compound_unit, "") ? compound_unit : NULL;
-        f.end = c->t[a.j].end;
-        sentence_of(c, f.start, &f.sent_start, &f.sent_end);
-        *next = a.j + 1;
-        return push(fs, &f);
-    }
-    if (!a.spelled && f.value >= 1000 && f.value <= 2100 && mult == 1 &&
-        (a.plain4 || a.cardinal_sfx))
-        f.qualifier = -1;  /* maybe a year: decided below */
+    f->high = hv;
+    r->k = kk;
+    r->end = c->t[r->k].end;
+    r->ranged = 1;
+    r->next = r->k + 1;
+}
 
-    /* unit: «%», «$», unit words */
-    const unitdef *u = NULL;
-    if (end < c->len) {
-        size_t p = end, w;
+/* [unit]: «%», «$» before the number, a unit word; then what makes it
+ * not a count after all: a time word or month, a list ending in one, a
+ * word of ID_AFTER («155 статье»), a decade («1990-х»).  1: not a count. */
+static int read_unit(const fctx *c, fig_read *r)
+{
+    izde_figure *f = &r->f;
+    if (r->end < c->len) {
+        size_t p = r->end, w;
         while (p < c->len && is_space_at(c->text, p, c->len, &w) && c->text[p] != '\n')
             p += w;
         if (p < c->len && c->text[p] == '%') {
-            f.unit = "%";
-            end = p + 1;
+            f->unit = "%";
+            r->end = p + 1;
         }
     }
-    if (!f.unit && !a.spelled) {
-        UChar32 pb = char_before(c, t0->start, 1, NULL);
+    if (!f->unit && !r->a.spelled) {
+        UChar32 pb = char_before(c, c->t[r->i].start, 1, NULL);
         if (pb == '$')
-            f.unit = "доллар";
+            f->unit = "доллар";
         else if (pb == 0x20AC)
-            f.unit = "евро";
+            f->unit = "евро";
         else if (pb == 0x20BD)
-            f.unit = "рубль";
+            f->unit = "рубль";
     }
-    if (!f.unit) {
-        size_t un = next_joined(c, k);
-        if (un < c->n && (u = unit_of(TERM(c, un))) != NULL) {
-            f.unit = u->name;
-            k = un;
-            end = c->t[k].end;
+    if (!f->unit) {
+        size_t un = next_joined(c, r->k);
+        if (un < c->n && (r->u = unit_of(TERM(c, un))) != NULL) {
+            f->unit = r->u->name;
+            r->k = un;
+            r->end = c->t[r->k].end;
         }
     }
     /* time words: a year, date or duration */
-    size_t tw = next_joined(c, k);
-    if (tw < c->n && (is_time_word(TERM(c, tw)) || is_month(TERM(c, tw))) && !f.unit)
-        return IZDE_OK;
-    if (!f.unit && list_ends_in_time(c, k))
-        return IZDE_OK;  /* «с 11 по 14 апреля», «на 20 и 10 лет», «30, 20 и 19 лет» */
+    size_t tw = next_joined(c, r->k);
+    if (tw < c->n && (is_time_word(TERM(c, tw)) || is_month(TERM(c, tw))) && !f->unit)
+        return 1;
+    if (!f->unit && list_ends_in_time(c, r->k))
+        return 1; /* «с 11 по 14 апреля», «на 20 и 10 лет», «30, 20 и 19 лет» */
     if (tw < c->n && in_list(TERM(c, tw), ID_AFTER))
-        return IZDE_OK;  /* «155 статье», «на 59 месте», «159 УК» */
-    if (a.cardinal_sfx && f.qualifier == -1)
-        return IZDE_OK;  /* «1990-х» */
+        return 1; /* «155 статье», «на 59 месте», «159 УК» */
+    return r->a.cardinal_sfx && f->qualifier == -1; /* «1990-х» */
+}
 
-    /* the counted noun, over adjectives */
-    const char *noun = NULL;
-    size_t nk = 0;
+/* [adjectives] [noun]: the counted noun, over up to two adjectives.
+ * 1: a time word where the noun would be, so not a count. */
+static int read_noun(const fctx *c, fig_read *r)
+{
+    num b;
+    const unitdef *u = r->u;
     int want_noun = !u || !u->currency;
-    size_t p = k;
+    size_t p = r->k;
     for (int hops = 0; want_noun && hops < 3; hops++) {
         size_t q = next_joined(c, p);
         if (q >= c->n || c->t[q].kind != IZDE_TOK_WORD)
@@ -1074,18 +1081,18 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
         if (is_stop(c, w) || read_number(c, q, &b) || multiplier(w) > 0)
             break;
         if (is_time_word(w) || is_month(w)) {
-            if (!f.unit)
-                return IZDE_OK;
+            if (!r->f.unit)
+                return 1;
             break;
         }
-        if (f.unit && u_isupper(char_at(c, c->t[q].start)))
+        if (r->f.unit && u_isupper(char_at(c, c->t[q].start)))
             break;
         if (c->ru && ru_verbish(w) && !ru_adjective(w))
             break;
         if (c->ky && !c->ru && ky_verbish(w))
             break;
         /* Kyrgyz puts the measured thing before an inflected unit: «96 пайызы» */
-        if (c->ky && !c->ru && u && strcmp(TERM(c, k), u->stem) != 0)
+        if (c->ky && !c->ru && u && strcmp(TERM(c, r->k), u->stem) != 0)
             break;
         size_t q2 = next_joined(c, q);
         int next_ok = q2 < c->n && c->t[q2].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, q2)) &&
@@ -1098,125 +1105,146 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
             p = q;
             continue;
         }
-        noun = w;
-        nk = q;
+        r->noun = w;
+        r->nk = q;
         break;
     }
-    if (noun) {
-        k = nk;
-        end = c->t[k].end;
+    if (r->noun) {
+        r->k = r->nk;
+        r->end = c->t[r->k].end;
     }
-    if (f.qualifier == -1) {
-        /* a 4-digit 1000..2100: a count only before a noun it counts */
-        if ((!noun && !f.unit) || (i > 0 && is_month(TERM(c, i - 1))))
-            return IZDE_OK;
-        /* «В 2001 принят», «с 1975 по 1977 работал» */
-        if (i > 0 && !f.unit &&
+    return 0;
+}
+
+/* What only the noun decides: a 4-digit 1000..2100 is a count only before
+ * a noun it counts («В 2001 принят» is a year); «один из», a lone «бир»,
+ * «ещё один» are not counts.  1: not a count. */
+static int year_or_lone_one(const fctx *c, fig_read *r)
+{
+    size_t i = r->i;
+    if (r->f.qualifier == -1) {
+        if ((!r->noun && !r->f.unit) || (i > 0 && is_month(TERM(c, i - 1))))
+            return 1;
+        if (i > 0 && !r->f.unit &&
             in_list(TERM(c, i - 1), (const char *const[]){"в", "с", "по", "до", "к", "от", "на",
                                                           "после", "между", "начиная", NULL}))
-            return IZDE_OK;
-        f.qualifier = IZDE_QUAL_EXACT;
+            return 1;
+        r->f.qualifier = IZDE_QUAL_EXACT;
     }
-    /* «один из», a lone «бир» */
-    if (a.spelled && f.value == 1 && a.j == i + 1) {
-        const char *w1 = TERM(c, i);
-        size_t q = next_joined(c, i);
-        if (strcmp(w1, "бир") == 0 && (!noun || (q < c->n && strcmp(TERM(c, q), "эле") == 0)))
-            return IZDE_OK;
-        if (q < c->n && (strcmp(TERM(c, q), "из") == 0 || !noun))
-            return IZDE_OK;
-        /* «ещё один», «ни одного», «хотя бы один»: not a count */
-        if (i > 0 && in_list(TERM(c, i - 1), (const char *const[]){"еще", "ни", "бы", NULL}))
-            return IZDE_OK;
-    }
+    if (!(r->a.spelled && r->f.value == 1 && r->a.j == i + 1))
+        return 0;
+    size_t q = next_joined(c, i);
+    if (strcmp(TERM(c, i), "бир") == 0 &&
+        (!r->noun || (q < c->n && strcmp(TERM(c, q), "эле") == 0)))
+        return 1;
+    if (q < c->n && (strcmp(TERM(c, q), "из") == 0 || !r->noun))
+        return 1;
+    /* «ещё один», «ни одного», «хотя бы один»: not a count */
+    return i > 0 && in_list(TERM(c, i - 1), (const char *const[]){"еще", "ни", "бы", NULL});
+}
 
-    /* qualifiers before: «более», «более чем», «не менее», «около», «до» */
-    if (i > 0 && gap_blank(c, c->t[i - 1].end, t0->start, 0)) {
-        const char *q1 = TERM(c, i - 1);
-        const char *q0 = i > 1 && gap_blank(c, c->t[i - 2].end, c->t[i - 1].start, 0)
-                             ? TERM(c, i - 2)
-                             : "";
-        size_t qs = c->t[i - 1].start;
-        int ql = -1;
-        if (strcmp(q1, "чем") == 0 && (strcmp(q0, "более") == 0 || strcmp(q0, "больше") == 0))
-            ql = IZDE_QUAL_MORE, qs = c->t[i - 2].start;
-        else if (strcmp(q1, "чем") == 0 && (strcmp(q0, "менее") == 0 || strcmp(q0, "меньше") == 0))
-            ql = IZDE_QUAL_LESS, qs = c->t[i - 2].start;
-        else if (strcmp(q0, "не") == 0 && (strcmp(q1, "менее") == 0 || strcmp(q1, "меньше") == 0))
-            ql = IZDE_QUAL_MORE, qs = c->t[i - 2].start;
-        else if (strcmp(q0, "не") == 0 && (strcmp(q1, "более") == 0 || strcmp(q1, "больше") == 0))
-            ql = IZDE_QUAL_LESS, qs = c->t[i - 2].start;
-        else if (in_list(q1, (const char *const[]){"около", "порядка", "примерно",
-                                                   "приблизительно", "почти", "дээрлик",
-                                                   "болжол", "болжолу", NULL}))
-            ql = IZDE_QUAL_ABOUT;
-        else if (strcmp(q1, "менен") == 0 && strcmp(q0, "болжол") == 0)
-            ql = IZDE_QUAL_ABOUT, qs = c->t[i - 2].start;
-        else if (in_list(q1, (const char *const[]){"более", "свыше", "больше", "сверх", NULL}))
-            ql = IZDE_QUAL_MORE;
-        else if (in_list(q1, (const char *const[]){"менее", "меньше", NULL}))
-            ql = IZDE_QUAL_LESS;
-        else if (strcmp(q1, "до") == 0 && !ranged)
-            ql = IZDE_QUAL_LESS;
-        if (ql >= 0) {
-            f.qualifier = ql;
-            f.start = qs;
+/* [qualifier] before: «более», «более чем», «не менее», «около», «до». */
+static void qualifier_before(const fctx *c, fig_read *r)
+{
+    size_t i = r->i;
+    if (!(i > 0 && gap_blank(c, c->t[i - 1].end, c->t[i].start, 0)))
+        return;
+    const char *q1 = TERM(c, i - 1);
+    const char *q0 =
+        i > 1 && gap_blank(c, c->t[i - 2].end, c->t[i - 1].start, 0) ? TERM(c, i - 2) : "";
+    size_t qs = c->t[i - 1].start;
+    int ql = -1;
+    if (strcmp(q1, "чем") == 0 && (strcmp(q0, "более") == 0 || strcmp(q0, "больше") == 0))
+        ql = IZDE_QUAL_MORE, qs = c->t[i - 2].start;
+    else if (strcmp(q1, "чем") == 0 && (strcmp(q0, "менее") == 0 || strcmp(q0, "меньше") == 0))
+        ql = IZDE_QUAL_LESS, qs = c->t[i - 2].start;
+    else if (strcmp(q0, "не") == 0 && (strcmp(q1, "менее") == 0 || strcmp(q1, "меньше") == 0))
+        ql = IZDE_QUAL_MORE, qs = c->t[i - 2].start;
+    else if (strcmp(q0, "не") == 0 && (strcmp(q1, "более") == 0 || strcmp(q1, "больше") == 0))
+        ql = IZDE_QUAL_LESS, qs = c->t[i - 2].start;
+    else if (in_list(q1, (const char *const[]){"около", "порядка", "примерно", "приблизительно",
+                                               "почти", "дээрлик", "болжол", "болжолу", NULL}))
+        ql = IZDE_QUAL_ABOUT;
+    else if (strcmp(q1, "менен") == 0 && strcmp(q0, "болжол") == 0)
+        ql = IZDE_QUAL_ABOUT, qs = c->t[i - 2].start;
+    else if (in_list(q1, (const char *const[]){"более", "свыше", "больше", "сверх", NULL}))
+        ql = IZDE_QUAL_MORE;
+    else if (in_list(q1, (const char *const[]){"менее", "меньше", NULL}))
+        ql = IZDE_QUAL_LESS;
+    else if (strcmp(q1, "до") == 0 && !r->ranged)
+        ql = IZDE_QUAL_LESS;
+    if (ql >= 0) {
+        r->f.qualifier = ql;
+        r->f.start = qs;
+    }
+}
+
+/* The Kyrgyz qualifier word at token q: an IZDE_QUAL_*, or -1; «кем
+ * эмес» (at least) moves *q to «эмес». */
+static int ky_qualifier_at(const fctx *c, size_t *q)
+{
+    const char *w = TERM(c, *q);
+    if (in_list(w, (const char *const[]){"ашуун", "ашык", "ашыгыраак", "ашуунраак", NULL}))
+        return IZDE_QUAL_MORE;
+    if (in_list(w, (const char *const[]){"жакын", "чамалуу", NULL}))
+        return IZDE_QUAL_ABOUT;
+    if (!in_list(w, (const char *const[]){"кем", "чейин", NULL}))
+        return -1;
+    size_t q2 = next_joined(c, *q);
+    if (q2 < c->n && strcmp(TERM(c, q2), "эмес") == 0) {
+        *q = q2;
+        return IZDE_QUAL_MORE;
+    }
+    return IZDE_QUAL_LESS;
+}
+
+/* [qualifier] after, in Kyrgyz: after the number («100дөн ашуун лидер»,
+ * the noun then follows, over one adjective) or after its noun («100
+ * адамдан ашык»). */
+static void qualifier_after_ky(const fctx *c, fig_read *r)
+{
+    size_t numlast = r->a.j - 1;
+    while (numlast + 1 < c->n && c->t[numlast + 1].end <= r->f.num_end)
+        numlast++;
+    size_t after[2] = {numlast, r->k};
+    for (int z = 0; z < 2 && r->f.qualifier == IZDE_QUAL_EXACT; z++) {
+        size_t q = next_joined(c, after[z]);
+        int ql;
+        if (q >= c->n || (ql = ky_qualifier_at(c, &q)) < 0)
+            continue;
+        r->f.qualifier = ql;
+        if (c->t[q].end > r->end)
+            r->end = c->t[q].end;
+        if (z != 0 || r->noun)
+            continue;
+        size_t w = next_joined(c, q);
+        if (w < c->n && c->t[w].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, w)) &&
+            !is_time_word(TERM(c, w))) {
+            size_t w2 = next_joined(c, w);
+            if (ky_adjective(TERM(c, w)) && w2 < c->n && c->t[w2].kind == IZDE_TOK_WORD &&
+                !is_stop(c, TERM(c, w2)))
+                w = w2;
+            r->noun = TERM(c, w);
+            r->nk = w;
+            r->end = c->t[w].end;
         }
     }
-    /* Kyrgyz qualifiers after the number («100дөн ашуун лидер») or after
-     * its noun («100 адамдан ашык») */
-    if (c->ky) {
-        size_t numlast = a.j - 1;
-        while (numlast + 1 < c->n && c->t[numlast + 1].end <= f.num_end)
-            numlast++;
-        size_t after[2] = {numlast, k};
-        for (int z = 0; z < 2 && f.qualifier == IZDE_QUAL_EXACT; z++) {
-            size_t q = next_joined(c, after[z]);
-            if (q >= c->n)
-                continue;
-            const char *w = TERM(c, q);
-            int ql = -1;
-            if (in_list(w, (const char *const[]){"ашуун", "ашык", "ашыгыраак", "ашуунраак", NULL}))
-                ql = IZDE_QUAL_MORE;
-            else if (in_list(w, (const char *const[]){"жакын", "чамалуу", NULL}))
-                ql = IZDE_QUAL_ABOUT;
-            else if (in_list(w, (const char *const[]){"кем", "чейин", NULL})) {
-                size_t q2 = next_joined(c, q);
-                ql = IZDE_QUAL_LESS;
-                if (q2 < c->n && strcmp(TERM(c, q2), "эмес") == 0)  /* «кем эмес»: at least */
-                    ql = IZDE_QUAL_MORE, q = q2;
-            }
-            if (ql < 0)
-                continue;
-            f.qualifier = ql;
-            if (c->t[q].end > end)
-                end = c->t[q].end;
-            /* the noun follows the qualifier (over one adjective) */
-            if (z == 0 && !noun) {
-                size_t r = next_joined(c, q);
-                if (r < c->n && c->t[r].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, r)) &&
-                    !is_time_word(TERM(c, r))) {
-                    size_t r2 = next_joined(c, r);
-                    if (ky_adjective(TERM(c, r)) && r2 < c->n &&
-                        c->t[r2].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, r2)))
-                        r = r2;
-                    noun = TERM(c, r);
-                    nk = r;
-                    end = c->t[r].end;
-                }
-            }
-        }
-    }
-    f.end = end;
-    sentence_of(c, f.start, &f.sent_start, &f.sent_end);
-    if (noun) {
-        const ftok *nt = &c->t[nk];
+}
+
+/* Keep the figure: its noun as written and stemmed, its sentence. */
+static int keep_figure(const fctx *c, fig_read *r, izde_figures *fs, struct izde_stemmer *stemmer)
+{
+    izde_figure *f = &r->f;
+    f->end = r->end;
+    sentence_of(c, f->start, &f->sent_start, &f->sent_end);
+    if (r->noun) {
+        const ftok *nt = &c->t[r->nk];
         char *copy = malloc(nt->end - nt->start + 1);
         if (!copy)
             return IZDE_ENOMEM;
         memcpy(copy, c->text + nt->start, nt->end - nt->start);
         copy[nt->end - nt->start] = 0;
-        f.noun = copy;
+        f->noun = copy;
         if (stemmer) {
             size_t sl;
             const char *st = izde_stemmer_stem(stemmer, copy, strlen(copy), &sl);
@@ -1227,20 +1255,63 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
             }
             memcpy(sc, st, sl);
             sc[sl] = 0;
-            f.noun_stem = sc;
+            f->noun_stem = sc;
         }
     }
-    if (push(fs, &f) != IZDE_OK) {
-        free((char *)f.noun);
-        free((char *)f.noun_stem);
+    if (push(fs, f) != IZDE_OK) {
+        free((char *)f->noun);
+        free((char *)f->noun_stem);
         return IZDE_ENOMEM;
     }
+    return IZDE_OK;
+}
+
+/* Try a figure at token i; *next receives the token to go on from. */
+static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *stemmer,
+                      size_t *next)
+{
+    fig_read r;
+    memset(&r, 0, sizeof r);
+    r.i = i;
+    *next = i + 1;
+    if (!read_number(c, i, &r.a))
+        return IZDE_OK;
+    *next = r.a.j;
+    if ((!r.a.spelled && digits_not_count(c, i, &r.a)) || ordinal_or_id(c, &r))
+        return IZDE_OK;
+    izde_figure *f = &r.f;
+    f->value = f->high = r.a.v;
+    f->spelled = r.a.spelled;
+    f->start = f->num_start = c->t[i].start;
+    r.k = r.a.j - 1;
+    r.end = c->t[r.k].end;
+    r.next = *next;
+    read_range(c, &r);
+    *next = r.next;
+    f->num_end = r.end;
+    if (r.compound_unit) {
+        /* the whole compound is the figure; what it qualifies is not counted */
+        f->unit = r.compound_unit;
+        f->end = c->t[r.a.j].end;
+        sentence_of(c, f->start, &f->sent_start, &f->sent_end);
+        *next = r.a.j + 1;
+        return push(fs, f);
+    }
+    if (!r.a.spelled && f->value >= 1000 && f->value <= 2100 && r.mult == 1 &&
+        (r.a.plain4 || r.a.cardinal_sfx))
+        f->qualifier = -1; /* maybe a year: decided by year_or_lone_one */
+    if (read_unit(c, &r) || read_noun(c, &r) || year_or_lone_one(c, &r))
+        return IZDE_OK;
+    qualifier_before(c, &r);
+    if (c->ky)
+        qualifier_after_ky(c, &r);
+    int rc = keep_figure(c, &r, fs, stemmer);
     /* go on after the number part (a noun may hold another number: no) */
     size_t last = *next;
-    while (last < c->n && c->t[last].start < f.num_end)
+    while (last < c->n && c->t[last].start < f->num_end)
         last++;
     *next = last;
-    return IZDE_OK;
+    return rc;
 }
 
 int izde__figures_extract(izde_figures **out, izde_analyzer *analyzer, const char *text,
