@@ -42,6 +42,11 @@ const char *cli_db_path(const char *opt);
  * reading; on failure print why and return NULL. */
 izde_db *cli_open_read(const cli_dbs *dbs);
 
+/* After running `query` on `db`: warn of left-out shards, and when `rc`
+ * is a failure say so ("bad query '...': ..." or the handle's message)
+ * and return 1; 0 when it is IZDE_OK. */
+int cli_query_failed(izde_db *db, const char *query, int rc);
+
 /* When shards were left out (--allow-partial): say which on stderr. */
 void cli_warn_partial(izde_db *db);
 

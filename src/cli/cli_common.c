@@ -59,6 +59,16 @@ izde_db *cli_open_read(const cli_dbs *dbs)
     return db;
 }
 
+int cli_query_failed(izde_db *db, const char *query, int rc)
+{
+    cli_warn_partial(db);
+    if (rc == IZDE_EQUERY)
+        cli_error("bad query '%s': %s", query, izde_db_errmsg(db));
+    else if (rc != IZDE_OK)
+        cli_error("%s", izde_db_errmsg(db));
+    return rc != IZDE_OK;
+}
+
 void cli_warn_partial(izde_db *db)
 {
     static unsigned warned;

@@ -42,14 +42,8 @@ int cmd_facts(int argc, char **argv)
     if (!db)
         goto done;
     rc = izde_facts_json(db, query, (unsigned)max, &out);
-    cli_warn_partial(db);
-    if (rc == IZDE_EQUERY) {
-        cli_error("bad query '%s': %s", query, izde_db_errmsg(db));
+    if (cli_query_failed(db, query, rc))
         goto done;
-    } else if (rc != IZDE_OK) {
-        cli_error("%s", izde_db_errmsg(db));
-        goto done;
-    }
     json_t *o = json_loads(out, 0, NULL);
     json_t *groups = json_object_get(o, "groups");
     if (json) {

@@ -256,12 +256,7 @@ int cmd_search(int argc, char **argv)
     }
     izde_results *r = NULL;
     int rc = izde_search_ex(&r, db, query, &opt);
-    cli_warn_partial(db);
-    if (rc == IZDE_EQUERY) {
-        cli_error("bad query '%s': %s", query, izde_db_errmsg(db));
-    } else if (rc != IZDE_OK) {
-        cli_error("%s", izde_db_errmsg(db));
-    } else {
+    if (!cli_query_failed(db, query, rc)) {
         if (json)
             print_json(db, query, r, -1);
         else
