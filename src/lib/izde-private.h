@@ -37,39 +37,57 @@ typedef struct izde_shard {
     char *reason;   /* why it was left out, or NULL */
 } izde_shard;
 
+/* The state of an indexing session on a writable handle. */
+typedef struct izde_indexing {
+    unsigned pending;       /* documents added since the last commit */
+    izde_seen *seen;        /* lines seen per source in this run */
+    izde_notice_fn notice;  /* izde_db_set_notice(): notes while indexing, or NULL */
+    void *notice_payload;   /* passed to `notice` */
+    izde_notice_fn warning; /* izde_db_set_warning(): data indexed with a loss, or NULL */
+    void *warning_payload;  /* passed to `warning` */
+} izde_indexing;
+
+/* Writing one shard of N (izde_db_set_shard()): articles whose id hashes
+ * to another shard are read (for chrome detection) but not indexed;
+ * report_unrouted 0 keeps problems that precede an id to shard 0's
+ * process.  n is 0 for an index that is not a shard. */
+typedef struct izde_shard_out {
+    unsigned k, n;
+    int report_unrouted;
+    unsigned other;         /* articles left to other shards so far */
+} izde_shard_out;
+
+/* A set of indexes searched as one (dbset.c): the handle's x is their
+ * combination. */
+typedef struct izde_shard_set {
+    izde_shard *shards;     /* n entries; NULL for a plain index */
+    size_t n;
+    unsigned timeout_ms;    /* remote shards */
+    int allow_partial;      /* leave out shards that are down */
+    unsigned recoveries;    /* izde__db_recover() calls this operation */
+} izde_shard_set;
+
+/* A second analyzer and stemmers, made on first use, for the thread that
+ * builds half of a result page's snippets (search.c). */
+typedef struct izde_aux_analysis {
+    izde_analyzer *analyzer;
+    izde_stemmer *ru, *ky;
+    int failed;
+} izde_aux_analysis;
+
 struct izde_db {
-    izx_db *x;              /* the Xapian database */
+    izx_db *x;              /* the Xapian database (or the shards' combination) */
     char *path;             /* as given */
     int writable;
     char *errmsg;           /* last error message, owned */
     izde_analyzer *analyzer;
     izde_stemmer *stem_ru;  /* Snowball Russian */
     izde_stemmer *stem_ky;  /* izde's Kyrgyz stemmer */
-    /* a second analyzer and stemmers, made on first use, for the thread
-     * that builds half of a result page's snippets (search.c) */
-    izde_analyzer *aux_analyzer;
-    izde_stemmer *aux_ru, *aux_ky;
-    int aux_failed;
-    unsigned pending;       /* documents added since the last commit */
-    izde_seen *seen;        /* lines seen per source in this run (writable only) */
-    izde_notice_fn notice;  /* izde_db_set_notice(): notes while indexing, or NULL */
-    void *notice_payload;   /* passed to `notice` */
-    izde_notice_fn warning; /* izde_db_set_warning(): data indexed with a loss, or NULL */
-    void *warning_payload;  /* passed to `warning` */
-    /* a set of indexes searched as one (dbset.c): x is their combination */
-    izde_shard *shards;     /* nshards entries; NULL for a plain index */
-    size_t nshards;
-    unsigned timeout_ms;    /* remote shards */
-    int allow_partial;      /* leave out shards that are down */
-    unsigned recoveries;    /* izde__db_recover() calls this operation */
+    izde_aux_analysis aux;  /* reading: the snippet thread's own */
     unsigned time_limit_ms; /* izde_db_set_time_limit(); 0: none */
-    /* writing one shard of N (izde_db_set_shard()): articles whose id
-     * hashes to another shard are read (for chrome detection) but not
-     * indexed; report_unrouted 0 keeps problems that precede an id to
-     * shard 0's process */
-    unsigned shard_k, shard_n;
-    int report_unrouted;
-    unsigned other_shard;   /* articles left to other shards so far */
+    izde_shard_set set;     /* reading: the shards searched as one */
+    izde_indexing ix;       /* writing: the indexing session */
+    izde_shard_out out;     /* writing: which shard this is */
 };
 
 /* Check the izde.version of a freshly opened Xapian handle (db.c); for
@@ -95,7 +113,7 @@ int izde__stamp_shard(izde_db *db);
  * izde__db_recover() leaves out a shard that stopped answering. */
 #define IZDE__RUN_RECOVERING(db, rc, call)                                    \
     do {                                                                      \
-        (db)->recoveries = 0;                                                 \
+        (db)->set.recoveries = 0;                                                 \
         while (((rc) = (call)) != IZDE_OK && izde__db_recover((db), (rc)))    \
             ;                                                                 \
     } while (0)

@@ -203,7 +203,7 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
         goto fail;
     if ((rc = izde__db_init_read(db, errmsg_out)) != IZDE_OK)
         goto fail;
-    if (db->writable && !(db->seen = izde__seen_new())) {
+    if (db->writable && !(db->ix.seen = izde__seen_new())) {
         rc = IZDE_ENOMEM;
         goto fail;
     }
@@ -220,7 +220,7 @@ fail:
 
 int izde__db_init_read(izde_db *db, char **errmsg_out)
 {
-    db->report_unrouted = 1;
+    db->out.report_unrouted = 1;
     int rc = izde_analyzer_new(&db->analyzer, errmsg_out);
     if (rc != IZDE_OK)
         return rc;
@@ -239,7 +239,7 @@ int izde_db_commit(izde_db *db)
     int rc = izx_db_commit(db->x);
     if (rc != IZX_OK)
         return izde__db_izx_error(db, rc, "cannot commit the index");
-    db->pending = 0;
+    db->ix.pending = 0;
     return IZDE_OK;
 }
 
@@ -256,17 +256,17 @@ int izde_db_close(izde_db *db)
     izde_analyzer_free(db->analyzer);
     izde_stemmer_free(db->stem_ru);
     izde_stemmer_free(db->stem_ky);
-    izde_analyzer_free(db->aux_analyzer);
-    izde_stemmer_free(db->aux_ru);
-    izde_stemmer_free(db->aux_ky);
-    izde__seen_free(db->seen);
-    for (size_t i = 0; i < db->nshards; i++) {
-        izx_db_free(db->shards[i].x);
-        free(db->shards[i].spec);
-        free(db->shards[i].host);
-        free(db->shards[i].reason);
+    izde_analyzer_free(db->aux.analyzer);
+    izde_stemmer_free(db->aux.ru);
+    izde_stemmer_free(db->aux.ky);
+    izde__seen_free(db->ix.seen);
+    for (size_t i = 0; i < db->set.n; i++) {
+        izx_db_free(db->set.shards[i].x);
+        free(db->set.shards[i].spec);
+        free(db->set.shards[i].host);
+        free(db->set.shards[i].reason);
     }
-    free(db->shards);
+    free(db->set.shards);
     free(db->errmsg);
     free(db->path);
     free(db);
@@ -275,8 +275,8 @@ int izde_db_close(izde_db *db)
 
 void izde_db_set_notice(izde_db *db, izde_notice_fn fn, void *payload)
 {
-    db->notice = fn;
-    db->notice_payload = payload;
+    db->ix.notice = fn;
+    db->ix.notice_payload = payload;
 }
 
 int izde_db_doccount(izde_db *db, unsigned *out)
@@ -291,8 +291,8 @@ void izde_db_set_warning(izde_db *db, izde_notice_fn fn, void *payload)
 {
     if (!db)
         return;
-    db->warning = fn;
-    db->warning_payload = payload;
+    db->ix.warning = fn;
+    db->ix.warning_payload = payload;
 }
 
 int izde_index_version(void)

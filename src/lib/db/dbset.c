@@ -221,7 +221,7 @@ static int expand(spec_list *l, const char *spec, int depth, char **errmsg)
 
 static const char *down_advice(const izde_db *db)
 {
-    return db->allow_partial ? ""
+    return db->set.allow_partial ? ""
                              : "; start its server again (tools/shard-servers.sh start), or "
                                "search the others with --allow-partial";
 }
@@ -230,13 +230,13 @@ static const char *down_advice(const izde_db *db)
 static int open_shard(izde_db *db, izde_shard *s)
 {
     char *xmsg = NULL;
-    int xrc = s->host ? izx_db_open_remote(&s->x, s->host, s->port, db->timeout_ms, &xmsg)
+    int xrc = s->host ? izx_db_open_remote(&s->x, s->host, s->port, db->set.timeout_ms, &xmsg)
                       : izx_db_open(&s->x, s->spec, IZX_DB_READONLY, &xmsg);
     int rc = izde__status_from_izx(xrc);
     free(s->reason);
     s->reason = NULL;
     if (xrc == IZX_ETIMEOUT)
-        s->reason = izde__strdupf("no answer within %u ms (%s)", db->timeout_ms,
+        s->reason = izde__strdupf("no answer within %u ms (%s)", db->set.timeout_ms,
                                   xmsg ? xmsg : "timeout");
     else if (xrc == IZX_ENETWORK)
         s->reason = izde__strdupf("cannot connect (%s)", xmsg ? xmsg : "network error");
@@ -264,19 +264,19 @@ static int open_shard(izde_db *db, izde_shard *s)
 /* Combine the shards still open into db->x. */
 static int combine(izde_db *db)
 {
-    izx_db **parts = calloc(db->nshards ? db->nshards : 1, sizeof *parts);
+    izx_db **parts = calloc(db->set.n ? db->set.n : 1, sizeof *parts);
     if (!parts)
         return izde__db_error(db, IZDE_ENOMEM, "out of memory");
     size_t n = 0;
-    for (size_t i = 0; i < db->nshards; i++)
-        if (db->shards[i].x)
-            parts[n++] = db->shards[i].x;
+    for (size_t i = 0; i < db->set.n; i++)
+        if (db->set.shards[i].x)
+            parts[n++] = db->set.shards[i].x;
     izx_db_free(db->x);
     db->x = NULL;
     int rc = IZDE_OK;
     if (n == 0) {
         rc = izde__db_error(db, IZDE_ENETWORK, "no shard of '%s' could be searched: %s", db->path,
-                            db->nshards && db->shards[0].reason ? db->shards[0].reason : "");
+                            db->set.n && db->set.shards[0].reason ? db->set.shards[0].reason : "");
     } else {
         char *xmsg = NULL;
         int xrc = izx_db_combine(&db->x, parts, n, &xmsg);
@@ -308,11 +308,11 @@ static int shard_label(izx_db *x, unsigned *k, unsigned *n)
 /* Name a shard that was never listed (allow_partial). */
 static int add_unlisted(izde_db *db, unsigned k, unsigned n)
 {
-    izde_shard *v = realloc(db->shards, (db->nshards + 1) * sizeof *v);
+    izde_shard *v = realloc(db->set.shards, (db->set.n + 1) * sizeof *v);
     if (!v)
         return IZDE_ENOMEM;
-    db->shards = v;
-    izde_shard *s = &v[db->nshards];
+    db->set.shards = v;
+    izde_shard *s = &v[db->set.n];
     memset(s, 0, sizeof *s);
     s->spec = izde__strdupf("shard %u of %u", k + 1, n);
     s->reason = strdup("not listed");
@@ -321,7 +321,7 @@ static int add_unlisted(izde_db *db, unsigned k, unsigned n)
         free(s->reason);
         return IZDE_ENOMEM;
     }
-    db->nshards++;
+    db->set.n++;
     return IZDE_OK;
 }
 
@@ -333,17 +333,17 @@ static int check_set(izde_db *db, char **errmsg_out)
     const char **who = NULL; /* who[k]: the spec of shard k */
     const char *first = NULL;
     int rc = IZDE_OK;
-    size_t listed = db->nshards, down = 0;
+    size_t listed = db->set.n, down = 0;
     for (size_t i = 0; i < listed && rc == IZDE_OK; i++) {
         unsigned k, sn;
-        if (!db->shards[i].x) {
+        if (!db->set.shards[i].x) {
             down++;
             continue;
         }
-        if (!shard_label(db->shards[i].x, &k, &sn))
+        if (!shard_label(db->set.shards[i].x, &k, &sn))
             continue;
         if (!first) {
-            first = db->shards[i].spec;
+            first = db->set.shards[i].spec;
             n = sn;
             if (!(who = calloc(n, sizeof *who)))
                 return IZDE_ENOMEM;
@@ -351,15 +351,15 @@ static int check_set(izde_db *db, char **errmsg_out)
         if (sn != n) {
             *errmsg_out = izde__strdupf("'%s' is shard %u of %u but '%s' is one of %u: list the "
                                         "shards of one `izde index --shards` run",
-                                        db->shards[i].spec, k + 1, sn, first, n);
+                                        db->set.shards[i].spec, k + 1, sn, first, n);
             rc = IZDE_EINVAL;
         } else if (who[k]) {
             *errmsg_out = izde__strdupf("'%s' and '%s' are both shard %u of %u: list each shard "
                                         "once, or its articles count twice",
-                                        who[k], db->shards[i].spec, k + 1, n);
+                                        who[k], db->set.shards[i].spec, k + 1, n);
             rc = IZDE_EINVAL;
         } else {
-            who[k] = db->shards[i].spec;
+            who[k] = db->set.shards[i].spec;
             labelled++;
         }
     }
@@ -368,7 +368,7 @@ static int check_set(izde_db *db, char **errmsg_out)
     for (unsigned k = 0; rc == IZDE_OK && who && down == 0 && k < n; k++) {
         if (who[k])
             continue;
-        if (!db->allow_partial) {
+        if (!db->set.allow_partial) {
             *errmsg_out = izde__strdupf("shard %u of %u is not listed (%u of the %u shards "
                                         "given): results would miss its articles; list every "
                                         "shard, or add --allow-partial", k + 1, n, labelled, n);
@@ -413,19 +413,19 @@ int izde_db_open_shards(izde_db **out, const char *const *specs, size_t n,
         free(db);
         return IZDE_ENOMEM;
     }
-    db->timeout_ms = o && o->timeout_ms ? o->timeout_ms : DEFAULT_TIMEOUT_MS;
-    db->allow_partial = o ? o->allow_partial : 0;
+    db->set.timeout_ms = o && o->timeout_ms ? o->timeout_ms : DEFAULT_TIMEOUT_MS;
+    db->set.allow_partial = o ? o->allow_partial : 0;
     spec_list l = {0};
     int rc = IZDE_OK;
     for (size_t i = 0; i < n && rc == IZDE_OK; i++)
         rc = expand(&l, specs[i], 0, &msg);
-    db->shards = l.v;
-    db->nshards = l.n;
+    db->set.shards = l.v;
+    db->set.n = l.n;
     if (rc != IZDE_OK)
         goto fail;
     size_t up = 0;
-    for (size_t i = 0; i < db->nshards; i++) {
-        izde_shard *s = &db->shards[i];
+    for (size_t i = 0; i < db->set.n; i++) {
+        izde_shard *s = &db->set.shards[i];
         int src = open_shard(db, s);
         if (src == IZDE_OK) {
             up++;
@@ -433,7 +433,7 @@ int izde_db_open_shards(izde_db **out, const char *const *specs, size_t n,
         }
         /* a folder that is not a usable index is a mistake in the list,
          * not a shard that is down */
-        if (!db->allow_partial || !s->host) {
+        if (!db->set.allow_partial || !s->host) {
             if (src == IZDE_ENOTFOUND && !s->host)
                 msg = izde__strdupf("no index at '%s': %s", s->spec, izde__open_advice(src));
             else if (!s->host)
@@ -447,11 +447,11 @@ int izde_db_open_shards(izde_db **out, const char *const *specs, size_t n,
         }
     }
     /* one folder alone is searched as asked, a shard or not */
-    if (db->nshards > 1 && (rc = check_set(db, &msg)) != IZDE_OK)
+    if (db->set.n > 1 && (rc = check_set(db, &msg)) != IZDE_OK)
         goto fail;
     if (up == 0) {
         msg = izde__strdupf("every shard of '%s' is down; the first: '%s': %s", db->path,
-                            db->shards[0].spec, db->shards[0].reason);
+                            db->set.shards[0].spec, db->set.shards[0].reason);
         rc = IZDE_ENETWORK;
         goto fail;
     }
@@ -474,15 +474,15 @@ fail:
 
 int izde__db_recover(izde_db *db, int rc)
 {
-    if (rc != IZDE_ENETWORK || db->nshards == 0 || db->recoveries++ > db->nshards)
+    if (rc != IZDE_ENETWORK || db->set.n == 0 || db->set.recoveries++ > db->set.n)
         return 0;
     const char *what = izx_db_errmsg(db->x);
     char *orig = strdup(db->errmsg ? db->errmsg : what ? what : "");
     /* find who stopped answering: a fresh connection to every remote
      * shard (an old one may hold half an answer) */
     size_t lost = 0, up = 0;
-    for (size_t i = 0; i < db->nshards; i++) {
-        izde_shard *s = &db->shards[i];
+    for (size_t i = 0; i < db->set.n; i++) {
+        izde_shard *s = &db->set.shards[i];
         if (!s->x || !s->host) {
             up += s->x != NULL;
             continue;
@@ -494,7 +494,7 @@ int izde__db_recover(izde_db *db, int rc)
             continue;
         }
         lost++;
-        if (!db->allow_partial) {
+        if (!db->set.allow_partial) {
             izde__db_error(db, IZDE_ENETWORK, "shard '%s' is down: %s%s", s->spec, s->reason,
                            down_advice(db));
             free(orig);
@@ -502,12 +502,12 @@ int izde__db_recover(izde_db *db, int rc)
         }
     }
     int retry = 0;
-    if (lost == 0 && db->recoveries > 1) {
+    if (lost == 0 && db->set.recoveries > 1) {
         izde__db_error(db, IZDE_ENETWORK, "the shards keep failing: %s", orig ? orig : "");
     } else if (up == 0) {
         izde__db_error(db, IZDE_ENETWORK, "every shard of '%s' is down; the first: '%s': %s",
-                       db->path, db->shards[0].spec,
-                       db->shards[0].reason ? db->shards[0].reason : "no answer");
+                       db->path, db->set.shards[0].spec,
+                       db->set.shards[0].reason ? db->set.shards[0].reason : "no answer");
     } else {
         retry = combine(db) == IZDE_OK;
     }
@@ -517,23 +517,23 @@ int izde__db_recover(izde_db *db, int rc)
 
 unsigned izde_db_shard_count(const izde_db *db)
 {
-    return db && db->nshards ? (unsigned)db->nshards : 1;
+    return db && db->set.n ? (unsigned)db->set.n : 1;
 }
 
 unsigned izde_db_missing_count(const izde_db *db)
 {
     unsigned n = 0;
-    for (size_t i = 0; db && i < db->nshards; i++)
-        n += db->shards[i].x == NULL;
+    for (size_t i = 0; db && i < db->set.n; i++)
+        n += db->set.shards[i].x == NULL;
     return n;
 }
 
 /* The i-th shard left out. */
 static const izde_shard *missing_at(const izde_db *db, unsigned i)
 {
-    for (size_t k = 0; db && k < db->nshards; k++)
-        if (!db->shards[k].x && i-- == 0)
-            return &db->shards[k];
+    for (size_t k = 0; db && k < db->set.n; k++)
+        if (!db->set.shards[k].x && i-- == 0)
+            return &db->set.shards[k];
     return NULL;
 }
 

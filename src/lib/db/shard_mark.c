@@ -10,10 +10,10 @@
 
 int izde__stamp_shard(izde_db *db)
 {
-    if (!db->shard_n)
+    if (!db->out.n)
         return IZDE_OK;
     char v[32];
-    snprintf(v, sizeof v, "%u/%u", db->shard_k + 1, db->shard_n);
+    snprintf(v, sizeof v, "%u/%u", db->out.k + 1, db->out.n);
     int x = izx_db_set_metadata(db->x, IZDE_META_SHARD, v, strlen(v));
     return x == IZX_OK ? IZDE_OK : izde__db_izx_error(db, x, "cannot mark the shard");
 }
@@ -44,7 +44,7 @@ int izde_db_set_shard(izde_db *db, unsigned k, unsigned n)
         return izde__db_error(db, IZDE_EINVAL, "'%s' holds %u articles of an index that is not a "
                               "shard; a shard starts empty: use a new --db folder",
                               db->path, docs);
-    db->shard_k = k;
-    db->shard_n = n;
+    db->out.k = k;
+    db->out.n = n;
     return izde__stamp_shard(db);
 }

@@ -219,13 +219,13 @@ static const char *chrome_key(const izde_article *a, char **owned)
  * detection, as a single index reading every article would. */
 static int pass_to_other_shard(izde_db *db, const izde_article *a)
 {
-    db->other_shard++;
-    if (!a->text || !a->text_len || !db->seen)
+    db->out.other++;
+    if (!a->text || !a->text_len || !db->ix.seen)
         return IZDE_OK;
     char *owned;
     const char *key = chrome_key(a, &owned);
     izde_clean clean = {0};
-    int rc = izde__clean_article(&clean, a->text, a->text_len, db->seen, key);
+    int rc = izde__clean_article(&clean, a->text, a->text_len, db->ix.seen, key);
     izde__clean_free(&clean);
     free(owned);
     return rc == IZDE_OK ? IZDE_OK : izde__db_error(db, rc, "out of memory");
@@ -259,13 +259,13 @@ static int check_article(izde_db *db, const izde_article *a, int *skip)
     *skip = 1;
     if (!db->writable)
         return izde__db_error(db, IZDE_EINVAL, "the index was opened read-only");
-    if ((!a->id || !*a->id) && db->shard_n && !db->report_unrouted) {
-        db->other_shard++; /* shard 0's process reports it */
+    if ((!a->id || !*a->id) && db->out.n && !db->out.report_unrouted) {
+        db->out.other++; /* shard 0's process reports it */
         return IZDE_OK;
     }
     if (!a->id || !*a->id)
         return izde__db_error(db, IZDE_EINVAL, "article has no id");
-    if (db->shard_n && izde_shard_of(a->id, db->shard_n) != db->shard_k)
+    if (db->out.n && izde_shard_of(a->id, db->out.n) != db->out.k)
         return pass_to_other_shard(db, a);
     if ((!a->text || a->text_len == 0) && !(a->title && *a->title))
         return izde__db_error(db, IZDE_EFORMAT, "article '%s' has no words to index (no text, no title)",
@@ -279,12 +279,12 @@ static int check_article(izde_db *db, const izde_article *a, int *skip)
 static char *article_date(izde_db *db, const izde_article *a, const izde_clean *clean)
 {
     char *date = a->date ? izde__normalize_date(a->date) : NULL;
-    if (a->date && izde__date_is_invalid(a->date) && db->warning) {
+    if (a->date && izde__date_is_invalid(a->date) && db->ix.warning) {
         char *w = izde__strdupf("article '%s': invalid date \"%s\" in the date field: ignored "
                                 "(the date is taken from the URL or the text, if any)",
                                 a->id, a->date);
         if (w)
-            db->warning(db->warning_payload, a->path, w);
+            db->ix.warning(db->ix.warning_payload, a->path, w);
         free(w);
     }
     if (!date)
@@ -300,7 +300,7 @@ static int article_meta_of(izde_db *db, const izde_article *a, article_meta *m)
 {
     const char *src_key = chrome_key(a, &m->dir);
     int rc = izde__clean_article(&m->clean, a->text ? a->text : "", a->text ? a->text_len : 0,
-                                 db->seen, src_key);
+                                 db->ix.seen, src_key);
     if (rc != IZDE_OK)
         return izde__db_error(db, rc, "out of memory");
     m->text = m->clean.len ? m->clean.text : a->text ? a->text : "";
@@ -487,7 +487,7 @@ static int replace_document(izde_db *db, const izde_article *a, index_ctx *ctx)
     if ((rc = izx_doc_add_boolean_term(ctx->doc, ctx->term.data, ctx->term.len)) != IZX_OK ||
         (rc = izx_db_replace_document(db->x, ctx->term.data, ctx->doc, NULL)) != IZX_OK)
         return izde__db_izx_error(db, rc, a->id);
-    if (++db->pending >= IZDE_COMMIT_EVERY)
+    if (++db->ix.pending >= IZDE_COMMIT_EVERY)
         return izde_db_commit(db);
     return IZDE_OK;
 }

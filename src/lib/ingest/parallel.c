@@ -98,11 +98,11 @@ static void run_worker(const ingest *parent, const file_entry *files, size_t n,
     char *err = NULL;
     rep.rc = izde_db_open(&db, path, IZDE_DB_WRITE, &err);
     if (rep.rc == IZDE_OK) {
-        izde_db_set_notice(db, parent->db->notice, parent->db->notice_payload);
-        izde_db_set_warning(db, parent->db->warning, parent->db->warning_payload);
-        db->shard_k = parent->db->shard_k; /* building one shard of N */
-        db->shard_n = parent->db->shard_n;
-        db->report_unrouted = parent->db->report_unrouted;
+        izde_db_set_notice(db, parent->db->ix.notice, parent->db->ix.notice_payload);
+        izde_db_set_warning(db, parent->db->ix.warning, parent->db->ix.warning_payload);
+        db->out.k = parent->db->out.k; /* building one shard of N */
+        db->out.n = parent->db->out.n;
+        db->out.report_unrouted = parent->db->out.report_unrouted;
         ingest in = {.db = db, .problem = parent->problem, .payload = parent->payload,
                      .stats = &rep.stats};
         for (size_t i = 0; i < n && rep.rc == IZDE_OK; i++)

@@ -56,7 +56,7 @@ static int index_text_file(ingest *in, const char *path)
     }
     const char *body = converted ? converted : text + len - n;
     len = n;
-    if (in->db->notice) {
+    if (in->db->ix.notice) {
         char *msg;
         if (!converted)
             msg = izde__strdupf("%s", charset);
@@ -67,7 +67,7 @@ static int index_text_file(ingest *in, const char *path)
         else
             msg = izde__strdupf("%s (not rated by ICU), converted to UTF-8", charset);
         if (msg)
-            in->db->notice(in->db->notice_payload, path, msg);
+            in->db->ix.notice(in->db->ix.notice_payload, path, msg);
         free(msg);
     }
     size_t i = 0;

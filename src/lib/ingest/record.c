@@ -26,7 +26,7 @@
 static void vreport(ingest *in, int always, const char *path, unsigned long line, int status,
                     const char *fmt, va_list ap)
 {
-    if (!always && !in->db->report_unrouted) {
+    if (!always && !in->db->out.report_unrouted) {
         in->unreported++;
         return;
     }
@@ -110,10 +110,10 @@ int izde__ingest_check_text(ingest *in, const char *path, unsigned long line, co
 
 int izde__ingest_article(ingest *in, const char *path, unsigned long line, const izde_article *a)
 {
-    unsigned others = in->db->other_shard;
+    unsigned others = in->db->out.other;
     int rc = izde_index_article(in->db, a);
     if (rc == IZDE_OK) {
-        if (in->db->other_shard == others)
+        if (in->db->out.other == others)
             in->stats->articles++;
         return IZDE_OK;
     }
@@ -137,14 +137,14 @@ int izde__ingest_is_known_field(const char *name)
 
 int izde__ingest_notice(ingest *in, const char *path, const char *fmt, ...)
 {
-    if (!in->db->notice)
+    if (!in->db->ix.notice)
         return 0;
     va_list ap;
     va_start(ap, fmt);
     char *msg = izde__vstrdupf(fmt, ap);
     va_end(ap);
     if (msg)
-        in->db->notice(in->db->notice_payload, path, msg);
+        in->db->ix.notice(in->db->ix.notice_payload, path, msg);
     free(msg);
     return 0;
 }

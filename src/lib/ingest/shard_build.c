@@ -103,7 +103,7 @@ static void run_shard(const build *b, unsigned k, int fd)
             izde_db_set_notice(db, b->notice, b->payload);
         izde_db_set_warning(db, b->warning, b->payload);
         rep.rc = izde_db_set_shard(db, k, b->n);
-        db->report_unrouted = k == 0;
+        db->out.report_unrouted = k == 0;
         izde_index_options o = *b->opts;
         o.jobs = 1;
         if (k != 0)

@@ -106,23 +106,23 @@ static void *job_thread(void *arg)
 /* The second analyzer and stemmers, made once per handle. */
 static int aux_ready(izde_db *db)
 {
-    if (db->aux_analyzer)
+    if (db->aux.analyzer)
         return 1;
-    if (db->aux_failed)
+    if (db->aux.failed)
         return 0;
     char *err = NULL;
-    if (izde_analyzer_new(&db->aux_analyzer, &err) != IZDE_OK ||
-        izde_stemmer_new(&db->aux_ru, "ru") != IZDE_OK ||
-        izde_stemmer_new(&db->aux_ky, "ky") != IZDE_OK) {
-        izde_analyzer_free(db->aux_analyzer);
-        izde_stemmer_free(db->aux_ru);
-        izde_stemmer_free(db->aux_ky);
-        db->aux_analyzer = NULL;
-        db->aux_ru = db->aux_ky = NULL;
-        db->aux_failed = 1;
+    if (izde_analyzer_new(&db->aux.analyzer, &err) != IZDE_OK ||
+        izde_stemmer_new(&db->aux.ru, "ru") != IZDE_OK ||
+        izde_stemmer_new(&db->aux.ky, "ky") != IZDE_OK) {
+        izde_analyzer_free(db->aux.analyzer);
+        izde_stemmer_free(db->aux.ru);
+        izde_stemmer_free(db->aux.ky);
+        db->aux.analyzer = NULL;
+        db->aux.ru = db->aux.ky = NULL;
+        db->aux.failed = 1;
     }
     free(err);
-    return db->aux_analyzer != NULL;
+    return db->aux.analyzer != NULL;
 }
 
 /* The figures and snippets of the hits (their bodies fetched): the odd
@@ -136,9 +136,9 @@ static int make_snippets(izde_db *db, izde_results *r, const izde_pquery *pq, iz
                          .pq = pq};
     snip_job aux_job = main_job;
     aux_job.first = 1;
-    aux_job.an = db->aux_analyzer;
-    aux_job.st.ru = db->aux_ru;
-    aux_job.st.ky = db->aux_ky;
+    aux_job.an = db->aux.analyzer;
+    aux_job.st.ru = db->aux.ru;
+    aux_job.st.ky = db->aux.ky;
     pthread_t t;
     int threaded = two && pthread_create(&t, NULL, job_thread, &aux_job) == 0;
     run_job(&main_job);
