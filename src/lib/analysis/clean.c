@@ -344,14 +344,13 @@ void izde__clean_free(izde_clean *c)
     memset(c, 0, sizeof *c);
 }
 
-int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen *seen,
-                        const char *source_key)
+/* The lines of text[0..len), measured; NULL when out of memory. */
+static line *split_lines(const char *text, size_t len, size_t *nl_out)
 {
-    memset(out, 0, sizeof *out);
     size_t cap = 16, nl = 0;
     line *lines = malloc(cap * sizeof *lines);
     if (!lines)
-        return IZDE_ENOMEM;
+        return NULL;
     for (const char *p = text, *end = text + len; p < end;) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
         size_t n = e ? (size_t)(e - p) : (size_t)(end - p);
@@ -359,25 +358,25 @@ int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen
             line *nlines = realloc(lines, (cap *= 2) * sizeof *lines);
             if (!nlines) {
                 free(lines);
-                return IZDE_ENOMEM;
+                return NULL;
             }
             lines = nlines;
         }
         measure(&lines[nl++], p, n);
         p = e ? e + 1 : end;
     }
+    *nl_out = nl;
+    return lines;
+}
 
-    /* the title: the first line of five words or more; the rules below
-     * never drop it */
-    size_t title_at = nl;
-    for (size_t i = 0; i < nl && title_at == nl; i++)
-        if (lines[i].words >= 5)
-            title_at = i;
-
-    uint64_t src_hash = izde__hash(IZDE_HASH_SEED_V1, source_key ? source_key : "",
-                                   source_key ? strlen(source_key) : 0);
-    /* a short question before a button ("Ваша реакция?" then "Нравится")
-     * is a widget, not a sentence */
+/* Mark the chrome lines: short lines and labels that end no sentence, the
+ * title again, lines repeated in the article or seen in three articles of
+ * the source (src_hash); a short question before a button ("Ваша
+ * реакция?" then "Нравится") is a widget, not a sentence.  The title line
+ * (title_at) is never chrome. */
+static void mark_chrome(line *lines, size_t nl, size_t title_at, izde_seen *seen,
+                        uint64_t src_hash)
+{
     for (size_t i = 0; i < nl; i++) {
         line *l = &lines[i];
         if (!l->question || l->words > 4)
@@ -392,7 +391,7 @@ int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen
         line *l = &lines[i];
         if (l->n == 0 || i == title_at || l->sentence)
             continue;
-        if (l->words == 0 || l->words <= 4 || (is_label_line(l) && i != title_at)) {
+        if (l->words == 0 || l->words <= 4 || is_label_line(l)) {
             l->chrome = 1;
             continue;
         }
@@ -406,25 +405,32 @@ int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen
                 l->chrome = 1;
                 break;
             }
-        if (!l->chrome && seen && source_key && l->n < 400) {
+        if (!l->chrome && seen && l->n < 400) {
             uint16_t *c = seen_slot(seen, izde__hash(src_hash, l->s, l->n));
             if (c && *c >= 3)
                 l->chrome = 1;
         }
     }
-    /* count this article's lines for the next ones of the same source */
-    if (seen && source_key)
-        for (size_t i = 0; i < nl; i++)
-            if (lines[i].n && lines[i].n < 400 && !lines[i].sentence) {
-                int dup = 0;
-                for (size_t j = 0; j < i && !dup; j++)
-                    dup = same_line(&lines[i], &lines[j]);
-                uint16_t *c =
-                    dup ? NULL : seen_slot(seen, izde__hash(src_hash, lines[i].s, lines[i].n));
-                if (c && *c < UINT16_MAX)
-                    (*c)++;
-            }
+}
 
+/* Count this article's lines (each once) for the next ones of the source. */
+static void count_seen(const line *lines, size_t nl, izde_seen *seen, uint64_t src_hash)
+{
+    for (size_t i = 0; i < nl; i++) {
+        if (!lines[i].n || lines[i].n >= 400 || lines[i].sentence)
+            continue;
+        int dup = 0;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = same_line(&lines[i], &lines[j]);
+        uint16_t *c = dup ? NULL : seen_slot(seen, izde__hash(src_hash, lines[i].s, lines[i].n));
+        if (c && *c < UINT16_MAX)
+            (*c)++;
+    }
+}
+
+/* The lines that are not chrome, joined by '\n', into out->text. */
+static void join_kept(const line *lines, size_t nl, izde_clean *out)
+{
     izde_buf b = {0};
     for (size_t i = 0; i < nl; i++) {
         if (lines[i].n == 0 || lines[i].chrome)
@@ -443,6 +449,27 @@ int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen
         out->text = b.data;
         out->len = b.len;
     }
+}
+
+int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen *seen,
+                        const char *source_key)
+{
+    memset(out, 0, sizeof *out);
+    size_t nl = 0;
+    line *lines = split_lines(text, len, &nl);
+    if (!lines)
+        return IZDE_ENOMEM;
+    /* the title: the first line of five words or more; never chrome */
+    size_t title_at = nl;
+    for (size_t i = 0; i < nl && title_at == nl; i++)
+        if (lines[i].words >= 5)
+            title_at = i;
+    uint64_t src_hash = izde__hash(IZDE_HASH_SEED_V1, source_key ? source_key : "",
+                                   source_key ? strlen(source_key) : 0);
+    mark_chrome(lines, nl, title_at, source_key ? seen : NULL, src_hash);
+    if (seen && source_key)
+        count_seen(lines, nl, seen, src_hash);
+    join_kept(lines, nl, out);
     if (title_at < nl) {
         const line *t = &lines[title_at];
         /* a paragraph is no title: use its first sentence */
