@@ -462,6 +462,119 @@ static size_t count_nums(const snip_ctx *c, const cand *k)
     return n;
 }
 
+/* Find the query's words in text[0..len): the head first, the rest only
+ * when the head holds too few matches or not every word. */
+static int find_matches(snip_ctx *c, izde_analyzer *a, const char *text, size_t len)
+{
+    const izde_pquery *q = c->q;
+    if (q->nterms + q->nstems + q->nky_stems + q->nphrases == 0)
+        return IZDE_OK;
+    size_t cut = prefix_end(text, len);
+    int rc = izde_analyze(a, text, cut, on_token, c);
+    if (rc != IZDE_OK || cut >= len || (c->n >= IZDE_MAX_FRAGMENTS && all_words_seen(c)))
+        return rc;
+    c->base = cut;
+    for (size_t p = 0; p < q->nphrases; p++)
+        c->progress[p] = 0;
+    return izde_analyze(a, text + cut, len - cut, on_token, c);
+}
+
+/* Nothing to mark (a filter-only query): the lead, cut to a fragment. */
+static int render_lead(izde__snip *out, snip_ctx *c, const span *sent, size_t ns)
+{
+    cand k = make_cand(c, sent, ns, 0, 0);
+    if (chars(c->text, k.start, k.end) > FRAG_MAX) {
+        k.end = advance_chars(c->text, k.start, k.end, FRAG_MAX);
+        while (k.end > k.start && c->text[k.end] != ' ')
+            k.end--;
+        k.cut_right = 1;
+    }
+    k.m0 = k.m1 = 0;
+    int rc = render(&out->frag[0], c, &k);
+    if (rc == IZDE_OK)
+        out->nfrag = 1;
+    return rc;
+}
+
+/* One candidate per sentence holding a match; *nc_out of them. */
+static cand *make_cands(snip_ctx *c, const span *sent, size_t ns, size_t *nc_out)
+{
+    cand *cands = malloc(c->n * sizeof *cands);
+    size_t nc = 0;
+    if (!cands)
+        return NULL;
+    for (size_t mi = 0, si = 0; mi < c->n; mi++) {
+        while (si < ns && sent[si].end <= c->m[mi].start)
+            si++;
+        if (si == ns)
+            break;
+        if (nc > 0 && c->m[mi].end <= cands[nc - 1].end)
+            continue; /* already inside the previous candidate */
+        cands[nc++] = make_cand(c, sent, ns, si, mi);
+    }
+    *nc_out = nc;
+    return cands;
+}
+
+/* The best candidate not overlapping those chosen: new distinct words
+ * first, then distinct words, figures and matches; nc when none. */
+static size_t best_cand(const snip_ctx *c, const cand *cands, size_t nc, const size_t *chosen,
+                        size_t nchosen, const unsigned char covered[256])
+{
+    size_t best = nc;
+    unsigned long best_score = 0;
+    for (size_t i = 0; i < nc; i++) {
+        int overlaps = 0;
+        for (size_t j = 0; j < nchosen; j++)
+            overlaps |= cands[i].start < cands[chosen[j]].end && cands[chosen[j]].start < cands[i].end;
+        if (overlaps || cands[i].m1 == cands[i].m0)
+            continue;
+        unsigned char here[256] = {0};
+        unsigned long fresh = 0, distinct = 0;
+        for (size_t m = cands[i].m0; m < cands[i].m1; m++) {
+            size_t w = c->m[m].word & 255;
+            if (!here[w]) {
+                here[w] = 1;
+                distinct++;
+                fresh += !covered[w];
+            }
+        }
+        size_t figures = count_nums(c, &cands[i]);
+        unsigned long score = fresh * 100000 + distinct * 1000 +
+                              (figures > 5 ? 5 : figures) * 20 + (cands[i].m1 - cands[i].m0);
+        if (score > best_score) {
+            best_score = score;
+            best = i;
+        }
+    }
+    return best;
+}
+
+/* Choose up to IZDE_MAX_FRAGMENTS candidates greedily and render them in
+ * text order. */
+static int render_best(izde__snip *out, snip_ctx *c, const cand *cands, size_t nc)
+{
+    unsigned char covered[256] = {0};
+    size_t chosen[IZDE_MAX_FRAGMENTS], nchosen = 0, best;
+    while (nchosen < IZDE_MAX_FRAGMENTS &&
+           (best = best_cand(c, cands, nc, chosen, nchosen, covered)) != nc) {
+        for (size_t m = cands[best].m0; m < cands[best].m1; m++)
+            covered[c->m[m].word & 255] = 1;
+        chosen[nchosen++] = best;
+    }
+    for (size_t i = 1; i < nchosen; i++)
+        for (size_t j = i; j > 0 && cands[chosen[j - 1]].start > cands[chosen[j]].start; j--) {
+            size_t tmp = chosen[j];
+            chosen[j] = chosen[j - 1];
+            chosen[j - 1] = tmp;
+        }
+    int rc = IZDE_OK;
+    for (size_t i = 0; i < nchosen && rc == IZDE_OK; i++)
+        if ((rc = render(&out->frag[i], c, &cands[chosen[i]])) == IZDE_OK)
+            out->nfrag = i + 1;
+    return rc;
+}
+
 int izde__snippet(izde__snip *out, izde_analyzer *a, const izde_qstemmers *stemmers,
                   const izde_pquery *q, const char *text, size_t len, const char *lang)
 {
@@ -474,7 +587,6 @@ int izde__snippet(izde__snip *out, izde_analyzer *a, const izde_qstemmers *stemm
     span *sent = NULL;
     cand *cands = NULL;
     size_t ns = 0, nc = 0;
-    size_t nwords = q->nterms + q->nstems + q->nky_stems + q->nphrases;
     if (q->nphrases) {
         c.progress = calloc(q->nphrases, sizeof *c.progress);
         c.pfirst = calloc(q->nphrases, sizeof *c.pfirst);
@@ -483,97 +595,18 @@ int izde__snippet(izde__snip *out, izde_analyzer *a, const izde_qstemmers *stemm
             goto done;
         }
     }
-    size_t cut = prefix_end(text, len);
-    if (nwords > 0 && (rc = izde_analyze(a, text, cut, on_token, &c)) != IZDE_OK)
+    if ((rc = find_matches(&c, a, text, len)) != IZDE_OK)
         goto done;
-    if (nwords > 0 && cut < len && (c.n < IZDE_MAX_FRAGMENTS || !all_words_seen(&c))) {
-        c.base = cut;
-        for (size_t p = 0; p < q->nphrases; p++)
-            c.progress[p] = 0;
-        if ((rc = izde_analyze(a, text + cut, len - cut, on_token, &c)) != IZDE_OK)
-            goto done;
-    }
-    if (!(sent = sentences(text, len, &ns))) {
+    if (!(sent = sentences(text, len, &ns)))
         rc = IZDE_ENOMEM;
-        goto done;
-    }
-    if (ns == 0)
-        goto done;
-    if (c.n == 0) {
-        /* nothing to mark (a filter-only query): the lead */
-        cand k = make_cand(&c, sent, ns, 0, 0);
-        if (chars(text, k.start, k.end) > FRAG_MAX) {
-            k.end = advance_chars(text, k.start, k.end, FRAG_MAX);
-            while (k.end > k.start && text[k.end] != ' ')
-                k.end--;
-            k.cut_right = 1;
-        }
-        k.m0 = k.m1 = 0;
-        if ((rc = render(&out->frag[0], &c, &k)) == IZDE_OK)
-            out->nfrag = 1;
-        goto done;
-    }
-    /* one candidate per sentence holding a match */
-    if (!(cands = malloc(c.n * sizeof *cands))) {
+    else if (ns == 0)
+        ;
+    else if (c.n == 0)
+        rc = render_lead(out, &c, sent, ns);
+    else if (!(cands = make_cands(&c, sent, ns, &nc)))
         rc = IZDE_ENOMEM;
-        goto done;
-    }
-    for (size_t mi = 0, si = 0; mi < c.n; mi++) {
-        while (si < ns && sent[si].end <= c.m[mi].start)
-            si++;
-        if (si == ns)
-            break;
-        if (nc > 0 && c.m[mi].end <= cands[nc - 1].end)
-            continue; /* already inside the previous candidate */
-        cands[nc++] = make_cand(&c, sent, ns, si, mi);
-    }
-    /* greedy: new distinct words first, then matches and figures */
-    unsigned char covered[256] = {0};
-    size_t chosen[IZDE_MAX_FRAGMENTS];
-    size_t nchosen = 0;
-    while (nchosen < IZDE_MAX_FRAGMENTS) {
-        size_t best = nc;
-        unsigned long best_score = 0;
-        for (size_t i = 0; i < nc; i++) {
-            int overlaps = 0;
-            for (size_t j = 0; j < nchosen; j++)
-                overlaps |= cands[i].start < cands[chosen[j]].end && cands[chosen[j]].start < cands[i].end;
-            if (overlaps || cands[i].m1 == cands[i].m0)
-                continue;
-            unsigned char here[256] = {0};
-            unsigned long fresh = 0, distinct = 0;
-            for (size_t m = cands[i].m0; m < cands[i].m1; m++) {
-                size_t w = c.m[m].word & 255;
-                if (!here[w]) {
-                    here[w] = 1;
-                    distinct++;
-                    fresh += !covered[w];
-                }
-            }
-            size_t figures = count_nums(&c, &cands[i]);
-            unsigned long score = fresh * 100000 + distinct * 1000 +
-                                  (figures > 5 ? 5 : figures) * 20 + (cands[i].m1 - cands[i].m0);
-            if (score > best_score) {
-                best_score = score;
-                best = i;
-            }
-        }
-        if (best == nc)
-            break;
-        for (size_t m = cands[best].m0; m < cands[best].m1; m++)
-            covered[c.m[m].word & 255] = 1;
-        chosen[nchosen++] = best;
-    }
-    /* in text order */
-    for (size_t i = 1; i < nchosen; i++)
-        for (size_t j = i; j > 0 && cands[chosen[j - 1]].start > cands[chosen[j]].start; j--) {
-            size_t tmp = chosen[j];
-            chosen[j] = chosen[j - 1];
-            chosen[j - 1] = tmp;
-        }
-    for (size_t i = 0; i < nchosen && rc == IZDE_OK; i++)
-        if ((rc = render(&out->frag[i], &c, &cands[chosen[i]])) == IZDE_OK)
-            out->nfrag = i + 1;
+    else
+        rc = render_best(out, &c, cands, nc);
 done:
     free(c.m);
     free(c.nums);
