@@ -168,19 +168,85 @@ int izde_search_sorted(izde_results **out, izde_db *db, const char *query, unsig
     return izde_search_ex(out, db, query, &o);
 }
 
+/* read_hits: the index changed while the page was read; run it again */
+#define READ_AGAIN (-1)
+
+/* Hit i of the page from stored document `o` (owned by r from here), at
+ * index `at` of the mset. */
+static void fill_hit(izde_results *r, unsigned i, json_t *o, unsigned offset, izx_mset *m,
+                     unsigned at)
+{
+    izde_hit *h = &r->hits[i];
+    r->store[i].data = o;
+    r->n = i + 1;
+    h->rank = offset + i + 1;
+    h->score = izx_mset_weight(m, at);
+    h->id = jstr(o, "id");
+    h->path = jstr(o, "path");
+    h->url = jstr(o, "url");
+    h->title = jstr(o, "title");
+    h->lang = jstr(o, "lang");
+    h->source = jstr(o, "source");
+    h->date = jstr(o, "date");
+}
+
+/* Read the n hits of the page (mset indexes `order`) into r, their bodies
+ * into sd for the snippets; READ_AGAIN after reopening a changed index. */
+static int read_hits(izde_db *db, izx_mset *m, const unsigned *order, unsigned n,
+                     const izde_search_options *opt, izde_results *r, izde_stored *sd,
+                     int *attempts)
+{
+    for (unsigned i = 0; i < n; i++) {
+        izde_stored *d = &sd[i];
+        unsigned at = order[i];
+        int xrc = izde__doc_read(m, at, opt->no_snippets ? IZDE_DOC_META : IZDE_DOC_BODY_RAW, d);
+        if (xrc == IZX_EMODIFIED && (*attempts)++ < 5 && izx_db_reopen(db->x) == IZX_OK) {
+            izde__stored_clear(d);
+            return READ_AGAIN;
+        }
+        if (xrc == IZX_ECORRUPT) {
+            int rc = izde__db_error(db, IZDE_ECORRUPT, "document %u is unreadable (%s); re-index "
+                                    "its file", izx_mset_docid(m, at), d->why);
+            izde__stored_clear(d);
+            return rc;
+        }
+        if (xrc != IZX_OK) {
+            int rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot read a hit: %s",
+                                    izx_mset_errmsg(m));
+            izde__stored_clear(d);
+            return rc;
+        }
+        fill_hit(r, i, d->doc, opt->offset, m, at);
+    }
+    return IZDE_OK;
+}
+
+/* Empty results for n hits, and their n stored bodies in *sd. */
+static izde_results *new_results(izde_db *db, unsigned n, izde_stored **sd)
+{
+    izde_results *r = calloc(1, sizeof *r);
+    *sd = n ? calloc(n, sizeof **sd) : NULL;
+    if (!r || (n && (!*sd || !(r->hits = calloc(n, sizeof *r->hits)) ||
+                     !(r->store = calloc(n, sizeof *r->store))))) {
+        izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        izde_results_free(r);
+        free(*sd);
+        *sd = NULL;
+        return NULL;
+    }
+    return r;
+}
+
 static int search_once(izde_results **out, izde_db *db, const char *query,
-                   const izde_search_options *opt)
+                       const izde_search_options *opt)
 {
     static const izde_search_options defaults = {.limit = 10};
     if (!opt)
         opt = &defaults;
-    unsigned offset = opt->offset, limit = opt->limit;
-    int sort = opt->sort;
     *out = NULL;
     izde_pquery pq;
     char *err = NULL;
-    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky};
-    st.db = db->x;
+    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky, .db = db->x};
     int rc = izde__query_parse(&pq, db->analyzer, &st, query, &err);
     if (rc != IZDE_OK) {
         izde__db_error(db, rc, "%s", err ? err : izde_status_name(rc));
@@ -189,77 +255,38 @@ static int search_once(izde_results **out, izde_db *db, const char *query,
     }
     izx_mset *m = NULL;
     unsigned *order = NULL; /* the page: mset indexes in rank order (ranking.c) */
-    int attempts = 0;
     izde_stored *sd = NULL; /* per hit, the json docs owned by the results */
-retry:
-    m = NULL;
-    free(order);
-    order = NULL;
-    unsigned n = 0;
-    int xrc = izde__rank_page(db->x, pq.xq, sort, offset, limit, &m, &order, &n);
-    /* an indexer committed while we read: reopen at the new revision */
-    if (xrc == IZX_EMODIFIED && attempts++ < 5 && izx_db_reopen(db->x) == IZX_OK)
-        goto retry;
-    if (xrc != IZX_OK) {
-        rc = xrc == IZX_ENOMEM ? izde__db_error(db, IZDE_ENOMEM, "out of memory")
-                               : izde__db_izx_error(db, xrc, "search failed");
-        izde__pquery_clear(&pq);
-        free(order);
-        return rc;
-    }
-    izde_results *r = calloc(1, sizeof *r);
-    if (!r || (n && (!(r->hits = calloc(n, sizeof *r->hits)) ||
-                     !(r->store = calloc(n, sizeof *r->store))))) {
-        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
-        goto done;
-    }
-    r->estimated = izx_mset_matches_estimated(m);
-    free(sd);
-    sd = n ? calloc(n, sizeof *sd) : NULL;
-    if (n && !sd) {
-        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
-        goto done;
-    }
-    for (unsigned i = 0; i < n; i++) {
-        izde_stored *d = &sd[i];
-        unsigned at = order[i]; /* the hit's index in the mset */
-        xrc = izde__doc_read(m, at, opt->no_snippets ? IZDE_DOC_META : IZDE_DOC_BODY_RAW, d);
-        if (xrc == IZX_EMODIFIED && attempts++ < 5 && izx_db_reopen(db->x) == IZX_OK) {
-            izde__stored_clear(d);
-            izde_results_free(r);
-            izx_mset_free(m);
-            goto retry;
-        }
-        if (xrc == IZX_ECORRUPT) {
-            rc = izde__db_error(db, IZDE_ECORRUPT, "document %u is unreadable (%s); re-index its "
-                                "file", izx_mset_docid(m, at), d->why);
-            izde__stored_clear(d);
-            goto done;
-        }
+    izde_results *r = NULL;
+    for (int attempts = 0;;) {
+        unsigned n = 0;
+        int xrc = izde__rank_page(db->x, pq.xq, opt->sort, opt->offset, opt->limit, &m, &order, &n);
+        /* an indexer committed while we read: reopen at the new revision */
+        if (xrc == IZX_EMODIFIED && attempts++ < 5 && izx_db_reopen(db->x) == IZX_OK)
+            continue;
         if (xrc != IZX_OK) {
-            rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot read a hit: %s",
-                                izx_mset_errmsg(m));
-            izde__stored_clear(d);
-            goto done;
+            rc = xrc == IZX_ENOMEM ? izde__db_error(db, IZDE_ENOMEM, "out of memory")
+                                   : izde__db_izx_error(db, xrc, "search failed");
+            break;
         }
-        json_t *o = d->doc;
-        hit_store *s = &r->store[i];
-        izde_hit *h = &r->hits[i];
-        s->data = o; /* owned by the results from here */
-        r->n = i + 1;
-        h->rank = offset + i + 1;
-        h->score = izx_mset_weight(m, at);
-        h->id = jstr(o, "id");
-        h->path = jstr(o, "path");
-        h->url = jstr(o, "url");
-        h->title = jstr(o, "title");
-        h->lang = jstr(o, "lang");
-        h->source = jstr(o, "source");
-        h->date = jstr(o, "date");
+        if (!(r = new_results(db, n, &sd))) {
+            rc = IZDE_ENOMEM;
+            break;
+        }
+        r->estimated = izx_mset_matches_estimated(m);
+        rc = read_hits(db, m, order, n, opt, r, sd, &attempts);
+        if (rc != READ_AGAIN)
+            break;
+        izde_results_free(r);
+        r = NULL;
+        free(sd);
+        sd = NULL;
+        izx_mset_free(m);
+        m = NULL;
+        free(order);
+        order = NULL;
     }
-    if (!opt->no_snippets)
+    if (rc == IZDE_OK && !opt->no_snippets)
         rc = make_snippets(db, r, &pq, sd);
-done:
     free(sd);
     free(order);
     izx_mset_free(m);
