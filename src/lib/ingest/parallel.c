@@ -272,59 +272,53 @@ static int drop_duplicate_ids(izde_db *db, const file_entry *files, size_t n)
     return rc;
 }
 
-int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigned jobs, int force)
+/* The workers of one parallel run: worker k writes parts[k] and reports
+ * through fds[k]. */
+typedef struct workers {
+    unsigned jobs;
+    unsigned *owner;    /* the worker of each file (deal) */
+    char **parts;
+    pid_t *pids;
+    int *fds;
+} workers;
+
+/* Start the workers, each with its own part of the files. */
+static int start_workers(ingest *in, const file_entry *files, size_t n, workers *w, int force)
 {
-    izde_db *db = in->db;
-    if (jobs > n)
-        jobs = (unsigned)n;
-    unsigned *owner = deal(files, n, jobs);
-    char **parts = calloc(jobs, sizeof *parts);
-    pid_t *pids = calloc(jobs, sizeof *pids);
-    int *fds = calloc(jobs, sizeof *fds);
-    char *merged = izde__strdupf("%s.merged", db->path);
-    int rc = IZDE_OK;
-    if (!owner || !parts || !pids || !fds || !merged) {
-        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
-        goto done;
-    }
-    for (unsigned k = 0; k < jobs; k++) {
-        fds[k] = -1;
-        if (!(parts[k] = izde__strdupf("%s.part-%u", db->path, k))) {
-            rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
-            goto done;
-        }
-        remove_shard(parts[k]); /* left over from an interrupted run */
-    }
-    remove_shard(merged);
     fflush(NULL);
-    for (unsigned k = 0; k < jobs; k++) {
+    for (unsigned k = 0; k < w->jobs; k++) {
         int p[2];
-        if (pipe(p) != 0) {
-            rc = izde__db_error(db, IZDE_EIO, "cannot start indexing worker %u: %s", k,
-                                strerror(errno));
-            break;
-        }
-        pids[k] = fork();
-        if (pids[k] == 0) {
+        if (pipe(p) != 0)
+            return izde__db_error(in->db, IZDE_EIO, "cannot start indexing worker %u: %s", k,
+                                  strerror(errno));
+        w->pids[k] = fork();
+        if (w->pids[k] == 0) {
             close(p[0]);
-            run_worker(in, files, n, owner, k, parts[k], force, p[1]);
+            run_worker(in, files, n, w->owner, k, w->parts[k], force, p[1]);
         }
         close(p[1]);
-        if (pids[k] < 0) {
+        if (w->pids[k] < 0) {
             close(p[0]);
-            rc = izde__db_error(db, IZDE_EIO, "cannot start indexing worker %u: %s", k,
-                                strerror(errno));
-            break;
+            return izde__db_error(in->db, IZDE_EIO, "cannot start indexing worker %u: %s", k,
+                                  strerror(errno));
         }
-        fds[k] = p[0];
+        w->fds[k] = p[0];
     }
-    for (unsigned k = 0; k < jobs; k++) {
-        if (pids[k] <= 0)
+    return IZDE_OK;
+}
+
+/* Wait for every worker started, summing their stats; the first failure
+ * (`rc` if the start failed) is returned. */
+static int wait_workers(ingest *in, const workers *w, int rc)
+{
+    izde_db *db = in->db;
+    for (unsigned k = 0; k < w->jobs; k++) {
+        if (w->pids[k] <= 0)
             continue;
         worker_report rep;
-        int complete = izde__report_read(fds[k], &rep) == 0;
+        int complete = izde__report_read(w->fds[k], &rep) == 0;
         int status = 0;
-        while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
+        while (waitpid(w->pids[k], &status, 0) < 0 && errno == EINTR)
             ;
         if (complete)
             add_stats(in->stats, &rep.stats);
@@ -332,43 +326,84 @@ int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigne
             continue;
         if (!complete && WIFSIGNALED(status))
             rc = izde__db_error(db, IZDE_EIO, "indexing worker %u (pid %ld) was killed by signal "
-                                "%d; nothing was added to '%s'", k, (long)pids[k],
+                                "%d; nothing was added to '%s'", k, (long)w->pids[k],
                                 WTERMSIG(status), db->path);
         else if (!complete)
             rc = izde__db_error(db, IZDE_EIO, "indexing worker %u (pid %ld) stopped without a "
-                                "report; nothing was added to '%s'", k, (long)pids[k], db->path);
+                                "report; nothing was added to '%s'", k, (long)w->pids[k], db->path);
         else if (rep.rc != IZDE_OK)
             rc = izde__db_error(db, rep.rc, "%s", rep.msg);
     }
-    if (rc == IZDE_OK) {
-        char *xmsg = NULL;
-        int xrc = izx_db_compact((const char *const *)parts, jobs, merged, &xmsg);
-        if (xrc != IZX_OK)
-            rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot merge the shards into "
-                                "'%s': %s", merged, xmsg ? xmsg : izx_status_name(xrc));
-        izx_free(xmsg);
-    }
+    return rc;
+}
+
+/* Merge the parts into `merged`, put it in the index's place, mark the
+ * shard (the parts' metadata does not say) and drop ids read twice. */
+static int merge_parts(izde_db *db, const workers *w, const char *merged, const file_entry *files,
+                       size_t n)
+{
+    char *xmsg = NULL;
+    int xrc = izx_db_compact((const char *const *)w->parts, w->jobs, merged, &xmsg);
+    int rc = IZDE_OK;
+    if (xrc != IZX_OK)
+        rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot merge the shards into "
+                            "'%s': %s", merged, xmsg ? xmsg : izx_status_name(xrc));
+    izx_free(xmsg);
     if (rc == IZDE_OK)
         rc = swap_in(db, merged);
     if (rc == IZDE_OK)
-        rc = izde__stamp_shard(db); /* the parts' metadata does not say */
+        rc = izde__stamp_shard(db);
     if (rc == IZDE_OK)
         rc = drop_duplicate_ids(db, files, n);
-done:
-    for (unsigned k = 0; parts && k < jobs; k++) {
-        if (fds && fds[k] >= 0)
-            close(fds[k]);
-        if (parts[k])
-            remove_shard(parts[k]);
-        free(parts[k]);
+    return rc;
+}
+
+static void workers_free(workers *w)
+{
+    for (unsigned k = 0; w->parts && k < w->jobs; k++) {
+        if (w->fds && w->fds[k] >= 0)
+            close(w->fds[k]);
+        if (w->parts[k])
+            remove_shard(w->parts[k]);
+        free(w->parts[k]);
     }
+    free(w->parts);
+    free(w->pids);
+    free(w->fds);
+    free(w->owner);
+}
+
+int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigned jobs, int force)
+{
+    izde_db *db = in->db;
+    workers w = {.jobs = jobs > n ? (unsigned)n : jobs};
+    w.owner = deal(files, n, w.jobs);
+    w.parts = calloc(w.jobs, sizeof *w.parts);
+    w.pids = calloc(w.jobs, sizeof *w.pids);
+    w.fds = calloc(w.jobs, sizeof *w.fds);
+    char *merged = izde__strdupf("%s.merged", db->path);
+    int rc = IZDE_OK;
+    if (!w.owner || !w.parts || !w.pids || !w.fds || !merged) {
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (unsigned k = 0; k < w.jobs; k++) {
+        w.fds[k] = -1;
+        if (!(w.parts[k] = izde__strdupf("%s.part-%u", db->path, k))) {
+            rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+            goto done;
+        }
+        remove_shard(w.parts[k]); /* left over from an interrupted run */
+    }
+    remove_shard(merged);
+    rc = wait_workers(in, &w, start_workers(in, files, n, &w, force));
+    if (rc == IZDE_OK)
+        rc = merge_parts(db, &w, merged, files, n);
+done:
+    workers_free(&w);
     if (merged)
         remove_shard(merged);
     free(merged);
-    free(parts);
-    free(pids);
-    free(fds);
-    free(owner);
     return rc;
 }
 

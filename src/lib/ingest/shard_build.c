@@ -191,6 +191,94 @@ static int reap_one(running *run, unsigned *nrun, izde_index_stats *stats, char 
     return IZDE_OK;
 }
 
+/* Make the folder of N shards ready: not a single index, created, its
+ * shard list written or, when there is one, naming N shards.  *msg says
+ * what is wrong. */
+static int prepare_folder(const char *dir, unsigned n, char **msg)
+{
+    if (n < 1 || n > 1024) {
+        *msg = izde__strdupf("--shards takes 1 to 1024 shards, not %u", n);
+        return IZDE_EINVAL;
+    }
+    struct stat st;
+    char *glass = izde__strdupf("%s/iamglass", dir);
+    int single = glass && stat(glass, &st) == 0;
+    free(glass);
+    if (single) {
+        *msg = izde__strdupf("'%s' holds a single index, not shards: give --shards a folder of "
+                             "its own", dir);
+        return IZDE_EINVAL;
+    }
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        *msg = izde__strdupf("cannot create folder '%s': %s", dir, strerror(errno));
+        return IZDE_EIO;
+    }
+    unsigned listed = 0;
+    int rc = listed_shards(dir, &listed, msg);
+    if (rc == IZDE_OK && listed && listed != n) {
+        *msg = izde__strdupf("'%s' holds %u shards, not %u: index into it with --shards %u (a "
+                             "new number would move articles between shards: build a new folder)",
+                             dir, listed, n, listed);
+        rc = IZDE_EINVAL;
+    }
+    if (rc == IZDE_OK && !listed)
+        rc = write_list(dir, n, msg);
+    return rc;
+}
+
+/* Start the process of shard k, writing its report to a pipe. */
+static int start_shard(const build *b, unsigned k, running *slot, char **msg)
+{
+    int p[2];
+    if (pipe(p) != 0) {
+        *msg = izde__strdupf("cannot start shard %u's process: %s", k + 1, strerror(errno));
+        return IZDE_EIO;
+    }
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(p[0]);
+        run_shard(b, k, p[1]);
+    }
+    close(p[1]);
+    if (pid < 0) {
+        close(p[0]);
+        *msg = izde__strdupf("cannot start shard %u's process: %s", k + 1, strerror(errno));
+        return IZDE_EIO;
+    }
+    *slot = (running){pid, p[0], k};
+    return IZDE_OK;
+}
+
+/* Run the n shards' processes, `jobs` at a time, summing their stats;
+ * after a failure, let the others finish their commits. */
+static int run_shards(const build *b, unsigned n, unsigned jobs, izde_index_stats *stats,
+                      char **msg)
+{
+    running *run = calloc(jobs, sizeof *run);
+    if (!run)
+        return IZDE_ENOMEM;
+    unsigned nrun = 0, next = 0;
+    int rc = IZDE_OK;
+    fflush(NULL);
+    while (rc == IZDE_OK && (next < n || nrun > 0)) {
+        if (next < n && nrun < jobs) {
+            if ((rc = start_shard(b, next, &run[nrun], msg)) == IZDE_OK)
+                nrun++, next++;
+            continue;
+        }
+        rc = reap_one(run, &nrun, stats, msg);
+    }
+    while (nrun > 0) {
+        char *more = NULL;
+        if (reap_one(run, &nrun, stats, &more) != IZDE_OK && !*msg)
+            *msg = more;
+        else
+            free(more);
+    }
+    free(run);
+    return rc;
+}
+
 int izde_index_shards(const char *dir, unsigned n, const char *const *paths, size_t npaths,
                       const izde_index_options *opts, izde_problem_fn problem,
                       izde_notice_fn notice, izde_notice_fn warning, void *payload,
@@ -206,96 +294,14 @@ int izde_index_shards(const char *dir, unsigned n, const char *const *paths, siz
         opts = &none;
     if (errmsg_out)
         *errmsg_out = NULL;
-    if (n < 1 || n > 1024) {
-        msg = izde__strdupf("--shards takes 1 to 1024 shards, not %u", n);
-        goto fail_inval;
+    int rc = prepare_folder(dir, n, &msg);
+    if (rc == IZDE_OK) {
+        build b = {dir, n, paths, npaths, opts, problem, notice, warning, payload};
+        rc = run_shards(&b, n, opts->jobs ? opts->jobs : 1, stats, &msg);
     }
-    struct stat st;
-    char *glass = izde__strdupf("%s/iamglass", dir);
-    int single = glass && stat(glass, &st) == 0;
-    free(glass);
-    if (single) {
-        msg = izde__strdupf("'%s' holds a single index, not shards: give --shards a folder of "
-                            "its own", dir);
-        goto fail_inval;
-    }
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        msg = izde__strdupf("cannot create folder '%s': %s", dir, strerror(errno));
-        if (errmsg_out)
-            *errmsg_out = msg;
-        else
-            free(msg);
-        return IZDE_EIO;
-    }
-    unsigned listed = 0;
-    int rc = listed_shards(dir, &listed, &msg);
-    if (rc == IZDE_OK && listed && listed != n) {
-        msg = izde__strdupf("'%s' holds %u shards, not %u: index into it with --shards %u (a "
-                            "new number would move articles between shards: build a new folder)",
-                            dir, listed, n, listed);
-        rc = IZDE_EINVAL;
-    }
-    if (rc == IZDE_OK && !listed)
-        rc = write_list(dir, n, &msg);
-    if (rc != IZDE_OK) {
-        if (errmsg_out)
-            *errmsg_out = msg;
-        else
-            free(msg);
-        return rc;
-    }
-    build b = {dir, n, paths, npaths, opts, problem, notice, warning, payload};
-    unsigned jobs = opts->jobs ? opts->jobs : 1;
-    running *run = calloc(jobs, sizeof *run);
-    if (!run)
-        return IZDE_ENOMEM;
-    unsigned nrun = 0, next = 0;
-    fflush(NULL);
-    while (rc == IZDE_OK && (next < n || nrun > 0)) {
-        if (next < n && nrun < jobs) {
-            int p[2];
-            if (pipe(p) != 0) {
-                msg = izde__strdupf("cannot start shard %u's process: %s", next + 1,
-                                    strerror(errno));
-                rc = IZDE_EIO;
-                break;
-            }
-            pid_t pid = fork();
-            if (pid == 0) {
-                close(p[0]);
-                run_shard(&b, next, p[1]);
-            }
-            close(p[1]);
-            if (pid < 0) {
-                close(p[0]);
-                msg = izde__strdupf("cannot start shard %u's process: %s", next + 1,
-                                    strerror(errno));
-                rc = IZDE_EIO;
-                break;
-            }
-            run[nrun++] = (running){pid, p[0], next++};
-            continue;
-        }
-        rc = reap_one(run, &nrun, stats, &msg);
-    }
-    /* after a failure, let the others finish their commits */
-    while (nrun > 0) {
-        char *more = NULL;
-        if (reap_one(run, &nrun, stats, &more) != IZDE_OK && !msg)
-            msg = more;
-        else
-            free(more);
-    }
-    free(run);
     if (errmsg_out)
         *errmsg_out = msg;
     else
         free(msg);
     return rc;
-fail_inval:
-    if (errmsg_out)
-        *errmsg_out = msg;
-    else
-        free(msg);
-    return IZDE_EINVAL;
 }
