@@ -225,83 +225,108 @@ static int check_doc(void *vctx, json_t *doc)
     return IZDE_OK;
 }
 
-static int check_once(izde_db *db, const char *claim, char **json_out)
+/* The figure a claim cites: the first with a noun or a unit; NULL after
+ * setting the handle's message.  *figs holds it. */
+static const izde_figure *claim_figure(izde_db *db, const char *claim, izde_figures **figs)
 {
-    *json_out = NULL;
-    const char *lang = izde__detect_lang(claim, strlen(claim));
-    izde_figures *figs = NULL;
-    izde_stemmer *first = strcmp(lang, "ky") == 0 ? db->stem_ky : db->stem_ru;
-    int rc = izde__figures_extract(&figs, NULL, claim, strlen(claim), strcmp(lang, "ky") == 0 ? "ky" : "ru",
-                                   first);
-    if (rc != IZDE_OK)
-        return izde__db_error(db, rc, "out of memory");
-    const izde_figure *f = NULL;
-    for (size_t i = 0; i < izde__figures_count(figs) && !f; i++) {
-        const izde_figure *g = izde__figures_get(figs, i);
+    const char *lang = strcmp(izde__detect_lang(claim, strlen(claim)), "ky") == 0 ? "ky" : "ru";
+    izde_stemmer *stem = strcmp(lang, "ky") == 0 ? db->stem_ky : db->stem_ru;
+    int rc = izde__figures_extract(figs, NULL, claim, strlen(claim), lang, stem);
+    if (rc != IZDE_OK) {
+        izde__db_error(db, rc, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < izde__figures_count(*figs); i++) {
+        const izde_figure *g = izde__figures_get(*figs, i);
         if (g->noun || g->unit)
-            f = g;
+            return g;
     }
-    if (!f) {
-        izde__figures_free(figs);
-        return izde__db_error(db, IZDE_EQUERY,
-                              "no figure in '%s': give a number and what it counts, e.g. "
-                              "\"11 терактов\" or \"28 тысяч человек\"", claim);
+    izde__db_error(db, IZDE_EQUERY,
+                   "no figure in '%s': give a number and what it counts, e.g. "
+                   "\"11 терактов\" or \"28 тысяч человек\"", claim);
+    return NULL;
+}
+
+/* The keys the figure is indexed under: its noun's stem in both languages
+ * (a Kyrgyz report may cite it too), else its unit. */
+static void claim_keys(izde_db *db, const izde_figure *f, check_ctx *c)
+{
+    if (!f->noun) {
+        c->keys[c->nkeys++] = strdup(f->unit);
+        return;
     }
-    check_ctx c = {.value = f->value, .high = f->high, .agree = json_array(), .differ = json_array()};
-    /* the noun's stem in both languages: a Kyrgyz report may cite it too */
-    if (f->noun) {
-        izde_stemmer *st[2] = {db->stem_ru, db->stem_ky};
-        for (int k = 0; k < 2; k++) {
-            size_t n;
-            const char *s = izde_stemmer_stem(st[k], f->noun, strlen(f->noun), &n);
-            int dup = 0;
-            for (size_t j = 0; s && j < c.nkeys; j++)
-                dup |= strlen(c.keys[j]) == n && memcmp(c.keys[j], s, n) == 0;
-            if (s && !dup)
-                c.keys[c.nkeys++] = strndup(s, n);
-        }
-    } else {
-        c.keys[c.nkeys++] = strdup(f->unit);
+    izde_stemmer *st[2] = {db->stem_ru, db->stem_ky};
+    for (int k = 0; k < 2; k++) {
+        size_t n;
+        const char *s = izde_stemmer_stem(st[k], f->noun, strlen(f->noun), &n);
+        int dup = 0;
+        for (size_t j = 0; s && j < c->nkeys; j++)
+            dup |= strlen(c->keys[j]) == n && memcmp(c->keys[j], s, n) == 0;
+        if (s && !dup)
+            c->keys[c->nkeys++] = strndup(s, n);
     }
-    izx_query **subs = calloc(c.nkeys, sizeof *subs);
+}
+
+/* N<key> for any of the keys; NULL when out of memory. */
+static izx_query *keys_query(const check_ctx *c)
+{
+    izx_query **subs = calloc(c->nkeys, sizeof *subs);
     izx_query *xq = NULL;
     char *msg = NULL;
-    for (size_t k = 0; k < c.nkeys && rc == IZDE_OK; k++) {
-        char *t = izde__strdupf("%s%s", IZDE_PREFIX_FIGURE, c.keys[k]);
-        if (!t || izx_query_term(&subs[k], t, strlen(t), 1, &msg) != IZX_OK)
-            rc = IZDE_ENOMEM;
+    int ok = subs != NULL;
+    for (size_t k = 0; ok && k < c->nkeys; k++) {
+        char *t = izde__strdupf("%s%s", IZDE_PREFIX_FIGURE, c->keys[k]);
+        ok = t && izx_query_term(&subs[k], t, strlen(t), 1, &msg) == IZX_OK;
         free(t);
     }
-    if (rc == IZDE_OK && izx_query_combine(&xq, IZX_OP_OR, subs, c.nkeys, 0, &msg) != IZX_OK)
-        rc = IZDE_ENOMEM;
-    for (size_t k = 0; k < c.nkeys; k++)
+    if (ok && izx_query_combine(&xq, IZX_OP_OR, subs, c->nkeys, 0, &msg) != IZX_OK)
+        xq = NULL;
+    for (size_t k = 0; subs && k < c->nkeys; k++)
         izx_query_free(subs[k]);
     free(subs);
     izx_free(msg);
-    unsigned matched = 0;
-    if (rc == IZDE_OK)
-        rc = each_doc(db, xq, 100000, check_doc, &c, &matched);
-    else
-        izde__db_error(db, rc, "out of memory");
-    izx_query_free(xq);
-    if (rc == IZDE_OK) {
-        json_t *root = json_object(), *cl = json_object();
-        json_object_set_new(cl, "text", json_string(claim));
-        json_object_set_new(cl, "value", json_real(f->value));
-        json_object_set_new(cl, "high", json_real(f->high));
-        json_object_set_new(cl, "qualifier", json_string(izde__qualifier_name(f->qualifier)));
-        json_object_set_new(cl, "unit", f->unit ? json_string(f->unit) : json_null());
-        json_object_set_new(cl, "noun", f->noun ? json_string(f->noun) : json_null());
-        json_object_set_new(cl, "noun_stem", json_string(c.keys[0]));
-        json_object_set_new(root, "claim", cl);
-        json_object_set(root, "agree", c.agree);
-        json_object_set(root, "differ", c.differ);
-        izde__add_partial(root, db);
-        *json_out = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
-        json_decref(root);
-        if (!*json_out)
-            rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    return xq;
+}
+
+/* The answer: the claim as read, then who agrees and who differs. */
+static char *check_json(izde_db *db, const char *claim, const izde_figure *f, const check_ctx *c)
+{
+    json_t *root = json_object(), *cl = json_object();
+    json_object_set_new(cl, "text", json_string(claim));
+    json_object_set_new(cl, "value", json_real(f->value));
+    json_object_set_new(cl, "high", json_real(f->high));
+    json_object_set_new(cl, "qualifier", json_string(izde__qualifier_name(f->qualifier)));
+    json_object_set_new(cl, "unit", f->unit ? json_string(f->unit) : json_null());
+    json_object_set_new(cl, "noun", f->noun ? json_string(f->noun) : json_null());
+    json_object_set_new(cl, "noun_stem", json_string(c->keys[0]));
+    json_object_set_new(root, "claim", cl);
+    json_object_set(root, "agree", c->agree);
+    json_object_set(root, "differ", c->differ);
+    izde__add_partial(root, db);
+    char *out = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
+    json_decref(root);
+    return out;
+}
+
+static int check_once(izde_db *db, const char *claim, char **json_out)
+{
+    *json_out = NULL;
+    izde_figures *figs = NULL;
+    const izde_figure *f = claim_figure(db, claim, &figs);
+    if (!f) {
+        int rc = figs ? IZDE_EQUERY : IZDE_ENOMEM;
+        izde__figures_free(figs);
+        return rc;
     }
+    check_ctx c = {.value = f->value, .high = f->high, .agree = json_array(), .differ = json_array()};
+    claim_keys(db, f, &c);
+    izx_query *xq = keys_query(&c);
+    unsigned matched = 0;
+    int rc = xq ? each_doc(db, xq, 100000, check_doc, &c, &matched)
+                : izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    izx_query_free(xq);
+    if (rc == IZDE_OK && !(*json_out = check_json(db, claim, f, &c)))
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
     json_decref(c.agree);
     json_decref(c.differ);
     for (size_t k = 0; k < c.nkeys; k++)
