@@ -289,55 +289,60 @@ static void put_utf8(char *out, size_t *k, UChar32 c)
  * Normalise the word p[0..n) (scan `si` already done on it) into *termp
  * (grown as needed; NUL-terminated).  Returns an IZDE_* status.
  */
-static int norm_word(izde_analyzer *a, const UChar *p, int32_t n, const scan_info *si0,
-                     char **termp, size_t *term_cap, size_t *term_len)
+/* NFC of p[0..n) unless it already is: into a->nbuf (*p, *n and *si then
+ * describe it). */
+static int nfc_if_needed(izde_analyzer *a, const UChar **p, int32_t *n, scan_info *si)
 {
-    scan_info si = *si0;
     UErrorCode err = U_ZERO_ERROR;
-    int homo, rc;
-    int32_t i, m;
-    size_t k = 0;
-
-    if (!si.fast) {
-        /* NFC, unless it already is. */
-        if (unorm2_quickCheck(a->nfc, p, n, &err) != UNORM_YES || U_FAILURE(err)) {
-            err = U_ZERO_ERROR;
-            m = unorm2_normalize(a->nfc, p, n, a->nbuf, a->nbuf_cap, &err);
-            if (err == U_BUFFER_OVERFLOW_ERROR) {
-                if ((rc = grow_u(&a->nbuf, &a->nbuf_cap, m)) != IZDE_OK)
-                    return rc;
-                err = U_ZERO_ERROR;
-                m = unorm2_normalize(a->nfc, p, n, a->nbuf, a->nbuf_cap, &err);
-            }
-            if (U_FAILURE(err))
-                return IZDE_EBACKEND;
-            p = a->nbuf;
-            n = m;
-            scan(p, n, &si);
-        }
-    }
-    homo = si.has_cyr && si.latin_twin > 0 && si.latin_other == 0;
-
-    if (si.fast) {
-        /* ASCII + Cyrillic: fold, ё -> е and homoglyphs in one pass. */
-        if ((rc = grow((void **)termp, term_cap, (size_t)n * 2 + 1, 1)) != IZDE_OK)
-            return rc;
-        for (i = 0; i < n; i++) {
-            UChar c = p[i];
-
-            if (homo && c < 0x80 && latin_twin(c))
-                c = latin_twin(c);
-            c = fold_fast(c);
-            if (c == 0x0451)
-                c = 0x0435;
-            put_utf8(*termp, &k, c);
-        }
-        (*termp)[k] = '\0';
-        *term_len = k;
+    if (unorm2_quickCheck(a->nfc, *p, *n, &err) == UNORM_YES && !U_FAILURE(err))
         return IZDE_OK;
+    err = U_ZERO_ERROR;
+    int32_t m = unorm2_normalize(a->nfc, *p, *n, a->nbuf, a->nbuf_cap, &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR) {
+        int rc = grow_u(&a->nbuf, &a->nbuf_cap, m);
+        if (rc != IZDE_OK)
+            return rc;
+        err = U_ZERO_ERROR;
+        m = unorm2_normalize(a->nfc, *p, *n, a->nbuf, a->nbuf_cap, &err);
     }
+    if (U_FAILURE(err))
+        return IZDE_EBACKEND;
+    *p = a->nbuf;
+    *n = m;
+    scan(*p, *n, si);
+    return IZDE_OK;
+}
 
-    /* General case: homoglyphs into nbuf, then u_strFoldCase into fbuf. */
+/* ASCII + Cyrillic: fold, ё -> е and homoglyphs in one pass. */
+static int fold_word_fast(const UChar *p, int32_t n, int homo, char **termp,
+                          size_t *term_cap, size_t *term_len)
+{
+    size_t k = 0;
+    int rc = grow((void **)termp, term_cap, (size_t)n * 2 + 1, 1);
+    if (rc != IZDE_OK)
+        return rc;
+    for (int32_t i = 0; i < n; i++) {
+        UChar c = p[i];
+        if (homo && c < 0x80 && latin_twin(c))
+            c = latin_twin(c);
+        c = fold_fast(c);
+        if (c == 0x0451)
+            c = 0x0435;
+        put_utf8(*termp, &k, c);
+    }
+    (*termp)[k] = '\0';
+    *term_len = k;
+    return IZDE_OK;
+}
+
+/* The general case: homoglyphs into nbuf, then u_strFoldCase into fbuf,
+ * ё -> е, UTF-8. */
+static int fold_word_general(izde_analyzer *a, const UChar *p, int32_t n, int homo,
+                             char **termp, size_t *term_cap, size_t *term_len)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    int rc;
+    size_t k = 0;
     if (homo) {
         if (p != a->nbuf) {
             if ((rc = grow_u(&a->nbuf, &a->nbuf_cap, n)) != IZDE_OK)
@@ -345,14 +350,13 @@ static int norm_word(izde_analyzer *a, const UChar *p, int32_t n, const scan_inf
             memcpy(a->nbuf, p, (size_t)n * sizeof(UChar));
             p = a->nbuf;
         }
-        for (i = 0; i < n; i++) {
+        for (int32_t i = 0; i < n; i++) {
             UChar t = latin_twin(a->nbuf[i]);
             if (t)
                 a->nbuf[i] = t;
         }
     }
-    err = U_ZERO_ERROR;
-    m = u_strFoldCase(a->fbuf, a->fbuf_cap, p, n, U_FOLD_CASE_DEFAULT, &err);
+    int32_t m = u_strFoldCase(a->fbuf, a->fbuf_cap, p, n, U_FOLD_CASE_DEFAULT, &err);
     if (err == U_BUFFER_OVERFLOW_ERROR) {
         if ((rc = grow_u(&a->fbuf, &a->fbuf_cap, m)) != IZDE_OK)
             return rc;
@@ -363,9 +367,8 @@ static int norm_word(izde_analyzer *a, const UChar *p, int32_t n, const scan_inf
         return IZDE_EBACKEND;
     if ((rc = grow((void **)termp, term_cap, (size_t)m * 3 + 1, 1)) != IZDE_OK)
         return rc;
-    for (i = 0; i < m;) {
+    for (int32_t i = 0; i < m;) {
         UChar32 c;
-
         U16_NEXT(a->fbuf, i, m, c);
         if (c == 0x0451)
             c = 0x0435;
@@ -374,6 +377,19 @@ static int norm_word(izde_analyzer *a, const UChar *p, int32_t n, const scan_inf
     (*termp)[k] = '\0';
     *term_len = k;
     return IZDE_OK;
+}
+
+static int norm_word(izde_analyzer *a, const UChar *p, int32_t n, const scan_info *si0,
+                     char **termp, size_t *term_cap, size_t *term_len)
+{
+    scan_info si = *si0;
+    int rc;
+    if (!si.fast && (rc = nfc_if_needed(a, &p, &n, &si)) != IZDE_OK)
+        return rc;
+    int homo = si.has_cyr && si.latin_twin > 0 && si.latin_other == 0;
+    if (si.fast)
+        return fold_word_fast(p, n, homo, termp, term_cap, term_len);
+    return fold_word_general(a, p, n, homo, termp, term_cap, term_len);
 }
 
 /*
