@@ -358,7 +358,10 @@ static int set(dmatch *r, int form, int y, int m, int d, size_t len)
 }
 
 /* The date expression at s[i] (a token start); 1 and *r if there is one.
- * bare_year: a lone four-digit number counts (a field that is only a year). */
+ * bare_year: a lone four-digit number counts (a field that is only a year).
+ * Kept whole (about 110 lines): a decision tree over the first characters
+ * (four digits, one or two digits, a month word), each branch one date
+ * form, so the forms and their order of trial are seen together. */
 static int scan_at(const char *s, size_t n, size_t i, int mode, int bare_year, dmatch *r)
 {
     memset(r, 0, sizeof *r);

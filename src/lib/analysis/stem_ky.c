@@ -1181,6 +1181,10 @@ izde_ky_stemmer *izde_ky_stemmer_new(unsigned flags)
     return s;
 }
 
+/* Kept whole (about 85 lines): one pass that decodes, validates,
+ * lower-cases and classifies the letters, with the Cyrillic case inline
+ * (the hot path of indexing), then stem_decoded(); a word too long to
+ * stem or not UTF-8 is copied. */
 const char *izde_ky_stemmer_stem(izde_ky_stemmer *s, const char *word, size_t len)
 {
     const unsigned char *p = (const unsigned char *)word;

@@ -157,6 +157,9 @@ static int starts_close_quote(const char *q, size_t i)
     return q[i] == '"' || strncmp(q + i, "\xc2\xbb", 2) == 0; /* " or » */
 }
 
+/* The lexer: one pass over the query, one case per kind of lexeme.  Kept
+ * whole (about 100 lines): each case is a few lines and the order of the
+ * cases is the grammar's precedence, which reads best in one place. */
 static int lex_all(parser *p)
 {
     const char *q = p->q;
