@@ -10,8 +10,6 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <jansson.h>
-
 #include "cli.h"
 #include "options.h"
 
@@ -62,33 +60,40 @@ static void xml_text(FILE *f, const char *s)
     }
 }
 
+static const char *period_word(const izde_timeline *t)
+{
+    return t->by == 'y' ? "year" : t->by == 'm' ? "month" : "week";
+}
+
+/* The largest count of a period, at least 1. */
+static unsigned max_count(const izde_timeline *t)
+{
+    unsigned max = 1;
+    for (size_t i = 0; i < t->nperiods; i++)
+        if (t->periods[i].count > max)
+            max = t->periods[i].count;
+    return max;
+}
+
 /* A bar chart with titled axes, readable in any browser. */
-static int write_svg(const char *path, json_t *o)
+static int write_svg(const char *path, const izde_timeline *t, const char *query)
 {
     FILE *f = fopen(path, "w");
     if (!f)
         return -1;
-    json_t *periods = json_object_get(o, "periods");
-    size_t n = json_array_size(periods), i;
-    long long max = 1;
-    json_t *p;
-    json_array_foreach(periods, i, p) {
-        long long c = json_integer_value(json_object_get(p, "count"));
-        if (c > max)
-            max = c;
-    }
+    size_t n = t->nperiods;
+    long long max = max_count(t);
     const int W = 900, H = 420, L = 70, R = 20, T = 50, B = 90;
     double pw = (double)(W - L - R) / (double)(n ? n : 1);
-    const char *by = json_string_value(json_object_get(o, "by"));
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n",
             W, H, W, H);
     fprintf(f, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", W, H);
     fputs("<text x=\"450\" y=\"25\" text-anchor=\"middle\" font-size=\"16\">", f);
-    xml_text(f, json_string_value(json_object_get(o, "query")));
-    fprintf(f, " — articles per %s (%s)</text>\n", by,
-            json_string_value(json_object_get(o, "basis")));
+    xml_text(f, query);
+    fprintf(f, " — articles per %s (%s)</text>\n", period_word(t),
+            t->mentioned ? "mentioned" : "published");
     /* axes and y ticks */
     fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", L, H - B, W - R, H - B);
     fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", L, T, L, H - B);
@@ -99,23 +104,46 @@ static int write_svg(const char *path, json_t *o)
         fprintf(f, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%lld</text>\n", L - 6, y + 4, v);
     }
     size_t every = n > 40 ? (n + 39) / 40 : 1;
-    json_array_foreach(periods, i, p) {
-        long long c = json_integer_value(json_object_get(p, "count"));
+    for (size_t i = 0; i < n; i++) {
+        const izde_period *p = &t->periods[i];
+        long long c = p->count;
         double h = (double)(H - B - T) * (double)c / (double)max;
         double x = L + pw * (double)i;
         fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a7ab5\">"
                    "<title>%s: %lld</title></rect>\n",
-                x + pw * 0.1, (H - B) - h, pw * 0.8, h,
-                json_string_value(json_object_get(p, "period")), c);
+                x + pw * 0.1, (H - B) - h, pw * 0.8, h, p->period, c);
         if (i % every == 0)
             fprintf(f, "<text transform=\"translate(%.1f,%d) rotate(-60)\" text-anchor=\"end\">%s</text>\n",
-                    x + pw / 2, H - B + 12, json_string_value(json_object_get(p, "period")));
+                    x + pw / 2, H - B + 12, p->period);
     }
-    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", (L + W - R) / 2, H - 8, by);
+    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", (L + W - R) / 2, H - 8,
+            period_word(t));
     fprintf(f, "<text transform=\"translate(18,%d) rotate(-90)\" text-anchor=\"middle\">articles</text>\n",
             (T + H - B) / 2);
     fputs("</svg>\n", f);
     return fclose(f) == 0 ? 0 : -1;
+}
+
+/* The chart in the terminal: a bar per period, then the totals. */
+static void print_bars(const izde_timeline *t)
+{
+    long long max = max_count(t);
+    int width = term_width() - 20;
+    for (size_t i = 0; i < t->nperiods; i++) {
+        long long c = t->periods[i].count;
+        int bar = (int)((long long)width * c / max);
+        printf("%-9s %6lld ", t->periods[i].period, c);
+        for (int k = 0; k < bar; k++)
+            fputs("\xe2\x96\x88", stdout); /* █ */
+        fputc('\n', stdout);
+    }
+    printf("-- %u matching article%s", t->matches, t->matches == 1 ? "" : "s");
+    if (!t->mentioned && t->undated)
+        printf("; %u without a date, not shown", t->undated);
+    if (!t->mentioned && t->less_precise)
+        printf("; %u dated less precisely than a %s, not shown", t->less_precise,
+               period_word(t));
+    fputc('\n', stdout);
 }
 
 int cmd_timeline(int argc, char **argv)
@@ -150,61 +178,32 @@ int cmd_timeline(int argc, char **argv)
         cli_print_help(&cli_cmd_timeline, stderr);
         return CLI_ERROR;
     }
-    char *out = NULL;
+    izde_timeline *t = NULL;
     int code = CLI_ERROR;
-    int rc;
     izde_db *db = cli_open_read(&dbs);
-    if (!db)
+    if (!db || cli_query_failed(db, query, izde_timeline_get(&t, db, query, by, mentioned)))
         goto done;
-    rc = izde_timeline_json(db, query, by, mentioned, &out);
-    if (cli_query_failed(db, query, rc))
-        goto done;
-    json_t *o = json_loads(out, 0, NULL);
-    json_t *periods = json_object_get(o, "periods"), *p;
-    size_t i;
-    long long matches = json_integer_value(json_object_get(o, "matches"));
-    long long undated = json_integer_value(json_object_get(o, "undated"));
-    long long coarse = json_integer_value(json_object_get(o, "less_precise"));
     if (json) {
+        char *out = NULL;
+        if (izde_timeline_to_json(t, db, query, &out) != IZDE_OK)
+            goto done;
         printf("%s\n", out);
+        izde_free(out);
     } else if (csv) {
         printf("period,count\n");
-        json_array_foreach(periods, i, p)
-            printf("%s,%lld\n", json_string_value(json_object_get(p, "period")),
-                   (long long)json_integer_value(json_object_get(p, "count")));
+        for (size_t i = 0; i < t->nperiods; i++)
+            printf("%s,%u\n", t->periods[i].period, t->periods[i].count);
     } else {
-        long long max = 1;
-        json_array_foreach(periods, i, p) {
-            long long c = json_integer_value(json_object_get(p, "count"));
-            if (c > max)
-                max = c;
-        }
-        int width = term_width() - 20;
-        json_array_foreach(periods, i, p) {
-            long long c = json_integer_value(json_object_get(p, "count"));
-            int bar = (int)((long long)width * c / max);
-            printf("%-9s %6lld ", json_string_value(json_object_get(p, "period")), c);
-            for (int k = 0; k < bar; k++)
-                fputs("\xe2\x96\x88", stdout); /* █ */
-            fputc('\n', stdout);
-        }
-        printf("-- %lld matching article%s", matches, matches == 1 ? "" : "s");
-        if (!mentioned && undated)
-            printf("; %lld without a date, not shown", undated);
-        if (!mentioned && coarse)
-            printf("; %lld dated less precisely than a %s, not shown", coarse,
-                   json_string_value(json_object_get(o, "by")));
-        fputc('\n', stdout);
+        print_bars(t);
     }
-    if (svg && write_svg(svg, o) != 0)
+    if (svg && write_svg(svg, t, query) != 0)
         cli_error("timeline: cannot write %s", svg);
     else
-        code = matches ? CLI_OK : CLI_NONE;
-    if (matches == 0)
+        code = t->matches ? CLI_OK : CLI_NONE;
+    if (t->matches == 0)
         cli_error("no match for '%s'", query);
-    json_decref(o);
 done:
-    izde_free(out);
+    izde_timeline_free(t);
     izde_db_close(db);
     free(query);
     return code;

@@ -320,12 +320,36 @@ typedef struct izde_search_options {
 int izde_search_ex(izde_results **out, izde_db *db, const char *query,
                    const izde_search_options *opt);
 
-/* Matching articles per period of their publication date (`by`: 'y'
- * year, 'm' month, 'w' ISO week) or, with `mentioned`, of the dates
- * their text mentions; as JSON {"query", "by", "basis", "matches",
- * "undated", "periods": [{"period", "count"}]} with every period from the
- * first to the last, empty ones as 0.  Counted by Xapian over every match
- * (a value-count match spy on the date slot). */
+/* One period of a timeline. */
+typedef struct izde_period {
+    char period[16];        /* "2017", "2017-04" or "2017-W15" (ISO week) */
+    unsigned count;         /* matching articles in it */
+} izde_period;
+
+/* Matching articles per period of their publication date (by: 'y' year,
+ * 'm' month, 'w' ISO week) or, with `mentioned`, of the dates their text
+ * mentions.  Counted by Xapian over every match (a value-count match spy
+ * on the date slot).  One allocation: free it with izde_timeline_free(). */
+typedef struct izde_timeline {
+    char by;                /* 'y', 'm' or 'w' */
+    int mentioned;          /* counted by the dates the texts mention */
+    unsigned matches;       /* every matching article */
+    unsigned undated;       /* matches without a publication date (0 with mentioned) */
+    unsigned less_precise;  /* dated, but less precisely than a period (0 with mentioned) */
+    size_t nperiods;
+    izde_period *periods;   /* every period from the first to the last, empty ones as 0 */
+} izde_timeline;
+
+/* @retval IZDE_OK, IZDE_EQUERY (message on `db`), IZDE_EINVAL (`by`), ... */
+int izde_timeline_get(izde_timeline **out, izde_db *db, const char *query, char by,
+                      int mentioned);
+void izde_timeline_free(izde_timeline *t);
+/* `t` as JSON {"query", "by", "basis", "matches", ["undated",
+ * "less_precise"], "periods": [{"period", "count"}], ["partial"]}: what
+ * `izde timeline --json` and /api/timeline print.  Free with izde_free(). */
+int izde_timeline_to_json(const izde_timeline *t, izde_db *db, const char *query,
+                          char **json_out);
+/* izde_timeline_get() then izde_timeline_to_json(). */
 int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, char **json_out);
 
 /* The results as `izde search --json` prints them: {query,

@@ -1,6 +1,6 @@
 /*
  * timeline.c - how many matching articles fall in each year, month or
- * ISO week (izde_timeline_json, `izde timeline`): by publication date,
+ * ISO week (izde_timeline_get, `izde timeline`): by publication date,
  * counted over every match by Xapian's value-count match spy on the date
  * slot, or by the dates the articles mention (E* terms).  Every period
  * from the first to the last is listed, empty ones as 0.
@@ -167,9 +167,63 @@ static int next_key(char by, int key)
     return w >= last ? (y + 1) * 100 + 1 : key + 1;
 }
 
-static int timeline_once(izde_db *db, const char *query, char by, int mentioned, char **json_out)
+/* Count the matches of `q` per period into c; *matches gets them all. */
+static int count_periods(izde_db *db, izx_query *q, int mentioned, tl_ctx *c, unsigned *matches)
 {
-    *json_out = NULL;
+    int x;
+    if (!mentioned) {
+        x = izx_enquire_value_counts(db->x, q, IZDE_SLOT_DATE, on_value, c, matches);
+    } else {
+        x = izx_count(db->x, q, matches);
+        c->prefix = c->by == 'y'   ? IZDE_PREFIX_MENTIONED "Y"
+                    : c->by == 'm' ? IZDE_PREFIX_MENTIONED "M"
+                                   : IZDE_PREFIX_MENTIONED "D";
+        if (x == IZX_OK)
+            x = izx_db_allterms(db->x, c->prefix, on_term, c);
+    }
+    if (x != IZX_OK)
+        return izde__db_izx_error(db, x, "timeline failed");
+    if (c->rc)
+        return c->rc;
+    if (c->oom)
+        return izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    return IZDE_OK;
+}
+
+/* The buckets as every period from the first to the last. */
+static izde_timeline *make_timeline(tl_ctx *c, int mentioned, unsigned matches)
+{
+    if (c->n)
+        qsort(c->b, c->n, sizeof *c->b, by_key);
+    size_t np = 0;
+    for (int key = c->n ? c->b[0].key : 0; c->n && key <= c->b[c->n - 1].key;
+         key = next_key(c->by, key))
+        np++;
+    izde_timeline *t = calloc(1, sizeof *t + np * sizeof *t->periods);
+    if (!t)
+        return NULL;
+    t->by = c->by;
+    t->mentioned = mentioned;
+    t->matches = matches;
+    if (!mentioned) {
+        t->undated = matches - c->dated - c->coarse;
+        t->less_precise = c->coarse;
+    }
+    t->periods = (izde_period *)(t + 1);
+    size_t i = 0;
+    for (int key = c->n ? c->b[0].key : 0; t->nperiods < np; key = next_key(c->by, key)) {
+        izde_period *p = &t->periods[t->nperiods++];
+        if (i < c->n && c->b[i].key == key)
+            p->count = c->b[i++].count;
+        period_name(c->by, key, p->period, sizeof p->period);
+    }
+    return t;
+}
+
+static int timeline_once(izde_timeline **out, izde_db *db, const char *query, char by,
+                         int mentioned)
+{
+    *out = NULL;
     if (by != 'y' && by != 'm' && by != 'w')
         return izde__db_error(db, IZDE_EINVAL, "timeline: --by takes year, month or week");
     izde_pquery pq;
@@ -183,61 +237,60 @@ static int timeline_once(izde_db *db, const char *query, char by, int mentioned,
     }
     tl_ctx c = {.by = by, .db = db, .q = pq.xq};
     unsigned matches = 0;
-    int x;
-    if (!mentioned) {
-        x = izx_enquire_value_counts(db->x, pq.xq, IZDE_SLOT_DATE, on_value, &c, &matches);
-    } else {
-        x = izx_count(db->x, pq.xq, &matches);
-        c.prefix = by == 'y' ? IZDE_PREFIX_MENTIONED "Y" : by == 'm' ? IZDE_PREFIX_MENTIONED "M"
-                                                                      : IZDE_PREFIX_MENTIONED "D";
-        if (x == IZX_OK)
-            x = izx_db_allterms(db->x, c.prefix, on_term, &c);
-    }
-    if (x != IZX_OK)
-        rc = izde__db_izx_error(db, x, "timeline failed");
-    else if (c.rc)
-        rc = c.rc;
-    else if (c.oom)
+    rc = count_periods(db, pq.xq, mentioned, &c, &matches);
+    if (rc == IZDE_OK && !(*out = make_timeline(&c, mentioned, matches)))
         rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
-    if (rc == IZDE_OK) {
-        if (c.n)
-            qsort(c.b, c.n, sizeof *c.b, by_key);
-        json_t *root = json_object(), *periods = json_array();
-        json_object_set_new(root, "query", json_string(query));
-        json_object_set_new(root, "by", json_string(by == 'y' ? "year" : by == 'm' ? "month" : "week"));
-        json_object_set_new(root, "basis", json_string(mentioned ? "mentioned" : "published"));
-        json_object_set_new(root, "matches", json_integer(matches));
-        if (!mentioned) {
-            json_object_set_new(root, "undated", json_integer(matches - c.dated - c.coarse));
-            json_object_set_new(root, "less_precise", json_integer(c.coarse));
-        }
-        size_t i = 0;
-        for (int key = c.n ? c.b[0].key : 0; c.n && key <= c.b[c.n - 1].key; key = next_key(by, key)) {
-            unsigned count = 0;
-            if (i < c.n && c.b[i].key == key)
-                count = c.b[i++].count;
-            char name[16];
-            period_name(by, key, name, sizeof name);
-            json_array_append_new(periods, json_pack("{s:s,s:I}", "period", name, "count",
-                                                     (json_int_t)count));
-        }
-        json_object_set_new(root, "periods", periods);
-        izde__add_partial(root, db);
-        *json_out = json_dumps(root, JSON_COMPACT);
-        json_decref(root);
-        if (!*json_out)
-            rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
-    }
     free(c.b);
     izde__pquery_clear(&pq);
     return rc;
 }
 
-int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, char **json_out)
+int izde_timeline_get(izde_timeline **out, izde_db *db, const char *query, char by,
+                      int mentioned)
 {
     /* a set of shards: a remote one that stops answering is named, or
      * left out with allow_partial and the operation run again */
     int rc;
-    IZDE__RUN_RECOVERING(db, rc, timeline_once(db, query, by, mentioned, json_out));
+    IZDE__RUN_RECOVERING(db, rc, timeline_once(out, db, query, by, mentioned));
+    return rc;
+}
+
+void izde_timeline_free(izde_timeline *t)
+{
+    free(t);
+}
+
+int izde_timeline_to_json(const izde_timeline *t, izde_db *db, const char *query,
+                          char **json_out)
+{
+    json_t *root = json_object(), *periods = json_array();
+    json_object_set_new(root, "query", json_string(query));
+    json_object_set_new(root, "by", json_string(t->by == 'y'   ? "year"
+                                                : t->by == 'm' ? "month"
+                                                               : "week"));
+    json_object_set_new(root, "basis", json_string(t->mentioned ? "mentioned" : "published"));
+    json_object_set_new(root, "matches", json_integer(t->matches));
+    if (!t->mentioned) {
+        json_object_set_new(root, "undated", json_integer(t->undated));
+        json_object_set_new(root, "less_precise", json_integer(t->less_precise));
+    }
+    for (size_t i = 0; i < t->nperiods; i++)
+        json_array_append_new(periods, json_pack("{s:s,s:I}", "period", t->periods[i].period,
+                                                 "count", (json_int_t)t->periods[i].count));
+    json_object_set_new(root, "periods", periods);
+    izde__add_partial(root, db);
+    *json_out = json_dumps(root, JSON_COMPACT);
+    json_decref(root);
+    return *json_out ? IZDE_OK : izde__db_error(db, IZDE_ENOMEM, "out of memory");
+}
+
+int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, char **json_out)
+{
+    izde_timeline *t = NULL;
+    *json_out = NULL;
+    int rc = izde_timeline_get(&t, db, query, by, mentioned);
+    if (rc == IZDE_OK)
+        rc = izde_timeline_to_json(t, db, query, json_out);
+    izde_timeline_free(t);
     return rc;
 }
