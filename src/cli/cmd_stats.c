@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "cli.h"
 #include "options.h"
 
@@ -26,30 +24,24 @@ const cli_command cli_cmd_stats = {
 
 static int by_count_desc(const void *a, const void *b)
 {
-    const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-    json_int_t cx = json_integer_value(json_array_get(x, 1));
-    json_int_t cy = json_integer_value(json_array_get(y, 1));
-    if (cx != cy)
-        return cx < cy ? 1 : -1;
-    return strcmp(json_string_value(json_array_get(x, 0)), json_string_value(json_array_get(y, 0)));
+    const izde_count *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    return strcmp(x->key, y->key);
 }
 
-/* "ru 4, ky 1": the members of `o`, biggest first, at most `max`. */
-static void print_counts(const char *head, json_t *o, size_t max)
+/* "ru 4, ky 1": the counts, biggest first, at most `max`. */
+static void print_counts(const char *head, const izde_count *counts, size_t n, size_t max)
 {
-    size_t n = json_object_size(o), i = 0;
-    json_t **v = calloc(n ? n : 1, sizeof *v);
-    const char *k;
-    json_t *c;
-    json_object_foreach(o, k, c) v[i++] = json_pack("[sO]", k, c);
+    izde_count *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return;
+    memcpy(v, counts, n * sizeof *v);
     qsort(v, n, sizeof *v, by_count_desc);
     printf("%s:", head);
-    for (i = 0; i < n && i < max; i++)
-        printf("%s %s %lld", i ? "," : "", json_string_value(json_array_get(v[i], 0)),
-               (long long)json_integer_value(json_array_get(v[i], 1)));
+    for (size_t i = 0; i < n && i < max; i++)
+        printf("%s %s %u", i ? "," : "", v[i].key, v[i].count);
     printf(n > max ? ", ... (%zu in all)\n" : n ? "\n" : " none\n", n);
-    for (i = 0; i < n; i++)
-        json_decref(v[i]);
     free(v);
 }
 
@@ -71,31 +63,31 @@ int cmd_stats(int argc, char **argv)
     izde_db *db = cli_open_read(&dbs);
     if (!db)
         return CLI_ERROR;
-    char *out = NULL;
-    int rc = izde_stats_json(db, &out);
+    izde_stats *s = NULL;
+    int rc = izde_stats_get(&s, db);
     cli_warn_partial(db);
+    char *out = NULL;
+    if (rc == IZDE_OK && json)
+        rc = izde_stats_to_json(s, db, &out);
     if (rc != IZDE_OK) {
         cli_error("%s", izde_db_errmsg(db));
+        izde_stats_free(s);
         izde_db_close(db);
         return CLI_ERROR;
     }
     if (json) {
         puts(out);
     } else {
-        json_t *o = json_loads(out, 0, NULL);
-        long long docs = json_integer_value(json_object_get(o, "documents"));
-        long long shards = json_integer_value(json_object_get(o, "shards"));
-        printf("%s: %lld document%s", dbs.n ? dbs.spec[0] : cli_db_path(NULL), docs,
-               docs == 1 ? "" : "s");
-        if (shards > 1)
-            printf(" in %lld shards", shards);
-        printf(", format version %lld\n",
-               (long long)json_integer_value(json_object_get(o, "format_version")));
-        print_counts("languages", json_object_get(o, "languages"), 10);
-        print_counts("years", json_object_get(o, "years"), 10);
-        print_counts("sources", json_object_get(o, "sources"), 10);
-        json_decref(o);
+        printf("%s: %u document%s", dbs.n ? dbs.spec[0] : cli_db_path(NULL), s->documents,
+               s->documents == 1 ? "" : "s");
+        if (s->shards > 1)
+            printf(" in %u shards", s->shards);
+        printf(", format version %d\n", s->format_version);
+        print_counts("languages", s->languages, s->nlanguages, 10);
+        print_counts("years", s->years, s->nyears, 10);
+        print_counts("sources", s->sources, s->nsources, 10);
     }
+    izde_stats_free(s);
     izde_free(out);
     izde_db_close(db);
     return CLI_OK;

@@ -358,9 +358,32 @@ int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, c
  * highlights}], figures: [...]}]}.  Free with izde_free(). */
 int izde_results_json(const izde_results *r, izde_db *db, const char *query, double took_ms,
                       char **json_out);
-/* What the index holds, as `izde stats --json` prints it: {documents,
- * shards, format_version, languages: {lang: articles}, years: {yyyy:
- * articles}, sources: {source: articles}, [partial]}. */
+/* How many articles have one value (a language, a year, a source). */
+typedef struct izde_count {
+    char *key;
+    unsigned count;
+} izde_count;
+
+/* What the index holds.  Free with izde_stats_free(). */
+typedef struct izde_stats {
+    unsigned documents;
+    unsigned shards;        /* indexes searched as one (1: a plain index) */
+    int format_version;
+    izde_count *languages;  /* each list in the order of its values */
+    size_t nlanguages;
+    izde_count *years;
+    size_t nyears;
+    izde_count *sources;
+    size_t nsources;
+} izde_stats;
+
+int izde_stats_get(izde_stats **out, izde_db *db);
+void izde_stats_free(izde_stats *s);
+/* As `izde stats --json` prints it: {documents, shards, format_version,
+ * languages: {lang: articles}, years: {yyyy: articles}, sources: {source:
+ * articles}, [partial]}.  Free with izde_free(). */
+int izde_stats_to_json(const izde_stats *s, izde_db *db, char **json_out);
+/* izde_stats_get() then izde_stats_to_json(). */
 int izde_stats_json(izde_db *db, char **json_out);
 unsigned izde_results_count(const izde_results *r);
 /* Xapian's estimate of all matches. */

@@ -1,6 +1,6 @@
 /*
- * results_json.c - the JSON forms that `izde search --json` and `izde
- * stats --json` print and `izde serve` answers with: one builder, so the
+ * results_json.c - the JSON form of search results that `izde search
+ * --json` prints and `izde serve` answers with: one builder, so the
  * command line and the HTTP API cannot drift apart.
  */
 #include <stdlib.h>
@@ -86,76 +86,4 @@ int izde_results_json(const izde_results *r, izde_db *db, const char *query, dou
     *json_out = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6));
     json_decref(o);
     return *json_out ? IZDE_OK : IZDE_ENOMEM;
-}
-
-/* ---- stats ------------------------------------------------------------------ */
-
-typedef struct term_counts {
-    json_t *obj;
-    size_t skip; /* prefix length */
-} term_counts;
-
-static int on_term(void *vctx, const char *term, size_t len, unsigned freq)
-{
-    term_counts *c = vctx;
-    if (len <= c->skip)
-        return 0;
-    char *k = strndup(term + c->skip, len - c->skip);
-    if (!k)
-        return 1;
-    json_object_set_new(c->obj, k, json_integer(freq));
-    free(k);
-    return 0;
-}
-
-/* {value: articles} of the boolean terms under `prefix`. */
-static int count_terms(izde_db *db, const char *prefix, json_t **out)
-{
-    term_counts c = {json_object(), strlen(prefix)};
-    int x = izx_db_allterms(db->x, prefix, on_term, &c);
-    if (x != IZX_OK) {
-        json_decref(c.obj);
-        return izde__db_izx_error(db, x, "cannot list the index's terms");
-    }
-    *out = c.obj;
-    return IZDE_OK;
-}
-
-static int stats_once(izde_db *db, char **json_out)
-{
-    unsigned docs = 0;
-    int x = izx_db_doccount(db->x, &docs);
-    if (x != IZX_OK)
-        return izde__db_izx_error(db, x, "cannot count documents");
-    json_t *langs = NULL, *years = NULL, *sources = NULL;
-    int rc = count_terms(db, IZDE_PREFIX_LANG, &langs);
-    if (rc == IZDE_OK)
-        rc = count_terms(db, IZDE_PREFIX_YEAR, &years);
-    if (rc == IZDE_OK)
-        rc = count_terms(db, IZDE_PREFIX_SOURCE, &sources);
-    if (rc != IZDE_OK) {
-        json_decref(langs);
-        json_decref(years);
-        json_decref(sources);
-        return rc;
-    }
-    json_t *o = json_object();
-    json_object_set_new(o, "documents", json_integer(docs));
-    json_object_set_new(o, "shards", json_integer(izde_db_shard_count(db)));
-    json_object_set_new(o, "format_version", json_integer(IZDE_INDEX_VERSION));
-    json_object_set_new(o, "languages", langs);
-    json_object_set_new(o, "years", years);
-    json_object_set_new(o, "sources", sources);
-    izde__add_partial(o, db);
-    *json_out = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    return *json_out ? IZDE_OK : izde__db_error(db, IZDE_ENOMEM, "out of memory");
-}
-
-int izde_stats_json(izde_db *db, char **json_out)
-{
-    *json_out = NULL;
-    int rc;
-    IZDE__RUN_RECOVERING(db, rc, stats_once(db, json_out));
-    return rc;
 }
