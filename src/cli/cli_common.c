@@ -81,6 +81,11 @@ void cli_warn_partial(izde_db *db)
 
 void cli_print_number(double v)
 {
+    /* to 15 significant digits, as the JSON forms write it: 526,66 million
+     * is 526660000, not the 526660000.00000006 of binary floating point */
+    char digits[40];
+    snprintf(digits, sizeof digits, "%.15g", v);
+    v = strtod(digits, NULL);
     if (v == (double)(long long)v)
         printf("%lld", (long long)v);
     else

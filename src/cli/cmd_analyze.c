@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "cli.h"
 #include "options.h"
 
@@ -51,6 +49,31 @@ static char *read_all(FILE *f, size_t *len)
     return b;
 }
 
+/* The analysis as text: language, tokens (→ stem when it differs), figures. */
+static void print_analysis(const izde_text_analysis *a)
+{
+    printf("language: %s\n", a->lang);
+    printf("tokens:");
+    for (size_t i = 0; i < a->ntokens; i++) {
+        const izde_text_token *t = &a->tokens[i];
+        printf(" %s", t->term);
+        if (t->stem && strcmp(t->stem, t->term) != 0)
+            printf("→%s", t->stem);
+    }
+    printf("\nfigures:\n");
+    for (size_t i = 0; i < a->nfigures; i++) {
+        const izde_hit_figure *f = &a->figures[i];
+        printf("  %s: ", f->text);
+        cli_print_number(f->value);
+        if (f->high != f->value) {
+            printf("..");
+            cli_print_number(f->high);
+        }
+        printf(" %s%s%s%s%s\n", f->qualifier, f->unit ? ", unit " : "", f->unit ? f->unit : "",
+               f->noun_stem ? ", counts " : "", f->noun_stem ? f->noun_stem : "");
+    }
+}
+
 int cmd_analyze(int argc, char **argv)
 {
     int json = 0;
@@ -85,45 +108,22 @@ int cmd_analyze(int argc, char **argv)
         return CLI_ERROR;
     }
     char *out = NULL, *err = NULL;
-    int rc = izde_analyze_json(text, len, lang, &out, &err);
+    izde_text_analysis *an = NULL;
+    int rc = izde_analyze_text(&an, text, len, lang, &err);
+    if (rc == IZDE_OK && json)
+        rc = izde_text_analysis_to_json(an, &out);
     if (rc != IZDE_OK) {
         cli_error("analyze: %s", err ? err : izde_status_name(rc));
         izde_free(err);
+        izde_text_analysis_free(an);
         free(text);
         return CLI_ERROR;
     }
-    if (json) {
+    if (json)
         printf("%s\n", out);
-    } else {
-        json_t *o = json_loads(out, 0, NULL);
-        printf("language: %s\n", json_string_value(json_object_get(o, "lang")));
-        json_t *v;
-        size_t i;
-        printf("tokens:");
-        json_array_foreach(json_object_get(o, "tokens"), i, v) {
-            const char *stem = json_string_value(json_object_get(v, "stem"));
-            const char *term = json_string_value(json_object_get(v, "term"));
-            printf(" %s", term);
-            if (stem && strcmp(stem, term) != 0)
-                printf("→%s", stem);
-        }
-        printf("\nfigures:\n");
-        json_array_foreach(json_object_get(o, "figures"), i, v) {
-            printf("  %s: ", json_string_value(json_object_get(v, "text")));
-            cli_print_number(json_number_value(json_object_get(v, "value")));
-            double high = json_number_value(json_object_get(v, "high"));
-            if (high != json_number_value(json_object_get(v, "value"))) {
-                printf("..");
-                cli_print_number(high);
-            }
-            const char *q = json_string_value(json_object_get(v, "qualifier"));
-            const char *unit = json_string_value(json_object_get(v, "unit"));
-            const char *stem = json_string_value(json_object_get(v, "noun_stem"));
-            printf(" %s%s%s%s%s\n", q, unit ? ", unit " : "", unit ? unit : "",
-                   stem ? ", counts " : "", stem ? stem : "");
-        }
-        json_decref(o);
-    }
+    else
+        print_analysis(an);
+    izde_text_analysis_free(an);
     izde_free(out);
     free(text);
     return CLI_OK;

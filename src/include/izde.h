@@ -393,11 +393,34 @@ void izde_results_free(izde_results *r);
 
 /* ---------------------------------------------------------------- figures */
 
-/*
- * Analyze a text for inspection: its language (`lang` NULL: detected),
- * tokens with byte offsets, stems and figures, as one JSON object in
- * `*json_out` (free with izde_free()).
- */
+/* One token of an analyzed text. */
+typedef struct izde_text_token {
+    const char *term;       /* its normal form (izde_analyzer_normalize) */
+    const char *stem;       /* a word's stem in the text's language, or NULL */
+    size_t start, end;      /* byte offsets into the text */
+    int kind;               /* IZDE_TOK_WORD or IZDE_TOK_NUMBER */
+} izde_text_token;
+
+/* What izde reads in a text: its language, tokens and the figures it
+ * cites (as in search hits).  Every pointer is owned by the struct: free
+ * it with izde_text_analysis_free(). */
+typedef struct izde_text_analysis {
+    const char *lang;       /* "ru", "ky" or "other": given, else detected */
+    izde_text_token *tokens;
+    size_t ntokens;
+    izde_hit_figure *figures;
+    size_t nfigures;
+} izde_text_analysis;
+
+/* Analyze a text for inspection (`lang` NULL or "": detected). */
+int izde_analyze_text(izde_text_analysis **out, const char *text, size_t len, const char *lang,
+                      char **errmsg_out);
+void izde_text_analysis_free(izde_text_analysis *a);
+/* As `izde analyze --json` prints it: {lang, tokens: [{term, start, end,
+ * kind, [stem]}], figures: [{value, high, qualifier, unit, noun,
+ * noun_stem, text, start, end, sentence}]}.  Free with izde_free(). */
+int izde_text_analysis_to_json(const izde_text_analysis *a, char **json_out);
+/* izde_analyze_text() then izde_text_analysis_to_json(). */
 int izde_analyze_json(const char *text, size_t len, const char *lang, char **json_out,
                       char **errmsg_out);
 

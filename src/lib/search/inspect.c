@@ -1,7 +1,7 @@
 /*
- * inspect.c - izde_analyze_json(): what the analyzer makes of a text (its
+ * inspect.c - izde_analyze_text(): what the analyzer makes of a text (its
  * language, tokens with byte offsets and stems, figures), for debugging
- * and scripting (`izde analyze`).
+ * and scripting (`izde analyze`), and its JSON form.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +10,10 @@
 
 #include "izde-private.h"
 #include "figures.h"
-#include "docstore.h"
 
 typedef struct tok_ctx {
-    json_t *arr;
+    izde_text_analysis *a;
+    size_t cap;
     izde_stemmer *stem;
     int kyrgyz;
     const char *text;
@@ -22,33 +22,73 @@ typedef struct tok_ctx {
 static int on_token(void *vctx, const izde_token *t)
 {
     tok_ctx *c = vctx;
-    json_t *o = json_object();
-    json_object_set_new(o, "term", json_stringn(t->term, t->term_len));
-    json_object_set_new(o, "start", json_integer((json_int_t)t->start));
-    json_object_set_new(o, "end", json_integer((json_int_t)t->end));
-    json_object_set_new(o, "kind", json_string(t->kind == IZDE_TOK_NUMBER ? "number" : "word"));
+    izde_text_analysis *a = c->a;
+    if (a->ntokens == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        izde_text_token *v = realloc(a->tokens, cap * sizeof *v);
+        if (!v)
+            return IZDE_ENOMEM;
+        a->tokens = v, c->cap = cap;
+    }
+    izde_text_token *o = &a->tokens[a->ntokens];
+    memset(o, 0, sizeof *o);
+    o->start = t->start;
+    o->end = t->end;
+    o->kind = t->kind;
+    if (!(o->term = strndup(t->term, t->term_len)))
+        return IZDE_ENOMEM;
+    a->ntokens++;
     if (c->stem && t->kind == IZDE_TOK_WORD) {
         size_t n;
         const char *s = izde__stem_token(c->stem, c->kyrgyz, t, c->text, &n);
-        if (!s)
+        if (!s || !(o->stem = strndup(s, n)))
             return IZDE_ENOMEM;
-        json_object_set_new(o, "stem", json_stringn(s, n));
     }
-    json_array_append_new(c->arr, o);
     return 0;
 }
 
-int izde_analyze_json(const char *text, size_t len, const char *lang, char **json_out,
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+/* The figures of the text, each with its text and sentence. */
+static int add_figures(izde_text_analysis *a, const izde_figures *figs, const char *text)
+{
+    size_t n = izde__figures_count(figs);
+    if (n && !(a->figures = calloc(n, sizeof *a->figures)))
+        return IZDE_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const izde_figure *f = izde__figures_get(figs, i);
+        izde_hit_figure *g = &a->figures[a->nfigures++];
+        g->value = f->value;
+        g->high = f->high;
+        g->qualifier = izde__qualifier_name(f->qualifier);
+        g->start = f->start;
+        g->end = f->end;
+        g->unit = dup_or_null(f->unit);
+        g->noun = dup_or_null(f->noun);
+        g->noun_stem = dup_or_null(f->noun_stem);
+        g->text = strndup(text + f->start, f->end - f->start);
+        g->sentence = strndup(text + f->sent_start, f->sent_end - f->sent_start);
+        if ((f->unit && !g->unit) || (f->noun && !g->noun) || (f->noun_stem && !g->noun_stem) ||
+            !g->text || !g->sentence)
+            return IZDE_ENOMEM;
+    }
+    return IZDE_OK;
+}
+
+int izde_analyze_text(izde_text_analysis **out, const char *text, size_t len, const char *lang,
                       char **errmsg_out)
 {
-    *json_out = NULL;
+    *out = NULL;
     if (errmsg_out)
         *errmsg_out = NULL;
     izde_analyzer *an = NULL;
     izde_stemmer *ru = NULL, *ky = NULL;
     izde_figures *figs = NULL;
-    json_t *root = NULL;
-    int rc = izde_analyzer_new(&an, errmsg_out);
+    izde_text_analysis *a = calloc(1, sizeof *a);
+    int rc = a ? izde_analyzer_new(&an, errmsg_out) : IZDE_ENOMEM;
     if (rc == IZDE_OK)
         rc = izde_stemmer_new(&ru, "ru");
     if (rc == IZDE_OK)
@@ -57,32 +97,102 @@ int izde_analyze_json(const char *text, size_t len, const char *lang, char **jso
         goto done;
     if (!lang || !*lang)
         lang = izde__detect_lang(text, len);
+    if (!(a->lang = strdup(lang))) {
+        rc = IZDE_ENOMEM;
+        goto done;
+    }
     const char *prefix;
-    tok_ctx c = {.arr = json_array(), .text = text};
+    tok_ctx c = {.a = a, .text = text};
     c.stem = izde__stemmer_for(ru, ky, lang, &prefix);
     c.kyrgyz = c.stem == ky;
-    root = json_object();
-    json_object_set_new(root, "lang", json_string(lang));
-    json_object_set_new(root, "tokens", c.arr);
-    if ((rc = izde_analyze(an, text, len, on_token, &c)) != IZDE_OK)
-        goto done;
-    if ((rc = izde__figures_extract(&figs, NULL, text, len, lang, c.stem)) != IZDE_OK)
-        goto done;
-    json_t *fa = json_array();
-    for (size_t i = 0; i < izde__figures_count(figs); i++) {
-        const izde_figure *f = izde__figures_get(figs, i);
-        json_t *o = izde__figure_json(f, text, 0);
-        json_array_append_new(fa, o);
-    }
-    json_object_set_new(root, "figures", fa);
-    *json_out = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
-    if (!*json_out)
-        rc = IZDE_ENOMEM;
+    if ((rc = izde_analyze(an, text, len, on_token, &c)) == IZDE_OK &&
+        (rc = izde__figures_extract(&figs, NULL, text, len, lang, c.stem)) == IZDE_OK)
+        rc = add_figures(a, figs, text);
 done:
-    json_decref(root);
     izde__figures_free(figs);
     izde_analyzer_free(an);
     izde_stemmer_free(ru);
     izde_stemmer_free(ky);
+    if (rc != IZDE_OK)
+        izde_text_analysis_free(a);
+    else
+        *out = a;
+    return rc;
+}
+
+void izde_text_analysis_free(izde_text_analysis *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->ntokens; i++) {
+        free((char *)a->tokens[i].term);
+        free((char *)a->tokens[i].stem);
+    }
+    for (size_t i = 0; i < a->nfigures; i++) {
+        izde_hit_figure *g = &a->figures[i];
+        free((char *)g->unit);
+        free((char *)g->noun);
+        free((char *)g->noun_stem);
+        free((char *)g->text);
+        free((char *)g->sentence);
+    }
+    free(a->tokens);
+    free(a->figures);
+    free((char *)a->lang);
+    free(a);
+}
+
+static json_t *str_or_null(const char *s)
+{
+    json_t *j = s ? json_string(s) : NULL;
+    return j ? j : json_null();
+}
+
+int izde_text_analysis_to_json(const izde_text_analysis *a, char **json_out)
+{
+    json_t *root = json_object(), *toks = json_array(), *figs = json_array();
+    json_object_set_new(root, "lang", json_string(a->lang));
+    for (size_t i = 0; i < a->ntokens; i++) {
+        const izde_text_token *t = &a->tokens[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "term", json_string(t->term));
+        json_object_set_new(o, "start", json_integer((json_int_t)t->start));
+        json_object_set_new(o, "end", json_integer((json_int_t)t->end));
+        json_object_set_new(o, "kind", json_string(t->kind == IZDE_TOK_NUMBER ? "number" : "word"));
+        if (t->stem)
+            json_object_set_new(o, "stem", json_string(t->stem));
+        json_array_append_new(toks, o);
+    }
+    json_object_set_new(root, "tokens", toks);
+    for (size_t i = 0; i < a->nfigures; i++) {
+        const izde_hit_figure *g = &a->figures[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "value", json_real(g->value));
+        json_object_set_new(o, "high", json_real(g->high));
+        json_object_set_new(o, "qualifier", json_string(g->qualifier));
+        json_object_set_new(o, "unit", str_or_null(g->unit));
+        json_object_set_new(o, "noun", str_or_null(g->noun));
+        json_object_set_new(o, "noun_stem", str_or_null(g->noun_stem));
+        json_object_set_new(o, "text", str_or_null(g->text));
+        json_object_set_new(o, "start", json_integer((json_int_t)g->start));
+        json_object_set_new(o, "end", json_integer((json_int_t)g->end));
+        json_object_set_new(o, "sentence", str_or_null(g->sentence));
+        json_array_append_new(figs, o);
+    }
+    json_object_set_new(root, "figures", figs);
+    *json_out = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
+    json_decref(root);
+    return *json_out ? IZDE_OK : IZDE_ENOMEM;
+}
+
+int izde_analyze_json(const char *text, size_t len, const char *lang, char **json_out,
+                      char **errmsg_out)
+{
+    izde_text_analysis *a = NULL;
+    *json_out = NULL;
+    int rc = izde_analyze_text(&a, text, len, lang, errmsg_out);
+    if (rc == IZDE_OK)
+        rc = izde_text_analysis_to_json(a, json_out);
+    izde_text_analysis_free(a);
     return rc;
 }
