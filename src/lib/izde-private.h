@@ -106,6 +106,9 @@ int izde__db_recover(izde_db *db, int rc);
  * were left out (dbset.c); `root` is a json_t *. */
 struct json_t;
 void izde__add_partial(struct json_t *root, const izde_db *db);
+/* A figure of a hit or an analysis as JSON: value, high, qualifier, unit,
+ * noun, noun_stem, text, start, end, sentence (results_json.c). */
+struct json_t *izde__hit_figure_json(const izde_hit_figure *g);
 /* Write "K/N" of a shard being built into its metadata (shard_mark.c);
  * nothing for an index that is not a shard. */
 int izde__stamp_shard(izde_db *db);
@@ -165,6 +168,9 @@ typedef struct izde_qstemmers {
 int izde__query_parse(izde_pquery *out, izde_analyzer *a, const izde_qstemmers *stemmers,
                       const char *query, char **errmsg_out);
 void izde__pquery_clear(izde_pquery *q);
+/* Parse `query` with the handle's analyzer and stemmers (figure filters
+ * looking up its values); a bad query's message goes on the handle. */
+int izde__db_parse_query(izde_db *db, const char *query, izde_pquery *out);
 
 /* ---- ranking (ranking.c) ------------------------------------------------ */
 

@@ -141,14 +141,9 @@ static int facts_once(izde_db *db, const char *query, unsigned max_docs, char **
 {
     *json_out = NULL;
     izde_pquery pq;
-    char *err = NULL;
-    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky, .db = db->x};
-    int rc = izde__query_parse(&pq, db->analyzer, &st, query, &err);
-    if (rc != IZDE_OK) {
-        izde__db_error(db, rc, "%s", err ? err : izde_status_name(rc));
-        free(err);
+    int rc = izde__db_parse_query(db, query, &pq);
+    if (rc != IZDE_OK)
         return rc;
-    }
     facts_ctx c = {0};
     unsigned matched = 0;
     rc = each_doc(db, pq.xq, max_docs, facts_doc, &c, &matched);

@@ -142,12 +142,6 @@ void izde_text_analysis_free(izde_text_analysis *a)
     free(a);
 }
 
-static json_t *str_or_null(const char *s)
-{
-    json_t *j = s ? json_string(s) : NULL;
-    return j ? j : json_null();
-}
-
 int izde_text_analysis_to_json(const izde_text_analysis *a, char **json_out)
 {
     json_t *root = json_object(), *toks = json_array(), *figs = json_array();
@@ -164,21 +158,8 @@ int izde_text_analysis_to_json(const izde_text_analysis *a, char **json_out)
         json_array_append_new(toks, o);
     }
     json_object_set_new(root, "tokens", toks);
-    for (size_t i = 0; i < a->nfigures; i++) {
-        const izde_hit_figure *g = &a->figures[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "value", json_real(g->value));
-        json_object_set_new(o, "high", json_real(g->high));
-        json_object_set_new(o, "qualifier", json_string(g->qualifier));
-        json_object_set_new(o, "unit", str_or_null(g->unit));
-        json_object_set_new(o, "noun", str_or_null(g->noun));
-        json_object_set_new(o, "noun_stem", str_or_null(g->noun_stem));
-        json_object_set_new(o, "text", str_or_null(g->text));
-        json_object_set_new(o, "start", json_integer((json_int_t)g->start));
-        json_object_set_new(o, "end", json_integer((json_int_t)g->end));
-        json_object_set_new(o, "sentence", str_or_null(g->sentence));
-        json_array_append_new(figs, o);
-    }
+    for (size_t i = 0; i < a->nfigures; i++)
+        json_array_append_new(figs, izde__hit_figure_json(&a->figures[i]));
     json_object_set_new(root, "figures", figs);
     *json_out = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
     json_decref(root);

@@ -1061,3 +1061,14 @@ int izde__query_parse(izde_pquery *out, izde_analyzer *a, const izde_qstemmers *
     izde__buf_free(&p.scratch);
     return rc;
 }
+
+int izde__db_parse_query(izde_db *db, const char *query, izde_pquery *out)
+{
+    char *err = NULL;
+    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky, .db = db->x};
+    int rc = izde__query_parse(out, db->analyzer, &st, query, &err);
+    if (rc != IZDE_OK)
+        izde__db_error(db, rc, "%s", err ? err : izde_status_name(rc));
+    free(err);
+    return rc;
+}

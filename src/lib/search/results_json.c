@@ -12,7 +12,24 @@
 
 static json_t *str_or_null(const char *s)
 {
-    return s ? json_string(s) : json_null();
+    json_t *j = s ? json_string(s) : NULL;
+    return j ? j : json_null();
+}
+
+json_t *izde__hit_figure_json(const izde_hit_figure *g)
+{
+    json_t *jf = json_object();
+    json_object_set_new(jf, "value", json_real(g->value));
+    json_object_set_new(jf, "high", json_real(g->high));
+    json_object_set_new(jf, "qualifier", str_or_null(g->qualifier));
+    json_object_set_new(jf, "unit", str_or_null(g->unit));
+    json_object_set_new(jf, "noun", str_or_null(g->noun));
+    json_object_set_new(jf, "noun_stem", str_or_null(g->noun_stem));
+    json_object_set_new(jf, "text", str_or_null(g->text));
+    json_object_set_new(jf, "start", json_integer((json_int_t)g->start));
+    json_object_set_new(jf, "end", json_integer((json_int_t)g->end));
+    json_object_set_new(jf, "sentence", str_or_null(g->sentence));
+    return jf;
 }
 
 static json_t *snippets_json(const izde_hit *h)
@@ -35,21 +52,8 @@ static json_t *snippets_json(const izde_hit *h)
 static json_t *figures_json(const izde_hit *h)
 {
     json_t *figs = json_array();
-    for (size_t f = 0; f < h->nfigures; f++) {
-        const izde_hit_figure *g = &h->figures[f];
-        json_t *jf = json_object();
-        json_object_set_new(jf, "value", json_real(g->value));
-        json_object_set_new(jf, "high", json_real(g->high));
-        json_object_set_new(jf, "qualifier", str_or_null(g->qualifier));
-        json_object_set_new(jf, "unit", str_or_null(g->unit));
-        json_object_set_new(jf, "noun", str_or_null(g->noun));
-        json_object_set_new(jf, "noun_stem", str_or_null(g->noun_stem));
-        json_object_set_new(jf, "text", str_or_null(g->text));
-        json_object_set_new(jf, "start", json_integer((json_int_t)g->start));
-        json_object_set_new(jf, "end", json_integer((json_int_t)g->end));
-        json_object_set_new(jf, "sentence", str_or_null(g->sentence));
-        json_array_append_new(figs, jf);
-    }
+    for (size_t f = 0; f < h->nfigures; f++)
+        json_array_append_new(figs, izde__hit_figure_json(&h->figures[f]));
     return figs;
 }
 

@@ -245,14 +245,9 @@ static int search_once(izde_results **out, izde_db *db, const char *query,
         opt = &defaults;
     *out = NULL;
     izde_pquery pq;
-    char *err = NULL;
-    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky, .db = db->x};
-    int rc = izde__query_parse(&pq, db->analyzer, &st, query, &err);
-    if (rc != IZDE_OK) {
-        izde__db_error(db, rc, "%s", err ? err : izde_status_name(rc));
-        free(err);
+    int rc = izde__db_parse_query(db, query, &pq);
+    if (rc != IZDE_OK)
         return rc;
-    }
     izx_mset *m = NULL;
     unsigned *order = NULL; /* the page: mset indexes in rank order (ranking.c) */
     izde_stored *sd = NULL; /* per hit, the json docs owned by the results */

@@ -227,14 +227,9 @@ static int timeline_once(izde_timeline **out, izde_db *db, const char *query, ch
     if (by != 'y' && by != 'm' && by != 'w')
         return izde__db_error(db, IZDE_EINVAL, "timeline: --by takes year, month or week");
     izde_pquery pq;
-    char *err = NULL;
-    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky, .db = db->x};
-    int rc = izde__query_parse(&pq, db->analyzer, &st, query, &err);
-    if (rc != IZDE_OK) {
-        izde__db_error(db, rc, "%s", err ? err : izde_status_name(rc));
-        free(err);
+    int rc = izde__db_parse_query(db, query, &pq);
+    if (rc != IZDE_OK)
         return rc;
-    }
     tl_ctx c = {.by = by, .db = db, .q = pq.xq};
     unsigned matches = 0;
     rc = count_periods(db, pq.xq, mentioned, &c, &matches);
