@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "cli.h"
 #include "options.h"
 
@@ -27,19 +25,20 @@ const cli_command cli_cmd_check = {
     check_options, CLI_DB_SET | CLI_DASH_WORDS,
 };
 
-static void print_list(const char *head, json_t *arr)
+static const char *or_null(const char *s)
 {
-    size_t i;
-    json_t *v;
-    printf("%s (%zu):\n", head, json_array_size(arr));
-    json_array_foreach(arr, i, v) {
-        const char *date = json_string_value(json_object_get(v, "date"));
-        const char *path = json_string_value(json_object_get(v, "path"));
-        const char *url = json_string_value(json_object_get(v, "url"));
-        printf("  %s  [%s%s%s] %s\n", json_string_value(json_object_get(v, "text")),
-               json_string_value(json_object_get(v, "qualifier")), date ? ", " : "",
-               date ? date : "", url ? url : path ? cli_display_path(path) : "");
-        printf("    %s\n", json_string_value(json_object_get(v, "sentence")));
+    return s ? s : "(null)";
+}
+
+static void print_list(const char *head, const izde_citation *v, size_t n)
+{
+    printf("%s (%zu):\n", head, n);
+    for (size_t i = 0; i < n; i++) {
+        const izde_citation *e = &v[i];
+        printf("  %s  [%s%s%s] %s\n", or_null(e->figure.text), or_null(e->figure.qualifier),
+               e->date ? ", " : "", e->date ? e->date : "",
+               e->url ? e->url : e->path ? cli_display_path(e->path) : "");
+        printf("    %s\n", or_null(e->figure.sentence));
     }
 }
 
@@ -50,34 +49,33 @@ int cmd_check(int argc, char **argv)
     char *claim = cli_parse_query(&cli_cmd_check, argc, argv, &dbs, &json, NULL);
     if (!claim)
         return CLI_ERROR;
-    char *out = NULL;
+    izde_check *chk = NULL;
     int code = CLI_ERROR;
-    int rc;
     izde_db *db = cli_open_read(&dbs);
     if (!db)
         goto done;
-    rc = izde_check_json(db, claim, &out);
+    int rc = izde_check_get(&chk, db, claim);
     cli_warn_partial(db);
     if (rc != IZDE_OK) {
         cli_error("check: %s", izde_db_errmsg(db));
         goto done;
     }
-    json_t *o = json_loads(out, 0, NULL);
-    json_t *agree = json_object_get(o, "agree"), *differ = json_object_get(o, "differ");
     if (json) {
+        char *out = NULL;
+        if (izde_check_to_json(chk, db, &out) != IZDE_OK)
+            goto done;
         printf("%s\n", out);
+        izde_free(out);
     } else {
-        json_t *c = json_object_get(o, "claim");
-        printf("claim: %s (counts %s)\n", claim, json_string_value(json_object_get(c, "noun_stem")));
-        print_list("agree", agree);
-        print_list("differ", differ);
+        printf("claim: %s (counts %s)\n", claim, chk->claim.noun_stem);
+        print_list("agree", chk->agree, chk->nagree);
+        print_list("differ", chk->differ, chk->ndiffer);
     }
-    code = json_array_size(agree) + json_array_size(differ) ? CLI_OK : CLI_NONE;
+    code = chk->nagree + chk->ndiffer ? CLI_OK : CLI_NONE;
     if (code == CLI_NONE)
         cli_error("no article cites a figure for what '%s' counts", claim);
-    json_decref(o);
 done:
-    izde_free(out);
+    izde_check_free(chk);
     izde_db_close(db);
     free(claim);
     return code;

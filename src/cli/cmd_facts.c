@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "cli.h"
 #include "options.h"
 
@@ -27,6 +25,29 @@ const cli_command cli_cmd_facts = {
     facts_options, CLI_DB_SET | CLI_DASH_WORDS,
 };
 
+static const char *or_null(const char *s)
+{
+    return s ? s : "(null)";
+}
+
+/* Each group, then each value: the number, the figure as written, where. */
+static void print_facts(const izde_facts *f, const char *query)
+{
+    printf("%u articles match '%s'; %zu things counted\n", f->articles, query, f->ngroups);
+    for (size_t i = 0; i < f->ngroups; i++) {
+        const izde_fact_group *g = &f->groups[i];
+        printf("\n%s (%u figure(s) in %u article(s))\n",
+               g->noun ? g->noun : g->unit ? g->unit : g->noun_stem, g->figures, g->articles);
+        for (size_t k = 0; k < g->nvalues; k++) {
+            const izde_citation *v = &g->values[k];
+            printf("  ");
+            cli_print_number(v->figure.value);
+            printf("  %s  — %s\n", or_null(v->figure.text),
+                   v->url ? v->url : v->path ? cli_display_path(v->path) : "");
+        }
+    }
+}
+
 int cmd_facts(int argc, char **argv)
 {
     cli_dbs dbs = {0};
@@ -35,48 +56,25 @@ int cmd_facts(int argc, char **argv)
     char *query = cli_parse_query(&cli_cmd_facts, argc, argv, &dbs, &json, &max);
     if (!query)
         return CLI_ERROR;
-    char *out = NULL;
+    izde_facts *facts = NULL;
     int code = CLI_ERROR;
-    int rc;
     izde_db *db = cli_open_read(&dbs);
-    if (!db)
+    if (!db || cli_query_failed(db, query, izde_facts_get(&facts, db, query, (unsigned)max)))
         goto done;
-    rc = izde_facts_json(db, query, (unsigned)max, &out);
-    if (cli_query_failed(db, query, rc))
-        goto done;
-    json_t *o = json_loads(out, 0, NULL);
-    json_t *groups = json_object_get(o, "groups");
     if (json) {
+        char *out = NULL;
+        if (izde_facts_to_json(facts, db, query, &out) != IZDE_OK)
+            goto done;
         printf("%s\n", out);
+        izde_free(out);
     } else {
-        size_t i, k;
-        json_t *g, *v;
-        printf("%lld articles match '%s'; %zu things counted\n",
-               (long long)json_integer_value(json_object_get(o, "articles")), query,
-               json_array_size(groups));
-        json_array_foreach(groups, i, g) {
-            const char *noun = json_string_value(json_object_get(g, "noun"));
-            const char *unit = json_string_value(json_object_get(g, "unit"));
-            printf("\n%s (%lld figure(s) in %lld article(s))\n",
-                   noun ? noun : unit ? unit : json_string_value(json_object_get(g, "noun_stem")),
-                   (long long)json_integer_value(json_object_get(g, "figures")),
-                   (long long)json_integer_value(json_object_get(g, "articles")));
-            json_array_foreach(json_object_get(g, "values"), k, v) {
-                const char *path = json_string_value(json_object_get(v, "path"));
-                const char *url = json_string_value(json_object_get(v, "url"));
-                printf("  ");
-                cli_print_number(json_number_value(json_object_get(v, "value")));
-                printf("  %s  — %s\n", json_string_value(json_object_get(v, "text")),
-                       url ? url : path ? cli_display_path(path) : "");
-            }
-        }
+        print_facts(facts, query);
     }
-    code = json_array_size(groups) ? CLI_OK : CLI_NONE;
+    code = facts->ngroups ? CLI_OK : CLI_NONE;
     if (code == CLI_NONE)
         cli_error("no figures in the articles matching '%s'", query);
-    json_decref(o);
 done:
-    izde_free(out);
+    izde_facts_free(facts);
     izde_db_close(db);
     free(query);
     return code;

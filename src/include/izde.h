@@ -424,24 +424,64 @@ int izde_text_analysis_to_json(const izde_text_analysis *a, char **json_out);
 int izde_analyze_json(const char *text, size_t len, const char *lang, char **json_out,
                       char **errmsg_out);
 
-/*
- * The figures cited in the articles matching `query` (at most `max_docs`
- * of them, best first), grouped by what they count, as JSON:
- * {"query", "articles", "groups": [{"noun_stem", "noun", "unit", "figures",
- *   "articles", "values": [{"value", "high", "qualifier", "text", "sentence",
- *   "id", "title", "path", "url", "date", "source", "lang"}]}]}.
- * @retval IZDE_OK, IZDE_EQUERY (message on `db`), ...
- */
+/* An article citing a figure.  Unknown fields are NULL. */
+typedef struct izde_citation {
+    const char *id, *title, *path, *url, *date, *source, *lang;
+    izde_hit_figure figure; /* value, high, qualifier, unit, noun, noun_stem, text,
+                             * sentence, start, end */
+} izde_citation;
+
+/* The figures counting one thing: a noun's stem, else a unit. */
+typedef struct izde_fact_group {
+    const char *noun_stem;  /* the key: the noun's stem, else the unit */
+    const char *noun;       /* the noun and unit of its first figure, or NULL */
+    const char *unit;
+    unsigned figures;       /* figures in the group */
+    unsigned articles;      /* articles citing them */
+    izde_citation *values;  /* every figure, in the articles' order */
+    size_t nvalues;
+} izde_fact_group;
+
+/* The figures cited in the articles matching a query, grouped by what
+ * they count, most-cited first.  Free with izde_facts_free(). */
+typedef struct izde_facts {
+    unsigned articles;      /* matching articles read (at most max_docs) */
+    izde_fact_group *groups;
+    size_t ngroups;
+} izde_facts;
+
+/* The best `max_docs` matches of `query` read for their figures.
+ * @retval IZDE_OK, IZDE_EQUERY (message on `db`), ... */
+int izde_facts_get(izde_facts **out, izde_db *db, const char *query, unsigned max_docs);
+void izde_facts_free(izde_facts *f);
+/* As `izde facts --json` prints it: {"query", "articles", "groups":
+ * [{"noun_stem", "noun", "unit", "figures", "articles", "values": [{"id",
+ * "title", "path", "url", "date", "source", "lang", "value", "high",
+ * "qualifier", "unit", "noun", "text", "sentence"}]}], ["partial"]}. */
+int izde_facts_to_json(const izde_facts *f, izde_db *db, const char *query, char **json_out);
+/* izde_facts_get() then izde_facts_to_json(). */
 int izde_facts_json(izde_db *db, const char *query, unsigned max_docs, char **json_out);
 
-/*
- * Fact-check a figure such as "11 терактов": the articles citing this
+/* Fact-checking a figure such as "11 терактов": the articles citing this
  * value for this noun (agree) and those citing another value for it
- * (differ), as JSON {"claim": {...}, "agree": [...], "differ": [...]}, each
- * entry the article (id, title, path, url, date, source, lang) and the
- * figure (value, high, qualifier, text, sentence).
- * @retval IZDE_OK, IZDE_EQUERY (no figure in `claim`; message on `db`), ...
- */
+ * (differ).  Free with izde_check_free(). */
+typedef struct izde_check {
+    izde_hit_figure claim;  /* the figure read in the claim; text is the claim,
+                             * noun_stem what it counts */
+    izde_citation *agree;
+    size_t nagree;
+    izde_citation *differ;
+    size_t ndiffer;
+} izde_check;
+
+/* @retval IZDE_OK, IZDE_EQUERY (no figure in `claim`; message on `db`), ... */
+int izde_check_get(izde_check **out, izde_db *db, const char *claim);
+void izde_check_free(izde_check *c);
+/* As `izde check --json` prints it: {"claim": {"text", "value", "high",
+ * "qualifier", "unit", "noun", "noun_stem"}, "agree": [...], "differ":
+ * [...], ["partial"]}, each entry as a facts value. */
+int izde_check_to_json(const izde_check *c, izde_db *db, char **json_out);
+/* izde_check_get() then izde_check_to_json(). */
 int izde_check_json(izde_db *db, const char *claim, char **json_out);
 
 #ifdef __cplusplus

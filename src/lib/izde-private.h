@@ -106,6 +106,14 @@ int izde__db_recover(izde_db *db, int rc);
  * were left out (dbset.c); `root` is a json_t *. */
 struct json_t;
 void izde__add_partial(struct json_t *root, const izde_db *db);
+/* A string as JSON, null for NULL or for what is not UTF-8 (results_json.c). */
+struct json_t *izde__json_str(const char *s);
+/* keys[k] = vals[k] (izde__json_str) on object `o`, for k < n. */
+void izde__json_set_strs(struct json_t *o, const char *const *keys, const char *const *vals,
+                         size_t n);
+/* value, high, qualifier, unit, noun of a figure on object `o`: how every
+ * JSON form of a figure begins. */
+void izde__figure_core_json(struct json_t *o, const izde_hit_figure *g);
 /* A figure of a hit or an analysis as JSON: value, high, qualifier, unit,
  * noun, noun_stem, text, start, end, sentence (results_json.c). */
 struct json_t *izde__hit_figure_json(const izde_hit_figure *g);

@@ -10,25 +10,35 @@
 
 #include "izde-private.h"
 
-static json_t *str_or_null(const char *s)
+json_t *izde__json_str(const char *s)
 {
     json_t *j = s ? json_string(s) : NULL;
     return j ? j : json_null();
 }
 
+void izde__json_set_strs(json_t *o, const char *const *keys, const char *const *vals, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        json_object_set_new(o, keys[k], izde__json_str(vals[k]));
+}
+
+void izde__figure_core_json(json_t *o, const izde_hit_figure *g)
+{
+    json_object_set_new(o, "value", json_real(g->value));
+    json_object_set_new(o, "high", json_real(g->high));
+    izde__json_set_strs(o, (const char *const[]){"qualifier", "unit", "noun"},
+                        (const char *const[]){g->qualifier, g->unit, g->noun}, 3);
+}
+
 json_t *izde__hit_figure_json(const izde_hit_figure *g)
 {
     json_t *jf = json_object();
-    json_object_set_new(jf, "value", json_real(g->value));
-    json_object_set_new(jf, "high", json_real(g->high));
-    json_object_set_new(jf, "qualifier", str_or_null(g->qualifier));
-    json_object_set_new(jf, "unit", str_or_null(g->unit));
-    json_object_set_new(jf, "noun", str_or_null(g->noun));
-    json_object_set_new(jf, "noun_stem", str_or_null(g->noun_stem));
-    json_object_set_new(jf, "text", str_or_null(g->text));
+    izde__figure_core_json(jf, g);
+    json_object_set_new(jf, "noun_stem", izde__json_str(g->noun_stem));
+    json_object_set_new(jf, "text", izde__json_str(g->text));
     json_object_set_new(jf, "start", json_integer((json_int_t)g->start));
     json_object_set_new(jf, "end", json_integer((json_int_t)g->end));
-    json_object_set_new(jf, "sentence", str_or_null(g->sentence));
+    json_object_set_new(jf, "sentence", izde__json_str(g->sentence));
     return jf;
 }
 
@@ -74,13 +84,11 @@ int izde_results_json(const izde_results *r, izde_db *db, const char *query, dou
         const izde_hit *h = izde_results_hit(r, i);
         json_t *jh = json_object();
         json_object_set_new(jh, "rank", json_integer(h->rank));
-        json_object_set_new(jh, "id", str_or_null(h->id));
-        json_object_set_new(jh, "path", str_or_null(h->path));
-        json_object_set_new(jh, "url", str_or_null(h->url));
-        json_object_set_new(jh, "title", str_or_null(h->title));
-        json_object_set_new(jh, "lang", str_or_null(h->lang));
-        json_object_set_new(jh, "source", str_or_null(h->source));
-        json_object_set_new(jh, "date", str_or_null(h->date));
+        izde__json_set_strs(jh,
+                            (const char *const[]){"id", "path", "url", "title", "lang", "source",
+                                                  "date"},
+                            (const char *const[]){h->id, h->path, h->url, h->title, h->lang,
+                                                  h->source, h->date}, 7);
         json_object_set_new(jh, "score", json_real(h->score));
         json_object_set_new(jh, "snippets", snippets_json(h));
         json_object_set_new(jh, "figures", figures_json(h));

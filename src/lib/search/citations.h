@@ -1,0 +1,37 @@
+/*
+ * citations.h - what facts.c and check.c share (citations.c): reading the
+ * matching articles' stored figures, and an article citing a figure as a
+ * typed izde_citation and as JSON.
+ */
+#ifndef IZDE_CITATIONS_H
+#define IZDE_CITATIONS_H
+
+#include <jansson.h>
+
+#include "izde-private.h"
+
+/* Run `xq` (at most `max` matches, equal weights in id order) and call
+ * `fn` with each matching document's data; *nmatched gets the matches. */
+typedef int (*izde__doc_fn)(void *ctx, json_t *doc);
+int izde__each_doc(izde_db *db, izx_query *xq, unsigned max, izde__doc_fn fn, void *ctx,
+                   unsigned *nmatched);
+
+/* A growable list of citations. */
+typedef struct izde__citations {
+    izde_citation *v;
+    size_t n, cap;
+} izde__citations;
+
+/* Append the citation of stored figure `fig` of stored article `doc`;
+ * IZDE_ENOMEM when out of memory. */
+int izde__cite(izde__citations *list, json_t *doc, json_t *fig);
+/* Free the strings of v[0..n) and v. */
+void izde__citations_free(izde_citation *v, size_t n);
+/* A citation as JSON: the article (id, title, path, url, date, source,
+ * lang) then the figure (value, high, qualifier, unit, noun, text,
+ * sentence). */
+json_t *izde__citation_json(const izde_citation *c);
+/* An array of the citations v[0..n). */
+json_t *izde__citations_json(const izde_citation *v, size_t n);
+
+#endif /* IZDE_CITATIONS_H */
