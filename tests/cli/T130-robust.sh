@@ -72,4 +72,13 @@ check_eq "only parentheses: exit 2" 2 "$STATUS"
 run search --db bad 'date:2017-02-30'
 check_eq "invalid date filter: exit 2 or no match, never a crash" "yes" "$([ "$STATUS" -le 2 ] && echo yes)"
 
+# 10,000 nested parentheses: a clear error (exit 2), never a stack overflow;
+# in a batch, the next query still runs
+DEEP=$(awk 'BEGIN { for (i = 0; i < 10000; i++) printf "("; printf "путин"; for (i = 0; i < 10000; i++) printf ")" }')
+run search --db bad "$DEEP"
+check_eq "deep nesting: exit 2" 2 "$STATUS"
+check_contains "deep nesting: said" "parentheses nested more than 100 deep" "$ERR"
+OUT=$(printf '%s\nпутин\n' "$DEEP" | "$IZDE" search --db bad --batch 2>/dev/null | jq -r 'if .error then "error" else "ok" end' | tr '\n' ' ')
+check_eq "deep nesting in a batch: an error line, then the next query" "error ok " "$OUT"
+
 finish

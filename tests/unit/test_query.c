@@ -189,6 +189,27 @@ static void test_errors(void **state)
     expect("а б»", "ERROR: unbalanced quote: » has no opening « (column 4 of the query)");
     expect("(а OR б", "ERROR: unbalanced parenthesis: the ( is never closed (column 1 of the query)");
     expect("а)", "ERROR: unbalanced parenthesis: this ) has no matching ( (column 2 of the query)");
+    {
+        /* 10,000 nested parentheses overflowed the stack: a clear error now,
+         * at the 101st (; 100 still parse */
+        char deep[20020], ok[420];
+        memset(deep, '(', 10000);
+        memcpy(deep + 10000, "а", strlen("а"));
+        memset(deep + 10000 + strlen("а"), ')', 10000);
+        deep[20000 + strlen("а")] = '\0';
+        expect(deep, "ERROR: parentheses nested more than 100 deep; write the query flatter "
+                     "(column 101 of the query)");
+        memset(ok, '(', 100);
+        memcpy(ok + 100, "а", strlen("а"));
+        memset(ok + 100 + strlen("а"), ')', 100);
+        ok[200 + strlen("а")] = '\0';
+        izde_pquery pq;
+        char *got = parse(ok, &pq);
+        if (strncmp(got, "ERROR", 5) == 0)
+            fail_msg("100 nested parentheses refused: %s", got);
+        free(got);
+        izde__pquery_clear(&pq);
+    }
     expect("а ()", "ERROR: empty parentheses (column 3 of the query)");
     expect("OR а", "ERROR: OR needs a word on each side (column 1 of the query)");
     expect("а OR", "ERROR: OR needs a word on each side (column 3 of the query)");

@@ -68,6 +68,7 @@ typedef struct parser {
     izde_pquery *out;
     int negated;        /* inside NOT: words are not highlighted */
     size_t too_long;    /* 1 + offset (in its span) of a word too long to index, or 0 */
+    int depth;          /* parentheses open around the current lexeme */
     char *err;
     izde_buf scratch;
 } parser;
@@ -809,6 +810,10 @@ static int figure_query(parser *p, const lexeme *l, izx_query **out)
 
 /* ---- recursive descent ------------------------------------------------------ */
 
+/* Parentheses nested deeper than this are refused (no analyst nests 100). */
+#define MAX_DEPTH 100
+#define MAX_DEPTH_TEXT "100"
+
 static int parse_seq(parser *p, izx_query **out);
 
 static int parse_primary(parser *p, izx_query **out)
@@ -822,7 +827,13 @@ static int parse_primary(parser *p, izx_query **out)
             return fail(p, open, "empty parentheses%s", NULL);
         if (p->lex[p->at].kind == L_END)
             return fail(p, open, "unbalanced parenthesis: the ( is never closed%s", NULL);
+        /* each level is three stack frames: a deep nest would overflow it */
+        if (p->depth >= MAX_DEPTH)
+            return fail(p, open, "parentheses nested more than " MAX_DEPTH_TEXT
+                        " deep; write the query flatter%s", NULL);
+        p->depth++;
         int rc = parse_seq(p, out);
+        p->depth--;
         if (rc)
             return rc;
         if (p->lex[p->at].kind != L_RP) {
