@@ -215,6 +215,16 @@ readme_steps() {
         END { if (!done) exit 1 }' "$2"
 }
 
+# readme_command N ROOT HEADING: a fresh root ROOT (in $R) holding a clean
+# clone, and README command N (the block after HEADING) in $WORK/stepsN.
+readme_command() {
+    new_root "$2"
+    clone_repo "$R"
+    readme_steps "$3" "$R/root/izde/README.md" >"$WORK/steps$1" ||
+        { say "README.md has no \`\`\`sh block after '$3'" >&2; exit 1; }
+    say "README command $1: $(awk 'NR > 1 { printf " && " } { printf "%s", $0 }' "$WORK/steps$1")"
+}
+
 # run_steps PHASE ROOT DIR STEPFILE [PRINTS...]: run each step in turn in the
 # root; stop at the first failure, naming it.  The steps numbered in PRINTS
 # must also print something on stdout.
@@ -320,12 +330,8 @@ say "testing $(git -c safe.directory="$REPO" -C "$REPO" log -1 --format='%h %s' 
 with_lock build_pristine
 
 # --- README command 1 in a fresh root -----------------------------------------
-new_root root1
+readme_command 1 root1 "$HEAD1"
 R1=$R
-clone_repo "$R1"
-readme_steps "$HEAD1" "$R1/root/izde/README.md" >"$WORK/steps1" ||
-    { say "README.md has no \`\`\`sh block after '$HEAD1'" >&2; exit 1; }
-say "README command 1: $(awk 'NR > 1 { printf " && " } { printf "%s", $0 }' "$WORK/steps1")"
 n1=$(wc -l <"$WORK/steps1")
 run_steps command1 "$R1" /root/izde "$WORK/steps1" "$n1"
 say "command 1 printed $(wc -l <"$LOGS/command1-$n1.out") lines; the last: $(tail -n 1 "$LOGS/command1-$n1.out")"
@@ -367,13 +373,8 @@ fi
 
 # --- README command 2 in a fresh root (--command2) ------------------------------
 if [ "$CMD2" -eq 1 ]; then
-    new_root root3
-    R3=$R
-    clone_repo "$R3"
-    readme_steps "$HEAD2" "$R3/root/izde/README.md" >"$WORK/steps2" ||
-        { say "README.md has no \`\`\`sh block after '$HEAD2'" >&2; exit 1; }
-    say "README command 2: $(awk 'NR > 1 { printf " && " } { printf "%s", $0 }' "$WORK/steps2")"
-    run_steps command2 "$R3" /root/izde "$WORK/steps2"
+    readme_command 2 root3 "$HEAD2"
+    run_steps command2 "$R" /root/izde "$WORK/steps2"
 fi
 
 OK=1
