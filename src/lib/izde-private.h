@@ -92,6 +92,10 @@ struct izde_db {
 
 /* Check the izde.version of a freshly opened Xapian handle (db.c); for
  * an empty writable one, stamp it.  `name` is for messages. */
+/* IZDE_EINVAL for a --db path that exists and is no folder (a regular file
+ * is allowed when reading: a shard list or a Xapian stub), IZDE_EIO for a
+ * folder that cannot be written when `writable`; a message says which. */
+int izde__check_index_path(const char *path, int writable, char **errmsg_out);
 int izde__check_version(izx_db *x, const char *name, int writable, char **errmsg_out);
 /* What to do about an index that did not open with `status` (db.c). */
 const char *izde__open_advice(int status);

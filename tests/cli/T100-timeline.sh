@@ -49,9 +49,18 @@ check_eq "date:2020-12..2021-01" "a b" "$("$IZDE" search --json 'date:2020-12..2
 check_eq "date:>=2021-04 with a word" "g" "$(ids 'date:>=2021-04' санкциялар)"
 check_eq "--sort -date: newest first" "g c" "$("$IZDE" search --json --sort -date 'date:2020..2021' | jq -r '[.hits[0:2][].id] | join(" ")')"
 check_eq "--sort date: oldest first among dated" "a" "$("$IZDE" search --json --sort date 'date:2020..2021' | jq -r '.hits[0].id')"
-run search 'date:2021-13..2020'
-check_eq "bad date filter: exit 2" 2 "$STATUS"
-check_eq "bad date filter: message" "izde: bad query 'date:2021-13..2020': date: takes a date or a range: date:2017, date:2017-04, date:2017-01..2017-06, date:>=2018-03 (column 1 of the query)" "$ERR"
+run search 'date:2021-12..2020'
+check_eq "reversed date range: exit 2" 2 "$STATUS"
+check_eq "reversed date range: message" "izde: bad query 'date:2021-12..2020': date: takes a date or a range: date:2017, date:2017-04, date:2017-01..2017-06, date:>=2018-03 (column 1 of the query)" "$ERR"
+for q in 'date:2017-13' 'date:2017-02-30' 'date:2021-04..2021-02-29' 'date:>=2017-00'; do
+    run search "$q"
+    check_eq "impossible date $q: exit 2" 2 "$STATUS"
+    check_eq "impossible date $q: message" "izde: bad query '$q': date: names no calendar date: months run 01-12, days to the end of their month, years 1900-2100 (column 1 of the query)" "$ERR"
+done
+run search 'date:2020-02-29..2021'
+check_eq "a leap day is a date" 0 "$STATUS"
+run search 'date:20-21'
+check_eq "dashes only between year, month and day: exit 2" 2 "$STATUS"
 
 # an invalid date field: a warning, and the article indexed without that date
 printf '%s\n' '{"id": "x", "date": "2017-13-45", "text": "Санкции введены в 2014 году и продлены 5 декабря 2021 года."}' > bad.jsonl

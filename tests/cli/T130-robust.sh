@@ -70,7 +70,43 @@ check_contains "10,000-character word: message" "the query's only word is longer
 run search --db bad '(((('
 check_eq "only parentheses: exit 2" 2 "$STATUS"
 run search --db bad 'date:2017-02-30'
-check_eq "invalid date filter: exit 2 or no match, never a crash" "yes" "$([ "$STATUS" -le 2 ] && echo yes)"
+check_eq "invalid date filter: exit 2" 2 "$STATUS"
+for q in 'человек:NaN' 'человек:nan..inf' 'человек:>inf' 'человек:0x10' 'человек:1..infinity'; do
+    run search --db bad "$q"
+    check_eq "figure range $q: exit 2" 2 "$STATUS"
+    check_contains "figure range $q: said" "a figure filter needs a range" "$ERR"
+done
+
+# --db on what cannot be an index: said so, never "damaged" or "locked"
+printf 'a text file\n' > plain.txt
+mkfifo fifo
+for d in plain.txt /dev/null fifo; do
+    run index --db "$d" in/good.txt
+    check_eq "index --db $d: exit 2" 2 "$STATUS"
+    check_contains "index --db $d: not an index folder" "izde: '$d' is " "$ERR"
+    check_contains "index --db $d: what to do" "not an index folder: give --db a folder" "$ERR"
+done
+for d in /dev/null fifo; do
+    run search --db "$d" санкции
+    check_eq "search --db $d: exit 2" 2 "$STATUS"
+    check_contains "search --db $d: not an index folder" "not an index folder" "$ERR"
+done
+run search --db plain.txt санкции
+check_eq "search --db on a text file: exit 2" 2 "$STATUS"
+# a read-only index: "cannot write", not "locked"; searching it still works
+if [ "$(id -u)" = 0 ]; then
+    RO="unshare -m sh -c 'mount --bind -o ro bad bad && exec \"\$@\"' sh"
+else
+    chmod a-w bad
+    RO=""
+fi
+OUT=$(eval "$RO" '"$IZDE"' index --db bad in/good.txt 2>&1); STATUS=$?
+check_eq "read-only index: exit 2" 2 "$STATUS"
+check_contains "read-only index: cannot write" "izde: cannot write index 'bad': " "$OUT"
+check_not_contains "read-only index: not locked" "locked" "$OUT"
+OUT=$(eval "$RO" '"$IZDE"' search --db bad -n 1 санкции 2>&1); STATUS=$?
+check_eq "read-only index: searchable" 0 "$STATUS"
+chmod u+w bad
 
 # 10,000 nested parentheses: a clear error (exit 2), never a stack overflow;
 # in a batch, the next query still runs

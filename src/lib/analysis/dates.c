@@ -33,8 +33,7 @@ static int days_in_month(int y, int m)
     return days[m - 1];
 }
 
-/* The level (1-3) that y/m/d give (m, d 0 when unknown), 0 if invalid. */
-static int date_level(int y, int m, int d)
+int izde__date_level(int y, int m, int d)
 {
     if (y < 1900 || y > 2100)
         return 0;
@@ -350,7 +349,7 @@ static int set(dmatch *r, int form, int y, int m, int d, size_t len)
     r->y = y;
     r->m = m;
     r->d = d;
-    r->level = date_level(y, m, d);
+    r->level = izde__date_level(y, m, d);
     if (r->level != form)
         r->level = 0;
     r->len = len;
@@ -396,7 +395,7 @@ static int scan_at(const char *s, size_t n, size_t i, int mode, int bare_year, d
                 size_t yw = year_word(s, n, j + dl + 4);
                 if (yw) {
                     set(r, 1, y2, 0, 0, j + dl + 4 + yw - i);
-                    if (!date_level(y, 0, 0) || y >= y2)
+                    if (!izde__date_level(y, 0, 0) || y >= y2)
                         r->level = 0;
                     else
                         r->y0 = y;

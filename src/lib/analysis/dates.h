@@ -34,6 +34,10 @@ int izde__find_date(const char *s, size_t n, int min_level, int *y, int *m, int 
  * date («2017-13-45», «31.02.2020», «вчера»), else 0. */
 int izde__date_is_invalid(const char *s);
 
+/* The level (1-3) that y/m/d give (m, d 0 when unknown), 0 when it is no
+ * calendar date of 1900-2100. */
+int izde__date_level(int y, int m, int d);
+
 /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" (m, d 0 when unknown), malloc'ed. */
 char *izde__format_date(int y, int m, int d);
 

@@ -57,6 +57,46 @@ static int make_parents(const char *path, char **errmsg_out)
     return IZDE_OK;
 }
 
+/* What a path that is not a folder is, for the message. */
+static const char *kind_of(mode_t m)
+{
+    if (S_ISREG(m))
+        return "a file";
+    if (S_ISCHR(m) || S_ISBLK(m))
+        return "a device";
+    if (S_ISFIFO(m))
+        return "a named pipe";
+    if (S_ISSOCK(m))
+        return "a socket";
+    return "not a folder";
+}
+
+/* Refuse, before Xapian sees it, a --db path that cannot be an index: one
+ * that is not a folder (a file is read as a shard list, never written), or
+ * a folder this process may not write to.  A missing path is left to the
+ * open (created when writing, "no index" when reading). */
+int izde__check_index_path(const char *path, int writable, char **errmsg_out)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return IZDE_OK;
+    if (!S_ISDIR(st.st_mode) && (writable || !S_ISREG(st.st_mode))) {
+        if (errmsg_out)
+            *errmsg_out = izde__strdupf("'%s' is %s, not an index folder: give --db a folder "
+                                        "(izde index creates it)",
+                                        path, kind_of(st.st_mode));
+        return IZDE_EINVAL;
+    }
+    if (writable && access(path, W_OK) != 0) {
+        if (errmsg_out)
+            *errmsg_out = izde__strdupf("cannot write index '%s': %s; index into a folder you may "
+                                        "write to, or search it without writing",
+                                        path, strerror(errno));
+        return IZDE_EIO;
+    }
+    return IZDE_OK;
+}
+
 /* The writer's pid, in DIR/izde.pid while it holds the lock, so a second
  * writer can say who has it.  Stale files (after kill -9) are harmless:
  * they are only read when Xapian reports the lock held. */
@@ -178,6 +218,8 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
     db->writable = (mode == IZDE_DB_WRITE);
     int rc = IZDE_OK;
     char *xmsg = NULL;
+    if ((rc = izde__check_index_path(path, db->writable, errmsg_out)) != IZDE_OK)
+        goto fail;
     if (db->writable && (rc = make_parents(path, errmsg_out)) != IZDE_OK)
         goto fail;
     int xrc = izx_db_open(&db->x, path, db->writable ? IZX_DB_CREATE_OR_OPEN : IZX_DB_READONLY,

@@ -110,6 +110,11 @@ static char *parse_tcp(const char *spec, char **host, unsigned *port)
 
 static int add_spec(spec_list *l, const char *spec, char **errmsg)
 {
+    if (!is_tcp(spec)) {
+        int rc = izde__check_index_path(spec, 0, errmsg);
+        if (rc != IZDE_OK)
+            return rc;
+    }
     if (l->n >= MAX_SHARDS) {
         *errmsg = izde__strdupf("more than %d indexes to search as one", MAX_SHARDS);
         return IZDE_EINVAL;
@@ -196,8 +201,9 @@ static int read_list(spec_list *l, const char *file, int depth, char **errmsg)
         rc = IZDE_EIO;
     }
     if (rc == IZDE_OK && l->n == before) {
-        *errmsg = izde__strdupf("shard list '%s' names no index: write one folder or "
-                                "tcp://HOST:PORT per line", file);
+        *errmsg = izde__strdupf("'%s' is a file that names no index: --db takes an index "
+                                "folder, or a shard list with one folder or tcp://HOST:PORT "
+                                "per line", file);
         rc = IZDE_EINVAL;
     }
     fclose(f);

@@ -18,9 +18,12 @@
  * written "28 000" and hyphenated or dotted words come out as indexed.
  * Every syntax error names its column (in characters, from 1).
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "izde-private.h"
 
 typedef enum lex_kind {
@@ -603,19 +606,31 @@ static int lang_query(parser *p, const lexeme *l, izx_query **out)
 
 /* ---- date filters -------------------------------------------------------------- */
 
-/* "2017", "2017-04", "2017-04-18" -> "2017", "201704", "20170418" in
- * `out` (9 bytes); 0 if it is not such a date. */
+/* "2017", "2017-04", "2017-04-18" (or the digits alone) -> "2017",
+ * "201704", "20170418" in `out` (9 bytes).  Returns 1 for such a date, 0
+ * for another shape, -1 for that shape naming no calendar date
+ * (2017-13, 2017-02-30). */
 static int date_digits(const char *s, size_t n, char *out)
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] >= '0' && s[i] <= '9' && k < 8)
             out[k++] = s[i];
-        else if (s[i] != '-' || i == 0 || i + 1 == n)
+        else if (s[i] != '-' || (k != 4 && k != 6) || i + 1 == n || s[i - 1] == '-')
             return 0;
     }
     out[k] = '\0';
-    return k == 4 || k == 6 || k == 8;
+    if (k != 4 && k != 6 && k != 8)
+        return 0;
+    int y = 0, m = 0, d = 0;
+    sscanf(out, "%4d", &y);
+    if (k >= 6)
+        sscanf(out + 4, "%2d", &m);
+    if (k == 8)
+        sscanf(out + 6, "%2d", &d);
+    if ((k >= 6 && m == 0) || (k == 8 && d == 0)) /* 0 is "unknown" to the date parser */
+        return -1;
+    return izde__date_level(y, m, d) ? 1 : -1;
 }
 
 /* date:2017, date:2017-01..2017-06, date:>=2018-03, date:<2019: a filter on
@@ -630,10 +645,10 @@ static int date_query(parser *p, const lexeme *l, izx_query **out)
     for (size_t i = 0; i + 1 < n; i++)
         if (s[i] == '.' && s[i + 1] == '.')
             dots = s + i;
-    int ok;
+    int ok, ok2 = 1;
     if (dots) {
-        ok = date_digits(s, (size_t)(dots - s), lo) &&
-             date_digits(dots + 2, n - (size_t)(dots - s) - 2, hi);
+        ok = date_digits(s, (size_t)(dots - s), lo);
+        ok2 = date_digits(dots + 2, n - (size_t)(dots - s) - 2, hi);
         strcat(hi, "~~~~~");
     } else if (n > 2 && s[0] == '>' && s[1] == '=') {
         ok = date_digits(s + 2, n - 2, lo);
@@ -650,7 +665,10 @@ static int date_query(parser *p, const lexeme *l, izx_query **out)
         strcpy(hi, lo);
         strcat(hi, "~~~~~");
     }
-    if (!ok || (*lo && *hi && strcmp(lo, hi) > 0))
+    if (ok < 0 || ok2 < 0)
+        return fail(p, l->start, "date: names no calendar date: months run 01-12, days to the "
+                                 "end of their month, years 1900-2100%s", NULL);
+    if (!ok || !ok2 || (*lo && *hi && strcmp(lo, hi) > 0))
         return fail(p, l->start, "date: takes a date or a range: date:2017, date:2017-04, "
                                  "date:2017-01..2017-06, date:>=2018-03%s", NULL);
     char *msg = NULL;
@@ -678,9 +696,11 @@ static int parse_num(const char *s, size_t n, double *out)
         if (s[i] != ' ')
             buf[k++] = s[i] == ',' ? '.' : s[i];
     buf[k] = '\0';
+    if (strspn(buf, "0123456789.+-eE") != k) /* no nan, inf, hex */
+        return 0;
     char *end;
     *out = strtod(buf, &end);
-    return k > 0 && *end == '\0';
+    return k > 0 && *end == '\0' && isfinite(*out);
 }
 
 /* "10..20", ">1000", ">=5", "<3", "<=3", "11" */
