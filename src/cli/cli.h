@@ -5,6 +5,8 @@
 #ifndef IZDE_CLI_H
 #define IZDE_CLI_H
 
+#include <stdio.h>
+
 #include "izde.h"
 
 /* Exit codes (like grep for search: 1 = nothing found). */
@@ -58,6 +60,15 @@ void cli_print_number(double v);
 __attribute__((format(printf, 1, 2)))
 #endif
 void cli_error(const char *fmt, ...);
+
+/* Text from an index or an input, printed so that a terminal shows it and
+ * acts on none of it (safe_text.c): control characters (C0, DEL, C1) and
+ * bytes that are not UTF-8 written as \xHH or \uHHHH; a tab, newline or
+ * carriage return as a space unless `keep_newlines` keeps newlines. */
+void cli_put_safe(FILE *f, const char *s, size_t n, int keep_newlines);
+/* The same into a string that lives until eight more calls (for printf
+ * arguments); NULL stays NULL. */
+const char *cli_safe(const char *s);
 
 /* `path` relative to the current folder when it lies inside it. */
 const char *cli_display_path(const char *path);

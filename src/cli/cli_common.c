@@ -22,12 +22,22 @@ const char *cli_db_path(const char *opt)
 
 void cli_error(const char *fmt, ...)
 {
-    va_list ap;
+    va_list ap, again;
     va_start(ap, fmt);
-    fputs("izde: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (msg)
+        vsnprintf(msg, (size_t)n + 1, fmt, again);
+    else
+        n = -1;
+    va_end(again);
     va_end(ap);
+    fputs("izde: ", stderr);
+    if (n >= 0)
+        cli_put_safe(stderr, msg, (size_t)n, 1); /* file names and titles may be quoted */
+    fputc('\n', stderr);
+    free(msg);
 }
 
 const char *cli_display_path(const char *path)

@@ -56,14 +56,14 @@ static void print_analysis(const izde_text_analysis *a)
     printf("tokens:");
     for (size_t i = 0; i < a->ntokens; i++) {
         const izde_text_token *t = &a->tokens[i];
-        printf(" %s", t->term);
+        printf(" %s", cli_safe(t->term));
         if (t->stem && strcmp(t->stem, t->term) != 0)
             printf("→%s", t->stem);
     }
     printf("\nfigures:\n");
     for (size_t i = 0; i < a->nfigures; i++) {
         const izde_hit_figure *f = &a->figures[i];
-        printf("  %s: ", f->text);
+        printf("  %s: ", cli_safe(f->text));
         cli_print_number(f->value);
         if (f->high != f->value) {
             printf("..");

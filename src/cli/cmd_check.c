@@ -27,7 +27,7 @@ const cli_command cli_cmd_check = {
 
 static const char *or_null(const char *s)
 {
-    return s ? s : "(null)";
+    return s ? cli_safe(s) : "(null)";
 }
 
 static void print_list(const char *head, const izde_citation *v, size_t n)
@@ -36,8 +36,8 @@ static void print_list(const char *head, const izde_citation *v, size_t n)
     for (size_t i = 0; i < n; i++) {
         const izde_citation *e = &v[i];
         printf("  %s  [%s%s%s] %s\n", or_null(e->figure.text), or_null(e->figure.qualifier),
-               e->date ? ", " : "", e->date ? e->date : "",
-               e->url ? e->url : e->path ? cli_display_path(e->path) : "");
+               e->date ? ", " : "", e->date ? cli_safe(e->date) : "",
+               or_null(e->url ? e->url : e->path ? cli_display_path(e->path) : ""));
         printf("    %s\n", or_null(e->figure.sentence));
     }
 }

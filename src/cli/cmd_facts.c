@@ -27,7 +27,7 @@ const cli_command cli_cmd_facts = {
 
 static const char *or_null(const char *s)
 {
-    return s ? s : "(null)";
+    return s ? cli_safe(s) : "(null)";
 }
 
 /* Each group, then each value: the number, the figure as written, where. */
@@ -37,13 +37,14 @@ static void print_facts(const izde_facts *f, const char *query)
     for (size_t i = 0; i < f->ngroups; i++) {
         const izde_fact_group *g = &f->groups[i];
         printf("\n%s (%u figure(s) in %u article(s))\n",
-               g->noun ? g->noun : g->unit ? g->unit : g->noun_stem, g->figures, g->articles);
+               or_null(g->noun ? g->noun : g->unit ? g->unit : g->noun_stem), g->figures,
+               g->articles);
         for (size_t k = 0; k < g->nvalues; k++) {
             const izde_citation *v = &g->values[k];
             printf("  ");
             cli_print_number(v->figure.value);
             printf("  %s  — %s\n", or_null(v->figure.text),
-                   v->url ? v->url : v->path ? cli_display_path(v->path) : "");
+                   or_null(v->url ? v->url : v->path ? cli_display_path(v->path) : ""));
         }
     }
 }

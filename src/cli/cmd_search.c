@@ -119,13 +119,13 @@ static void print_snippet(const izde_snippet *s, const marks *mk)
     fputs("   ", stdout);
     for (size_t k = 0; k < s->nhighlights; k++) {
         size_t b = s->highlights[k][0], e = s->highlights[k][1];
-        fwrite(s->text + at, 1, b - at, stdout);
+        cli_put_safe(stdout, s->text + at, b - at, 0);
         fputs(mk->open, stdout);
-        fwrite(s->text + b, 1, e - b, stdout);
+        cli_put_safe(stdout, s->text + b, e - b, 0);
         fputs(mk->close, stdout);
         at = e;
     }
-    fwrite(s->text + at, 1, s->len - at, stdout);
+    cli_put_safe(stdout, s->text + at, s->len - at, 0);
     fputc('\n', stdout);
 }
 
@@ -136,7 +136,7 @@ static void print_meta(const izde_hit *h, const char *sep)
     const char *s = "";
     for (int i = 0; i < 3; i++)
         if (fields[i]) {
-            printf("%s%s", s, fields[i]);
+            printf("%s%s", s, cli_safe(fields[i]));
             s = sep;
         }
 }
@@ -159,7 +159,7 @@ static void print_figures(const izde_hit *h)
                 dup |= h->figures[e].text && strcmp(h->figures[e].text, g->text) == 0;
             if (dup)
                 continue;
-            printf("%s%s", shown ? " · " : "   figures: ", g->text ? g->text : "?");
+            printf("%s%s", shown ? " · " : "   figures: ", g->text ? cli_safe(g->text) : "?");
             shown++;
         }
     if (shown)
@@ -169,7 +169,7 @@ static void print_figures(const izde_hit *h)
 static const char *where(const izde_hit *h)
 {
     const char *w = h->url ? h->url : h->path ? cli_display_path(h->path) : h->id;
-    return w ? w : "";
+    return w ? cli_safe(w) : "";
 }
 
 static void print_text(const izde_results *r, int compact)
@@ -178,7 +178,7 @@ static void print_text(const izde_results *r, int compact)
     marks mk = tty ? (marks){"\033[1;31m", "\033[0m"} : (marks){"[", "]"};
     for (unsigned i = 0; i < izde_results_count(r); i++) {
         const izde_hit *h = izde_results_hit(r, i);
-        const char *title = h->title ? h->title : "(untitled)";
+        const char *title = h->title ? cli_safe(h->title) : "(untitled)";
         if (compact) {
             printf("%u. ", h->rank);
             print_meta(h, " ");

@@ -40,7 +40,7 @@ static void print_counts(const char *head, const izde_count *counts, size_t n, s
     qsort(v, n, sizeof *v, by_count_desc);
     printf("%s:", head);
     for (size_t i = 0; i < n && i < max; i++)
-        printf("%s %s %u", i ? "," : "", v[i].key, v[i].count);
+        printf("%s %s %u", i ? "," : "", cli_safe(v[i].key), v[i].count);
     printf(n > max ? ", ... (%zu in all)\n" : n ? "\n" : " none\n", n);
     free(v);
 }

@@ -40,6 +40,11 @@ typedef enum izde_status {
 const char *izde_status_name(int status);
 /* Free memory returned through `char **` by this API.  Accepts NULL. */
 void izde_free(void *p);
+/* The length of the longest prefix of s[0..len) that is valid UTF-8 (len
+ * when all of it is; overlong forms and surrogates are invalid).  Every
+ * string the index returns is valid UTF-8; messages may quote bytes from
+ * outside (a file name). */
+size_t izde_utf8_valid_prefix(const char *s, size_t len);
 
 /* ---------------------------------------------------------------- stemming */
 

@@ -117,4 +117,25 @@ check_contains "deep nesting: said" "parentheses nested more than 100 deep" "$ER
 OUT=$(printf '%s\nпутин\n' "$DEEP" | "$IZDE" search --db bad --batch 2>/dev/null | jq -r 'if .error then "error" else "ok" end' | tr '\n' ' ')
 check_eq "deep nesting in a batch: an error line, then the next query" "error ok " "$OUT"
 
+# a file name that is not UTF-8: indexed, found, shown with the byte escaped
+mkdir -p names
+printf 'Совещание о мигрантах прошло в Бишкеке.\n' > "names/bad$(printf '\377').txt"
+printf '{"id":"t1","title":"Бишкек \\u001b]0;pwn\\u0007\\u001b[2J \\u009b31m новости","text":"Бишкек: новости \\u001b[2J дня."}\n' > names/esc.jsonl
+printf 'x\n' > "names/z$(printf '\033')[2J.jsonl"
+run index --db names.db names
+check_eq "odd names: one bad JSON line, exit 1" 1 "$STATUS"
+check_contains "odd names: the file name escaped in the message" 'izde: names/z\x1B[2J.jsonl:1: invalid JSON' "$ERR"
+run search --db names.db Бишкеке
+check_eq "non-UTF-8 file name: found" 0 "$STATUS"
+check_contains "non-UTF-8 file name: shown escaped" 'names/bad\xFF.txt' "$OUT"
+run search --db names.db --json мигрантах
+check_eq "non-UTF-8 file name: its id in JSON" '/bad\xFF.txt' "$(printf '%s' "$OUT" | jq -r '.hits[0].id' | sed 's|.*names||')"
+run index --force --db names.db names
+check_contains "non-UTF-8 file name: re-indexed in place" "db now holds 2 documents" "$OUT"
+run search --db names.db новости
+check_eq "control characters in a title: found" 0 "$STATUS"
+check_contains "control characters in a title: escaped" '1. Бишкек \x1B]0;pwn\x07\x1B[2J \u009B31m новости' "$OUT"
+check_contains "control characters in a snippet: escaped" 'дня' "$OUT"
+check_eq "no raw ESC, BEL or C1 in the output" "" "$(printf '%s' "$OUT" | LC_ALL=C grep -c "$(printf '[\033\007]\|\302\233')" | grep -v '^0$')"
+
 finish

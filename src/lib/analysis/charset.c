@@ -34,6 +34,7 @@
  */
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +93,32 @@ size_t izde__utf8_invalid_at(const unsigned char *s, size_t len)
         i += n;
     }
     return len;
+}
+
+size_t izde_utf8_valid_prefix(const char *s, size_t len)
+{
+    return izde__utf8_invalid_at((const unsigned char *)s, len);
+}
+
+char *izde__utf8_escape_invalid(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = strlen(s), bad = 0;
+    for (size_t at = 0; (at += izde__utf8_invalid_at(u + at, len - at)) < len; at++)
+        bad++;
+    char *out = malloc(len + 3 * bad + 1), *w = out;
+    if (!out)
+        return NULL;
+    for (size_t at = 0; at < len;) {
+        size_t ok = izde__utf8_invalid_at(u + at, len - at);
+        memcpy(w, s + at, ok);
+        w += ok;
+        at += ok;
+        if (at < len)
+            w += sprintf(w, "\\x%02X", u[at++]);
+    }
+    *w = '\0';
+    return out;
 }
 
 static int fail(char **errmsg_out, int status, const char *fmt, ...)

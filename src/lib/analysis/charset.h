@@ -12,6 +12,12 @@
  * all of it is valid UTF-8 (overlong forms and surrogates are invalid). */
 size_t izde__utf8_invalid_at(const unsigned char *s, size_t len);
 
+/* s (NUL-terminated) as valid UTF-8, malloc'ed: each byte that is not part
+ * of a valid sequence written as the four characters \xHH.  For names that
+ * arrive as bytes (file names): stored and shown safely, while the bytes
+ * themselves still key the article. */
+char *izde__utf8_escape_invalid(const char *s);
+
 /*
  * Detect the charset of data[0..len) and give its text as UTF-8.
  *

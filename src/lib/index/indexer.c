@@ -148,10 +148,20 @@ static int id_term(izde_buf *b, const char *id)
     return izde__hashed_key(b, id, IZDE_MAX_TERM - 1, 200);
 }
 
+/* A metadata string; one that is not UTF-8 (a file name's bytes) is kept
+ * with those bytes escaped, never dropped. */
 static void set_str(json_t *o, const char *k, const char *v)
 {
-    if (v)
-        json_object_set_new(o, k, json_string(v));
+    if (!v)
+        return;
+    json_t *j = json_string(v);
+    if (!j) {
+        char *esc = izde__utf8_escape_invalid(v);
+        j = esc ? json_string(esc) : NULL;
+        free(esc);
+    }
+    if (j)
+        json_object_set_new(o, k, j);
 }
 
 /* "N" + key and "N" + key + "=" + value for one figure key. */
