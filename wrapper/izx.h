@@ -72,6 +72,16 @@ typedef struct izx_db izx_db;
 int izx_db_open(izx_db **out, const char *path, int flags, char **errmsg_out);
 
 /*
+ * Xapian's own structural check of the database at `path` (every table's
+ * B-tree: Xapian::Database::check with no options), without opening it for
+ * use.  *errors_out receives the number of problems found (a table that
+ * cannot be read at all counts as one); `report_out`, when not NULL,
+ * receives the first problem or NULL (caller frees with izx_free()).
+ * @retval IZX_OK (whether or not problems were found), IZX_ENOMEM
+ */
+int izx_db_check(const char *path, unsigned long *errors_out, char **report_out);
+
+/*
  * Open, read-only, a database served by xapian-tcpsrv at host:port.
  * `timeout_ms` bounds connecting and every later operation (0: wait
  * forever); exceeding it gives IZX_ETIMEOUT, a refused or broken

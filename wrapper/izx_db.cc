@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <new>
+#include <sstream>
+#include <string>
 
 #include "izx-private.hh"
 
@@ -94,6 +96,43 @@ int izx_db_open(izx_db **out, const char *path, int flags, char **errmsg_out)
         }
         izx::give_errmsg(errmsg_out, full.empty() ? msg : full);
         return st;
+    }
+}
+
+/* The first line of Xapian's check report that names a problem. */
+static std::string first_problem(const std::string &report)
+{
+    std::istringstream in(report);
+    std::string line;
+    while (std::getline(in, line))
+        if (line.find("rror") != std::string::npos || line.find("orrupt") != std::string::npos ||
+            line.find("problem") != std::string::npos)
+            return line;
+    return "";
+}
+
+int izx_db_check(const char *path, unsigned long *errors_out, char **report_out)
+{
+    *errors_out = 0;
+    if (report_out)
+        *report_out = nullptr;
+    try {
+        std::ostringstream report;
+        std::string problem;
+        try {
+            *errors_out = Xapian::Database::check(path, 0, &report);
+            problem = first_problem(report.str());
+        } catch (const Xapian::Error &e) {
+            *errors_out += 1;
+            problem = e.get_description();
+        }
+        if (*errors_out && problem.empty())
+            problem = std::to_string(*errors_out) + " problem(s) in the tables";
+        if (report_out && *errors_out)
+            izx::give_errmsg(report_out, problem);
+        return IZX_OK;
+    } catch (...) {
+        return IZX_ENOMEM;
     }
 }
 

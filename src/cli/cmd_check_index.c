@@ -20,8 +20,9 @@ static const cli_option check_index_options[] = {
 const cli_command cli_cmd_check_index = {
     "check-index", cmd_check_index, "", CLI_OPERANDS_NONE,
     "check that the index is sound",
-    "Check that the index opens at this version, that its document count is\n"
-    "right and that every stored article can be read.  Exit 0 when sound, 1\n"
+    "Run Xapian's structural check of every table, then check that the index\n"
+    "opens at this version, that its document count is right and that every\n"
+    "stored article can be read.  Exit 0 when sound, 1\n"
     "with problems (each listed on stderr), 2 when it cannot be opened.",
     check_index_options, 0,
 };

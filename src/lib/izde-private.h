@@ -95,6 +95,12 @@ struct izde_db {
 /* IZDE_EINVAL for a --db path that exists and is no folder (a regular file
  * is allowed when reading: a shard list or a Xapian stub), IZDE_EIO for a
  * folder that cannot be written when `writable`; a message says which. */
+/* tables.c: before Xapian opens the local index DIR, check its tables with
+ * Xapian's structural check when they changed since izde's last commit
+ * (IZDE_ECORRUPT and a message when damaged); after a writer's commit,
+ * record them. */
+int izde__tables_guard(const char *dir, int writable, char **errmsg_out);
+void izde__tables_stamp(const char *dir);
 int izde__check_index_path(const char *path, int writable, char **errmsg_out);
 int izde__check_version(izx_db *x, const char *name, int writable, char **errmsg_out);
 /* What to do about an index that did not open with `status` (db.c). */

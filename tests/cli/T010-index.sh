@@ -67,6 +67,7 @@ check_contains "unknown option: message" "izde: index: unknown option '--bogus'"
 mkdir notdb && printf 'junk' > notdb/iamglass && printf 'junk' > notdb/postlist.glass
 run index --db notdb "$CORPUS"
 check_eq "corrupt index: exit 2" 2 "$STATUS"
-check_contains "corrupt index: message" "izde: cannot open index 'notdb': the index is damaged; delete the folder and index again" "$ERR"
+check_contains "corrupt index: message" "izde: index 'notdb' is damaged: Xapian's check of its tables finds 1 problem" "$ERR"
+check_contains "corrupt index: what to do" "delete the folder and index again" "$ERR"
 
 finish

@@ -220,6 +220,8 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
     char *xmsg = NULL;
     if ((rc = izde__check_index_path(path, db->writable, errmsg_out)) != IZDE_OK)
         goto fail;
+    if ((rc = izde__tables_guard(path, db->writable, errmsg_out)) != IZDE_OK)
+        goto fail;
     if (db->writable && (rc = make_parents(path, errmsg_out)) != IZDE_OK)
         goto fail;
     int xrc = izx_db_open(&db->x, path, db->writable ? IZX_DB_CREATE_OR_OPEN : IZX_DB_READONLY,
@@ -282,6 +284,7 @@ int izde_db_commit(izde_db *db)
     if (rc != IZX_OK)
         return izde__db_izx_error(db, rc, "cannot commit the index");
     db->ix.pending = 0;
+    izde__tables_stamp(db->path);
     return IZDE_OK;
 }
 

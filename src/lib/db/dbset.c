@@ -236,6 +236,15 @@ static const char *down_advice(const izde_db *db)
 static int open_shard(izde_db *db, izde_shard *s)
 {
     char *xmsg = NULL;
+    if (!s->host) {
+        free(s->reason);
+        s->reason = NULL;
+        int grc = izde__tables_guard(s->spec, 0, &s->reason);
+        if (grc != IZDE_OK) {
+            s->reason = s->reason ? s->reason : izde__strdupf("%s", izde_status_name(grc));
+            return grc;
+        }
+    }
     int xrc = s->host ? izx_db_open_remote(&s->x, s->host, s->port, db->set.timeout_ms, &xmsg)
                       : izx_db_open(&s->x, s->spec, IZX_DB_READONLY, &xmsg);
     int rc = izde__status_from_izx(xrc);
@@ -442,6 +451,8 @@ int izde_db_open_shards(izde_db **out, const char *const *specs, size_t n,
         if (!db->set.allow_partial || !s->host) {
             if (src == IZDE_ENOTFOUND && !s->host)
                 msg = izde__strdupf("no index at '%s': %s", s->spec, izde__open_advice(src));
+            else if (src == IZDE_ECORRUPT && !s->host && strstr(s->reason, "is damaged: "))
+                msg = izde__strdupf("%s", s->reason); /* the tables' check said it all */
             else if (!s->host)
                 msg = izde__strdupf("cannot open index '%s': %s (%s)", s->spec,
                                     izde__open_advice(src), s->reason);

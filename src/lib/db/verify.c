@@ -2,7 +2,8 @@
  * verify.c - izde_db_verify(), behind `izde check-index`: the index opens
  * at a supported format version (checked by izde_db_open), its document
  * count agrees with the documents that can be iterated, and every stored
- * article is readable (metadata with an id, figures and text: docstore.c).
+ * article is readable (metadata with an id, figures and text: docstore.c);
+ * and, first, Xapian's own structural check of every local folder's tables.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +13,39 @@
 #include "izde-private.h"
 #include "docstore.h"
 
+/* Xapian's structural check of one local folder: a problem when damaged. */
+static int check_tables(izde_db *db, const char *dir, izde_problem_fn problem, void *payload,
+                        unsigned *bad_out)
+{
+    unsigned long errors = 0;
+    char *first = NULL;
+    if (izx_db_check(dir, &errors, &first) != IZX_OK)
+        return izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    if (errors) {
+        (*bad_out)++;
+        char *m = izde__strdupf("Xapian's check of the tables finds %lu problem%s (%s); delete "
+                                "the folder and index again",
+                                errors, errors == 1 ? "" : "s", first ? first : "unreadable");
+        if (problem)
+            problem(payload, dir, 0, IZDE_ECORRUPT, m ? m : "damaged");
+        free(m);
+    }
+    izx_free(first);
+    return IZDE_OK;
+}
+
 int izde_db_verify(izde_db *db, izde_problem_fn problem, void *payload, unsigned *docs_out,
                    unsigned *bad_out)
 {
     *docs_out = *bad_out = 0;
+    int trc = IZDE_OK;
+    if (db->set.n == 0 && db->path)
+        trc = check_tables(db, db->path, problem, payload, bad_out);
+    for (size_t i = 0; i < db->set.n && trc == IZDE_OK; i++)
+        if (!db->set.shards[i].host)
+            trc = check_tables(db, db->set.shards[i].spec, problem, payload, bad_out);
+    if (trc != IZDE_OK)
+        return trc;
     unsigned count = 0;
     int rc = izde_db_doccount(db, &count);
     if (rc != IZDE_OK)
