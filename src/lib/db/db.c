@@ -65,7 +65,7 @@ static char *pid_path(const char *dir)
     return izde__strdupf("%s/izde.pid", dir);
 }
 
-static void write_pid(const char *dir)
+void izde__db_write_pid(const char *dir)
 {
     char *p = pid_path(dir);
     FILE *f = p ? fopen(p, "w") : NULL;
@@ -180,6 +180,7 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
     char *xmsg = NULL;
     if (db->writable && (rc = make_parents(path, errmsg_out)) != IZDE_OK)
         goto fail;
+    izde__db_finish_swap(path, db->writable);
     int xrc = izx_db_open(&db->x, path, db->writable ? IZX_DB_CREATE_OR_OPEN : IZX_DB_READONLY,
                           &xmsg);
     if (xrc != IZX_OK) {
@@ -208,7 +209,7 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
         goto fail;
     }
     if (db->writable)
-        write_pid(path);
+        izde__db_write_pid(path);
     *out = db;
     return IZDE_OK;
 fail:
