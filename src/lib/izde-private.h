@@ -126,6 +126,10 @@ int izde__db_swap_in(izde_db *db, const char *built);
 /* At open: undo a swap stopped between its two renames (where folders
  * cannot be exchanged) and, for a writer, remove what it left. */
 void izde__db_finish_swap(const char *path, int writable);
+/* A folder holding only what a Xapian creation stopped before its
+ * version file leaves (empty tables, the lock): removed, 1 returned, so
+ * the index can be created again; else 0. */
+int izde__db_clear_stopped_creation(const char *path);
 /* Delete an index folder: its files, then itself (no subfolders). */
 void izde__remove_index_folder(const char *dir);
 /* Write "K/N" of a shard being built into its metadata (shard_mark.c);

@@ -183,6 +183,11 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
     izde__db_finish_swap(path, db->writable);
     int xrc = izx_db_open(&db->x, path, db->writable ? IZX_DB_CREATE_OR_OPEN : IZX_DB_READONLY,
                           &xmsg);
+    if (xrc == IZX_ENOTFOUND && db->writable && izde__db_clear_stopped_creation(path)) {
+        izx_free(xmsg);
+        xmsg = NULL;
+        xrc = izx_db_open(&db->x, path, IZX_DB_CREATE_OR_OPEN, &xmsg);
+    }
     if (xrc != IZX_OK) {
         rc = izde__status_from_izx(xrc);
         long pid = rc == IZDE_ELOCKED ? read_pid(path) : 0;
