@@ -130,6 +130,8 @@ void izde__db_finish_swap(const char *path, int writable);
  * version file leaves (empty tables, the lock): removed, 1 returned, so
  * the index can be created again; else 0. */
 int izde__db_clear_stopped_creation(const char *path);
+/* "PATH.swap-old": where a swap without exchange puts the old index. */
+char *izde__db_swap_old_path(const char *path);
 /* Delete an index folder: its files, then itself (no subfolders). */
 void izde__remove_index_folder(const char *dir);
 /* Write "K/N" of a shard being built into its metadata (shard_mark.c);
@@ -151,7 +153,7 @@ int izde__is_shard_spec(const char *path);
 int izde__db_error(izde_db *db, int status, const char *fmt, ...) IZDE_PRINTF(3, 4);
 /* Set the message from the shim's last error on db->x, prefixed. */
 int izde__db_izx_error(izde_db *db, int izx_status, const char *what);
-/* The file key of a real path (indexer.c), for its F term and metadata: the path itself, or when longer
+/* The file key of a real path (claims.c), for its F term and metadata: the path itself, or when longer
  * than 220 bytes its first 180 bytes plus '#' and a 64-bit FNV-1a hash in
  * hex.  Appended to `b`. */
 int izde__file_key(izde_buf *b, const char *real);

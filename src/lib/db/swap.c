@@ -1,8 +1,5 @@
 /*
- * swap.c - changes of a whole index folder that a kill must not leave
- * half-done.  A creation stopped before Xapian wrote its version file
- * leaves empty tables that no open accepts: a writer clears them and
- * creates the index again.  And the swap: put an index built elsewhere (a merged parallel build) in the
+ * swap.c - put an index built elsewhere (a merged parallel build) in the
  * place of the open one, so that a kill at any moment leaves the old
  * index or the new one, never a mix: the two folders are exchanged in one
  * rename (RENAME_EXCHANGE).  Where the file system cannot exchange, the
@@ -11,7 +8,6 @@
  * writer removes a DB.swap-old left beside a DB.
  */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -22,77 +18,6 @@
 
 #include "izde-private.h"
 
-void izde__remove_index_folder(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char *p = izde__strdupf("%s/%s", dir, e->d_name);
-        if (p)
-            unlink(p);
-        free(p);
-    }
-    closedir(d);
-    rmdir(dir);
-}
-
-/* Is `name` (of `size` bytes) what a Xapian creation writes before its
- * version file: the lock, the version file's temporary, empty tables? */
-static int creation_leftover(const char *name, long long size)
-{
-    size_t n = strlen(name);
-    if (strcmp(name, "flintlock") == 0 || strcmp(name, "izde.pid") == 0 ||
-        strcmp(name, "v.tmp") == 0)
-        return 1;
-    return size == 0 && n > 6 && strcmp(name + n - 6, ".glass") == 0;
-}
-
-int izde__db_clear_stopped_creation(const char *path)
-{
-    DIR *d = opendir(path);
-    if (!d)
-        return 0;
-    struct dirent *e;
-    int only_leftovers = 1, any = 0;
-    while (only_leftovers && (e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char *p = izde__strdupf("%s/%s", path, e->d_name);
-        struct stat st;
-        only_leftovers = p && lstat(p, &st) == 0 && S_ISREG(st.st_mode) &&
-                         creation_leftover(e->d_name, (long long)st.st_size);
-        any = 1;
-        free(p);
-    }
-    closedir(d);
-    if (!only_leftovers || !any)
-        return 0;
-    izde__remove_index_folder(path);
-    return 1;
-}
-
-static char *old_path(const char *path)
-{
-    return izde__strdupf("%s.swap-old", path);
-}
-
-void izde__db_finish_swap(const char *path, int writable)
-{
-    char *old = old_path(path);
-    struct stat st;
-    if (!old)
-        return;
-    if (stat(path, &st) != 0 && errno == ENOENT && stat(old, &st) == 0)
-        rename(old, path); /* stopped between the two renames: the old index */
-    else if (writable && stat(old, &st) == 0)
-        izde__remove_index_folder(old); /* stopped before it was removed */
-    free(old);
-}
-
 /* Exchange `built` and `path`; where the file system cannot, two renames
  * that an open undoes when stopped between them (izde__db_finish_swap). */
 static int exchange(const char *built, const char *path, char **old_out)
@@ -102,7 +27,7 @@ static int exchange(const char *built, const char *path, char **old_out)
         return 0;
     if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
         return -1;
-    char *old = old_path(path);
+    char *old = izde__db_swap_old_path(path);
     if (!old) {
         errno = ENOMEM;
         return -1;

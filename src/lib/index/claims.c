@@ -14,6 +14,12 @@
 
 #include "izde-private.h"
 #include "docstore.h"
+#include "hash.h"
+
+int izde__file_key(izde_buf *b, const char *real)
+{
+    return izde__hashed_key(b, real, 220, 180);
+}
 
 /* A growing list of docids or of terms. */
 typedef struct id_list {

@@ -190,11 +190,6 @@ static int add_figures(index_ctx *ctx, izde_db *db, const char *text, size_t len
     return rc;
 }
 
-int izde__file_key(izde_buf *b, const char *real)
-{
-    return izde__hashed_key(b, real, 220, 180);
-}
-
 unsigned izde_shard_of(const char *id, unsigned n)
 {
     return n ? (unsigned)(izde__hash(IZDE_HASH_SEED, id, strlen(id)) % n) : 0;
