@@ -172,6 +172,20 @@ int izx_db_delete_by_term(izx_db *db, const char *unique_term);
 typedef int (*izx_term_fn)(void *ctx, const char *term, size_t len, unsigned termfreq);
 int izx_db_allterms(izx_db *db, const char *prefix, izx_term_fn fn, void *ctx);
 
+/* The documents holding `term`, in docid order; `fn` returns non-zero to
+ * stop.  Collect them before changing the database. */
+typedef int (*izx_docid_fn)(void *ctx, unsigned docid);
+int izx_db_postlist(izx_db *db, const char *term, size_t len, izx_docid_fn fn, void *ctx);
+/* The terms of document `docid` starting with `prefix`, in byte order
+ * (termfreq passed as 0). */
+int izx_db_doc_terms(izx_db *db, unsigned docid, const char *prefix, izx_term_fn fn, void *ctx);
+/* Writable db: give stored document `docid` the boolean term `term`
+ * (add != 0) or take it away (add == 0; absent: nothing to do). */
+int izx_db_doc_set_term(izx_db *db, unsigned docid, const char *term, size_t len, int add);
+/* Value slot `slot` of document `docid`; `*out` caller-owned (izx_free()),
+ * empty when unset. */
+int izx_db_get_value(izx_db *db, unsigned docid, unsigned slot, char **out, size_t *out_len);
+
 /* Stored data of a document; `*out` caller-owned (izx_free()). */
 int izx_db_get_data(izx_db *db, unsigned docid, char **out, size_t *out_len);
 

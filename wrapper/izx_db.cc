@@ -494,6 +494,82 @@ int izx_db_allterms(izx_db *db, const char *prefix, izx_term_fn fn, void *ctx)
     IZX_CATCH(db->errmsg)
 }
 
+
+int izx_db_postlist(izx_db *db, const char *term, size_t len, izx_docid_fn fn, void *ctx)
+{
+    if (!db || !fn || !izx::valid_bytes(term, len))
+        return IZX_EINVAL;
+    IZX_TRY
+        const std::string t = izx::bytes(term, len);
+        for (Xapian::PostingIterator it = db->db->postlist_begin(t); it != db->db->postlist_end(t);
+             ++it)
+            if (fn(ctx, *it) != 0)
+                break;
+        return IZX_OK;
+    IZX_CATCH(db->errmsg)
+}
+
+int izx_db_doc_terms(izx_db *db, unsigned docid, const char *prefix, izx_term_fn fn, void *ctx)
+{
+    if (!db || !prefix || !fn)
+        return IZX_EINVAL;
+    IZX_TRY
+        const std::string p(prefix);
+        Xapian::Document doc = db->db->get_document(docid);
+        Xapian::TermIterator it = doc.termlist_begin();
+        it.skip_to(p);
+        for (; it != doc.termlist_end(); ++it) {
+            const std::string t = *it;
+            if (t.compare(0, p.size(), p) != 0 || fn(ctx, t.data(), t.size(), 0) != 0)
+                break;
+        }
+        return IZX_OK;
+    IZX_CATCH(db->errmsg)
+}
+
+int izx_db_doc_set_term(izx_db *db, unsigned docid, const char *term, size_t len, int add)
+{
+    if (!db || !izx::valid_bytes(term, len) || len == 0)
+        return IZX_EINVAL;
+    REQUIRE_WRITABLE(db, "izx_db_doc_set_term");
+    IZX_TRY
+        const std::string t = izx::bytes(term, len);
+        Xapian::Document doc = db->wdb->get_document(docid);
+        Xapian::TermIterator it = doc.termlist_begin();
+        it.skip_to(t);
+        bool has = it != doc.termlist_end() && *it == t;
+        if (add && has)
+            return IZX_OK;
+        if (!add && !has)
+            return IZX_OK;
+        if (add)
+            doc.add_boolean_term(t);
+        else
+            doc.remove_term(t);
+        db->wdb->replace_document(docid, doc);
+        return IZX_OK;
+    IZX_CATCH(db->errmsg)
+}
+
+int izx_db_get_value(izx_db *db, unsigned docid, unsigned slot, char **out, size_t *out_len)
+{
+    if (!db || !out)
+        return IZX_EINVAL;
+    *out = nullptr;
+    if (out_len)
+        *out_len = 0;
+    IZX_TRY
+        std::string v = db->db->get_document(docid).get_value(slot);
+        char *p = izx::dup_bytes(v.data(), v.size());
+        if (!p)
+            throw std::bad_alloc();
+        *out = p;
+        if (out_len)
+            *out_len = v.size();
+        return IZX_OK;
+    IZX_CATCH(db->errmsg)
+}
+
 /* Under AddressSanitizer: Xapian 1.4's Database::check deletes one of its
  * own table cursors through a base class of another size, inside
  * libxapian (allocation and deletion both there), which ASan reports as a

@@ -127,6 +127,23 @@ void izde__figure_core_json(struct json_t *o, const izde_hit_figure *g);
 /* A figure of a hit or an analysis as JSON: value, high, qualifier, unit,
  * noun, noun_stem, text, start, end, sentence (results_json.c). */
 struct json_t *izde__hit_figure_json(const izde_hit_figure *g);
+/* Write this process's pid to DIR/izde.pid (db.c): who holds the lock. */
+void izde__db_write_pid(const char *dir);
+/* Put the index built at `built` in the place of db's (swap.c): one
+ * exchange of folders, so a kill leaves the old index or the new one;
+ * `built` then holds the old one (or nothing).  db->x is reopened. */
+int izde__db_swap_in(izde_db *db, const char *built);
+/* At open: undo a swap stopped between its two renames (where folders
+ * cannot be exchanged) and, for a writer, remove what it left. */
+void izde__db_finish_swap(const char *path, int writable);
+/* A folder holding only what a Xapian creation stopped before its
+ * version file leaves (empty tables, the lock): removed, 1 returned, so
+ * the index can be created again; else 0. */
+int izde__db_clear_stopped_creation(const char *path);
+/* "PATH.swap-old": where a swap without exchange puts the old index. */
+char *izde__db_swap_old_path(const char *path);
+/* Delete an index folder: its files, then itself (no subfolders). */
+void izde__remove_index_folder(const char *dir);
 /* Write "K/N" of a shard being built into its metadata (shard_mark.c);
  * nothing for an index that is not a shard. */
 int izde__stamp_shard(izde_db *db);
@@ -146,10 +163,30 @@ int izde__is_shard_spec(const char *path);
 int izde__db_error(izde_db *db, int status, const char *fmt, ...) IZDE_PRINTF(3, 4);
 /* Set the message from the shim's last error on db->x, prefixed. */
 int izde__db_izx_error(izde_db *db, int izx_status, const char *what);
-/* The file key of a real path (indexer.c), for its F term and metadata: the path itself, or when longer
+/* The file key of a real path (claims.c), for its F term and metadata: the path itself, or when longer
  * than 220 bytes its first 180 bytes plus '#' and a 64-bit FNV-1a hash in
  * hex.  Appended to `b`. */
 int izde__file_key(izde_buf *b, const char *real);
+
+/* ---- which files hold an id (index/claims.c) ----------------------------- */
+
+/* Told the file key of a file whose signature was cleared because the
+ * text of an article it holds was removed with another file's. */
+typedef void (*izde_reread_fn)(void *ctx, const char *file_key);
+/* Before `doc` (article `id` of the file `path`, F term `file_term`)
+ * replaces the document of `id_term`: give it the F terms of the other
+ * files holding the id, and warn about each. */
+int izde__claims_carry(izde_db *db, const char *id_term, size_t id_len, const char *file_term,
+                       izx_doc *doc, const char *id, const char *path);
+/* Give document `into` the F terms of document `from` (a duplicate id
+ * about to be deleted). */
+int izde__claims_merge(izde_db *db, unsigned from, unsigned into);
+/* Remove the documents of the file `file_term` (F + file key): those no
+ * other file holds are deleted (counted in *deleted, which may be NULL);
+ * the others lose its F term, and when their text came from this file the
+ * other files' signatures are cleared and handed to `reread`. */
+int izde__claims_drop(izde_db *db, const char *file_term, izde_reread_fn reread, void *ctx,
+                      unsigned *deleted);
 
 /* ---- query -------------------------------------------------------------- */
 

@@ -105,7 +105,7 @@ static char *pid_path(const char *dir)
     return izde__strdupf("%s/izde.pid", dir);
 }
 
-static void write_pid(const char *dir)
+void izde__db_write_pid(const char *dir)
 {
     char *p = pid_path(dir);
     FILE *f = p ? fopen(p, "w") : NULL;
@@ -224,8 +224,14 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
         goto fail;
     if (db->writable && (rc = make_parents(path, errmsg_out)) != IZDE_OK)
         goto fail;
+    izde__db_finish_swap(path, db->writable);
     int xrc = izx_db_open(&db->x, path, db->writable ? IZX_DB_CREATE_OR_OPEN : IZX_DB_READONLY,
                           &xmsg);
+    if (xrc == IZX_ENOTFOUND && db->writable && izde__db_clear_stopped_creation(path)) {
+        izx_free(xmsg);
+        xmsg = NULL;
+        xrc = izx_db_open(&db->x, path, IZX_DB_CREATE_OR_OPEN, &xmsg);
+    }
     if (xrc != IZX_OK) {
         rc = izde__status_from_izx(xrc);
         long pid = rc == IZDE_ELOCKED ? read_pid(path) : 0;
@@ -252,7 +258,7 @@ int izde_db_open(izde_db **out, const char *path, int mode, char **errmsg_out)
         goto fail;
     }
     if (db->writable)
-        write_pid(path);
+        izde__db_write_pid(path);
     *out = db;
     return IZDE_OK;
 fail:

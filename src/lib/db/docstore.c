@@ -75,6 +75,23 @@ int izde__doc_read(izx_mset *m, unsigned i, int parts, izde_stored *out)
     return parts & IZDE_DOC_BODY ? izde__doc_parse_body(out, parts) : IZX_OK;
 }
 
+char *izde__doc_stored_path(izx_db *x, unsigned docid)
+{
+    char *v = NULL;
+    size_t len = 0;
+    if (izx_db_get_value(x, docid, IZDE_SLOT_META, &v, &len) != IZX_OK || !v) {
+        izx_free(v);
+        return NULL;
+    }
+    const char *why = NULL;
+    json_t *meta = len ? load_object(v, len, &why) : NULL;
+    const char *path = json_string_value(json_object_get(meta, "path"));
+    char *out = path ? strdup(path) : NULL;
+    json_decref(meta);
+    izx_free(v);
+    return out;
+}
+
 int izde__doc_parse_body(izde_stored *out, int parts)
 {
     const char *why = NULL, *data = out->raw;

@@ -43,6 +43,10 @@ void izde__stored_clear(izde_stored *s);
  * another thread while the mset lives.  IZX_OK or IZX_ECORRUPT. */
 int izde__doc_parse_body(izde_stored *s, int parts);
 
+/* The real path of the file document `docid` was read from (its stored
+ * metadata's "path"), malloc'd; NULL when it has none or cannot be read. */
+char *izde__doc_stored_path(izx_db *x, unsigned docid);
+
 /* The stored-figure format, written and read here only.  A figure as a
  * JSON object: value, high, qualifier, unit, noun, noun_stem, start, end,
  * and then either (`stored` = 0, as `izde analyze --json` shows it) text

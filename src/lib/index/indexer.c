@@ -200,11 +200,6 @@ static int add_figures(index_ctx *ctx, izde_db *db, const char *text, size_t len
     return rc;
 }
 
-int izde__file_key(izde_buf *b, const char *real)
-{
-    return izde__hashed_key(b, real, 220, 180);
-}
-
 unsigned izde_shard_of(const char *id, unsigned n)
 {
     return n ? (unsigned)(izde__hash(IZDE_HASH_SEED, id, strlen(id)) % n) : 0;
@@ -486,14 +481,25 @@ static int store_article(izde_db *db, const izde_article *a, const article_meta 
     return IZDE_OK;
 }
 
-/* Replace the document of this id (Q term), and commit in batches: Xapian
- * otherwise buffers 10,000 documents in memory (about 1 GB for news
- * articles), and a batch is what an interrupted run keeps. */
+/* Replace the document of this id (Q term), keeping the files that hold
+ * the id too (claims.c), and commit in batches: Xapian otherwise buffers
+ * 10,000 documents in memory (about 1 GB for news articles), and a batch
+ * is what an interrupted run keeps. */
 static int replace_document(izde_db *db, const izde_article *a, index_ctx *ctx)
 {
     int rc;
-    if (id_term(&ctx->term, a->id))
+    izde_buf file = {0};
+    if (id_term(&ctx->term, a->id) ||
+        (a->path && *a->path && (izde__buf_puts(&file, IZDE_PREFIX_FILE) ||
+                                 izde__file_key(&file, a->path)))) {
+        izde__buf_free(&file);
         return izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    }
+    rc = izde__claims_carry(db, ctx->term.data, ctx->term.len, file.data, ctx->doc, a->id,
+                            a->path);
+    izde__buf_free(&file);
+    if (rc != IZDE_OK)
+        return rc;
     if ((rc = izx_doc_add_boolean_term(ctx->doc, ctx->term.data, ctx->term.len)) != IZX_OK ||
         (rc = izx_db_replace_document(db->x, ctx->term.data, ctx->doc, NULL)) != IZX_OK)
         return izde__db_izx_error(db, rc, a->id);

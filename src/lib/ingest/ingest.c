@@ -235,6 +235,29 @@ static int on_file_term(void *vctx, const char *term, size_t len, unsigned freq)
     return 0;
 }
 
+/* Remove the documents of a gone file (F term `term`), its signature
+ * first; an article another file holds too is kept (claims.c). */
+static int prune_file(ingest *in, const char *term, const char *meta_key, const char *path,
+                      unsigned docs)
+{
+    izde_db *db = in->db;
+    unsigned deleted = 0;
+    int xrc = izx_db_set_metadata(db->x, meta_key, "", 0);
+    if (xrc != IZX_OK)
+        return izde__db_izx_error(db, xrc, path);
+    int rc = izde__claims_drop(db, term, izde__ingest_reread_later, in, &deleted);
+    if (rc != IZDE_OK)
+        return rc;
+    in->stats->files_removed++;
+    in->stats->articles_removed += deleted;
+    if (deleted == docs)
+        izde__ingest_notice(in, path, "gone; its %u article%s removed", docs, docs == 1 ? "" : "s");
+    else
+        izde__ingest_notice(in, path, "gone; %u of its %u articles removed, %u kept: other files "
+                            "hold their ids", deleted, docs, docs - deleted);
+    return IZDE_OK;
+}
+
 /* Indexed files under `path` that are gone: deleted with prune, counted
  * either way. */
 static int prune_path(ingest *in, const char *path, int prune)
@@ -286,16 +309,7 @@ static int prune_path(ingest *in, const char *path, int prune)
         if ((full || strlen(fpath) <= 220) && stat(check, &st) != 0 && errno == ENOENT &&
             izx_db_termfreq(db->x, t.v[i], strlen(t.v[i]), &docs) == IZX_OK && docs > 0) {
             if (prune) {
-                xrc = izx_db_delete_by_term(db->x, t.v[i]);
-                if (xrc == IZX_OK)
-                    xrc = izx_db_set_metadata(db->x, meta_key, "", 0);
-                if (xrc != IZX_OK) {
-                    rc = izde__db_izx_error(db, xrc, check);
-                } else {
-                    in->stats->files_removed++;
-                    in->stats->articles_removed += docs;
-                    izde__ingest_notice(in, check, "gone; its %u article%s removed", docs, docs == 1 ? "" : "s");
-                }
+                rc = prune_file(in, t.v[i], meta_key, check, docs);
             } else {
                 in->stats->files_gone++;
                 in->stats->articles_gone += docs;
@@ -315,6 +329,49 @@ done:
     return rc;
 }
 
+void izde__ingest_reread_later(void *vin, const char *file_key)
+{
+    ingest *in = vin;
+    for (size_t i = 0; i < in->nreread; i++)
+        if (strcmp(in->reread[i], file_key) == 0)
+            return;
+    if (in->nreread == in->capreread) {
+        size_t cap = in->capreread ? in->capreread * 2 : 8;
+        char **v = realloc(in->reread, cap * sizeof *v);
+        if (!v)
+            return; /* its signature is cleared: the next run reads it */
+        in->reread = v;
+        in->capreread = cap;
+    }
+    if ((in->reread[in->nreread] = strdup(file_key)) != NULL)
+        in->nreread++;
+}
+
+/* Read again the files that hold an id whose text went with another
+ * file's documents, each once (the list may grow meanwhile).  A key that
+ * is not the path of a file (a hashed long path, a file gone) is left to
+ * a later run: its signature is cleared. */
+static int reread_claimants(ingest *in)
+{
+    int rc = IZDE_OK;
+    for (size_t i = 0; i < in->nreread && rc == IZDE_OK; i++) {
+        const char *path = in->reread[i];
+        struct stat st;
+        izde_buf key = {0};
+        int is_path = stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+                      izde__file_key(&key, path) == 0 && strcmp(key.data, path) == 0;
+        izde__buf_free(&key);
+        if (!is_path)
+            continue;
+        izde__ingest_notice(in, path, "holds an id whose text was removed with another file; "
+                            "read again");
+        file_entry e = {(char *)path, (unsigned long long)st.st_size,
+                        (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec};
+        rc = izde__ingest_file(in, &e, 0);
+    }
+    return rc;
+}
+
 int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
                      const izde_index_options *opts, izde_problem_fn problem, void *payload,
                      izde_index_stats *stats)
@@ -327,6 +384,7 @@ int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
         return izde__db_error(db, IZDE_EINVAL, "the index was opened read-only");
     ingest in = {.db = db, .problem = problem, .payload = payload, .stats = stats ? stats : &dummy};
     int rc = IZDE_OK;
+    izde__ingest_remove_leftovers(db);
     /* vanished files first, so a path given twice is not counted twice */
     for (size_t i = 0; i < npaths && rc == IZDE_OK; i++)
         rc = prune_path(&in, paths[i], opts->prune);
@@ -358,6 +416,11 @@ int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
             opts->progress(opts->progress_payload, (unsigned)i + 1, (unsigned)l.n, done_bytes,
                            l.bytes);
     }
+    if (rc == IZDE_OK)
+        rc = reread_claimants(&in);
+    for (size_t i = 0; i < in.nreread; i++)
+        free(in.reread[i]);
+    free(in.reread);
     list_free(&l);
     free(in.seen_dirs);
     return rc;

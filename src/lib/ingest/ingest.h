@@ -17,6 +17,8 @@ typedef struct ingest {
     struct visited *seen_dirs;  /* folders already walked (device, inode): symlink loops */
     size_t nseen_dirs, capseen_dirs;
     unsigned unreported;        /* problems left to shard 0's process (db->report_unrouted 0) */
+    char **reread;              /* file keys to read again before the run ends (claims.c) */
+    size_t nreread, capreread;
 } ingest;
 
 /* One file to index, as found by the walk. */
@@ -31,12 +33,20 @@ typedef struct file_entry {
  * failure is returned. */
 int izde__ingest_file(ingest *in, const file_entry *e, int force);
 
+/* Remember to read the file of `file_key` again before the run ends
+ * (an izde_reread_fn; `vin` is the ingest). */
+void izde__ingest_reread_later(void *vin, const char *file_key);
+
 /* Index files[0..n) into the empty database `in->db` with `jobs` worker
  * processes, each writing its own shard next to it (DB.part-K), then
  * merge the shards into DB (parallel.c).  Stats are summed into
  * in->stats. */
 int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigned jobs,
                           int force);
+
+/* Remove what a stopped parallel run left beside the index (DB.part-K,
+ * DB.merged); we hold its lock, so no run is using them. */
+void izde__ingest_remove_leftovers(izde_db *db);
 
 /* What a worker process tells its parent through a pipe when it is done
  * (parallel.c, shard_build.c). */

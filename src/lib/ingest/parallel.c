@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -67,25 +68,6 @@ done:
     return owner;
 }
 
-/* Delete a shard folder (Xapian's files and izde.pid, no subfolders). */
-static void remove_shard(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char *p = izde__strdupf("%s/%s", dir, e->d_name);
-        if (p)
-            unlink(p);
-        free(p);
-    }
-    closedir(d);
-    rmdir(dir);
-}
-
 /* In the child: index the files dealt to worker k into `path`, report
  * through `fd`, and leave without running the parent's destructors (the
  * parent's Xapian handle must not be flushed twice). */
@@ -121,54 +103,6 @@ static void run_worker(const ingest *parent, const file_entry *files, size_t n,
     fflush(NULL);
     izde__report_send(fd, &rep);
     _exit(rep.rc == IZDE_OK ? 0 : 2);
-}
-
-/* Replace the (empty) index at db->path by the merged one at `merged`,
- * keeping izde.pid (our lock), and open it again. */
-static int swap_in(izde_db *db, const char *merged)
-{
-    izx_db_free(db->x);
-    db->x = NULL;
-    int rc = IZDE_OK;
-    DIR *d = opendir(db->path);
-    struct dirent *e;
-    while (d && (e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
-            strcmp(e->d_name, "izde.pid") == 0)
-            continue;
-        char *p = izde__strdupf("%s/%s", db->path, e->d_name);
-        if (p)
-            unlink(p);
-        free(p);
-    }
-    if (d)
-        closedir(d);
-    if (!(d = opendir(merged)))
-        return izde__db_error(db, IZDE_EIO, "cannot read the merged index '%s': %s", merged,
-                              strerror(errno));
-    while (rc == IZDE_OK && (e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char *from = izde__strdupf("%s/%s", merged, e->d_name);
-        char *to = izde__strdupf("%s/%s", db->path, e->d_name);
-        if (!from || !to)
-            rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
-        else if (rename(from, to) != 0)
-            rc = izde__db_error(db, IZDE_EIO, "cannot move '%s' to '%s': %s; delete '%s' and "
-                                "index again", from, to, strerror(errno), db->path);
-        free(from);
-        free(to);
-    }
-    closedir(d);
-    if (rc != IZDE_OK)
-        return rc;
-    char *xmsg = NULL;
-    int xrc = izx_db_open(&db->x, db->path, IZX_DB_OPEN, &xmsg);
-    if (xrc != IZX_OK)
-        rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot reopen the merged index: %s",
-                            xmsg ? xmsg : izx_status_name(xrc));
-    izx_free(xmsg);
-    return rc;
 }
 
 /* ---- one document per id --------------------------------------------------- */
@@ -253,10 +187,12 @@ static int drop_duplicate_ids(izde_db *db, const file_entry *files, size_t n)
                 keep = izx_mset_docid(m, i);
             }
         }
-        for (unsigned i = 0; x == IZX_OK && i < hits; i++)
-            if (izx_mset_docid(m, i) != keep)
+        /* the copy kept carries the files of the others (claims.c) */
+        for (unsigned i = 0; x == IZX_OK && rc == IZDE_OK && i < hits; i++)
+            if (izx_mset_docid(m, i) != keep && (rc = izde__claims_merge(db, izx_mset_docid(m, i),
+                                                                        keep)) == IZDE_OK)
                 x = izx_db_delete_document(db->x, izx_mset_docid(m, i));
-        if (x != IZX_OK)
+        if (x != IZX_OK && rc == IZDE_OK)
             rc = izde__db_izx_error(db, x, "cannot remove a duplicate id");
         izx_mset_free(m);
         izx_query_free(q);
@@ -337,8 +273,34 @@ static int wait_workers(ingest *in, const workers *w, int rc)
     return rc;
 }
 
-/* Merge the parts into `merged`, put it in the index's place, mark the
- * shard (the parts' metadata does not say) and drop ids read twice. */
+/* Mark the shard (the parts' metadata does not say) and drop ids read
+ * twice, in the merged index at `merged` before it takes db's place. */
+static int finish_merged(izde_db *db, const char *merged, const file_entry *files, size_t n)
+{
+    izx_db *own = db->x;
+    char *xmsg = NULL;
+    int xrc = izx_db_open(&db->x, merged, IZX_DB_OPEN, &xmsg);
+    int rc = IZDE_OK;
+    if (xrc != IZX_OK) {
+        rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot open the merged index "
+                            "'%s': %s", merged, xmsg ? xmsg : izx_status_name(xrc));
+        db->x = NULL;
+    }
+    izx_free(xmsg);
+    if (rc == IZDE_OK)
+        rc = izde__stamp_shard(db);
+    if (rc == IZDE_OK)
+        rc = drop_duplicate_ids(db, files, n);
+    if (rc == IZDE_OK)
+        rc = izde_db_commit(db);
+    izx_db_free(db->x);
+    db->x = own;
+    return rc;
+}
+
+/* Merge the parts into `merged`, finish it there, then put it in the
+ * index's place in one step (swap.c): a run stopped at any point leaves
+ * the empty index or the whole new one. */
 static int merge_parts(izde_db *db, const workers *w, const char *merged, const file_entry *files,
                        size_t n)
 {
@@ -350,11 +312,9 @@ static int merge_parts(izde_db *db, const workers *w, const char *merged, const 
                             "'%s': %s", merged, xmsg ? xmsg : izx_status_name(xrc));
     izx_free(xmsg);
     if (rc == IZDE_OK)
-        rc = swap_in(db, merged);
+        rc = finish_merged(db, merged, files, n);
     if (rc == IZDE_OK)
-        rc = izde__stamp_shard(db);
-    if (rc == IZDE_OK)
-        rc = drop_duplicate_ids(db, files, n);
+        rc = izde__db_swap_in(db, merged);
     return rc;
 }
 
@@ -364,7 +324,7 @@ static void workers_free(workers *w)
         if (w->fds && w->fds[k] >= 0)
             close(w->fds[k]);
         if (w->parts[k])
-            remove_shard(w->parts[k]);
+            izde__remove_index_folder(w->parts[k]);
         free(w->parts[k]);
     }
     free(w->parts);
@@ -393,18 +353,36 @@ int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigne
             rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
             goto done;
         }
-        remove_shard(w.parts[k]); /* left over from an interrupted run */
+        izde__remove_index_folder(w.parts[k]); /* left over from an interrupted run */
     }
-    remove_shard(merged);
+    izde__remove_index_folder(merged);
     rc = wait_workers(in, &w, start_workers(in, files, n, &w, force));
     if (rc == IZDE_OK)
         rc = merge_parts(db, &w, merged, files, n);
 done:
     workers_free(&w);
     if (merged)
-        remove_shard(merged);
+        izde__remove_index_folder(merged);
     free(merged);
     return rc;
+}
+
+void izde__ingest_remove_leftovers(izde_db *db)
+{
+    char *merged = izde__strdupf("%s.merged", db->path);
+    if (merged)
+        izde__remove_index_folder(merged);
+    free(merged);
+    for (unsigned k = 0; k < 256; k++) {
+        char *part = izde__strdupf("%s.part-%u", db->path, k);
+        struct stat st;
+        int found = part && stat(part, &st) == 0;
+        if (found)
+            izde__remove_index_folder(part);
+        free(part);
+        if (!found)
+            break;
+    }
 }
 
 void izde__report_send(int fd, const worker_report *rep)

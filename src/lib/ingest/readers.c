@@ -296,10 +296,16 @@ int izde__ingest_file(ingest *in, const file_entry *e, int force)
         rc = izde__db_izx_error(db, xrc, real);
         goto done;
     }
-    if (had && (xrc = izx_db_delete_by_term(db->x, term.data)) != IZX_OK) {
+    /* the signature goes before the documents do (in the same commit or
+     * an earlier one), and comes back after the last of the new ones: a
+     * run stopped in between leaves the file to be read again */
+    if (old && *old && (xrc = izx_db_set_metadata(db->x, key.data, "", 0)) != IZX_OK) {
         rc = izde__db_izx_error(db, xrc, real);
         goto done;
     }
+    if (had && (rc = izde__claims_drop(db, term.data, izde__ingest_reread_later, in, NULL)) !=
+                   IZDE_OK)
+        goto done;
     if (known || had)
         in->stats->files_changed++;
     else
@@ -311,11 +317,8 @@ int izde__ingest_file(ingest *in, const file_entry *e, int force)
     /* a file with problems keeps no signature: it is read (and its
      * problems reported) again next time */
     int clean = hashed && in->stats->failed + in->unreported == failed;
-    if (clean || known) {
-        xrc = izx_db_set_metadata(db->x, key.data, clean ? sig : "", clean ? strlen(sig) : 0);
-        if (xrc != IZX_OK)
-            rc = izde__db_izx_error(db, xrc, real);
-    }
+    if (clean && (xrc = izx_db_set_metadata(db->x, key.data, sig, strlen(sig))) != IZX_OK)
+        rc = izde__db_izx_error(db, xrc, real);
 done:
     izx_free(old);
     izde__buf_free(&term);
