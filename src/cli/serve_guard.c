@@ -4,13 +4,14 @@
  * context), each waiting for a request or answering one.  A connection
  * waiting longer than the request deadline is closed by a watchdog thread,
  * however slowly bytes trickle in (libmicrohttpd's own timeout starts over
- * with each byte).  A new connection that takes its client past its share,
- * or its pool thread near that thread's part of the connection limit,
- * or the server past --max-connections, closes the oldest waiting
- * connection (of that client, that thread, or any); with none waiting, the
- * new one is turned away.  libmicrohttpd is given a little more room than
- * that (serve_guard_mhd_limit), so that it always accepts the connection
- * that makes room.  So idle and slow clients cannot
+ * with each byte) - unless bytes wait unread in the socket: then the
+ * server is behind, not the client.  A new connection that takes its
+ * client past its share, or the server past --max-connections, closes the
+ * oldest waiting connection (of that client, or any); with none waiting,
+ * the new one is turned away.  libmicrohttpd is given a little more room
+ * than that (serve_guard_mhd_limit): a pool thread at its part of the
+ * limit stops accepting, and the others still have room for the
+ * connection that makes room.  So idle and slow clients cannot
  * fill the server: a whole request is answered while thousands are open.
  * Closing is shutdown(2) under the lock; libmicrohttpd sees the end of
  * the stream and closes the socket itself after telling us (so the
@@ -18,9 +19,9 @@
  */
 #include <netinet/in.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -32,14 +33,12 @@ typedef struct guard_slot {
     enum slot_state state;
     int fd;
     uint32_t client;   /* IPv4 address; 0 for any other kind */
-    unsigned worker;   /* the pool thread that runs it */
     uint64_t since_ms; /* when it began to wait or to be answered */
 } guard_slot;
 
 struct serve_guard {
     serve_guard_limits limits;
-    unsigned worker_cap; /* open connections per pool thread before the oldest waiting goes */
-    unsigned open;       /* connections neither free nor closing */
+    unsigned open; /* connections neither free nor closing */
     pthread_mutex_t lock;
     pthread_cond_t wake;
     int stopping;
@@ -48,11 +47,7 @@ struct serve_guard {
     size_t nslots;
     size_t *free_slots; /* a stack of indexes into slots */
     size_t nfree;
-    unsigned *worker_open; /* per pool thread: connections neither free nor closing */
-    atomic_uint next_worker;
 };
-
-static _Thread_local int this_worker = -1;
 
 static uint64_t now_ms(void)
 {
@@ -65,7 +60,6 @@ static void close_slot(serve_guard *g, guard_slot *s)
 {
     shutdown(s->fd, SHUT_RDWR);
     s->state = SLOT_CLOSING;
-    g->worker_open[s->worker]--;
     g->open--;
 }
 
@@ -74,18 +68,17 @@ static int is_open(const guard_slot *s)
     return s->state == SLOT_WAITING || s->state == SLOT_ANSWERING;
 }
 
-enum group { BY_CLIENT, BY_WORKER, ALL };
+enum group { BY_CLIENT, ALL };
 
-/* Among the open slots in the group of `except` (its client, its pool
- * thread, or all): the oldest waiting one other than `except`. */
+/* Among the open slots in the group of `except` (its client, or all): the
+ * oldest waiting one other than `except`. */
 static guard_slot *oldest_waiting(serve_guard *g, const guard_slot *except, enum group by)
 {
     guard_slot *oldest = NULL;
     for (size_t i = 0; i < g->nslots; i++) {
         guard_slot *s = &g->slots[i];
         if (s == except || s->state != SLOT_WAITING ||
-            (by == BY_CLIENT && s->client != except->client) ||
-            (by == BY_WORKER && s->worker != except->worker))
+            (by == BY_CLIENT && s->client != except->client))
             continue;
         if (!oldest || s->since_ms < oldest->since_ms)
             oldest = s;
@@ -108,14 +101,11 @@ static void make_room_in(serve_guard *g, guard_slot *fresh, enum group by)
     close_slot(g, oldest ? oldest : fresh);
 }
 
-/* Room for the new connection `fresh`: its client's share, its thread's,
- * the server's. */
+/* Room for the new connection `fresh`: its client's share, the server's. */
 static void make_room(serve_guard *g, guard_slot *fresh)
 {
     if (client_open(g, fresh->client) > g->limits.per_client)
         make_room_in(g, fresh, BY_CLIENT);
-    if (is_open(fresh) && g->worker_open[fresh->worker] > g->worker_cap)
-        make_room_in(g, fresh, BY_WORKER);
     if (is_open(fresh) && g->open > g->limits.max_connections)
         make_room_in(g, fresh, ALL);
 }
@@ -139,16 +129,13 @@ static uint32_t client_of(struct MHD_Connection *c)
 static void connection_opened(serve_guard *g, struct MHD_Connection *c, void **socket_context)
 {
     const union MHD_ConnectionInfo *fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
-    if (this_worker < 0)
-        this_worker = (int)(atomic_fetch_add(&g->next_worker, 1) % g->limits.threads);
     pthread_mutex_lock(&g->lock);
     if (!fd || g->nfree == 0) { /* cannot happen: as many slots as connections */
         pthread_mutex_unlock(&g->lock);
         return;
     }
     guard_slot *s = &g->slots[g->free_slots[--g->nfree]];
-    *s = (guard_slot){SLOT_WAITING, fd->connect_fd, client_of(c), (unsigned)this_worker, now_ms()};
-    g->worker_open[s->worker]++;
+    *s = (guard_slot){SLOT_WAITING, fd->connect_fd, client_of(c), now_ms()};
     g->open++;
     make_room(g, s);
     pthread_mutex_unlock(&g->lock);
@@ -158,10 +145,8 @@ static void connection_opened(serve_guard *g, struct MHD_Connection *c, void **s
 static void connection_closed(serve_guard *g, guard_slot *s)
 {
     pthread_mutex_lock(&g->lock);
-    if (is_open(s)) {
-        g->worker_open[s->worker]--;
+    if (is_open(s))
         g->open--;
-    }
     s->state = SLOT_FREE;
     g->free_slots[g->nfree++] = (size_t)(s - g->slots);
     pthread_mutex_unlock(&g->lock);
@@ -211,7 +196,9 @@ static void close_overdue(serve_guard *g)
     uint64_t now = now_ms();
     for (size_t i = 0; i < g->nslots; i++) {
         guard_slot *s = &g->slots[i];
-        if (s->state == SLOT_WAITING && now - s->since_ms >= g->limits.request_timeout_ms)
+        int unread = 0;
+        if (s->state == SLOT_WAITING && now - s->since_ms >= g->limits.request_timeout_ms &&
+            !(ioctl(s->fd, FIONREAD, &unread) == 0 && unread > 0))
             close_slot(g, s);
     }
 }
@@ -241,25 +228,19 @@ static void guard_free(serve_guard *g)
 {
     free(g->slots);
     free(g->free_slots);
-    free(g->worker_open);
     free(g);
 }
 
-/* Each pool thread's part of --max-connections, rounded up. */
-static unsigned worker_cap(const serve_guard_limits *l)
-{
-    unsigned threads = l->threads ? l->threads : 1;
-    return (l->max_connections + threads - 1) / threads;
-}
-
-/* Connections libmicrohttpd may hold on each thread beyond its part: the
- * new one that makes room, and those closed but not yet cleaned up. */
+/* Connections libmicrohttpd may hold on each pool thread beyond its part
+ * of --max-connections: the new one that makes room, and those closed but
+ * not yet cleaned up. */
 #define SPARE_PER_THREAD 16
 
 unsigned serve_guard_mhd_limit(const serve_guard_limits *l)
 {
     unsigned threads = l->threads ? l->threads : 1;
-    return threads * (worker_cap(l) + SPARE_PER_THREAD);
+    unsigned share = (l->max_connections + threads - 1) / threads;
+    return threads * (share + SPARE_PER_THREAD);
 }
 
 serve_guard *serve_guard_start(const serve_guard_limits *limits)
@@ -268,14 +249,10 @@ serve_guard *serve_guard_start(const serve_guard_limits *limits)
     if (!g)
         return NULL;
     g->limits = *limits;
-    if (g->limits.threads == 0)
-        g->limits.threads = 1;
-    g->worker_cap = worker_cap(&g->limits);
     g->nslots = serve_guard_mhd_limit(limits);
     g->slots = calloc(g->nslots, sizeof *g->slots);
     g->free_slots = calloc(g->nslots, sizeof *g->free_slots);
-    g->worker_open = calloc(g->limits.threads, sizeof *g->worker_open);
-    if (!g->slots || !g->free_slots || !g->worker_open) {
+    if (!g->slots || !g->free_slots) {
         guard_free(g);
         return NULL;
     }
