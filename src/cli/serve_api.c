@@ -13,20 +13,51 @@
 
 #include "serve.h"
 
+/* The length of the UTF-8 character at p (1 to 4), or 0 when the bytes
+ * there are not one: overlong forms, surrogates and code points past
+ * U+10FFFF are not, as JSON encoders hold. */
+static int utf8_char(const unsigned char *p)
+{
+    if (p[0] < 0x80)
+        return 1;
+    int n = p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
+          : p[0] >= 0xF0 && p[0] <= 0xF4                                   ? 4
+                                                                             : 0;
+    for (int i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) ||
+        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90))
+        return 0;
+    return n;
+}
+
 static int utf8_valid(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2
-                          : (*p & 0xF8) == 0xF0   ? 3 : -1;
-        if (n < 0 || (n == 1 && *p < 0xC2))
+    for (int n; *p; p += n)
+        if (!(n = utf8_char(p)))
             return 0;
-        p++;
-        for (int i = 0; i < n; i++, p++)
-            if ((*p & 0xC0) != 0x80)
-                return 0;
-    }
     return 1;
+}
+
+/* `in` as valid UTF-8 into out[size]: each byte that is not part of a
+ * character becomes U+FFFD, and a character that does not fit is left out
+ * whole (never cut). */
+static void utf8_mend(const char *in, char *out, size_t size)
+{
+    const unsigned char *p = (const unsigned char *)in;
+    size_t w = 0;
+    for (int n; *p; p += n ? n : 1) {
+        n = utf8_char(p);
+        const char *c = n ? (const char *)p : "\xEF\xBF\xBD";
+        size_t len = n ? (size_t)n : 3;
+        if (w + len >= size)
+            break;
+        memcpy(out + w, c, len);
+        w += len;
+    }
+    out[w] = '\0';
 }
 
 static serve_reply error_reply(int status, const char *fmt, ...)
@@ -36,7 +67,9 @@ static serve_reply error_reply(int status, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    json_t *o = json_pack("{s:s}", "error", msg);
+    char text[3 * sizeof msg]; /* a value quoted in msg may hold any byte, or be cut short */
+    utf8_mend(msg, text, sizeof text);
+    json_t *o = json_pack("{s:s}", "error", text);
     serve_reply r = {status, o ? json_dumps(o, JSON_COMPACT) : NULL};
     json_decref(o);
     return r;
@@ -91,6 +124,10 @@ static int count_param(const serve_params *p, const char *name, long def, long m
         return 0;
     char *end;
     long n = strtol(v, &end, 10);
+    if (!utf8_valid(v)) {
+        *err = error_reply(400, "%s is not valid UTF-8", name);
+        return -1;
+    }
     if (*end || n < 0 || n > max) {
         *err = error_reply(400, "%s must be a number from 0 to %ld, not '%.40s'", name, max, v);
         return -1;
@@ -197,6 +234,8 @@ int serve_is_api(const char *path)
 
 serve_reply serve_api(izde_db *db, const char *path, const serve_params *p)
 {
+    if (!utf8_valid(path))
+        return error_reply(400, "the path '%.200s' is not valid UTF-8", path);
     for (size_t i = 0; i < sizeof endpoints / sizeof *endpoints; i++)
         if (strcmp(path, endpoints[i].path) == 0)
             return endpoints[i].fn(db, p);

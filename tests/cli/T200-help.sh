@@ -35,7 +35,7 @@ sample_value() {
     esac
     case "$1" in
         K/N) echo 1/2 ;;
-        N | K | MS | ARTICLES) echo 1 ;;
+        N | K | MS | SECONDS | ARTICLES) echo 1 ;;
         ADDR:PORT) echo 127.0.0.1:0 ;;
         *) echo x ;;
     esac
@@ -142,7 +142,7 @@ check_eq "complete --by" "year month week" "$(complete_words izde timeline --by 
 check_eq "complete --sort" "relevance date -date oldest newest" "$(complete_words izde search --sort '')"
 check_eq "complete stem --lang" "ky ru" "$(complete_words izde stem --lang '')"
 check_eq "complete analyze --lang" "ru ky other" "$(complete_words izde analyze --lang '')"
-check_eq "complete an option" "--max-connections" "$(complete_words izde serve --max)"
+check_eq "complete an option" "--max-connections" "$(complete_words izde serve --max-c)"
 mkdir -p paths/dir.d && : > paths/file.jsonl
 check_eq "complete index paths" "dir.d file.jsonl" "$(cd paths && complete_sorted izde index '')"
 check_eq "complete --db: folders" "dir.d" "$(cd paths && complete_sorted izde index --db '')"
