@@ -13,6 +13,11 @@
 
 #include "serve.h"
 
+/* Pages of facts and checks: what one answer may ask for at most. */
+#define SERVE_MAX_FACTS 1000          /* n of /api/facts: articles read */
+#define SERVE_MAX_CHECK 1000          /* n of /api/check: citations per list */
+#define SERVE_MAX_PAGE_OFFSET 1000000 /* offset of /api/facts and /api/check */
+
 static int utf8_valid(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -136,11 +141,17 @@ static serve_reply api_facts(izde_db *db, const serve_params *p)
 {
     serve_reply err;
     const char *q;
-    long n;
-    if (text_param(p, "q", 1, &q, &err) || count_param(p, "n", 1000, 10000, &n, &err))
+    long n, offset;
+    if (text_param(p, "q", 1, &q, &err) ||
+        count_param(p, "n", SERVE_MAX_FACTS, SERVE_MAX_FACTS, &n, &err) ||
+        count_param(p, "offset", 0, SERVE_MAX_PAGE_OFFSET, &offset, &err))
         return err;
+    izde_facts *f = NULL;
+    int rc = izde_facts_page(&f, db, q, (unsigned)offset, (unsigned)n);
     char *json = NULL;
-    int rc = izde_facts_json(db, q, (unsigned)n, &json);
+    if (rc == IZDE_OK)
+        rc = izde_facts_to_json(f, db, q, &json);
+    izde_facts_free(f);
     return rc == IZDE_OK ? json_reply(json) : lib_error(db, rc);
 }
 
@@ -148,10 +159,17 @@ static serve_reply api_check(izde_db *db, const serve_params *p)
 {
     serve_reply err;
     const char *claim;
-    if (text_param(p, "claim", 1, &claim, &err))
+    long n, offset;
+    if (text_param(p, "claim", 1, &claim, &err) ||
+        count_param(p, "n", IZDE_CHECK_DEFAULT_CITATIONS, SERVE_MAX_CHECK, &n, &err) ||
+        count_param(p, "offset", 0, SERVE_MAX_PAGE_OFFSET, &offset, &err))
         return err;
+    izde_check *c = NULL;
+    int rc = izde_check_page(&c, db, claim, (unsigned)offset, (unsigned)n);
     char *json = NULL;
-    int rc = izde_check_json(db, claim, &json);
+    if (rc == IZDE_OK)
+        rc = izde_check_to_json(c, db, &json);
+    izde_check_free(c);
     return rc == IZDE_OK ? json_reply(json) : lib_error(db, rc);
 }
 
