@@ -1,5 +1,6 @@
 /*
- * cmd_check.c - `izde check [--db DIR] [--json] "11 терактов"`: the
+ * cmd_check.c - `izde check [--db DIR] [--json] [-n N] [--offset K]
+ * "11 терактов"`: the
  * articles that cite this figure for this noun (agree) and those citing
  * a different value for it (differ), each with its sentence, qualifier
  * and date: the fact-checking view.
@@ -12,6 +13,10 @@
 #include "options.h"
 
 static const cli_option check_options[] = {
+    {CLI_OPT_N, "-n", NULL, "N", NULL,
+     "list at most N citations that agree and N that differ (default\n"
+     "1000, at most 10000)"},
+    {CLI_OPT_OFFSET, "--offset", NULL, "K", NULL, "skip the first K of each list (the next page)"},
     {CLI_OPT_JSON, "--json", NULL, NULL, NULL, "one JSON object: the claim, agree and differ lists"},
     {0},
 };
@@ -30,9 +35,14 @@ static const char *or_null(const char *s)
     return s ? cli_safe(s) : "(null)";
 }
 
-static void print_list(const char *head, const izde_citation *v, size_t n)
+/* "agree (3):", or "differ (1000 of 2000, from 1):" when paged. */
+static void print_list(const char *head, const izde_citation *v, size_t n, size_t total,
+                       unsigned offset)
 {
-    printf("%s (%zu):\n", head, n);
+    if (n == total)
+        printf("%s (%zu):\n", head, n);
+    else
+        printf("%s (%zu of %zu, from %u):\n", head, n, total, offset + 1);
     for (size_t i = 0; i < n; i++) {
         const izde_citation *e = &v[i];
         printf("  %s  [%s%s%s] %s\n", or_null(e->figure.text), or_null(e->figure.qualifier),
@@ -46,7 +56,8 @@ int cmd_check(int argc, char **argv)
 {
     cli_dbs dbs = {0};
     int json = 0;
-    char *claim = cli_parse_query(&cli_cmd_check, argc, argv, &dbs, &json, NULL);
+    cli_page page = {.n = IZDE_CHECK_DEFAULT_CITATIONS, .n_max = IZDE_CHECK_MAX_CITATIONS};
+    char *claim = cli_parse_query(&cli_cmd_check, argc, argv, &dbs, &json, &page);
     if (!claim)
         return CLI_ERROR;
     izde_check *chk = NULL;
@@ -54,7 +65,7 @@ int cmd_check(int argc, char **argv)
     izde_db *db = cli_open_read(&dbs);
     if (!db)
         goto done;
-    int rc = izde_check_get(&chk, db, claim);
+    int rc = izde_check_page(&chk, db, claim, (unsigned)page.offset, (unsigned)page.n);
     cli_warn_partial(db);
     if (rc != IZDE_OK) {
         cli_error("check: %s", izde_db_errmsg(db));
@@ -68,10 +79,10 @@ int cmd_check(int argc, char **argv)
         izde_free(out);
     } else {
         printf("claim: %s (counts %s)\n", claim, chk->claim.noun_stem);
-        print_list("agree", chk->agree, chk->nagree);
-        print_list("differ", chk->differ, chk->ndiffer);
+        print_list("agree", chk->agree, chk->nagree, chk->agree_total, chk->offset);
+        print_list("differ", chk->differ, chk->ndiffer, chk->differ_total, chk->offset);
     }
-    code = chk->nagree + chk->ndiffer ? CLI_OK : CLI_NONE;
+    code = chk->agree_total + chk->differ_total ? CLI_OK : CLI_NONE;
     if (code == CLI_NONE)
         cli_error("no article cites a figure for what '%s' counts", claim);
 done:

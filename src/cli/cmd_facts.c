@@ -11,7 +11,10 @@
 #include "options.h"
 
 static const cli_option facts_options[] = {
-    {CLI_OPT_N, "-n", NULL, "ARTICLES", NULL, "read the figures of the best ARTICLES matches (default 1000)"},
+    {CLI_OPT_N, "-n", NULL, "ARTICLES", NULL,
+     "read the figures of the best ARTICLES matches (default 1000, at\n"
+     "most 10000)"},
+    {CLI_OPT_OFFSET, "--offset", NULL, "K", NULL, "skip the best K matches first (the next page)"},
     {CLI_OPT_JSON, "--json", NULL, NULL, NULL, "one JSON object: the groups, values and their articles"},
     {0},
 };
@@ -21,7 +24,8 @@ const cli_command cli_cmd_facts = {
     "figures cited in matching articles, grouped by what they count",
     "The figures cited in the articles matching QUERY (the best 1000 unless -n\n"
     "says otherwise), grouped by what they count, with their values, articles\n"
-    "and sentences.",
+    "and sentences: the first 100 figures of each article (every one is\n"
+    "counted), each sentence cut to 400 bytes around its figure.",
     facts_options, CLI_DB_SET | CLI_DASH_WORDS,
 };
 
@@ -53,14 +57,16 @@ int cmd_facts(int argc, char **argv)
 {
     cli_dbs dbs = {0};
     int json = 0;
-    long max = 1000;
-    char *query = cli_parse_query(&cli_cmd_facts, argc, argv, &dbs, &json, &max);
+    cli_page page = {.n = 1000, .n_max = IZDE_FACTS_MAX_ARTICLES};
+    char *query = cli_parse_query(&cli_cmd_facts, argc, argv, &dbs, &json, &page);
     if (!query)
         return CLI_ERROR;
     izde_facts *facts = NULL;
     int code = CLI_ERROR;
     izde_db *db = cli_open_read(&dbs);
-    if (!db || cli_query_failed(db, query, izde_facts_get(&facts, db, query, (unsigned)max)))
+    if (!db || cli_query_failed(db, query,
+                                   izde_facts_page(&facts, db, query, (unsigned)page.offset,
+                                                   (unsigned)page.n)))
         goto done;
     if (json) {
         char *out = NULL;

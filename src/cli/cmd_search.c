@@ -141,28 +141,44 @@ static void print_meta(const izde_hit *h, const char *sep)
         }
 }
 
+/* Figures shown under a hit at most. */
+#define SHOWN_FIGURES 5
+
+/* Is figure g to be shown: in a shown fragment (pass 0) or any (pass 1),
+ * and not the same as one shown already? */
+static int worth_showing(const izde_hit *h, const izde_hit_figure *g, int pass,
+                         const char *const *shown, size_t nshown)
+{
+    if (!g->text)
+        return pass == 1;
+    int in_fragment = 0;
+    for (size_t s = 0; s < h->nsnippets && !in_fragment && pass == 0; s++)
+        in_fragment = strstr(h->snippets[s].text, g->text) != NULL;
+    if (pass == 0 && !in_fragment)
+        return 0;
+    for (size_t e = 0; e < nshown; e++) /* the same figure cited twice is shown once */
+        if (shown[e] && strcmp(shown[e], g->text) == 0)
+            return 0;
+    return 1;
+}
+
 /* The figures the shown fragments cite, else the article's first ones:
- * "figures: более 300 мероприятий · 28 тысяч человек". */
+ * "figures: более 300 мероприятий · 28 тысяч человек".  The hit lists
+ * at most IZDE_HIT_MAX_FIGURES and the fragments are short, so this is
+ * quick whatever the article. */
 static void print_figures(const izde_hit *h)
 {
-    size_t shown = 0;
-    for (int pass = 0; pass < 2 && shown == 0; pass++)
-        for (size_t f = 0; f < h->nfigures && shown < 5; f++) {
+    const char *shown[SHOWN_FIGURES];
+    size_t nshown = 0;
+    for (int pass = 0; pass < 2 && nshown == 0; pass++)
+        for (size_t f = 0; f < h->nfigures && nshown < SHOWN_FIGURES; f++) {
             const izde_hit_figure *g = &h->figures[f];
-            int in_fragment = 0;
-            for (size_t s = 0; s < h->nsnippets && g->text; s++)
-                in_fragment |= strstr(h->snippets[s].text, g->text) != NULL;
-            if (pass == 0 && !in_fragment)
+            if (!worth_showing(h, g, pass, shown, nshown))
                 continue;
-            int dup = 0; /* the same figure cited twice is shown once */
-            for (size_t e = 0; e < f && g->text; e++)
-                dup |= h->figures[e].text && strcmp(h->figures[e].text, g->text) == 0;
-            if (dup)
-                continue;
-            printf("%s%s", shown ? " · " : "   figures: ", g->text ? cli_safe(g->text) : "?");
-            shown++;
+            printf("%s%s", nshown ? " · " : "   figures: ", g->text ? cli_safe(g->text) : "?");
+            shown[nshown++] = g->text;
         }
-    if (shown)
+    if (nshown)
         fputc('\n', stdout);
 }
 

@@ -184,7 +184,7 @@ long cli_value_count(const cli_parser *p, long lo, long hi)
 }
 
 char *cli_parse_query(const cli_command *cmd, int argc, char **argv, cli_dbs *dbs, int *json,
-                      long *max)
+                      cli_page *page)
 {
     char *q = NULL;
     cli_parser p;
@@ -192,7 +192,8 @@ char *cli_parse_query(const cli_command *cmd, int argc, char **argv, cli_dbs *db
     for (int id; (id = cli_next(&p)) != CLI_ARG_END;) {
         if (id == CLI_ARG_BAD ||
             (id == CLI_ARG_OPERAND && cli_append_word(&q, p.value) != 0) ||
-            (id == CLI_OPT_N && (*max = cli_value_count(&p, 0, 100000000)) < 0)) {
+            (id == CLI_OPT_N && (page->n = cli_value_count(&p, 0, page->n_max)) < 0) ||
+            (id == CLI_OPT_OFFSET && (page->offset = cli_value_count(&p, 0, 100000000)) < 0)) {
             free(q);
             return NULL;
         }

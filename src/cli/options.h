@@ -45,7 +45,13 @@ enum { CLI_OPT_DB = 900, CLI_OPT_TIMEOUT, CLI_OPT_ALLOW_PARTIAL };
 extern const cli_option cli_db_set_options[];
 
 /* Ids that cli_parse_query understands in a command's table. */
-enum { CLI_OPT_JSON = 800, CLI_OPT_N };
+enum { CLI_OPT_JSON = 800, CLI_OPT_N, CLI_OPT_OFFSET };
+
+/* -n and --offset of a paged command: defaults in, values out; -n at
+ * most n_max. */
+typedef struct cli_page {
+    long n, offset, n_max;
+} cli_page;
 
 /* cli_next's other answers */
 #define CLI_ARG_OPERAND 0
@@ -87,11 +93,12 @@ int cli_next(cli_parser *p);
 /* p->value as a whole number from lo to hi; -1 after printing an error. */
 long cli_value_count(const cli_parser *p, long lo, long hi);
 
-/* For commands whose options are only --json, -n and the CLI_DB_SET ones:
- * parse them and return the operands joined by spaces (the query); NULL
- * after printing an error (no query included). */
+/* For commands whose options are only --json, -n, --offset and the
+ * CLI_DB_SET ones: parse them (-n and --offset into `page`) and return
+ * the operands joined by spaces (the query); NULL after printing an
+ * error (no query included). */
 char *cli_parse_query(const cli_command *cmd, int argc, char **argv, cli_dbs *dbs, int *json,
-                      long *max);
+                      cli_page *page);
 
 /* Append p->value to the space-separated words in *buf; -1 when out of memory. */
 int cli_append_word(char **buf, const char *word);

@@ -13,32 +13,15 @@
 
 #include "serve.h"
 
-/* The length of the UTF-8 character at p (1 to 4), or 0 when the bytes
- * there are not one: overlong forms, surrogates and code points past
- * U+10FFFF are not, as JSON encoders hold. */
-static int utf8_char(const unsigned char *p)
-{
-    if (p[0] < 0x80)
-        return 1;
-    int n = p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
-          : p[0] >= 0xF0 && p[0] <= 0xF4                                   ? 4
-                                                                             : 0;
-    for (int i = 1; i < n; i++)
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-    if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0) ||
-        (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] >= 0x90))
-        return 0;
-    return n;
-}
+/* Pages of facts and checks: what one answer may ask for at most. */
+#define SERVE_MAX_FACTS 1000          /* n of /api/facts: articles read */
+#define SERVE_MAX_CHECK 1000          /* n of /api/check: citations per list */
+#define SERVE_MAX_PAGE_OFFSET 1000000 /* offset of /api/facts and /api/check */
 
 static int utf8_valid(const char *s)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    for (int n; *p; p += n)
-        if (!(n = utf8_char(p)))
-            return 0;
-    return 1;
+    size_t n = strlen(s);
+    return izde_utf8_valid_prefix(s, n) == n;
 }
 
 /* `in` as valid UTF-8 into out[size]: each byte that is not part of a
@@ -46,16 +29,19 @@ static int utf8_valid(const char *s)
  * whole (never cut). */
 static void utf8_mend(const char *in, char *out, size_t size)
 {
-    const unsigned char *p = (const unsigned char *)in;
-    size_t w = 0;
-    for (int n; *p; p += n ? n : 1) {
-        n = utf8_char(p);
-        const char *c = n ? (const char *)p : "\xEF\xBF\xBD";
-        size_t len = n ? (size_t)n : 3;
-        if (w + len >= size)
+    size_t len = strlen(in), w = 0;
+    for (size_t at = 0; at < len && w + 1 < size;) {
+        size_t ok = izde_utf8_valid_prefix(in + at, len - at);
+        size_t take = ok < size - 1 - w ? ok : size - 1 - w;
+        while (take < ok && take > 0 && ((unsigned char)in[at + take] & 0xC0) == 0x80)
+            take--; /* back to the start of the character that does not fit */
+        memcpy(out + w, in + at, take);
+        w += take;
+        if (take < ok || at + ok == len || w + 3 >= size)
             break;
-        memcpy(out + w, c, len);
-        w += len;
+        memcpy(out + w, "\xEF\xBF\xBD", 3);
+        w += 3;
+        at += ok + 1;
     }
     out[w] = '\0';
 }
@@ -173,11 +159,17 @@ static serve_reply api_facts(izde_db *db, const serve_params *p)
 {
     serve_reply err;
     const char *q;
-    long n;
-    if (text_param(p, "q", 1, &q, &err) || count_param(p, "n", 1000, 10000, &n, &err))
+    long n, offset;
+    if (text_param(p, "q", 1, &q, &err) ||
+        count_param(p, "n", SERVE_MAX_FACTS, SERVE_MAX_FACTS, &n, &err) ||
+        count_param(p, "offset", 0, SERVE_MAX_PAGE_OFFSET, &offset, &err))
         return err;
+    izde_facts *f = NULL;
+    int rc = izde_facts_page(&f, db, q, (unsigned)offset, (unsigned)n);
     char *json = NULL;
-    int rc = izde_facts_json(db, q, (unsigned)n, &json);
+    if (rc == IZDE_OK)
+        rc = izde_facts_to_json(f, db, q, &json);
+    izde_facts_free(f);
     return rc == IZDE_OK ? json_reply(json) : lib_error(db, rc);
 }
 
@@ -185,10 +177,17 @@ static serve_reply api_check(izde_db *db, const serve_params *p)
 {
     serve_reply err;
     const char *claim;
-    if (text_param(p, "claim", 1, &claim, &err))
+    long n, offset;
+    if (text_param(p, "claim", 1, &claim, &err) ||
+        count_param(p, "n", IZDE_CHECK_DEFAULT_CITATIONS, SERVE_MAX_CHECK, &n, &err) ||
+        count_param(p, "offset", 0, SERVE_MAX_PAGE_OFFSET, &offset, &err))
         return err;
+    izde_check *c = NULL;
+    int rc = izde_check_page(&c, db, claim, (unsigned)offset, (unsigned)n);
     char *json = NULL;
-    int rc = izde_check_json(db, claim, &json);
+    if (rc == IZDE_OK)
+        rc = izde_check_to_json(c, db, &json);
+    izde_check_free(c);
     return rc == IZDE_OK ? json_reply(json) : lib_error(db, rc);
 }
 

@@ -264,6 +264,25 @@ int izde_index_shards(const char *dir, unsigned n, const char *const *paths, siz
                       izde_notice_fn notice, izde_notice_fn warning, void *payload,
                       izde_index_stats *stats, char **errmsg_out);
 
+/* ---------------------------------------------------------------- bounds */
+
+/* What one answer holds at most, whatever the articles (README, "Limits"):
+ * a figure's sentence as shown is a window of at most this many bytes
+ * around the figure, with "…" where it was cut ... */
+#define IZDE_SENTENCE_MAX_BYTES 400
+/* ... a hit lists at most this many of its article's figures (its
+ * figures_total counts them all), and facts cite at most this many
+ * figures of one article (its group counts still count them all) ... */
+#define IZDE_HIT_MAX_FIGURES 100
+/* ... a page of facts reads at most this many articles ... */
+#define IZDE_FACTS_MAX_ARTICLES 10000
+/* ... and a page of a check lists at most this many citations in each of
+ * agree and differ (agree_total, differ_total count them all). */
+#define IZDE_CHECK_MAX_CITATIONS 10000
+/* The citations per list of izde_check_get(), `izde check` and /api/check
+ * unless told otherwise. */
+#define IZDE_CHECK_DEFAULT_CITATIONS 1000
+
 /* ---------------------------------------------------------------- search */
 
 typedef struct izde_results izde_results;
@@ -287,7 +306,9 @@ typedef struct izde_hit_figure {
     const char *noun;        /* the counted noun as written, or NULL */
     const char *noun_stem;   /* its stem, or NULL */
     const char *text;        /* the figure as written */
-    const char *sentence;    /* the sentence it stands in */
+    const char *sentence;    /* the sentence it stands in, or at most
+                              * IZDE_SENTENCE_MAX_BYTES of it around the
+                              * figure with "…" where it was cut */
     size_t start, end;
 } izde_hit_figure;
 
@@ -298,8 +319,10 @@ typedef struct izde_hit {
     const char *id, *path, *url, *title, *lang, *source, *date;
     const izde_snippet *snippets;
     size_t nsnippets;
-    const izde_hit_figure *figures; /* every figure the article cites */
+    const izde_hit_figure *figures; /* the figures the article cites, in its order:
+                                     * the first IZDE_HIT_MAX_FIGURES of them */
     size_t nfigures;
+    size_t figures_total;     /* every figure the article cites (>= nfigures) */
 } izde_hit;
 
 /*
@@ -360,7 +383,7 @@ int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, c
 /* The results as `izde search --json` prints them: {query,
  * matches_estimated, [partial], [took_ms when >= 0], hits: [{rank, id,
  * path, url, title, lang, source, date, score, snippets: [{text,
- * highlights}], figures: [...]}]}.  Free with izde_free(). */
+ * highlights}], figures: [...], figures_total}]}.  Free with izde_free(). */
 int izde_results_json(const izde_results *r, izde_db *db, const char *query, double took_ms,
                       char **json_out);
 /* How many articles have one value (a language, a year, a source). */
@@ -451,15 +474,22 @@ typedef struct izde_fact_group {
  * they count, most-cited first.  Free with izde_facts_free(). */
 typedef struct izde_facts {
     unsigned articles;      /* matching articles read (at most max_docs) */
+    unsigned offset;        /* matching articles skipped before them */
     izde_fact_group *groups;
     size_t ngroups;
 } izde_facts;
 
-/* The best `max_docs` matches of `query` read for their figures.
- * @retval IZDE_OK, IZDE_EQUERY (message on `db`), ... */
+/* The best `max_docs` matches of `query` read for their figures; each
+ * article's first IZDE_HIT_MAX_FIGURES figures are cited, every figure
+ * counted.  izde_facts_page(.., offset, max_docs) skips the best `offset`
+ * matches first: the next page.
+ * @retval IZDE_OK, IZDE_EQUERY (message on `db`), IZDE_EINVAL (max_docs
+ *         over IZDE_FACTS_MAX_ARTICLES), ... */
 int izde_facts_get(izde_facts **out, izde_db *db, const char *query, unsigned max_docs);
+int izde_facts_page(izde_facts **out, izde_db *db, const char *query, unsigned offset,
+                    unsigned max_docs);
 void izde_facts_free(izde_facts *f);
-/* As `izde facts --json` prints it: {"query", "articles", "groups":
+/* As `izde facts --json` prints it: {"query", "articles", "offset", "groups":
  * [{"noun_stem", "noun", "unit", "figures", "articles", "values": [{"id",
  * "title", "path", "url", "date", "source", "lang", "value", "high",
  * "qualifier", "unit", "noun", "text", "sentence"}]}], ["partial"]}. */
@@ -477,14 +507,23 @@ typedef struct izde_check {
     size_t nagree;
     izde_citation *differ;
     size_t ndiffer;
+    size_t agree_total;     /* every agreeing citation found (>= offset + nagree) */
+    size_t differ_total;    /* every differing one */
+    unsigned offset;        /* citations skipped at the head of each list */
 } izde_check;
 
-/* @retval IZDE_OK, IZDE_EQUERY (no figure in `claim`; message on `db`), ... */
+/* The first IZDE_CHECK_DEFAULT_CITATIONS citations of each list.
+ * izde_check_page() skips `offset` of each and lists at most `limit`.
+ * @retval IZDE_OK, IZDE_EQUERY (no figure in `claim`; message on `db`),
+ *         IZDE_EINVAL (limit over IZDE_CHECK_MAX_CITATIONS), ... */
 int izde_check_get(izde_check **out, izde_db *db, const char *claim);
+int izde_check_page(izde_check **out, izde_db *db, const char *claim, unsigned offset,
+                    unsigned limit);
 void izde_check_free(izde_check *c);
 /* As `izde check --json` prints it: {"claim": {"text", "value", "high",
  * "qualifier", "unit", "noun", "noun_stem"}, "agree": [...], "differ":
- * [...], ["partial"]}, each entry as a facts value. */
+ * [...], "agree_total", "differ_total", "offset", ["partial"]}, each
+ * entry as a facts value. */
 int izde_check_to_json(const izde_check *c, izde_db *db, char **json_out);
 /* izde_check_get() then izde_check_to_json(). */
 int izde_check_json(izde_db *db, const char *claim, char **json_out);

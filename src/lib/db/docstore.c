@@ -8,6 +8,7 @@
  *     mentions and any extra input fields, a newline, then the clean text
  *     as plain UTF-8 (no JSON string to parse; Xapian compresses it).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -15,6 +16,7 @@
 #include "izde-private.h"
 #include "docstore.h"
 #include "figures.h"
+#include "excerpt.h"
 
 int izde__doc_store(izx_doc *doc, json_t *meta, json_t *body, const char *text, size_t len)
 {
@@ -106,7 +108,6 @@ int izde__doc_parse_body(izde_stored *out, int parts)
     json_decref(body);
     out->text = nl + 1;
     out->text_len = dlen - (size_t)(nl + 1 - data);
-    izde__doc_expand_figures(out->doc, out->text, out->text_len);
     if (parts & IZDE_DOC_TEXT_FIELD) {
         json_t *t = json_stringn(out->text, out->text_len);
         if (!t) {
@@ -145,7 +146,11 @@ json_t *izde__figure_json(const izde_figure *f, const char *text, int stored)
         json_object_set_new(o, "sentence_start", json_integer((json_int_t)f->sent_start));
         json_object_set_new(o, "sentence_end", json_integer((json_int_t)f->sent_end));
     } else {
-        json_t *sn = json_stringn(text + f->sent_start, f->sent_end - f->sent_start);
+        size_t n = 0;
+        char *cut = izde__sentence_excerpt(text, f->sent_end, f->sent_start, f->sent_end,
+                                           f->start, f->end, &n);
+        json_t *sn = cut ? json_stringn(cut, n) : NULL;
+        free(cut);
         json_object_set_new(o, "sentence", sn ? sn : json_null());
     }
     return o;
@@ -161,19 +166,35 @@ static json_t *slice(const char *text, size_t tlen, json_t *start, json_t *end)
     return s ? s : json_null();
 }
 
-void izde__doc_expand_figures(json_t *doc, const char *text, size_t tlen)
+/* An offset member that fits a text of tlen bytes, else -1. */
+static long long offset_of(json_t *fig, const char *key, size_t tlen)
 {
-    json_t *f;
-    size_t i;
-    json_array_foreach(json_object_get(doc, "figures"), i, f) {
-        if (json_object_get(f, "text"))
-            continue;
-        json_object_set_new(f, "text", text ? slice(text, tlen, json_object_get(f, "start"),
-                                                    json_object_get(f, "end"))
-                                            : json_null());
-        json_object_set_new(f, "sentence",
-                            text ? slice(text, tlen, json_object_get(f, "sentence_start"),
-                                         json_object_get(f, "sentence_end"))
-                                 : json_null());
-    }
+    json_t *v = json_object_get(fig, key);
+    json_int_t n = json_integer_value(v);
+    return json_is_integer(v) && n >= 0 && (size_t)n <= tlen ? (long long)n : -1;
+}
+
+/* The figure's sentence as shown (excerpt.c), or null. */
+static json_t *sentence_of(json_t *fig, const char *text, size_t tlen)
+{
+    long long sb = offset_of(fig, "sentence_start", tlen), se = offset_of(fig, "sentence_end", tlen);
+    long long b = offset_of(fig, "start", tlen), e = offset_of(fig, "end", tlen);
+    if (!text || sb < 0 || se < sb)
+        return json_null();
+    size_t n = 0;
+    char *s = izde__sentence_excerpt(text, tlen, (size_t)sb, (size_t)se, b < 0 ? (size_t)sb : (size_t)b,
+                                     e < 0 ? (size_t)sb : (size_t)e, &n);
+    json_t *j = s ? json_stringn(s, n) : NULL;
+    free(s);
+    return j ? j : json_null();
+}
+
+void izde__figure_expand(json_t *fig, const char *text, size_t tlen)
+{
+    if (json_object_get(fig, "text"))
+        return;
+    json_object_set_new(fig, "text", text ? slice(text, tlen, json_object_get(fig, "start"),
+                                                  json_object_get(fig, "end"))
+                                          : json_null());
+    json_object_set_new(fig, "sentence", sentence_of(fig, text, tlen));
 }

@@ -17,8 +17,9 @@ int izde__doc_store(izx_doc *doc, json_t *meta, json_t *body, const char *text, 
 
 /* What izde__doc_read() reads. */
 #define IZDE_DOC_META 0       /* the metadata only */
-#define IZDE_DOC_BODY 1       /* and the figures (with their text and sentence), the
-                               * mentioned dates, the extra fields and the text */
+#define IZDE_DOC_BODY 1       /* and the figures (by offsets: izde__figure_expand()
+                               * gives one its text and sentence), the mentioned
+                               * dates, the extra fields and the text */
 #define IZDE_DOC_TEXT_FIELD 2 /* and the text as a "text" member of `doc` as well */
 #define IZDE_DOC_BODY_RAW 4   /* fetch the data but parse it later with
                                * izde__doc_parse_body() (another thread may) */
@@ -54,8 +55,11 @@ char *izde__doc_stored_path(izx_db *x, unsigned docid);
  * sentence_end, the strings being slices of the article text.  `text` is
  * what the figure was found in. */
 json_t *izde__figure_json(const izde_figure *f, const char *text, int stored);
-/* Give every stored figure of a document its "text" and "sentence"
- * again, sliced from the article's clean text. */
-void izde__doc_expand_figures(json_t *doc, const char *text, size_t tlen);
+/* Give one stored figure of a document its "text" and "sentence" again
+ * from the article's clean text (the sentence as excerpt.c shows it:
+ * at most IZDE_SENTENCE_MAX_BYTES around the figure).  Only the figures
+ * shown are expanded, so an article with many figures costs no more than
+ * its stored form to read. */
+void izde__figure_expand(json_t *fig, const char *text, size_t tlen);
 
 #endif /* IZDE_DOCSTORE_H */

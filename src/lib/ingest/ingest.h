@@ -75,8 +75,10 @@ int izde__ingest_article(ingest *in, const char *path, unsigned long line, const
 int izde__ingest_notice(ingest *in, const char *path, const char *fmt, ...) IZDE_PRINTF(3, 4);
 /* Does `name` end in `ext` (".jsonl"), with something before it? */
 int izde__has_ext(const char *name, const char *ext);
-/* Read a whole file (NUL-terminated); on failure report it, return NULL. */
-char *izde__ingest_read_file(ingest *in, const char *path, size_t *len_out);
+/* Read a whole file (NUL-terminated); on failure report it, return NULL.
+ * With `max` > 0, a file (a pipe, say) that turns out longer than `max`
+ * bytes is reported as too large once that many are read, and dropped. */
+char *izde__ingest_read_file(ingest *in, const char *path, size_t max, size_t *len_out);
 
 /* Is `name` one of the article fields (id, title, text, content, body,
  * url, date, source, lang)?  Other fields are kept in the document data. */

@@ -162,7 +162,7 @@ static void on_row(int term, void *vst)
 int izde__ingest_csv(ingest *in, const char *path)
 {
     size_t len = 0;
-    char *data = izde__ingest_read_file(in, path, &len);
+    char *data = izde__ingest_read_file(in, path, 0, &len);
     if (!data)
         return IZDE_OK;
     in->stats->files++;

@@ -24,7 +24,8 @@
 #define report izde__ingest_report
 
 /* One article is at most this big; a larger text file is a dump or a
- * concatenation, not an article, and would be one useless hit. */
+ * concatenation, not an article, and would be one useless hit.  A file
+ * without a size (a pipe, a FIFO) is read up to it and then dropped. */
 #define MAX_ARTICLE_BYTES (64u << 20)
 
 
@@ -39,7 +40,7 @@ static int index_text_file(ingest *in, const char *path)
                (uintmax_t)st.st_size >> 20, MAX_ARTICLE_BYTES >> 20);
         return IZDE_OK;
     }
-    char *text = izde__ingest_read_file(in, path, &len);
+    char *text = izde__ingest_read_file(in, path, MAX_ARTICLE_BYTES, &len);
     if (!text)
         return IZDE_OK;
     in->stats->files++;

@@ -62,7 +62,7 @@ int izde__has_ext(const char *name, const char *ext)
     return n > e && strcmp(name + n - e, ext) == 0;
 }
 
-char *izde__ingest_read_file(ingest *in, const char *path, size_t *len_out)
+char *izde__ingest_read_file(ingest *in, const char *path, size_t max, size_t *len_out)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -73,11 +73,22 @@ char *izde__ingest_read_file(ingest *in, const char *path, size_t *len_out)
     izde_buf b = {0};
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (izde__buf_append(&b, chunk, n))
+    int too_large = 0;
+    while (!too_large && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        too_large = max && b.len + n > max; /* a pipe has no size to check first */
+        if (!too_large && izde__buf_append(&b, chunk, n))
             break;
-    int err = ferror(f) ? errno : 0;
+    }
+    int err = !too_large && ferror(f) ? errno : 0;
     fclose(f);
+    if (too_large) {
+        report(in, path, 0, IZDE_EFORMAT,
+               "too large for one article (more than %zu MB read; the limit is %zu MB): split it "
+               "into articles, or give it as .jsonl or .csv with one article per record",
+               max >> 20, max >> 20);
+        izde__buf_free(&b);
+        return NULL;
+    }
     if (err || b.oom) {
         report(in, path, 0, b.oom ? IZDE_ENOMEM : IZDE_EIO, "cannot read: %s",
                b.oom ? "out of memory" : strerror(err));

@@ -14,7 +14,9 @@ typedef struct check_ctx {
     char *keys[3];      /* the claim's noun stems (ru, ky) or unit */
     size_t nkeys;
     double value, high;
+    unsigned offset, limit;     /* the page of each list kept */
     izde__citations agree, differ;
+    size_t agree_total, differ_total;
 } check_ctx;
 
 static int same_value(double a, double b)
@@ -22,7 +24,17 @@ static int same_value(double a, double b)
     return fabs(a - b) <= 1e-9 * (fabs(a) > 1 ? fabs(a) : 1);
 }
 
-static int check_doc(void *vctx, json_t *doc)
+/* Count one more citation in a list; keep it when it falls in the page. */
+static int count_cite(const check_ctx *c, izde__citations *list, size_t *total, json_t *doc,
+                      json_t *fig, const char *text, size_t tlen)
+{
+    size_t at = (*total)++;
+    if (at < c->offset || list->n >= c->limit)
+        return IZDE_OK;
+    return izde__cite(list, doc, fig, text, tlen);
+}
+
+static int check_doc(void *vctx, json_t *doc, const char *text, size_t tlen)
 {
     check_ctx *c = vctx;
     json_t *figs = json_object_get(doc, "figures"), *f;
@@ -37,8 +49,9 @@ static int check_doc(void *vctx, json_t *doc)
             continue;
         double v = json_number_value(json_object_get(f, "value"));
         double h = json_number_value(json_object_get(f, "high"));
-        if (izde__cite(same_value(v, c->value) && same_value(h, c->high) ? &c->agree : &c->differ,
-                       doc, f) != IZDE_OK)
+        int agrees = same_value(v, c->value) && same_value(h, c->high);
+        if (count_cite(c, agrees ? &c->agree : &c->differ,
+                       agrees ? &c->agree_total : &c->differ_total, doc, f, text, tlen) != IZDE_OK)
             return IZDE_ENOMEM;
     }
     return IZDE_OK;
@@ -135,9 +148,14 @@ void izde_check_free(izde_check *c)
     free(c);
 }
 
-static int check_once(izde_check **out, izde_db *db, const char *claim)
+static int check_once(izde_check **out, izde_db *db, const char *claim, unsigned offset,
+                      unsigned limit)
 {
     *out = NULL;
+    if (limit > IZDE_CHECK_MAX_CITATIONS)
+        return izde__db_error(db, IZDE_EINVAL, "a check lists at most %d citations at a time, "
+                              "not %u; list the next ones with an offset",
+                              IZDE_CHECK_MAX_CITATIONS, limit);
     izde_figures *figs = NULL;
     const izde_figure *f = claim_figure(db, claim, &figs);
     if (!f) {
@@ -145,17 +163,19 @@ static int check_once(izde_check **out, izde_db *db, const char *claim)
         izde__figures_free(figs);
         return rc;
     }
-    check_ctx c = {.value = f->value, .high = f->high};
+    check_ctx c = {.value = f->value, .high = f->high, .offset = offset, .limit = limit};
     claim_keys(db, f, &c);
     izx_query *xq = keys_query(&c);
     unsigned matched = 0;
-    int rc = xq ? izde__each_doc(db, xq, 100000, check_doc, &c, &matched)
+    int rc = xq ? izde__each_doc(db, xq, 0, 100000, check_doc, &c, &matched)
                 : izde__db_error(db, IZDE_ENOMEM, "out of memory");
     izx_query_free(xq);
     izde_check *r = rc == IZDE_OK ? calloc(1, sizeof *r) : NULL;
     if (r) {
         r->agree = c.agree.v, r->nagree = c.agree.n;
         r->differ = c.differ.v, r->ndiffer = c.differ.n;
+        r->agree_total = c.agree_total, r->differ_total = c.differ_total;
+        r->offset = offset;
         c.agree = c.differ = (izde__citations){0};
         if (claim_of(&r->claim, claim, f, c.keys[0])) {
             izde_check_free(r);
@@ -173,11 +193,17 @@ static int check_once(izde_check **out, izde_db *db, const char *claim)
     return rc;
 }
 
-int izde_check_get(izde_check **out, izde_db *db, const char *claim)
+int izde_check_page(izde_check **out, izde_db *db, const char *claim, unsigned offset,
+                    unsigned limit)
 {
     int rc;
-    IZDE__RUN_RECOVERING(db, rc, check_once(out, db, claim));
+    IZDE__RUN_RECOVERING(db, rc, check_once(out, db, claim, offset, limit));
     return rc;
+}
+
+int izde_check_get(izde_check **out, izde_db *db, const char *claim)
+{
+    return izde_check_page(out, db, claim, 0, IZDE_CHECK_DEFAULT_CITATIONS);
 }
 
 int izde_check_to_json(const izde_check *c, izde_db *db, char **json_out)
@@ -189,6 +215,9 @@ int izde_check_to_json(const izde_check *c, izde_db *db, char **json_out)
     json_object_set_new(root, "claim", cl);
     json_object_set_new(root, "agree", izde__citations_json(c->agree, c->nagree));
     json_object_set_new(root, "differ", izde__citations_json(c->differ, c->ndiffer));
+    json_object_set_new(root, "agree_total", json_integer((json_int_t)c->agree_total));
+    json_object_set_new(root, "differ_total", json_integer((json_int_t)c->differ_total));
+    json_object_set_new(root, "offset", json_integer(c->offset));
     izde__add_partial(root, db);
     *json_out = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
     json_decref(root);

@@ -9,13 +9,13 @@
 #include "citations.h"
 #include "docstore.h"
 
-int izde__each_doc(izde_db *db, izx_query *xq, unsigned max, izde__doc_fn fn, void *ctx,
-                   unsigned *nmatched)
+int izde__each_doc(izde_db *db, izx_query *xq, unsigned offset, unsigned max, izde__doc_fn fn,
+                   void *ctx, unsigned *nmatched)
 {
     izx_mset *m = NULL;
     /* equal weights in id order: the same articles and order from any
      * set of shards (ranking.c) */
-    int x = izx_enquire(&m, db->x, xq, 0, max, IZX_SORT_REL_THEN(IZDE_SLOT_META), 0);
+    int x = izx_enquire(&m, db->x, xq, offset, max, IZX_SORT_REL_THEN(IZDE_SLOT_META), 0);
     if (x != IZX_OK)
         return izde__db_izx_error(db, x, "search failed");
     int rc = IZDE_OK;
@@ -23,7 +23,7 @@ int izde__each_doc(izde_db *db, izx_query *xq, unsigned max, izde__doc_fn fn, vo
     for (unsigned i = 0; i < izx_mset_size(m) && rc == IZDE_OK; i++) {
         izde_stored sd;
         if (izde__doc_read(m, i, IZDE_DOC_BODY, &sd) == IZX_OK)
-            rc = fn(ctx, sd.doc);
+            rc = fn(ctx, sd.doc, sd.text, sd.text_len);
         izde__stored_clear(&sd);
     }
     izx_mset_free(m);
@@ -38,8 +38,9 @@ static int copy_str(json_t *o, const char *key, const char **out)
     return s && !*out ? -1 : 0;
 }
 
-int izde__cite(izde__citations *list, json_t *doc, json_t *fig)
+int izde__cite(izde__citations *list, json_t *doc, json_t *fig, const char *text, size_t tlen)
 {
+    izde__figure_expand(fig, text, tlen);
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 16;
         izde_citation *v = realloc(list->v, cap * sizeof *v);

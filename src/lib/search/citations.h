@@ -10,11 +10,12 @@
 
 #include "izde-private.h"
 
-/* Run `xq` (at most `max` matches, equal weights in id order) and call
- * `fn` with each matching document's data; *nmatched gets the matches. */
-typedef int (*izde__doc_fn)(void *ctx, json_t *doc);
-int izde__each_doc(izde_db *db, izx_query *xq, unsigned max, izde__doc_fn fn, void *ctx,
-                   unsigned *nmatched);
+/* Run `xq` (matches `offset` to `offset + max`, equal weights in id
+ * order) and call `fn` with each matching document's data and clean
+ * text; *nmatched gets the matches read. */
+typedef int (*izde__doc_fn)(void *ctx, json_t *doc, const char *text, size_t tlen);
+int izde__each_doc(izde_db *db, izx_query *xq, unsigned offset, unsigned max, izde__doc_fn fn,
+                   void *ctx, unsigned *nmatched);
 
 /* A growable list of citations. */
 typedef struct izde__citations {
@@ -22,9 +23,10 @@ typedef struct izde__citations {
     size_t n, cap;
 } izde__citations;
 
-/* Append the citation of stored figure `fig` of stored article `doc`;
- * IZDE_ENOMEM when out of memory. */
-int izde__cite(izde__citations *list, json_t *doc, json_t *fig);
+/* Append the citation of stored figure `fig` of stored article `doc`
+ * whose clean text is `text` (the figure's sentence cut as excerpt.c
+ * does); IZDE_ENOMEM when out of memory. */
+int izde__cite(izde__citations *list, json_t *doc, json_t *fig, const char *text, size_t tlen);
 /* Free the strings of v[0..n) and v. */
 void izde__citations_free(izde_citation *v, size_t n);
 /* A citation as JSON: the article (id, title, path, url, date, source,

@@ -43,7 +43,9 @@ static group *group_for(facts_ctx *c, const char *key, json_t *fig)
     return g;
 }
 
-static int facts_doc(void *vctx, json_t *doc)
+/* Every figure of the article is counted; the first IZDE_HIT_MAX_FIGURES
+ * are cited, so one article with many figures cannot fill the answer. */
+static int facts_doc(void *vctx, json_t *doc, const char *text, size_t tlen)
 {
     facts_ctx *c = vctx;
     json_t *figs = json_object_get(doc, "figures"), *f;
@@ -62,7 +64,7 @@ static int facts_doc(void *vctx, json_t *doc)
         if (!g->last_id || !id || strcmp(g->last_id, id) != 0)
             g->pub.articles++;
         g->last_id = id; /* compared only within this document's loop */
-        if (izde__cite(&g->list, doc, f) != IZDE_OK)
+        if (i < IZDE_HIT_MAX_FIGURES && izde__cite(&g->list, doc, f, text, tlen) != IZDE_OK)
             return IZDE_ENOMEM;
     }
     for (size_t k = 0; k < c->n; k++)
@@ -100,7 +102,7 @@ void izde_facts_free(izde_facts *f)
 
 /* The groups gathered, as the public struct, most-cited first: c's
  * groups belong to it then.  NULL when out of memory (c keeps them). */
-static izde_facts *make_facts(facts_ctx *c, unsigned matched)
+static izde_facts *make_facts(facts_ctx *c, unsigned offset, unsigned matched)
 {
     izde_facts *f = calloc(1, sizeof *f);
     izde_fact_group *groups = c->n ? calloc(c->n, sizeof *groups) : NULL;
@@ -117,6 +119,7 @@ static izde_facts *make_facts(facts_ctx *c, unsigned matched)
     if (c->n)
         qsort(groups, c->n, sizeof *groups, by_articles);
     f->articles = matched;
+    f->offset = offset;
     f->groups = groups;
     f->ngroups = c->n;
     c->n = 0;
@@ -134,30 +137,41 @@ static void facts_ctx_free(facts_ctx *c)
     free(c->g);
 }
 
-static int facts_once(izde_facts **out, izde_db *db, const char *query, unsigned max_docs)
+static int facts_once(izde_facts **out, izde_db *db, const char *query, unsigned offset,
+                      unsigned max_docs)
 {
     *out = NULL;
+    if (max_docs > IZDE_FACTS_MAX_ARTICLES)
+        return izde__db_error(db, IZDE_EINVAL, "facts read at most %d articles at a time, not %u; "
+                              "read the next ones with an offset", IZDE_FACTS_MAX_ARTICLES,
+                              max_docs);
     izde_pquery pq;
     int rc = izde__db_parse_query(db, query, &pq);
     if (rc != IZDE_OK)
         return rc;
     facts_ctx c = {0};
     unsigned matched = 0;
-    rc = izde__each_doc(db, pq.xq, max_docs, facts_doc, &c, &matched);
+    rc = izde__each_doc(db, pq.xq, offset, max_docs, facts_doc, &c, &matched);
     izde__pquery_clear(&pq);
-    if (rc == IZDE_OK && !(*out = make_facts(&c, matched)))
+    if (rc == IZDE_OK && !(*out = make_facts(&c, offset, matched)))
         rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
     facts_ctx_free(&c);
     return rc;
 }
 
-int izde_facts_get(izde_facts **out, izde_db *db, const char *query, unsigned max_docs)
+int izde_facts_page(izde_facts **out, izde_db *db, const char *query, unsigned offset,
+                    unsigned max_docs)
 {
     /* a set of shards: a remote one that stops answering is named, or
      * left out with allow_partial and the operation run again */
     int rc;
-    IZDE__RUN_RECOVERING(db, rc, facts_once(out, db, query, max_docs));
+    IZDE__RUN_RECOVERING(db, rc, facts_once(out, db, query, offset, max_docs));
     return rc;
+}
+
+int izde_facts_get(izde_facts **out, izde_db *db, const char *query, unsigned max_docs)
+{
+    return izde_facts_page(out, db, query, 0, max_docs);
 }
 
 int izde_facts_to_json(const izde_facts *f, izde_db *db, const char *query, char **json_out)
@@ -165,6 +179,7 @@ int izde_facts_to_json(const izde_facts *f, izde_db *db, const char *query, char
     json_t *root = json_object(), *groups = json_array();
     json_object_set_new(root, "query", json_string(query));
     json_object_set_new(root, "articles", json_integer(f->articles));
+    json_object_set_new(root, "offset", json_integer(f->offset));
     for (size_t i = 0; i < f->ngroups; i++) {
         const izde_fact_group *g = &f->groups[i];
         json_t *o = json_object();

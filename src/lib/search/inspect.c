@@ -10,6 +10,7 @@
 
 #include "izde-private.h"
 #include "figures.h"
+#include "excerpt.h"
 
 typedef struct tok_ctx {
     izde_text_analysis *a;
@@ -53,7 +54,8 @@ static char *dup_or_null(const char *s)
 }
 
 /* The figures of the text, each with its text and sentence. */
-static int add_figures(izde_text_analysis *a, const izde_figures *figs, const char *text)
+static int add_figures(izde_text_analysis *a, const izde_figures *figs, const char *text,
+                       size_t len)
 {
     size_t n = izde__figures_count(figs);
     if (n && !(a->figures = calloc(n, sizeof *a->figures)))
@@ -70,7 +72,8 @@ static int add_figures(izde_text_analysis *a, const izde_figures *figs, const ch
         g->noun = dup_or_null(f->noun);
         g->noun_stem = dup_or_null(f->noun_stem);
         g->text = strndup(text + f->start, f->end - f->start);
-        g->sentence = strndup(text + f->sent_start, f->sent_end - f->sent_start);
+        g->sentence = izde__sentence_excerpt(text, len, f->sent_start, f->sent_end, f->start,
+                                             f->end, NULL);
         if ((f->unit && !g->unit) || (f->noun && !g->noun) || (f->noun_stem && !g->noun_stem) ||
             !g->text || !g->sentence)
             return IZDE_ENOMEM;
@@ -107,7 +110,7 @@ int izde_analyze_text(izde_text_analysis **out, const char *text, size_t len, co
     c.kyrgyz = c.stem == ky;
     if ((rc = izde_analyze(an, text, len, on_token, &c)) == IZDE_OK &&
         (rc = izde__figures_extract(&figs, NULL, text, len, lang, c.stem)) == IZDE_OK)
-        rc = add_figures(a, figs, text);
+        rc = add_figures(a, figs, text, len);
 done:
     izde__figures_free(figs);
     izde_analyzer_free(an);

@@ -92,6 +92,7 @@ int izde_results_json(const izde_results *r, izde_db *db, const char *query, dou
         json_object_set_new(jh, "score", json_real(h->score));
         json_object_set_new(jh, "snippets", snippets_json(h));
         json_object_set_new(jh, "figures", figures_json(h));
+        json_object_set_new(jh, "figures_total", json_integer((json_int_t)h->figures_total));
         json_array_append_new(hits, jh);
     }
     json_object_set_new(o, "hits", hits);

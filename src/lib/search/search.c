@@ -44,16 +44,21 @@ typedef struct snip_job {
     unsigned failed_at;
 } snip_job;
 
-/* The figures of a hit, from its parsed body: strings stay in `o`. */
-static void set_figures(hit_store *s, izde_hit *h, json_t *o)
+/* The figures of a hit, from its parsed body: the first
+ * IZDE_HIT_MAX_FIGURES, given their text and sentence from the article's
+ * text; strings stay in `o`. */
+static void set_figures(hit_store *s, izde_hit *h, json_t *o, const char *text, size_t tlen)
 {
     json_t *jf = json_object_get(o, "figures");
-    if (!json_array_size(jf) || !(s->figs = calloc(json_array_size(jf), sizeof *s->figs)))
+    size_t total = json_array_size(jf);
+    size_t n = total < IZDE_HIT_MAX_FIGURES ? total : IZDE_HIT_MAX_FIGURES;
+    h->figures_total = total;
+    if (!n || !(s->figs = calloc(n, sizeof *s->figs)))
         return;
-    size_t k;
-    json_t *f;
-    json_array_foreach(jf, k, f) {
+    for (size_t k = 0; k < n; k++) {
+        json_t *f = json_array_get(jf, k);
         izde_hit_figure *g = &s->figs[k];
+        izde__figure_expand(f, text, tlen);
         g->value = json_number_value(json_object_get(f, "value"));
         g->high = json_number_value(json_object_get(f, "high"));
         g->qualifier = jstr(f, "qualifier");
@@ -66,7 +71,7 @@ static void set_figures(hit_store *s, izde_hit *h, json_t *o)
         g->end = (size_t)json_integer_value(json_object_get(f, "end"));
     }
     h->figures = s->figs;
-    h->nfigures = json_array_size(jf);
+    h->nfigures = n;
 }
 
 /* Parse the bodies of every step-th hit from `first` and make their
@@ -81,7 +86,7 @@ static void run_job(snip_job *j)
             j->failed_at = i;
             break;
         }
-        set_figures(s, h, s->data);
+        set_figures(s, h, s->data, j->sd[i].text, j->sd[i].text_len);
         j->rc = izde__snippet(&s->snip, j->an, &j->st, j->pq, j->sd[i].text, j->sd[i].text_len,
                               h->lang);
         if (j->rc != IZDE_OK) {

@@ -169,10 +169,13 @@ static int is_cont(unsigned char c)
     return (c & 0xc0) == 0x80;
 }
 
+/* Characters in s[a, b), counted up to FRAG_MAX + 1 only: every caller
+ * compares the count with FRAG_MIN or FRAG_MAX, and a sentence of
+ * megabytes is not counted again for each match in it. */
 static size_t chars(const char *s, size_t a, size_t b)
 {
     size_t n = 0;
-    for (size_t i = a; i < b; i++)
+    for (size_t i = a; i < b && n <= FRAG_MAX; i++)
         n += !is_cont((unsigned char)s[i]);
     return n;
 }
