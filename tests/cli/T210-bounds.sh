@@ -97,6 +97,20 @@ yes 'В городе 5 человек пришли на митинг.' | head -n
     >"$WORK/.out" 2>&1
 check_contains "a small pipe is one article" "pipe now holds 1 document" "$(cat "$WORK/.out")"
 
+# ---- a JSON Lines record longer than the limit, through a FIFO: dropped
+# with its line number, read in bounded memory, the next record indexed
+mkfifo big.jsonl
+( { printf '{"id":"huge","text":"'; yes 'Пять человек пришли. ' | tr -d '\n' | head -c 70000000; printf '"}\n';
+    printf '{"id":"next","text":"Три человека ушли."}\n'; } > big.jsonl ) &
+(ulimit -v "$VMEM_KB" && timeout 60 "$IZDE" index --db bigline big.jsonl) >"$WORK/.out" 2>"$WORK/.err"
+STATUS=$?
+wait
+check_eq "a 70 MB JSON Lines record: exit 1" 1 "$STATUS"
+check_contains "... dropped, naming the line and the limit" \
+    "izde: big.jsonl:1: record too large for one article (more than 64 MB; the limit is 64 MB)" \
+    "$(cat "$WORK/.err")"
+check_contains "... the next record indexed" "bigline now holds 1 document" "$(cat "$WORK/.out")"
+
 # ---- the server's pages
 # the server under a limit too (1 GB: its threads reserve more address
 # space), so that an unbounded answer ends it instead of the machine

@@ -171,6 +171,35 @@ done:
     return rc;
 }
 
+/* The next line of f into *line (getline's buffer), at most `max` bytes
+ * kept: a longer line is read to its end and dropped, *too_long set.
+ * Returns the bytes kept, -1 at the end of the file, -2 out of memory. */
+static ssize_t read_bounded_line(FILE *f, char **line, size_t *cap, size_t max, int *too_long)
+{
+    size_t len = 0;
+    *too_long = 0;
+    for (int c; (c = getc(f)) != EOF;) {
+        if (!*too_long && len + 1 >= *cap) {
+            size_t ncap = *cap ? *cap * 2 : 4096;
+            char *nl = realloc(*line, ncap);
+            if (!nl)
+                return -2;
+            *line = nl, *cap = ncap;
+        }
+        if (!*too_long)
+            (*line)[len++] = (char)c;
+        if (c == '\n')
+            break;
+        if (len > max)
+            *too_long = 1, len = 0;
+    }
+    if (len == 0 && !*too_long && (feof(f) || ferror(f)))
+        return -1;
+    if (*line)
+        (*line)[len] = '\0';
+    return (ssize_t)len;
+}
+
 static int index_jsonl_file(ingest *in, const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -186,8 +215,17 @@ static int index_jsonl_file(ingest *in, const char *path)
     ssize_t n;
     unsigned long lineno = 0;
     int rc = IZDE_OK;
-    while (rc == IZDE_OK && (n = getline(&line, &cap, f)) >= 0) {
+    int too_long = 0;
+    while (rc == IZDE_OK &&
+           (n = read_bounded_line(f, &line, &cap, MAX_ARTICLE_BYTES, &too_long)) >= 0) {
         lineno++;
+        if (too_long) {
+            report(in, path, lineno, IZDE_EFORMAT,
+                   "record too large for one article (more than %u MB; the limit is %u MB): "
+                   "split it into articles",
+                   MAX_ARTICLE_BYTES >> 20, MAX_ARTICLE_BYTES >> 20);
+            continue;
+        }
         size_t len = (size_t)n;
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
@@ -203,7 +241,9 @@ static int index_jsonl_file(ingest *in, const char *path)
             continue;
         rc = index_jsonl_record(in, path, real ? real : path, lineno, s, len);
     }
-    if (ferror(f))
+    if (n == -2)
+        report(in, path, lineno + 1, IZDE_ENOMEM, "out of memory");
+    else if (ferror(f))
         report(in, path, lineno, IZDE_EIO, "read error: %s", strerror(errno));
     free(line);
     free(real);
