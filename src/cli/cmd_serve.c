@@ -11,6 +11,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <malloc.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -248,6 +249,9 @@ static enum MHD_Result first_call(server *s, struct MHD_Connection *c, const cha
     return MHD_YES;
 }
 
+/* Answers larger than this are followed by malloc_trim(). */
+#define TRIM_AFTER_BYTES (1u << 20)
+
 static enum MHD_Result answer_api(server *s, struct MHD_Connection *c, const char *url)
 {
     char *err = NULL;
@@ -262,7 +266,12 @@ static enum MHD_Result answer_api(server *s, struct MHD_Connection *c, const cha
         return send_json(c, s, url, rep, NULL, 0);
     }
     serve_params p = {get_param, c};
-    return send_json(c, s, url, serve_api(db, url, &p), NULL, 0);
+    serve_reply rep = serve_api(db, url, &p);
+    /* a big answer leaves its thread's malloc arena holding the memory it
+     * was built in (jansson objects, documents read): give it back */
+    if (rep.body && strlen(rep.body) > TRIM_AFTER_BYTES)
+        malloc_trim(0);
+    return send_json(c, s, url, rep, NULL, 0);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
