@@ -36,8 +36,10 @@ static void print_counts(const char *head, const izde_count *counts, size_t n, s
     izde_count *v = malloc((n ? n : 1) * sizeof *v);
     if (!v)
         return;
-    memcpy(v, counts, n * sizeof *v);
-    qsort(v, n, sizeof *v, by_count_desc);
+    if (n) { /* no counts may come as NULL */
+        memcpy(v, counts, n * sizeof *v);
+        qsort(v, n, sizeof *v, by_count_desc);
+    }
     printf("%s:", head);
     for (size_t i = 0; i < n && i < max; i++)
         printf("%s %s %u", i ? "," : "", cli_safe(v[i].key), v[i].count);
