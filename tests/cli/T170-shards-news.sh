@@ -12,14 +12,23 @@ if ! ls "$DATA"/*.jsonl.xz >/dev/null 2>&1; then
     exit 77
 fi
 SERVERS="$IZDE_SRC/tools/shard-servers.sh"
-# news/ and 120 distinct key phrases, spread over the set
+# news/ and 120 distinct key phrases, spread over the set; under the
+# sanitizers (ten times slower) three of its ten files, the same checks
+if [ "${IZDE_SANITIZED:-0}" = 1 ]; then
+    mkdir part
+    for f in ng_0 russia_today_0 russia_today_1; do ln -s "$DATA/$f.jsonl.xz" part/; done
+    DATA=$PWD/part
+fi
 "$IZDE_SRC/tools/news-set.sh" "$DATA" . 120
+ARTICLES=$(cat news/*.jsonl | grep -c .)
+FILES=$(ls news/*.jsonl | wc -l)
+[ "${IZDE_SANITIZED:-0}" = 1 ] || check_eq "the whole set" "9204 10" "$ARTICLES $FILES"
 
 summary() { printf '%s\n' "$OUT" | sed 's/ in [0-9.]* s;/ in T s;/'; }
 run index -j 1 --db single news
-check_contains "one index: every article" "indexed 9204 articles from 10 files" "$OUT"
+check_contains "one index: every article" "indexed $ARTICLES articles from $FILES files" "$OUT"
 run index --shards 3 --db sh news
-check_eq "three shards: every article, once" "indexed 9204 articles from 10 files (10 new, 0 changed, 0 unchanged, 0 removed) in T s; sh now holds 9204 documents in 3 shards" "$(summary)"
+check_eq "three shards: every article, once" "indexed $ARTICLES articles from $FILES files ($FILES new, 0 changed, 0 unchanged, 0 removed) in T s; sh now holds $ARTICLES documents in 3 shards" "$(summary)"
 
 check_eq "120 queries" 120 "$(wc -l < queries)"
 
