@@ -246,6 +246,7 @@ int izde__rank_page(izx_db *x, const izx_query *q, int sort, unsigned offset, un
 typedef struct izde__frag {
     char *text;
     size_t len;
+    size_t from, to; /* the span of the article's text it shows */
     size_t (*hl)[2];
     size_t nhl;
 } izde__frag;

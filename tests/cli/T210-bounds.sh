@@ -36,6 +36,15 @@ check_eq "20,000 figures: indexed" 0 "$STATUS"
 run index --db long long.jsonl
 check_eq "a 4.4 MB sentence: indexed" 0 "$STATUS"
 
+# a hit lists at most 100 figures: those of its fragments first
+awk 'BEGIN { printf "{\"id\":\"many\",\"title\":\"t\",\"text\":\"";
+             for (i = 1; i <= 150; i++) printf "В районе %d пострадали %d человек. ", i, i + 1000;
+             print "Зюзюкинский завод выпустил 777 тракторов.\"}" }' > many.jsonl
+run index --db many many.jsonl
+run search --db many --json зюзюкинский
+check_eq "301 figures: 100 listed" "100 301" "$(printf '%s' "$OUT" | jq -r '.hits[0] | "\(.figures | length) \(.figures_total)"')"
+check_contains "... the fragment's figure among them" "777 тракторов" "$(printf '%s' "$OUT" | jq -r '.hits[0].figures[].text')"
+
 # ---- search
 bounded "$IZDE" search --db figs --json -n 1 человек
 check_eq "search --json, 20,000 figures: exit 0" 0 "$STATUS"

@@ -44,20 +44,53 @@ typedef struct snip_job {
     unsigned failed_at;
 } snip_job;
 
-/* The figures of a hit, from its parsed body: the first
- * IZDE_HIT_MAX_FIGURES, given their text and sentence from the article's
- * text; strings stay in `o`. */
+/* Whether stored figure f lies inside one of the hit's fragments. */
+static int in_fragments(json_t *f, const izde__snip *sn)
+{
+    size_t b = (size_t)json_integer_value(json_object_get(f, "start"));
+    size_t e = (size_t)json_integer_value(json_object_get(f, "end"));
+    for (size_t i = 0; i < sn->nfrag; i++)
+        if (sn->frag[i].from <= b && e <= sn->frag[i].to)
+            return 1;
+    return 0;
+}
+
+/* Which of the `total` stored figures a hit lists (at most `max`, marked
+ * in `pick`): those its fragments show, then the article's first ones. */
+static size_t pick_figures(json_t *jf, size_t total, size_t max, const izde__snip *sn,
+                           unsigned char *pick)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < total && n < max; k++)
+        if ((pick[k] = (unsigned char)in_fragments(json_array_get(jf, k), sn)))
+            n++;
+    for (size_t k = 0; k < total && n < max; k++)
+        if (!pick[k])
+            pick[k] = 1, n++;
+    return n;
+}
+
+/* The figures of a hit, from its parsed body: at most IZDE_HIT_MAX_FIGURES
+ * (those in its fragments first, then the first ones), in article order,
+ * given their text and sentence from the article's text; strings stay in
+ * `o`. */
 static void set_figures(hit_store *s, izde_hit *h, json_t *o, const char *text, size_t tlen)
 {
     json_t *jf = json_object_get(o, "figures");
     size_t total = json_array_size(jf);
     size_t n = total < IZDE_HIT_MAX_FIGURES ? total : IZDE_HIT_MAX_FIGURES;
     h->figures_total = total;
-    if (!n || !(s->figs = calloc(n, sizeof *s->figs)))
+    unsigned char *pick = total ? calloc(total, 1) : NULL;
+    if (!n || !pick || !(s->figs = calloc(n, sizeof *s->figs))) {
+        free(pick);
         return;
-    for (size_t k = 0; k < n; k++) {
-        json_t *f = json_array_get(jf, k);
-        izde_hit_figure *g = &s->figs[k];
+    }
+    n = pick_figures(jf, total, n, &s->snip, pick);
+    for (size_t k = 0, at = 0; at < total; at++) {
+        if (!pick[at])
+            continue;
+        json_t *f = json_array_get(jf, at);
+        izde_hit_figure *g = &s->figs[k++];
         izde__figure_expand(f, text, tlen);
         g->value = json_number_value(json_object_get(f, "value"));
         g->high = json_number_value(json_object_get(f, "high"));
@@ -70,6 +103,7 @@ static void set_figures(hit_store *s, izde_hit *h, json_t *o, const char *text, 
         g->start = (size_t)json_integer_value(json_object_get(f, "start"));
         g->end = (size_t)json_integer_value(json_object_get(f, "end"));
     }
+    free(pick);
     h->figures = s->figs;
     h->nfigures = n;
 }
@@ -86,13 +120,13 @@ static void run_job(snip_job *j)
             j->failed_at = i;
             break;
         }
-        set_figures(s, h, s->data, j->sd[i].text, j->sd[i].text_len);
         j->rc = izde__snippet(&s->snip, j->an, &j->st, j->pq, j->sd[i].text, j->sd[i].text_len,
                               h->lang);
         if (j->rc != IZDE_OK) {
             j->failed_at = i;
             break;
         }
+        set_figures(s, h, s->data, j->sd[i].text, j->sd[i].text_len);
         for (size_t f = 0; f < s->snip.nfrag; f++) {
             const izde__frag *fr = &s->snip.frag[f];
             s->pub[f] = (izde_snippet){fr->text, fr->len, (const size_t(*)[2])fr->hl, fr->nhl};

@@ -356,6 +356,7 @@ static int render(izde__frag *f, const snip_ctx *c, const cand *k)
 {
     const char *t = c->text;
     size_t n = k->end - k->start;
+    f->from = k->start, f->to = k->end;
     f->text = malloc(n + 8);
     f->hl = k->m1 > k->m0 ? malloc((k->m1 - k->m0) * sizeof *f->hl) : NULL;
     if (!f->text || (k->m1 > k->m0 && !f->hl))
