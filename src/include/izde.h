@@ -320,7 +320,8 @@ typedef struct izde_hit {
     const izde_snippet *snippets;
     size_t nsnippets;
     const izde_hit_figure *figures; /* the figures the article cites, in its order:
-                                     * the first IZDE_HIT_MAX_FIGURES of them */
+                                     * at most IZDE_HIT_MAX_FIGURES, those in the
+                                     * snippets first, then the first ones */
     size_t nfigures;
     size_t figures_total;     /* every figure the article cites (>= nfigures) */
 } izde_hit;
