@@ -4,7 +4,9 @@
 #                          Xapian, ICU, libstemmer, jansson, libcsv, libmicrohttpd
 #   tools/deps.sh --test   also what the tests need (cmocka, mandoc, jq, xz-utils, xmllint,
 #                          rsvg-convert, clang with libFuzzer, xapian-tcpsrv, pkill,
-#                          curl, chromium and wrk for izde serve)
+#                          curl, chromium and wrk for izde serve, python3 for raw
+#                          HTTP requests and damaged tables, strace to stop a run
+#                          at each rename)
 #   tools/deps.sh --bench  also what the benchmarks compare against (omindex; for
 #                          bench-engines.sh Sphinx, PostgreSQL, python3 and its clients)
 # Runs apt-get as root, or through sudo; never asks questions.
@@ -13,7 +15,7 @@ set -eu
 pkgs="build-essential cmake pkg-config file libxapian-dev libstemmer-dev libicu-dev libjansson-dev libcsv-dev libmicrohttpd-dev"
 for arg in "$@"; do
     case "$arg" in
-        --test) pkgs="$pkgs libcmocka-dev mandoc jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev xapian-tools procps curl chromium wrk" ;;
+        --test) pkgs="$pkgs libcmocka-dev mandoc jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev xapian-tools procps curl chromium wrk python3 strace" ;;
         --bench) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin xapian-omega xapian-tools time python3 python3-xapian sphinxsearch python3-pymysql postgresql python3-psycopg2" ;;
         *) echo "deps.sh: unknown option '$arg' (use --test or --bench)" >&2; exit 2 ;;
     esac
