@@ -354,6 +354,18 @@ int izx_db_set_metadata(izx_db *db, const char *key, const char *value, size_t l
     IZX_CATCH(db->errmsg)
 }
 
+/* v as a malloc'ed copy in *out, its length in *out_len (when not NULL);
+ * throws std::bad_alloc, so only inside IZX_TRY. */
+static void hand_out(const std::string &v, char **out, size_t *out_len)
+{
+    char *p = izx::dup_bytes(v.data(), v.size());
+    if (!p)
+        throw std::bad_alloc();
+    *out = p;
+    if (out_len)
+        *out_len = v.size();
+}
+
 int izx_db_get_metadata(izx_db *db, const char *key, char **out, size_t *out_len)
 {
     if (!db || !key || !out)
@@ -364,14 +376,8 @@ int izx_db_get_metadata(izx_db *db, const char *key, char **out, size_t *out_len
     IZX_TRY
         /* Xapian does not store empty values: "" means absent. */
         std::string v = db->db->get_metadata(key);
-        if (v.empty())
-            return IZX_OK;
-        char *p = izx::dup_bytes(v.data(), v.size());
-        if (!p)
-            throw std::bad_alloc();
-        *out = p;
-        if (out_len)
-            *out_len = v.size();
+        if (!v.empty())
+            hand_out(v, out, out_len);
         return IZX_OK;
     IZX_CATCH(db->errmsg)
 }
@@ -559,13 +565,7 @@ int izx_db_get_value(izx_db *db, unsigned docid, unsigned slot, char **out, size
     if (out_len)
         *out_len = 0;
     IZX_TRY
-        std::string v = db->db->get_document(docid).get_value(slot);
-        char *p = izx::dup_bytes(v.data(), v.size());
-        if (!p)
-            throw std::bad_alloc();
-        *out = p;
-        if (out_len)
-            *out_len = v.size();
+        hand_out(db->db->get_document(docid).get_value(slot), out, out_len);
         return IZX_OK;
     IZX_CATCH(db->errmsg)
 }
