@@ -35,6 +35,7 @@ typedef struct cli_dbs {
     const char *spec[CLI_MAX_DBS];
     size_t n;
     izde_open_options open;
+    int no_expand;      /* --no-expand: queries search words as typed */
 } cli_dbs;
 
 /* The index folder: --db value if given, else $IZDE_DB, else "index/db". */

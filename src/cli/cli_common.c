@@ -66,6 +66,7 @@ izde_db *cli_open_read(const cli_dbs *dbs)
         return NULL;
     }
     cli_warn_partial(db);
+    izde_db_set_expansion(db, !dbs->no_expand);
     return db;
 }
 

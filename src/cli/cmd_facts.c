@@ -16,6 +16,7 @@ static const cli_option facts_options[] = {
      "most 10000)"},
     {CLI_OPT_OFFSET, "--offset", NULL, "K", NULL, "skip the best K matches first (the next page)"},
     {CLI_OPT_JSON, "--json", NULL, NULL, NULL, "one JSON object: the groups, values and their articles"},
+    CLI_NO_EXPAND_OPTION,
     {0},
 };
 

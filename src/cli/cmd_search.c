@@ -26,6 +26,7 @@ static const cli_option search_options[] = {
      "or newest first (-date, newest)"},
     {O_NO_SNIPPETS, "--no-snippets", NULL, NULL, NULL, "no lines of context (faster)"},
     {O_JSON, "--json", NULL, NULL, NULL, "one JSON object: hits, their snippets and figures"},
+    CLI_NO_EXPAND_OPTION,
     {O_FORMAT, "--format", NULL, "FORMAT", "full|compact|json",
      "full: title, where, snippets, figures (default); compact: one\n"
      "line per hit; json: as --json"},
@@ -188,8 +189,62 @@ static const char *where(const izde_hit *h)
     return w ? cli_safe(w) : "";
 }
 
+/* What each kind of expansion is called in the text output. */
+static const char *why_text(const char *why)
+{
+    static const char *const names[][2] = {
+        {"form", "the same word in the other language"},
+        {"name", "case forms of the name"},
+        {"keyboard", "н о у read as ң ө ү"},
+        {"latin", "Cyrillic spelling"},
+        {"glossary", "glossary"},
+        {"wildcard", "words starting so"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(names[i][0], why) == 0)
+            return names[i][1];
+    return why;
+}
+
+/* Words shown per line of expansions at most. */
+#define SHOWN_EXPANSIONS 12
+
+/* "+ экстремизма also as экстремизм (the same word in the other
+ * language)": one line per word and kind, before the hits. */
+static void print_expanded(const izde_results *r)
+{
+    const izde_expansion *e;
+    size_t n = izde_results_expansions(r, &e);
+    unsigned char *done = n ? calloc(n, 1) : NULL;
+    if (n && !done)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
+        printf("+ %s also as ", cli_safe(e[i].word));
+        size_t shown = 0, more = 0;
+        for (size_t k = i; k < n; k++) {
+            if (done[k] || strcmp(e[k].word, e[i].word) != 0 || strcmp(e[k].why, e[i].why) != 0)
+                continue;
+            done[k] = 1;
+            if (shown == SHOWN_EXPANSIONS) {
+                more++;
+                continue;
+            }
+            printf("%s%s", shown++ ? ", " : "", cli_safe(e[k].to));
+        }
+        if (more)
+            printf(" and %zu more", more);
+        printf(" (%s)\n", why_text(e[i].why));
+    }
+    if (n)
+        puts("  (--no-expand: the words as typed only)");
+    free(done);
+}
+
 static void print_text(const izde_results *r, int compact)
 {
+    print_expanded(r);
     int tty = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     marks mk = tty ? (marks){"\033[1;31m", "\033[0m"} : (marks){"[", "]"};
     for (unsigned i = 0; i < izde_results_count(r); i++) {
@@ -230,6 +285,7 @@ int cmd_search(int argc, char **argv)
                 goto out;
             break;
         case O_JSON: json = 1; break;
+        case CLI_OPT_NO_EXPAND: dbs.no_expand = 1; break;
         case O_BATCH: batch = 1; break;
         case O_NO_SNIPPETS: no_snippets = 1; break;
         case O_SORT:

@@ -20,6 +20,7 @@ static const cli_option timeline_options[] = {
     {O_MENTIONED, "--mentioned", NULL, NULL, NULL,
      "count the dates the texts mention, not their publication dates"},
     {CLI_OPT_JSON, "--json", NULL, NULL, NULL, "one JSON object: matches, undated, periods"},
+    CLI_NO_EXPAND_OPTION,
     {O_CSV, "--csv", NULL, NULL, NULL, "CSV: a period,count header, then one line per period"},
     {O_SVG, "--svg", NULL, "FILE", NULL, "also draw the chart as an SVG file"},
     {0},
@@ -170,6 +171,7 @@ int cmd_timeline(int argc, char **argv)
         case O_MENTIONED: mentioned = 1; break;
         case O_CSV: csv = 1; break;
         case CLI_OPT_JSON: json = 1; break;
+        case CLI_OPT_NO_EXPAND: dbs.no_expand = 1; break;
         case O_SVG: svg = args.value; break;
         }
     }

@@ -32,7 +32,11 @@ const char cli_query_help[] =
     "                       only articles published then\n"
     "  NOUN:RANGE           articles citing a figure for the noun in the range:\n"
     "                       теракт:11  теракт:10..20  человек:>10000  человек:<=100\n"
-    "There are no wildcards: every word matches all its forms already.\n";
+    "  баңги*               every word starting so (at least two letters)\n"
+    "A word is also searched, ranked lower, as the same word in the other language,\n"
+    "the case forms of a name, Kyrgyz typed with н о у for ң ө ү, Cyrillic spellings\n"
+    "of a Latin word and the glossary's word in the other language; a word in\n"
+    "quotes is searched as typed.\n";
 
 void cli_parser_init(cli_parser *p, const cli_command *cmd, int argc, char **argv, cli_dbs *dbs)
 {
@@ -199,6 +203,8 @@ char *cli_parse_query(const cli_command *cmd, int argc, char **argv, cli_dbs *db
         }
         if (id == CLI_OPT_JSON)
             *json = 1;
+        if (id == CLI_OPT_NO_EXPAND)
+            dbs->no_expand = 1;
     }
     if (!q) {
         cli_error("%s: nothing to look for", cmd->name);

@@ -45,7 +45,14 @@ enum { CLI_OPT_DB = 900, CLI_OPT_TIMEOUT, CLI_OPT_ALLOW_PARTIAL };
 extern const cli_option cli_db_set_options[];
 
 /* Ids that cli_parse_query understands in a command's table. */
-enum { CLI_OPT_JSON = 800, CLI_OPT_N, CLI_OPT_OFFSET };
+enum { CLI_OPT_JSON = 800, CLI_OPT_N, CLI_OPT_OFFSET, CLI_OPT_NO_EXPAND };
+
+/* --no-expand, as every query-taking command's table has it. */
+#define CLI_NO_EXPAND_OPTION                                                               \
+    {CLI_OPT_NO_EXPAND, "--no-expand", NULL, NULL, NULL,                                   \
+     "search each word as typed and its stems only: not in the other\n"                    \
+     "language, other case forms of a name, н о у for ң ө ү, Latin\n"                      \
+     "spellings or the glossary"}
 
 /* -n and --offset of a paged command: defaults in, values out; -n at
  * most n_max. */

@@ -103,6 +103,11 @@ int izde_db_open_shards(izde_db **out, const char *const *specs, size_t n,
 /* Let each search, count or timeline match for at most `ms` (0: no
  * limit); past it the matches found so far are ranked and counted. */
 void izde_db_set_time_limit(izde_db *db, unsigned ms);
+/* Whether the queries of this handle search each word beyond its own
+ * stems: the same word in the other language, a surname's case forms, н о
+ * у typed for ң ө ү, Latin spellings, the glossary (on by default; 0:
+ * off, the words as typed and their stems only). */
+void izde_db_set_expansion(izde_db *db, int on);
 /* See the latest committed state of a read handle (an indexer may be
  * writing beside it). */
 int izde_db_reopen(izde_db *db);
@@ -418,6 +423,19 @@ unsigned izde_results_count(const izde_results *r);
 /* Xapian's estimate of all matches. */
 unsigned izde_results_estimated(const izde_results *r);
 const izde_hit *izde_results_hit(const izde_results *r, unsigned i);
+/* A query word searched beyond its own stems: `word` as typed, `to` what
+ * it was also searched as (a stem, a word of the glossary, a spelling),
+ * `why` one of "form" (the same word in the other language), "name" (a
+ * case form of a surname), "keyboard" (н о у typed for ң ө ү), "latin"
+ * (a Cyrillic spelling of a Latin word), "glossary", "wildcard". */
+typedef struct izde_expansion {
+    const char *word;
+    const char *to;
+    const char *why;
+} izde_expansion;
+/* The expansions of the query's words, in the order found; *out belongs
+ * to `r`.  Returns how many. */
+size_t izde_results_expansions(const izde_results *r, const izde_expansion **out);
 void izde_results_free(izde_results *r);
 
 /* ---------------------------------------------------------------- figures */

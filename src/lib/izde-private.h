@@ -85,6 +85,7 @@ struct izde_db {
     izde_stemmer *stem_ky;  /* izde's Kyrgyz stemmer */
     izde_aux_analysis aux;  /* reading: the snippet thread's own */
     unsigned time_limit_ms; /* izde_db_set_time_limit(); 0: none */
+    int no_expand;          /* izde_db_set_expansion(db, 0) */
     izde_shard_set set;     /* reading: the shards searched as one */
     izde_indexing ix;       /* writing: the indexing session */
     izde_shard_out out;     /* writing: which shard this is */
@@ -118,6 +119,9 @@ struct json_t;
 void izde__add_partial(struct json_t *root, const izde_db *db);
 /* A string as JSON, null for NULL or for what is not UTF-8 (results_json.c). */
 struct json_t *izde__json_str(const char *s);
+/* The "expanded" member of search results (results_json.c): [{word, why,
+ * to: [...]}] grouped by word and why, or NULL when nothing was expanded. */
+struct json_t *izde__expanded_json(const izde_results *r);
 /* keys[k] = vals[k] (izde__json_str) on object `o`, for k < n. */
 void izde__json_set_strs(struct json_t *o, const char *const *keys, const char *const *vals,
                          size_t n);
@@ -198,6 +202,15 @@ typedef struct izde_qphrase {
     size_t n;
 } izde_qphrase;
 
+/* One word searched as one more term beyond its own stems (expand.c):
+ * `word` as typed, `to` what it was taken to stand for, `why` an
+ * izde_xwhy. */
+typedef struct izde_qexpansion {
+    char *word;
+    char *to;
+    int why;
+} izde_qexpansion;
+
 /* A parsed query: the Xapian query plus the words to highlight. */
 typedef struct izde_pquery {
     izx_query *xq;         /* the query to run */
@@ -209,6 +222,8 @@ typedef struct izde_pquery {
     size_t nky_stems;
     izde_qphrase *phrases; /* phrases to highlight (positive only) */
     size_t nphrases;
+    izde_qexpansion *expanded; /* what words were also searched as (positive only) */
+    size_t nexpanded;
 } izde_pquery;
 
 /* Stemmers a query may use; NULL members are not used.  `db` (may be
@@ -217,6 +232,8 @@ typedef struct izde_qstemmers {
     izde_stemmer *ru;
     izde_stemmer *ky;
     izx_db *db;
+    int expand;                          /* search words beyond their stems (expand.h) */
+    const struct izde_glossary *glossary; /* NULL: none */
 } izde_qstemmers;
 
 /* Parse `query`; on IZDE_EQUERY *errmsg_out says what and where. */

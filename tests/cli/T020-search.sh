@@ -16,13 +16,18 @@ check_eq "a quoted word is the word: every form of Казахстана" \
 check_eq "a phrase matches its words in any inflection: «28 тысячах человек»" \
     "000_d565b1d6aecbcaa9.txt" "$(hit_files '«28 тысячах человек»')"
 check_eq "a phrase keeps its order: «человек 28 тысяч» finds nothing" "" "$(hit_files '«человек 28 тысяч»')"
-check_eq "экстремизма: every inflection (экстремизму, экстремизмом)" \
-    "000_d565b1d6aecbcaa9.txt 003_14c9b7630dbfab34.txt" \
+check_eq "экстремизма: every inflection (экстремизму, экстремизмом), and the Kyrgyz экстремизмге" \
+    "000_d565b1d6aecbcaa9.txt 001_63a034247d8c2709.txt 003_14c9b7630dbfab34.txt" \
     "$(hit_files экстремизма | sort | tr '\n' ' ' | sed 's/ $//')"
+check_eq "экстремизма --no-expand: the Russian forms only" \
+    "000_d565b1d6aecbcaa9.txt 003_14c9b7630dbfab34.txt" \
+    "$(hit_files --no-expand экстремизма | sort | tr '\n' ' ' | sed 's/ $//')"
 check_eq "phrase \"28 тысяч\"" "000_d565b1d6aecbcaa9.txt" "$(hit_files '"28 тысяч"')"
 check_eq "number with a decimal comma" "000_d565b1d6aecbcaa9.txt" "$(hit_files '"2,2 млн"')"
-check_eq "NOT excludes" "003_14c9b7630dbfab34.txt" "$(hit_files экстремизма NOT Алматы)"
-check_eq "-word excludes" "003_14c9b7630dbfab34.txt" "$(hit_files экстремизма -Алматы)"
+check_eq "NOT excludes" "001_63a034247d8c2709.txt 003_14c9b7630dbfab34.txt" \
+    "$(hit_files экстремизма NOT Алматы | sort | tr '\n' ' ' | sed 's/ $//')"
+check_eq "-word excludes" "001_63a034247d8c2709.txt 003_14c9b7630dbfab34.txt" \
+    "$(hit_files экстремизма -Алматы | sort | tr '\n' ' ' | sed 's/ $//')"
 check_eq "OR" "003_14c9b7630dbfab34.txt 004_9dd1905dde7dd767.txt" \
     "$(hit_files терактов OR меморандум | sort | tr '\n' ' ' | sed 's/ $//')"
 check_eq "parentheses" "003_14c9b7630dbfab34.txt" "$(hit_files '(терактов OR меморандум) NOT МВД')"

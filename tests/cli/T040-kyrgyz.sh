@@ -11,14 +11,16 @@ files() { hit_files "$@" | sed 's/_.*//' | sort | tr '\n' ' ' | sed 's/ $//'; }
 check_eq "languages of the seeds" "000:ru 001:ky 002:ru 003:ru 004:ru" \
     "$("$IZDE" search --json -n 10 'NOT квантовыйхолодильник' | jq -r '.hits[] | (.path | split("/") | last | .[0:3]) + ":" + .lang' | sort | tr '\n' ' ' | sed 's/ $//')"
 check_eq "экстремизм: Kyrgyz экстремизмдин and the Russian forms" "000 001 003" "$(files экстремизм)"
-check_eq "лидерлер: лидерлерге, лидерлердин" "001" "$(files лидерлер)"
+check_eq "лидерлер: лидерлерге, лидерлердин, and the Russian лидеров" "001 004" "$(files лидерлер)"
+check_eq "лидерлер --no-expand: the Kyrgyz forms only" "001" "$(files --no-expand лидерлер)"
 check_eq "терроризм: all three" "000 001 003" "$(files терроризм)"
 check_eq "lang:ky терроризм: only the Kyrgyz one" "001" "$(files lang:ky терроризм)"
 check_eq "lang:ru терроризм: only the Russian ones" "000 003" "$(files терроризм lang:ru)"
 check_eq "lang:ky alone is a filter" "001" "$(files lang:ky)"
 check_eq "-lang:ky excludes" "000 003" "$(files терроризм -lang:ky)"
 check_eq "уюм finds уюмдардын" "001" "$(files уюм)"
-check_eq "ИИМ finds ИИМдин (acronym + suffix)" "001" "$(files ИИМ)"
+check_eq "ИИМ finds ИИМдин (acronym + suffix), and МВД (glossary)" "001 004" "$(files ИИМ)"
+check_eq "ИИМ --no-expand: ИИМдин only" "001" "$(files --no-expand ИИМ)"
 
 # the highlight in the Kyrgyz article covers the inflected form
 J=$("$IZDE" search --json lang:ky лидерлер)

@@ -7,11 +7,11 @@
 run index --db db "$CORPUS"
 check_eq "index the corpus" 0 "$STATUS"
 
-printf '%s\n' 'Казахстане' 'терроризм OR' '' 'лидерлер' > queries
+printf '%s\n' 'Казахстане' 'терроризм OR' '' 'lang:ky лидерлер' > queries
 "$IZDE" search --db db --batch -n 2 < queries > out.jsonl 2> err.txt
 STATUS=$?
 check_eq "a failed line makes the exit status 2" 2 "$STATUS"
-check_eq "one line per query, in order" "Казахстане|терроризм OR||лидерлер" \
+check_eq "one line per query, in order" "Казахстане|терроризм OR||lang:ky лидерлер" \
     "$(jq -r .query out.jsonl | paste -sd'|' -)"
 check_eq "hits as in --json, at most -n; none on error lines" "2 - - 1" \
     "$(jq -r 'if .hits then (.hits | length) else "-" end' out.jsonl | paste -sd' ' -)"

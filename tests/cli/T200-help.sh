@@ -97,7 +97,7 @@ main_help=$("$IZDE" --help)
 for cmd in search facts timeline; do
     help=$("$IZDE" "$cmd" --help)
     for filter in 'lang:ru|ky|other' 'date:2017-01..2017-06' 'date:>=2018-03' 'теракт:10..20' \
-        'человек:>10000' ' OR ' 'NOT a, -a' '«a phrase»' 'no wildcards'; do
+        'человек:>10000' ' OR ' 'NOT a, -a' '«a phrase»' 'баңги*' 'н о у for ң ө ү'; do
         check_contains "$cmd --help: query syntax $filter" "$filter" "$help"
     done
 done

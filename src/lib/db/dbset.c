@@ -602,6 +602,11 @@ void izde_db_set_time_limit(izde_db *db, unsigned ms)
     izx_db_set_time_limit(db->x, ms / 1000.0);
 }
 
+void izde_db_set_expansion(izde_db *db, int on)
+{
+    db->no_expand = !on;
+}
+
 int izde_db_reopen(izde_db *db)
 {
     int x = izx_db_reopen(db->x);

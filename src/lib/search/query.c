@@ -24,10 +24,13 @@
 #include <string.h>
 
 #include "dates.h"
+#include "expand.h"
+#include "glossary.h"
 #include "izde-private.h"
 
 typedef enum lex_kind {
-    L_END, L_LP, L_RP, L_PHRASE, L_WORDS, L_OR, L_AND, L_NOT, L_MINUS, L_LANG, L_FIGURE, L_DATE
+    L_END, L_LP, L_RP, L_PHRASE, L_WORDS, L_OR, L_AND, L_NOT, L_MINUS, L_LANG, L_FIGURE, L_DATE,
+    L_WILD
 } lex_kind;
 
 /* "noun:range" (человек:>1000, теракт:10..20): a figure filter.  The
@@ -72,6 +75,9 @@ typedef struct parser {
     int negated;        /* inside NOT: words are not highlighted */
     size_t too_long;    /* 1 + offset (in its span) of a word too long to index, or 0 */
     int depth;          /* parentheses open around the current lexeme */
+    int in_phrase;      /* inside quotes: words as typed, no expansion */
+    char *exact[8];     /* the terms the current word is searched as */
+    size_t nexact;
     char *err;
     izde_buf scratch;
 } parser;
@@ -222,6 +228,8 @@ static int lex_all(parser *p)
         } else if (q[i] == '-' && len > 1) {
             rc = push_lex(p, L_MINUS, i, i + 1, 0, 0);
             e = i + 1;
+        } else if (len > 1 && q[e - 1] == '*') {
+            rc = push_lex(p, L_WILD, i, e, 0, 0);
         } else {
             /* extend over following plain chunks so "28 000" stays one number */
             size_t run_end = e;
@@ -233,7 +241,8 @@ static int lex_all(parser *p)
                 while (k < n && !is_space(q[k]) && q[k] != '(' && q[k] != ')' && q[k] != '"' &&
                        strncmp(q + k, "\xc2\xab", 2) != 0 && strncmp(q + k, "\xc2\xbb", 2) != 0)
                     k++;
-                if (k == j || q[j] == '-' || (k - j == 2 && strncmp(q + j, "OR", 2) == 0) ||
+                if (k == j || q[j] == '-' || q[k - 1] == '*' ||
+                    (k - j == 2 && strncmp(q + j, "OR", 2) == 0) ||
                     (k - j >= 5 && (strncmp(q + j, "lang:", 5) == 0 || strncmp(q + j, "date:", 5) == 0)) ||
                     is_figure_chunk(q, j, k) ||
                     (k - j == 3 && (strncmp(q + j, "AND", 3) == 0 || strncmp(q + j, "NOT", 3) == 0)))
@@ -328,7 +337,21 @@ static int term_query(parser *p, const char *term, size_t len, izx_query **out)
     return rc == IZX_OK ? IZDE_OK : xq_fail(p, rc, msg);
 }
 
-/* Append the query for one stem term (prefix + stem) to subs[*n]. */
+/* Remember a term the current word is searched as (expansions skip it). */
+static int note_exact(parser *p, const char *term)
+{
+    if (p->nexact == sizeof p->exact / sizeof p->exact[0])
+        return IZDE_OK;
+    return (p->exact[p->nexact] = strdup(term)) ? (p->nexact++, IZDE_OK) : IZDE_ENOMEM;
+}
+
+static void clear_exact(parser *p)
+{
+    for (size_t i = 0; i < p->nexact; i++)
+        free(p->exact[i]);
+    p->nexact = 0;
+}
+
 /* prefix + s[0..len) as one more subquery; nothing when the term would be
  * too long to be indexed. */
 static int prefixed_subquery(parser *p, const char *prefix, const char *s, size_t len,
@@ -343,7 +366,7 @@ static int prefixed_subquery(parser *p, const char *prefix, const char *s, size_
     int rc = term_query(p, p->scratch.data, p->scratch.len, &subs[*n]);
     if (rc == IZDE_OK)
         (*n)++;
-    return rc;
+    return rc == IZDE_OK ? note_exact(p, p->scratch.data) : rc;
 }
 
 static int stem_subquery(parser *p, izde_stemmer *st, const char *prefix, int kyrgyz,
@@ -367,8 +390,154 @@ static int stem_subquery(parser *p, izde_stemmer *st, const char *prefix, int ky
     return prefixed_subquery(p, prefix, term, len, subs, n);
 }
 
+/* ---- expansions (expand.c) ------------------------------------------------ */
+
+static izde_qphrase *new_phrase(parser *p, size_t n);
+
+/* Record that `word` was also searched as `to` (shown to the user). */
+static int note_expansion(parser *p, const char *word, size_t wlen, const char *to, int why)
+{
+    if (p->negated)
+        return IZDE_OK;
+    izde_pquery *q = p->out;
+    for (size_t i = 0; i < q->nexpanded; i++)
+        if (strlen(q->expanded[i].word) == wlen && memcmp(q->expanded[i].word, word, wlen) == 0 &&
+            strcmp(q->expanded[i].to, to) == 0)
+            return IZDE_OK;
+    izde_qexpansion *v = realloc(q->expanded, (q->nexpanded + 1) * sizeof *v);
+    if (!v)
+        return IZDE_ENOMEM;
+    q->expanded = v;
+    izde_qexpansion *e = &v[q->nexpanded];
+    e->word = strndup(word, wlen);
+    e->to = strdup(to);
+    e->why = why;
+    if (!e->word || !e->to) {
+        free(e->word);
+        free(e->to);
+        return IZDE_ENOMEM;
+    }
+    q->nexpanded++;
+    return IZDE_OK;
+}
+
+/* Highlight an expansion's terms: a stem under its language, a phrase as
+ * a phrase. */
+static int note_xterm(parser *p, const izde_xterm *x)
+{
+    if (p->negated)
+        return IZDE_OK;
+    size_t kyl = strlen(IZDE_PREFIX_STEM_KY), rul = strlen(IZDE_PREFIX_STEM_RU);
+    if (x->nterms == 1) {
+        const char *t = x->terms[0];
+        if (strncmp(t, IZDE_PREFIX_STEM_KY, kyl) == 0)
+            return note_term(p, &p->out->ky_stems, &p->out->nky_stems, t + kyl, strlen(t + kyl));
+        if (strncmp(t, IZDE_PREFIX_STEM_RU, rul) == 0)
+            return note_term(p, &p->out->stems, &p->out->nstems, t + rul, strlen(t + rul));
+        return note_term(p, &p->out->terms, &p->out->nterms, t, strlen(t));
+    }
+    izde_qphrase *ph = new_phrase(p, x->nterms);
+    if (!ph)
+        return IZDE_ENOMEM;
+    for (size_t i = 0; i < x->nterms; i++) {
+        const char *t = x->terms[i];
+        int ky = strncmp(t, IZDE_PREFIX_STEM_KY, kyl) == 0;
+        const char *stem = t + (ky ? kyl : rul);
+        if (!(ph->terms[i] = strdup(stem)))
+            return IZDE_ENOMEM;
+        ph->n++;
+        if (!((ky ? ph->ky_stems : ph->stems)[i] = strdup(stem)))
+            return IZDE_ENOMEM;
+    }
+    return IZDE_OK;
+}
+
+/* The query for the expansions in `l`, weighted as one term (a synonym)
+ * scaled by `weight`; *out NULL when there are none. */
+static int xlist_query(parser *p, const izde_xlist *l, double weight, izx_query **out)
+{
+    *out = NULL;
+    if (!l->n)
+        return IZDE_OK;
+    izx_query **subs = calloc(l->n, sizeof *subs);
+    if (!subs)
+        return IZDE_ENOMEM;
+    int rc = IZDE_OK;
+    size_t n = 0;
+    for (; n < l->n && rc == IZDE_OK; n++) {
+        const izde_xterm *x = &l->v[n];
+        if (x->nterms == 1) {
+            rc = term_query(p, x->terms[0], strlen(x->terms[0]), &subs[n]);
+            continue;
+        }
+        izx_query *w[8];
+        size_t k = 0;
+        for (; k < x->nterms && k < 8 && rc == IZDE_OK; k++)
+            rc = term_query(p, x->terms[k], strlen(x->terms[k]), &w[k]);
+        if (rc == IZDE_OK)
+            rc = combine(p, IZX_OP_PHRASE, w, k, (unsigned)k, &subs[n]);
+        else
+            for (size_t i = 0; i + 1 < k; i++)
+                izx_query_free(w[i]);
+    }
+    if (rc != IZDE_OK)
+        n--; /* subs[n - 1] failed: nothing to free there */
+    izx_query *syn = NULL;
+    if (rc == IZDE_OK)
+        rc = combine(p, IZX_OP_SYNONYM, subs, n, 0, &syn);
+    else
+        for (size_t i = 0; i < n; i++)
+            izx_query_free(subs[i]);
+    free(subs);
+    if (rc != IZDE_OK || weight == 1.0) {
+        *out = syn;
+        return rc;
+    }
+    char *msg = NULL;
+    int x = izx_query_scale(out, syn, weight, &msg);
+    izx_query_free(syn);
+    return x == IZX_OK ? IZDE_OK : xq_fail(p, x, msg);
+}
+
+/* What a query's words are weighted by when they match only through an
+ * expansion: below the word as typed. */
+#define EXPANSION_WEIGHT 0.3
+
+static void expander_for(parser *p, izde_expander *x)
+{
+    const izde_qstemmers *st = p->stemmers;
+    *x = (izde_expander){.ru = st->ru, .ky = st->ky, .db = st->db,
+                         .ru_ok = !p->langs || (p->langs & LANG_RU),
+                         .ky_ok = !p->langs || (p->langs & LANG_KY),
+                         .glossary = st->glossary, .exact = p->exact, .nexact = p->nexact};
+}
+
+/* One more subquery for a word's expansions (nothing when it has none). */
+static int expansion_subquery(parser *p, const char *term, size_t len, const char *orig,
+                              size_t olen, izx_query **sub, size_t *n)
+{
+    izde_expander x;
+    expander_for(p, &x);
+    izde_xlist l = {0};
+    int rc = izde__expand_word(&x, term, len, orig, olen, &l);
+    if (rc != IZDE_OK && rc != IZDE_ENOMEM && !p->err)
+        p->err = izde__strdupf("cannot look the word up: %s", izx_db_errmsg(p->stemmers->db));
+    for (size_t i = 0; i < l.n && rc == IZDE_OK; i++) {
+        rc = note_xterm(p, &l.v[i]);
+        if (rc == IZDE_OK)
+            rc = note_expansion(p, orig, olen, l.v[i].shown, l.v[i].why);
+    }
+    if (rc == IZDE_OK)
+        rc = xlist_query(p, &l, EXPANSION_WEIGHT, sub);
+    izde__xlist_free(&l);
+    if (rc == IZDE_OK && *sub)
+        (*n)++;
+    return rc;
+}
+
 /* One word (or a whole hyphenated compound): its token OR its stems in
- * the languages the query allows.  `orig` is the word as typed. */
+ * the languages the query allows, OR its expansions (weighted lower).
+ * `orig` is the word as typed. */
 static int word_query(parser *p, const char *term, int kind, const char *orig, size_t olen,
                       izx_query **out)
 {
@@ -376,18 +545,23 @@ static int word_query(parser *p, const char *term, int kind, const char *orig, s
     size_t len = strlen(term);
     if ((rc = note_term(p, &p->out->terms, &p->out->nterms, term, len)))
         return rc;
-    izx_query *subs[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
+    izx_query *subs[7] = {NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     size_t n = 0;
+    clear_exact(p);
     if ((rc = term_query(p, term, len, &subs[n])))
         return rc;
     n++;
+    rc = note_exact(p, term);
     const izde_qstemmers *st = p->stemmers;
     if (kind == IZDE_TOK_WORD) {
         if (rc == IZDE_OK && st->ru && (!p->langs || (p->langs & LANG_RU)))
             rc = stem_subquery(p, st->ru, IZDE_PREFIX_STEM_RU, 0, term, len, orig, olen, subs, &n);
         if (rc == IZDE_OK && st->ky && (!p->langs || (p->langs & LANG_KY)))
             rc = stem_subquery(p, st->ky, IZDE_PREFIX_STEM_KY, 1, term, len, orig, olen, subs, &n);
+        if (rc == IZDE_OK && st->expand && st->db && !p->in_phrase)
+            rc = expansion_subquery(p, term, len, orig, olen, &subs[n], &n);
     }
+    clear_exact(p);
     return or_of(p, rc, subs, n, out);
 }
 
@@ -556,17 +730,23 @@ static int note_phrase(parser *p, const lexeme *l)
  * index keeps positions on stems); one quoted word is that word. */
 static int phrase_query(parser *p, const lexeme *l, izx_query **out)
 {
-    if (l->ntok == 1)
-        return token_query(p, &p->toks[l->tok0], out);
+    if (l->ntok == 1) {
+        p->in_phrase = 1; /* "экстремизма": the word as typed, no expansion */
+        int rc = token_query(p, &p->toks[l->tok0], out);
+        p->in_phrase = 0;
+        return rc;
+    }
     izx_query **subs = calloc(l->ntok, sizeof *subs);
     if (!subs)
         return IZDE_ENOMEM;
     int rc = IZDE_OK, negated = p->negated;
     p->negated = 1; /* the words are highlighted as the phrase, not one by one */
+    p->in_phrase = 1;
     size_t n = 0;
     for (; n < l->ntok && rc == IZDE_OK; n++)
         rc = token_query(p, &p->toks[l->tok0 + n], &subs[n]);
     p->negated = negated;
+    p->in_phrase = 0;
     if (rc == IZDE_OK && !p->negated)
         rc = note_phrase(p, l);
     if (rc == IZDE_OK) {
@@ -828,6 +1008,61 @@ static int figure_query(parser *p, const lexeme *l, izx_query **out)
     return x == IZX_OK ? IZDE_OK : xq_fail(p, x, msg);
 }
 
+/* ---- word* ---------------------------------------------------------------- */
+
+/* The most words a word* may stand for. */
+#define MAX_WILDCARD 500
+#define MAX_WILDCARD_TEXT "500"
+
+/* word*: every indexed word (stem, in either language, or unstemmed
+ * token) starting with those letters, weighted as one term. */
+static int wildcard_query(parser *p, const lexeme *l, izx_query **out)
+{
+    size_t n = l->end - l->start - 1, nl;
+    const char *norm = izde_analyzer_normalize(p->an, p->q + l->start, n, &nl);
+    char *prefix = norm ? strndup(norm, nl) : NULL;
+    if (!prefix)
+        return IZDE_ENOMEM;
+    size_t chars = 0;
+    for (size_t i = 0; i < nl; i++)
+        chars += ((unsigned char)prefix[i] & 0xc0) != 0x80;
+    int rc = IZDE_OK;
+    if (chars < 2 || strpbrk(prefix, "* "))
+        rc = fail(p, l->start, "a wildcard needs at least two letters before one final *, "
+                               "e.g. баңги*%s", NULL);
+    else if (!p->stemmers->db)
+        rc = fail(p, l->start, "wildcards need an index%s", NULL);
+    izde_expander x;
+    expander_for(p, &x);
+    izde_xlist list = {0};
+    size_t found = 0;
+    if (rc == IZDE_OK)
+        rc = izde__expand_wildcard(&x, prefix, nl, MAX_WILDCARD, &list, &found);
+    if (rc == IZDE_EQUERY) {
+        char *what = izde__strdupf("%.*s", (int)(n + 1), p->q + l->start);
+        rc = fail(p, l->start, "%s stands for more than " MAX_WILDCARD_TEXT
+                  " indexed words; give more letters before the *", what);
+        free(what);
+    } else if (rc != IZDE_OK && rc != IZDE_ENOMEM && !p->err) {
+        p->err = izde__strdupf("cannot list the words: %s", izx_db_errmsg(p->stemmers->db));
+    }
+    for (size_t i = 0; i < list.n && rc == IZDE_OK; i++) {
+        rc = note_xterm(p, &list.v[i]);
+        if (rc == IZDE_OK)
+            rc = note_expansion(p, p->q + l->start, n + 1, list.v[i].shown, list.v[i].why);
+    }
+    if (rc == IZDE_OK)
+        rc = xlist_query(p, &list, 1.0, out);
+    if (rc == IZDE_OK && !*out) {
+        char *msg = NULL;
+        int xr = izx_query_match_nothing(out, &msg);
+        rc = xr == IZX_OK ? IZDE_OK : xq_fail(p, xr, msg);
+    }
+    izde__xlist_free(&list);
+    free(prefix);
+    return rc;
+}
+
 /* ---- recursive descent ------------------------------------------------------ */
 
 /* Parentheses nested deeper than this are refused (no analyst nests 100). */
@@ -879,6 +1114,9 @@ static int parse_primary(parser *p, izx_query **out)
     case L_DATE:
         p->at++;
         return date_query(p, l, out);
+    case L_WILD:
+        p->at++;
+        return wildcard_query(p, l, out);
     case L_RP:
         return fail(p, l->start, "unbalanced parenthesis: this ) has no matching (%s", NULL);
     case L_OR:
@@ -1032,6 +1270,11 @@ void izde__pquery_clear(izde_pquery *q)
         free(q->phrases[i].ky_stems);
     }
     free(q->phrases);
+    for (size_t i = 0; i < q->nexpanded; i++) {
+        free(q->expanded[i].word);
+        free(q->expanded[i].to);
+    }
+    free(q->expanded);
     free(q->terms);
     free(q->stems);
     free(q->ky_stems);
@@ -1089,6 +1332,7 @@ int izde__query_parse(izde_pquery *out, izde_analyzer *a, const izde_qstemmers *
     free(p.toks);
     free(p.lex);
     free(p.err);
+    clear_exact(&p);
     izde__buf_free(&p.scratch);
     return rc;
 }
@@ -1096,7 +1340,9 @@ int izde__query_parse(izde_pquery *out, izde_analyzer *a, const izde_qstemmers *
 int izde__db_parse_query(izde_db *db, const char *query, izde_pquery *out)
 {
     char *err = NULL;
-    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky, .db = db->x};
+    izde_qstemmers st = {.ru = db->stem_ru, .ky = db->stem_ky, .db = db->x,
+                         .expand = !db->no_expand,
+                         .glossary = db->no_expand ? NULL : izde__glossary()};
     int rc = izde__query_parse(out, db->analyzer, &st, query, &err);
     if (rc != IZDE_OK)
         izde__db_error(db, rc, "%s", err ? err : izde_status_name(rc));

@@ -67,6 +67,32 @@ static json_t *figures_json(const izde_hit *h)
     return figs;
 }
 
+json_t *izde__expanded_json(const izde_results *r)
+{
+    const izde_expansion *e;
+    size_t n = izde_results_expansions(r, &e);
+    if (!n)
+        return NULL;
+    /* one entry per (word, why), in the order first found */
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *to = NULL;
+        for (size_t k = 0; k < json_array_size(a) && !to; k++) {
+            json_t *g = json_array_get(a, k);
+            if (strcmp(json_string_value(json_object_get(g, "word")), e[i].word) == 0 &&
+                strcmp(json_string_value(json_object_get(g, "why")), e[i].why) == 0)
+                to = json_object_get(g, "to");
+        }
+        if (!to) {
+            json_t *g = json_pack("{s:s, s:s, s:[]}", "word", e[i].word, "why", e[i].why, "to");
+            json_array_append_new(a, g);
+            to = json_object_get(g, "to");
+        }
+        json_array_append_new(to, json_string(e[i].to));
+    }
+    return a;
+}
+
 int izde_results_json(const izde_results *r, izde_db *db, const char *query, double took_ms,
                       char **json_out)
 {
@@ -96,6 +122,9 @@ int izde_results_json(const izde_results *r, izde_db *db, const char *query, dou
         json_array_append_new(hits, jh);
     }
     json_object_set_new(o, "hits", hits);
+    json_t *x = izde__expanded_json(r);
+    if (x)
+        json_object_set_new(o, "expanded", x);
     *json_out = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6));
     json_decref(o);
     return *json_out ? IZDE_OK : IZDE_ENOMEM;

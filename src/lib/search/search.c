@@ -24,6 +24,9 @@ struct izde_results {
     unsigned estimated;
     izde_hit *hits;
     hit_store *store;
+    izde_expansion *expanded; /* strings in `xstrings` */
+    size_t nexpanded;
+    char *xstrings;
 };
 
 static const char *jstr(json_t *o, const char *k)
@@ -276,6 +279,37 @@ static izde_results *new_results(izde_db *db, unsigned n, izde_stored **sd)
     return r;
 }
 
+static const char *why_name(int why)
+{
+    static const char *const names[] = {"form", "name", "keyboard", "latin", "glossary",
+                                        "wildcard"};
+    return why >= 0 && (size_t)why < sizeof names / sizeof names[0] ? names[why] : "form";
+}
+
+/* Copy the query's expansions into the results (one block of strings). */
+static int keep_expansions(izde_results *r, const izde_pquery *pq)
+{
+    if (!pq->nexpanded)
+        return IZDE_OK;
+    size_t bytes = 0;
+    for (size_t i = 0; i < pq->nexpanded; i++)
+        bytes += strlen(pq->expanded[i].word) + strlen(pq->expanded[i].to) + 2;
+    r->expanded = calloc(pq->nexpanded, sizeof *r->expanded);
+    char *w = r->xstrings = malloc(bytes);
+    if (!r->expanded || !w)
+        return IZDE_ENOMEM;
+    for (size_t i = 0; i < pq->nexpanded; i++) {
+        izde_expansion *e = &r->expanded[i];
+        e->word = strcpy(w, pq->expanded[i].word);
+        w += strlen(w) + 1;
+        e->to = strcpy(w, pq->expanded[i].to);
+        w += strlen(w) + 1;
+        e->why = why_name(pq->expanded[i].why);
+    }
+    r->nexpanded = pq->nexpanded;
+    return IZDE_OK;
+}
+
 static int search_once(izde_results **out, izde_db *db, const char *query,
                        const izde_search_options *opt)
 {
@@ -321,6 +355,8 @@ static int search_once(izde_results **out, izde_db *db, const char *query,
     }
     if (rc == IZDE_OK && !opt->no_snippets)
         rc = make_snippets(db, r, &pq, sd);
+    if (rc == IZDE_OK)
+        rc = keep_expansions(r, &pq);
     free(sd);
     free(order);
     izx_mset_free(m);
@@ -358,6 +394,12 @@ const izde_hit *izde_results_hit(const izde_results *r, unsigned i)
     return r && i < r->n ? &r->hits[i] : NULL;
 }
 
+size_t izde_results_expansions(const izde_results *r, const izde_expansion **out)
+{
+    *out = r ? r->expanded : NULL;
+    return r ? r->nexpanded : 0;
+}
+
 void izde_results_free(izde_results *r)
 {
     if (!r)
@@ -369,5 +411,7 @@ void izde_results_free(izde_results *r)
     }
     free(r->hits);
     free(r->store);
+    free(r->expanded);
+    free(r->xstrings);
     free(r);
 }
