@@ -235,9 +235,18 @@ serve_reply serve_api(izde_db *db, const char *path, const serve_params *p)
 {
     if (!utf8_valid(path))
         return error_reply(400, "the path '%.200s' is not valid UTF-8", path);
+    /* expand=0: every query word as typed (izde_db_set_expansion) */
+    const char *ex = p->get(p->ctx, "expand");
+    if (ex && *ex && strcmp(ex, "0") != 0 && strcmp(ex, "1") != 0)
+        return error_reply(400, "expand takes 0 (words as typed) or 1 (the default), not '%.40s'",
+                           utf8_valid(ex) ? ex : "?");
     for (size_t i = 0; i < sizeof endpoints / sizeof *endpoints; i++)
-        if (strcmp(path, endpoints[i].path) == 0)
-            return endpoints[i].fn(db, p);
+        if (strcmp(path, endpoints[i].path) == 0) {
+            izde_db_set_expansion(db, !(ex && strcmp(ex, "0") == 0));
+            serve_reply r = endpoints[i].fn(db, p);
+            izde_db_set_expansion(db, 1);
+            return r;
+        }
     return error_reply(404, "no such endpoint '%.200s': /api/search, /api/facts, /api/check, "
                             "/api/timeline and /api/stats are", path);
 }

@@ -9,7 +9,7 @@ const PAGE = 10;
 const $ = (id) => document.getElementById(id);
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
-let state = { q: '', offset: 0, sort: 'relevance', total: 0, claim: '' };
+let state = { q: '', offset: 0, sort: 'relevance', total: 0, claim: '', exact: false };
 
 function el(tag, attrs, ...kids) {
   const e = document.createElement(tag);
@@ -82,7 +82,27 @@ function hitItem(h) {
   return li;
 }
 
+// "Также искали: экстремизма → экстремизм (то же слово в другом языке)",
+// with a link to search the words as typed.
+const WHY = { form: 'то же слово в другом языке', name: 'падежи фамилии', keyboard: 'н о у как ң ө ү',
+  latin: 'кириллицей', glossary: 'словарь', wildcard: 'начало слова' };
+function renderExpanded(res) {
+  const box = $('expanded');
+  const ex = res.expanded || [];
+  box.hidden = !ex.length;
+  if (!ex.length) { box.replaceChildren(); return; }
+  const parts = [];
+  ex.forEach((e, i) => {
+    const to = e.to.slice(0, 12).join(', ') + (e.to.length > 12 ? ' и ещё ' + (e.to.length - 12) : '');
+    parts.push((i ? '; ' : '') + e.word + ' → ' + to + ' (' + (WHY[e.why] || e.why) + ')');
+  });
+  const off = el('a', { href: '#' }, 'искать только как введено');
+  off.addEventListener('click', (ev) => { ev.preventDefault(); $('exact').checked = true; $('search').requestSubmit(); });
+  box.replaceChildren('Также искали: ', ...parts, '. ', off);
+}
+
 function renderHits(res) {
+  renderExpanded(res);
   const hits = $('hits');
   hits.replaceChildren(...res.hits.map(hitItem));
   state.total = res.matches_estimated;
@@ -191,28 +211,36 @@ async function run(push) {
   if (state.offset) params.set('offset', state.offset);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.claim) params.set('claim', state.claim);
+  if (state.exact) params.set('expand', '0');
   if (push) history.pushState(null, '', params.toString() ? '?' + params : '/');
   document.title = state.q ? state.q + ' — изде' : 'изде — поиск по новостям';
-  if (!state.q) { setStatus(''); $('hits').replaceChildren(); $('pager').hidden = true; return; }
+  if (!state.q) { setStatus(''); $('hits').replaceChildren(); $('pager').hidden = true; $('expanded').hidden = true; return; }
   setStatus('Ищу…');
   try {
-    renderHits(await api('/api/search', { q: state.q, n: PAGE, offset: state.offset, sort: state.sort }));
+    renderHits(await api('/api/search', withExpand({ q: state.q, n: PAGE, offset: state.offset, sort: state.sort })));
   } catch (e) {
     setStatus(e.message, true);
+    $('expanded').hidden = true;
     $('hits').replaceChildren();
     $('pager').hidden = true;
   }
 }
 
+// The API parameters, plus expand=0 when "только как введено" is ticked.
+function withExpand(params) {
+  if (state.exact) params.expand = 0;
+  return params;
+}
+
 let panelsFor = null;
 async function panels() {
-  if (panelsFor === state.q) return;
-  panelsFor = state.q;
+  if (panelsFor === state.q + '\u0000' + state.exact) return;
+  panelsFor = state.q + '\u0000' + state.exact;
   if (!state.q) { $('facts').replaceChildren(); $('chart').replaceChildren(); return; }
   const q = state.q;
-  api('/api/facts', { q, n: 200 }).then((r) => { if (q === state.q) renderFacts(r); })
+  api('/api/facts', withExpand({ q, n: 200 })).then((r) => { if (q === state.q) renderFacts(r); })
     .catch((e) => $('facts').replaceChildren(el('p', { class: 'meta' }, e.message)));
-  api('/api/timeline', { q, by: 'month' }).then((r) => { if (q === state.q) renderTimeline(r); })
+  api('/api/timeline', withExpand({ q, by: 'month' })).then((r) => { if (q === state.q) renderTimeline(r); })
     .catch((e) => $('chart').replaceChildren(el('p', { class: 'meta' }, e.message)));
 }
 
@@ -222,6 +250,8 @@ function fromUrl() {
   state.offset = Math.max(0, parseInt(p.get('offset') || '0', 10) || 0);
   state.sort = ['date', '-date'].includes(p.get('sort')) ? p.get('sort') : 'relevance';
   state.claim = (p.get('claim') || '').trim();
+  state.exact = p.get('expand') === '0';
+  $('exact').checked = state.exact;
   $('q').value = state.q;
   $('sort').value = state.sort;
   $('claim').value = state.claim;
@@ -239,6 +269,7 @@ document.addEventListener('DOMContentLoaded', () => {
     ev.preventDefault();
     state.q = $('q').value.trim();
     state.sort = $('sort').value;
+    state.exact = $('exact').checked;
     state.offset = 0;
     run(true);
     panels();

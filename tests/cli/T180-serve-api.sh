@@ -49,6 +49,14 @@ same "/api/timeline" "/api/timeline?q=$Q" timeline --db db --json экстрем
 same "/api/timeline by year" "/api/timeline?q=$Q&by=year" timeline --db db --json --by year экстремизма
 same "/api/timeline, mentioned dates" "/api/timeline?q=$Q&by=year&mentioned=1" timeline --db db --json --by year --mentioned экстремизма
 same "/api/stats" "/api/stats" stats --db db --json
+same "/api/search, expand=0" "/api/search?q=$Q&expand=0" search --db db --json --no-expand экстремизма
+same "/api/facts, expand=0" "/api/facts?q=$Q&expand=0" facts --db db --json --no-expand экстремизма
+same "/api/timeline, expand=0" "/api/timeline?q=$Q&expand=0" timeline --db db --json --no-expand экстремизма
+get "/api/search?q=$Q&expand=0"
+check_eq "expand=0: nothing expanded" "null" "$(printf '%s' "$BODY" | jq -c .expanded)"
+get "/api/search?q=$Q"
+check_eq "expanded: the Kyrgyz stem, and why" '[{"word":"экстремизма","why":"form","to":["экстремизм"]}]' \
+    "$(printf '%s' "$BODY" | jq -c .expanded)"
 get "/api/search?q=$Q"
 check_eq "search: highlights and figures are there" "true true" \
     "$(printf '%s' "$BODY" | jq -c '[(.hits[0].snippets[0].highlights | length > 0), (.hits[0].figures | length > 0)] | map(tostring) | join(" ")' -r)"
@@ -68,6 +76,7 @@ err "a malformed query: the command's message" 400 "$("$IZDE" search --db db 'э
 err "n too big" 400 "n must be a number from 0 to 100, not '101'" "/api/search?q=$Q&n=101"
 err "offset not a number" 400 "offset must be a number from 0 to 10000, not 'abc'" "/api/search?q=$Q&offset=abc"
 err "a bad sort" 400 "sort takes relevance, date or -date, not 'size'" "/api/search?q=$Q&sort=size"
+err "a bad expand" 400 "expand takes 0 (words as typed) or 1 (the default), not 'no'" "/api/search?q=$Q&expand=no"
 err "a bad by" 400 "by takes year, month or week, not 'day'" "/api/timeline?q=$Q&by=day"
 err "check without a claim" 400 "give the figure to check as ?claim=..." "/api/check"
 err "a claim without a figure" 400 "$("$IZDE" check --db db 'просто слова' 2>&1 | sed 's/^izde: check: //')" "/api/check?claim=$(printf 'просто слова' | jq -sRr @uri)"

@@ -45,6 +45,9 @@ bars=$(grep -o '<rect class="bar"' page.html | wc -l | tr -d ' ')
 check_eq "the timeline chart: a bar per month from 2020-01 to 2022-09" 33 "$bars"
 check_contains "the chart names its months" '>2022-09</text>' "$(cat page.html)"
 check_contains "the fact check" '<h3>Совпадает (' "$(cat page.html)"
+check_contains "the words also searched as, and why" 'Также искали: экстремизма → экстремизм (то же слово в другом языке)' "$(cat page.html)"
+browse --dump-dom "$URL/?q=$Q&expand=0" > exact.html
+check_contains "expand=0: the Russian copies only" "Статьи 1–10 из примерно 62" "$(cat exact.html)"
 check_contains "the pager" "страница 1 из $(( (N + 9) / 10 ))" "$(cat page.html)"
 check_contains "the query names the page" '<title>экстремизма — изде</title>' "$(cat page.html)"
 browse --dump-dom "$URL/?q=$Q&offset=10" > page2.html
