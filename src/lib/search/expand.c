@@ -134,6 +134,7 @@ typedef struct seek {
     izde_xlist *out;
     izde_buf t;      /* scratch: the candidate term */
     unsigned docs[2]; /* articles in Russian, in Kyrgyz (at least 1) */
+    int proper;       /* the word was typed with a capital: a name */
     int rc;
 } seek;
 
@@ -207,14 +208,15 @@ static int is_loan_tail(const char *s, size_t n)
  * postposition, is no Russian карат. */
 #define CROSS_SHARE_RATIO 60.0
 /* Long words do not collide by chance (Кыргызстан, in most Kyrgyz
- * articles, is in a few Russian ones): only 5 to 7 letters are checked. */
+ * articles, is in a few Russian ones): only 5 to 7 letters are checked,
+ * and not a name typed with a capital (Бишкектеги, Бишкек in Russian). */
 #define CROSS_CHECKED_CHARS 7
 static int plausible_cross(seek *sk, int to_ky, unsigned own, unsigned other, size_t chars)
 {
     double own_share = (double)own / sk->docs[!to_ky];
     double other_share = (double)other / sk->docs[to_ky];
-    return other > 0 &&
-           (chars > CROSS_CHECKED_CHARS || other_share * CROSS_SHARE_RATIO >= own_share);
+    return other > 0 && (sk->proper || chars > CROSS_CHECKED_CHARS ||
+                         other_share * CROSS_SHARE_RATIO >= own_share);
 }
 
 /* Keep prefix + s[0..n) of the other language when plausible_cross(). */
@@ -561,7 +563,7 @@ int izde__expand_word(const izde_expander *x, const char *term, size_t len, cons
 {
     if (!x->db || !len || len > IZDE_MAX_TERM)
         return IZDE_OK;
-    seek sk = {.x = x, .out = out};
+    seek sk = {.x = x, .out = out, .proper = is_upper_initial(orig, olen)};
     for (int ky = 0; ky < 2; ky++) { /* how many articles each language has */
         char lt[8];
         snprintf(lt, sizeof lt, "%s%s", IZDE_PREFIX_LANG, ky ? "ky" : "ru");
