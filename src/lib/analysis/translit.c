@@ -38,7 +38,7 @@
  *
  * Bounds: the heap, the candidates and the spellings already reported
  * live in one block sized from the word's length and `max` (13 KB for a
- * name and max 32, 134 KB for 64 letters and max 256, 212 KB at most),
+ * name and max 32, 134 KB for 64 letters and max 256, 212 KB for 128),
  * and at most
  * 2 * max + 32 spellings are taken from the heap, duplicates included
  * (about 3% are duplicates: «dzh» read whole or as d + zh), with at most

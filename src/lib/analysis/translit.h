@@ -45,7 +45,8 @@ typedef int (*izde_spelling_fn)(void *ctx, const char *cyr, size_t len);
  *   -IZDE_EINVAL  no Latin letter, a character outside the set above,
  *                 invalid UTF-8, or more than IZDE_LATIN_MAX_CHARS;
  *   -IZDE_ENOMEM  the working memory (one block, bounded by the length
- *                 and `max`: 13 KB for a name and max 32, 212 KB at most)
+ *                 and `max`: 13 KB for a name and max 32, 212 KB for 128
+ *                 letters and max 256)
  *                 could not be had.
  * The search is bounded too: it takes at most 2 * max + 32 spellings
  * from its heap, duplicates included, so even a 64-letter word with
