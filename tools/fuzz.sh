@@ -3,7 +3,7 @@
 # UBSan in build-fuzz/ and run them.
 #   tools/fuzz.sh [SECONDS] [TARGET...]
 # SECONDS per target (default 60); TARGETs among analyzer stem_ky figures
-# query jsonl serve (default: all).  Each runs on its seed corpus
+# translit query jsonl serve (default: all).  Each runs on its seed corpus
 # tests/fuzz/corpus/<name>/ plus build-fuzz/tests/fuzz/corpus/<name>/
 # (new inputs); crash inputs go to build-fuzz/crashes/<name>/.  Exits 1
 # if any target crashed.  Needs clang-14 and libclang-rt-14-dev.
@@ -15,7 +15,7 @@ case "${1:-}" in
     ''|*[!0-9]*) ;;
     *) secs=$1; shift ;;
 esac
-all="analyzer stem_ky figures query jsonl serve"
+all="analyzer stem_ky figures translit query jsonl serve"
 targets=${*:-$all}
 for t in $targets; do
     case " $all " in
