@@ -84,7 +84,14 @@ covers онугуу '"өнүгүү"'
 check_eq "окмот: read as өкмөт" '["keyboard:өкмөт"]' "$(expanded окмот)"
 check_eq "a word typed with ң ө ү means only that" "[]" "$(expanded өкмөт)"
 
-# 4. what ranks first: the word as typed (its articles before those found
+# 4. Latin letters: the Cyrillic spellings the index holds
+covers Japarov '"Жапаров"'
+covers Zhaparov '"Жапаров"'
+covers Bishkek '"Бишкек"'
+covers Jeenbekov '"Жээнбеков"' '"Жээнбековдун"'
+check_eq "Japarov: жапаров, not a rare look-alike" '["latin:жапаров"]' "$(expanded Japarov)"
+
+# 5. what ranks first: the word as typed (its articles before those found
 # only through another language or form)
 first_typed() { # QUERY: are the first K hits those of the word as typed?
     ids --no-expand "$1" > typed.txt
@@ -97,7 +104,7 @@ for q in Бишкеке мигранттар Путиндин санкцияла
     check_eq "$q: the first hits hold the word as typed" 0 "$(first_typed "$q")"
 done
 
-# 5. word*: every word starting so, and too many is an error
+# 6. word*: every word starting so, and too many is an error
 check_eq "баңги*: the Kyrgyz words for drugs" '["wildcard:баңгизат,баңгилик"]' "$(expanded 'баңги*')"
 covers 'баңги*' '"баңгизат"'
 run search 'ба*'
@@ -106,7 +113,7 @@ check_contains "ба*: too many words" "ба* stands for more than 500 indexed w
 run search 'б*'
 check_contains "б*: one letter" "a wildcard needs at least two letters before one final *" "$ERR"
 
-# 6. --no-expand: the words as typed
+# 7. --no-expand: the words as typed
 check_eq "--no-expand: экстремизма finds no Kyrgyz article" 0 \
     "$("$IZDE" search --json -n 0 --no-expand экстремизма lang:ky | jq .matches_estimated)"
 

@@ -516,32 +516,57 @@ static void forms_of(seek *sk, const char *term, size_t len, const char *orig, s
 typedef struct latin_ctx {
     seek *sk;
     size_t found;
+    unsigned best;       /* articles holding the first spelling found */
 } latin_ctx;
 
-/* One Cyrillic spelling of a Latin word: kept when the index holds its
- * stem in either language (the first few found). */
+/* Spellings of one Latin word kept at most, and how much rarer than the
+ * first one found a later one may be (Japarov: жапаров, not the rare
+ * япаров). */
+#define MAX_LATIN_FOUND 3
+#define LATIN_RARER 4
+
+/* The larger document frequency of prefix+stem over the two languages. */
+static unsigned spelling_freq(seek *sk, const char *rs, size_t rl, const char *ks, size_t kl)
+{
+    unsigned fr = rl ? freq(sk, IZDE_PREFIX_STEM_RU, rs, rl) : 0;
+    unsigned fk = kl ? freq(sk, IZDE_PREFIX_STEM_KY, ks, kl) : 0;
+    return fr > fk ? fr : fk;
+}
+
+/* One Cyrillic spelling of a Latin word, best first: kept when the index
+ * holds its stem in either language, and it is not far rarer than the
+ * first one kept. */
 static int on_spelling(void *ctx, const char *cyr, size_t len)
 {
     latin_ctx *lc = ctx;
     seek *sk = lc->sk;
-    char rs[IZDE_MAX_TERM + 1], ks[IZDE_MAX_TERM + 1];
-    size_t rl = lang_ok(sk->x, 0) ? stem_into(sk, 0, cyr, len, NULL, 0, rs) : 0;
-    size_t kl = lang_ok(sk->x, 1) ? stem_into(sk, 1, cyr, len, cyr, len, ks) : 0;
-    char shown[IZDE_MAX_TERM + 1];
+    char w[IZDE_MAX_TERM + 1], rs[IZDE_MAX_TERM + 1], ks[IZDE_MAX_TERM + 1];
     if (len > IZDE_MAX_TERM)
         return 0;
-    memcpy(shown, cyr, len);
-    shown[len] = '\0';
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) { /* ё is indexed as е */
+        if (i + 1 < len && (unsigned char)cyr[i] == 0xd1 && (unsigned char)cyr[i + 1] == 0x91) {
+            w[n++] = (char)0xd0, w[n++] = (char)0xb5, i++;
+            continue;
+        }
+        w[n++] = cyr[i];
+    }
+    w[n] = '\0';
+    size_t rl = lang_ok(sk->x, 0) ? stem_into(sk, 0, w, n, NULL, 0, rs) : 0;
+    size_t kl = lang_ok(sk->x, 1) ? stem_into(sk, 1, w, n, w, n, ks) : 0;
+    unsigned f = sk->rc ? 0 : spelling_freq(sk, rs, rl, ks, kl);
+    if (!f || (lc->found && (unsigned long)f * LATIN_RARER < lc->best))
+        return sk->rc != 0;
     int hit = 0;
     if (rl)
-        hit |= keep(sk, IZDE_PREFIX_STEM_RU, rs, rl, shown, IZDE_X_LATIN);
+        hit |= keep(sk, IZDE_PREFIX_STEM_RU, rs, rl, w, IZDE_X_LATIN);
     if (kl)
-        hit |= keep(sk, IZDE_PREFIX_STEM_KY, ks, kl, shown, IZDE_X_LATIN);
-    if (hit && surname_base(shown, len) == len)
-        name_forms(sk, shown, len);
-    if (hit)
-        lc->found++;
-    return sk->rc || lc->found >= 2;
+        hit |= keep(sk, IZDE_PREFIX_STEM_KY, ks, kl, w, IZDE_X_LATIN);
+    if (hit && surname_base(w, n) == n)
+        name_forms(sk, w, n);
+    if (hit && !lc->found++)
+        lc->best = f;
+    return sk->rc || lc->found >= MAX_LATIN_FOUND;
 }
 
 static int is_latin_word(const char *s, size_t n)
