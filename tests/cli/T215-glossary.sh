@@ -6,8 +6,9 @@
 # the shared data ($IZDE_DATA, default ../shared/data) the glossary is
 # attested against the news: at least 1,000 pairs on both sides, a share
 # of at least 0.85, on the 24.kg articles, the X-WMT Russian sentences and
-# the first four Russian news files (the rest would double the run time).
-# Without the data that part is skipped (77) after the format checks.
+# the first four Russian news files (the rest would double the run time;
+# under the sanitizers one file and the count only).  Without the data that
+# part is skipped (77) after the format checks.
 . "$(dirname "$0")/test-lib.sh"
 
 GLOSSARY="$IZDE_SRC/src/lib/search/glossary.tsv"
@@ -108,13 +109,16 @@ if [ ! -f "$DATA/kyrgyz-text/24kg-topic-classification/qad-train_1000.csv" ] ||
     exit 77
 fi
 
-OUT=$(sh "$ATTEST" -b "$IZDE" -D "$DATA" -R 4 -q -m 1000 -s 0.85 2>&1); STATUS=$?
+# under the sanitizers (ten times slower) one news file and the count only:
+# the share needs the four files
+if [ "${IZDE_SANITIZED:-0}" = 1 ]; then FILES=1 MIN_SHARE=0; else FILES=4 MIN_SHARE=0.85; fi
+OUT=$(sh "$ATTEST" -b "$IZDE" -D "$DATA" -R $FILES -q -m 1000 -s $MIN_SHARE 2>&1); STATUS=$?
 echo "$OUT"
 check_eq "attest on the news: thresholds met (exit 0)" 0 "$STATUS"
 both=$(echo "$OUT" | sed -n 's/^glossary: [0-9]* pairs, \([0-9]*\) attested on both sides.*/\1/p')
 share=$(echo "$OUT" | sed -n 's/.* attested on both sides (\([0-9.]*\)%).*/\1/p')
 check_eq "attest: at least 1,000 pairs on both sides" yes \
     "$([ "${both:-0}" -ge 1000 ] && echo yes || echo "no: ${both:-none}")"
-check_eq "attest: a share of at least 85%" yes \
+[ "$MIN_SHARE" = 0 ] || check_eq "attest: a share of at least 85%" yes \
     "$(awk -v s="${share:-0}" 'BEGIN { print (s >= 85 ? "yes" : "no: " s) }')"
 finish
