@@ -7,7 +7,7 @@
 # decide, as for a user's search: a one-word phrase is that word in any form.
 #
 #   tools/glossary-attest.sh [OPTIONS]
-#     -b IZDE    the izde binary (default build/izde)
+#     -b IZDE    the izde binary (default build/izde in the source tree)
 #     -d DB      the index to search (default: one built in a temporary
 #                folder from DATA: the 24.kg CSVs, the Russian news JSON
 #                Lines and the lines of xwmt.ky-ru.ru, one article each)
@@ -32,7 +32,7 @@
 set -eu
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-IZDE=build/izde
+IZDE=$here/build/izde
 DB=
 DATA=${IZDE_DATA:-$here/../shared/data}
 GLOSSARY=$here/src/lib/search/glossary.tsv
@@ -42,6 +42,10 @@ MIN_SHARE=0
 RU_FILES=
 
 usage() { sed -n '2,/^set -eu/p' "$0" | sed -e '/^set -eu/d' -e 's/^# \{0,1\}//'; }
+short_usage() {
+    echo "usage: tools/glossary-attest.sh [-b IZDE] [-d DB] [-D DATA] [-R N] [-g FILE] [-u | -q] [-m N] [-s SHARE] (-h: help)" >&2
+    exit 2
+}
 
 while getopts b:d:D:R:g:uqm:s:h opt; do
     case $opt in
@@ -55,7 +59,7 @@ while getopts b:d:D:R:g:uqm:s:h opt; do
         m) MIN_PAIRS=$OPTARG ;;
         s) MIN_SHARE=$OPTARG ;;
         h) usage; exit 0 ;;
-        *) usage >&2; exit 2 ;;
+        *) short_usage ;;
     esac
 done
 shift $((OPTIND - 1))
@@ -63,7 +67,9 @@ shift $((OPTIND - 1))
 command -v python3 >/dev/null 2>&1 || { echo "glossary-attest: needs python3" >&2; exit 2; }
 [ -x "$IZDE" ] || { echo "glossary-attest: no izde binary at $IZDE (build it, or give -b)" >&2; exit 2; }
 [ -f "$GLOSSARY" ] || { echo "glossary-attest: no glossary at $GLOSSARY" >&2; exit 2; }
-case $RU_FILES in ''|*[!0-9]*) [ -z "$RU_FILES" ] || { echo "glossary-attest: -R takes a number" >&2; exit 2; } ;; esac
+case $RU_FILES in *[!0-9]*) echo "glossary-attest: -R takes a number of files, not '$RU_FILES'" >&2; exit 2 ;; esac
+case $MIN_PAIRS in ''|*[!0-9]*) echo "glossary-attest: -m takes a number of pairs, not '$MIN_PAIRS'" >&2; exit 2 ;; esac
+case $MIN_SHARE in ''|*[!0-9.]*|*.*.*) echo "glossary-attest: -s takes a fraction such as 0.85, not '$MIN_SHARE'" >&2; exit 2 ;; esac
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/glossary-attest.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
