@@ -14,6 +14,7 @@
 #include "analyzer.h"
 #include "glossary.h"
 #include "izde-private.h"
+#include "stem.h"
 #include "terms.h"
 
 extern const char izde__glossary_tsv[];
@@ -71,6 +72,12 @@ static int build_side(izde_gside *side, int ky, const char *text, size_t len, iz
     side->text = t;
     side_build b = {.side = side, .st = st, .text = t};
     int rc = izde_analyze(an, t, len, on_side_token, &b);
+    if (rc == IZDE_OK && !b.oom && side->n == 1 && !izde__is_acronym(t, len)) {
+        size_t chars = 0;
+        for (const char *c = side->stems[0]; *c; c++)
+            chars += ((unsigned char)*c & 0xc0) != 0x80;
+        side->short_word = chars < 4;
+    }
     return b.oom ? IZDE_ENOMEM : rc;
 }
 
@@ -82,7 +89,9 @@ static int cmp_key(const void *a, const void *b)
     return strcmp(x->stem, y->stem);
 }
 
-/* One line "ru<TAB>ky<TAB>topic" into pair g->npairs. */
+/* One line "ru<TAB>ky<TAB>topic" into pair g->npairs.  A pair with a
+ * short word on either side (овца - кой, which also stems койду «put») is
+ * read but never looked up. */
 static int add_line(izde_glossary *g, const char *line, size_t len, izde_analyzer *an,
                     izde_stemmer *ru, izde_stemmer *ky)
 {
@@ -127,7 +136,7 @@ static int build(izde_glossary *g)
     if (rc == IZDE_OK && !(g->keys = calloc(2 * g->npairs + 1, sizeof *g->keys)))
         rc = IZDE_ENOMEM;
     for (size_t i = 0; rc == IZDE_OK && i < 2 * g->npairs; i++)
-        if (g->sides[i].n == 1)
+        if (g->sides[i].n == 1 && !g->sides[i].short_word && !g->sides[i ^ 1].short_word)
             g->keys[g->nkeys++] = (gkey){g->sides[i].stems[0], g->sides[i].ky, &g->sides[i ^ 1]};
     if (rc == IZDE_OK)
         qsort(g->keys, g->nkeys, sizeof *g->keys, cmp_key);

@@ -15,6 +15,8 @@ typedef struct izde_gside {
     char **stems;
     size_t n;
     int ky;
+    int short_word;  /* one word of a stem under 4 letters, not an acronym
+                      * (кой, ат, ок): too ambiguous to search for */
 } izde_gside;
 
 typedef struct izde_glossary izde_glossary;
