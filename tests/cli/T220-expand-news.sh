@@ -46,6 +46,8 @@ covers() {
     done
 }
 expanded() { "$IZDE" search --json -n 0 "$@" 2>/dev/null | jq -c '[.expanded[]? | .why + ":" + (.to | join(","))]'; }
+# the expansions of one kind only
+expanded_as() { k=$1; shift; expanded "$@" | jq -c "map(select(startswith(\"$k:\")))"; }
 
 # 1. one word, any form, both languages
 covers экстремизма "lang:ky экстремизм"
@@ -66,9 +68,10 @@ check_eq "Москвы: the Kyrgyz stem with its final vowel" '["form:москв
 check_eq "санкцияларды: the Russian stem without it" '["form:санкц"]' "$(expanded санкцияларды)"
 # look-alikes stay out: a Kyrgyz word that is a rare Russian one, a
 # Russian word that is a rare Kyrgyz one, a word typed right
-check_eq "маселе is not масел" "[]" "$(expanded маселе)"
+check_eq "маселе is not масел" "[]" "$(expanded_as form маселе)"
+check_eq "маселе: its translation, вопрос (glossary)" '["glossary:вопрос"]' "$(expanded маселе)"
 check_eq "которого is not көтөрөгө" "[]" "$(expanded которого)"
-check_eq "болгон, typed right, is not бөлгөн" "[]" "$(expanded болгон)"
+check_eq "болгон, typed right, is not бөлгөн" "[]" "$(expanded_as keyboard болгон)"
 
 # 2. a surname in every case form, both languages
 covers Жапарова '"Жапаров"' '"Жапаровдун"'
@@ -82,7 +85,16 @@ covers олко '"өлкө"'
 covers бугун '"бүгүн"'
 covers онугуу '"өнүгүү"'
 check_eq "окмот: read as өкмөт" '["keyboard:өкмөт"]' "$(expanded окмот)"
-check_eq "a word typed with ң ө ү means only that" "[]" "$(expanded өкмөт)"
+check_eq "a word typed with ң ө ү means only that" "[]" "$(expanded_as keyboard өкмөт)"
+
+# the glossary: the other language's word, both ways
+covers выборы "lang:ky шайлоо"
+covers шайлоо "lang:ru выборы"
+covers Киргизия "lang:ky Кыргызстан"
+covers МВД "ИИМ"
+covers ИИМ "МВД"
+covers наркотики "lang:ky баңгизат"
+check_eq "овца - кой: a short word is not looked up" "[]" "$(expanded_as glossary овца)"
 
 # 4. Latin letters: the Cyrillic spellings the index holds
 covers Japarov '"Жапаров"'
