@@ -122,6 +122,9 @@ struct json_t *izde__json_str(const char *s);
 /* The "expanded" member of search results (results_json.c): [{word, why,
  * to: [...]}] grouped by word and why, or NULL when nothing was expanded. */
 struct json_t *izde__expanded_json(const izde_results *r);
+/* The same for `query` parsed on `db` (facts, timelines); NULL when
+ * nothing is expanded or the query does not parse. */
+struct json_t *izde__query_expanded_json(izde_db *db, const char *query);
 /* keys[k] = vals[k] (izde__json_str) on object `o`, for k < n. */
 void izde__json_set_strs(struct json_t *o, const char *const *keys, const char *const *vals,
                          size_t n);

@@ -65,6 +65,8 @@ covers Путиндин "lang:ru Путин"
 covers санкцияларды "lang:ru санкция"
 covers Москвага "lang:ru Москва"
 check_eq "Москвы: the Kyrgyz stem with its final vowel" '["form:москва"]' "$(expanded Москвы)"
+check_eq "timeline JSON: what was counted" '[{"word":"Москвы","why":"form","to":["москва"]}]' \
+    "$("$IZDE" timeline --json Москвы | jq -c .expanded)"
 check_eq "санкцияларды: the Russian stem without it" '["form:санкц"]' "$(expanded санкцияларды)"
 # look-alikes stay out: a Kyrgyz word that is a rare Russian one, a
 # Russian word that is a rare Kyrgyz one, a word typed right

@@ -70,6 +70,13 @@ static int is_upper_initial(const char *s, size_t n)
 
 /* ---- the list ------------------------------------------------------------ */
 
+const char *izde__xwhy_name(int why)
+{
+    static const char *const names[] = {"form", "name", "keyboard", "latin", "glossary",
+                                        "wildcard"};
+    return why >= 0 && (size_t)why < sizeof names / sizeof names[0] ? names[why] : "form";
+}
+
 void izde__xlist_free(izde_xlist *l)
 {
     for (size_t i = 0; i < l->n; i++) {

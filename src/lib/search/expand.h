@@ -56,6 +56,9 @@ typedef struct izde_expander {
 int izde__expand_word(const izde_expander *x, const char *term, size_t len, const char *orig,
                       size_t olen, izde_xlist *out);
 void izde__xlist_free(izde_xlist *l);
+/* The name of an izde_xwhy as the API shows it: "form", "name",
+ * "keyboard", "latin", "glossary", "wildcard". */
+const char *izde__xwhy_name(int why);
 /* Append one expansion (its terms copied). */
 int izde__xlist_add(izde_xlist *l, const char *const *terms, size_t nterms, const char *shown,
                     size_t shown_len, izde_xwhy why);

@@ -192,6 +192,9 @@ int izde_facts_to_json(const izde_facts *f, izde_db *db, const char *query, char
         json_array_append_new(groups, o);
     }
     json_object_set_new(root, "groups", groups);
+    json_t *x = izde__query_expanded_json(db, query);
+    if (x)
+        json_object_set_new(root, "expanded", x);
     izde__add_partial(root, db);
     *json_out = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
     json_decref(root);

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "expand.h"
 #include "izde-private.h"
 
 json_t *izde__json_str(const char *s)
@@ -67,10 +68,10 @@ static json_t *figures_json(const izde_hit *h)
     return figs;
 }
 
-json_t *izde__expanded_json(const izde_results *r)
+/* [{word, why, to: [...]}], one entry per (word, why) in the order first
+ * found; NULL when n is 0. */
+static json_t *expansions_json(const izde_expansion *e, size_t n)
 {
-    const izde_expansion *e;
-    size_t n = izde_results_expansions(r, &e);
     if (!n)
         return NULL;
     /* one entry per (word, why), in the order first found */
@@ -91,6 +92,31 @@ json_t *izde__expanded_json(const izde_results *r)
         json_array_append_new(to, json_string(e[i].to));
     }
     return a;
+}
+
+json_t *izde__expanded_json(const izde_results *r)
+{
+    const izde_expansion *e;
+    size_t n = izde_results_expansions(r, &e);
+    return expansions_json(e, n);
+}
+
+json_t *izde__query_expanded_json(izde_db *db, const char *query)
+{
+    izde_pquery pq;
+    if (izde__db_parse_query(db, query, &pq) != IZDE_OK)
+        return NULL;
+    izde_expansion *e = pq.nexpanded ? calloc(pq.nexpanded, sizeof *e) : NULL;
+    json_t *j = NULL;
+    if (e) {
+        for (size_t i = 0; i < pq.nexpanded; i++)
+            e[i] = (izde_expansion){pq.expanded[i].word, pq.expanded[i].to,
+                                    izde__xwhy_name(pq.expanded[i].why)};
+        j = expansions_json(e, pq.nexpanded);
+    }
+    free(e);
+    izde__pquery_clear(&pq);
+    return j;
 }
 
 int izde_results_json(const izde_results *r, izde_db *db, const char *query, double took_ms,

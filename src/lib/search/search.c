@@ -10,6 +10,7 @@
 
 #include "izde-private.h"
 #include "docstore.h"
+#include "expand.h"
 #include "figures.h"
 
 typedef struct hit_store {
@@ -279,13 +280,6 @@ static izde_results *new_results(izde_db *db, unsigned n, izde_stored **sd)
     return r;
 }
 
-static const char *why_name(int why)
-{
-    static const char *const names[] = {"form", "name", "keyboard", "latin", "glossary",
-                                        "wildcard"};
-    return why >= 0 && (size_t)why < sizeof names / sizeof names[0] ? names[why] : "form";
-}
-
 /* Copy the query's expansions into the results (one block of strings). */
 static int keep_expansions(izde_results *r, const izde_pquery *pq)
 {
@@ -304,7 +298,7 @@ static int keep_expansions(izde_results *r, const izde_pquery *pq)
         w += strlen(w) + 1;
         e->to = strcpy(w, pq->expanded[i].to);
         w += strlen(w) + 1;
-        e->why = why_name(pq->expanded[i].why);
+        e->why = izde__xwhy_name(pq->expanded[i].why);
     }
     r->nexpanded = pq->nexpanded;
     return IZDE_OK;

@@ -273,6 +273,9 @@ int izde_timeline_to_json(const izde_timeline *t, izde_db *db, const char *query
         json_array_append_new(periods, json_pack("{s:s,s:I}", "period", t->periods[i].period,
                                                  "count", (json_int_t)t->periods[i].count));
     json_object_set_new(root, "periods", periods);
+    json_t *x = izde__query_expanded_json(db, query);
+    if (x)
+        json_object_set_new(root, "expanded", x);
     izde__add_partial(root, db);
     *json_out = json_dumps(root, JSON_COMPACT);
     json_decref(root);
