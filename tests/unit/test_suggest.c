@@ -102,7 +102,8 @@ static void add(izde_db *db, const char *id, const char *lang, const char *text)
 }
 
 /* Articles: three on extremism and terrorism in Russian, two Kyrgyz on
- * the election, one on Japarov in each language. */
+ * the election, one on Japarov in each language, one on strategies, one
+ * Kyrgyz sentence. */
 static int group_setup(void **state)
 {
     (void)state;
@@ -121,6 +122,8 @@ static int group_setup(void **state)
     add(db, "k1", "ky", "Шайлоо өттү. Шайлоодо жарандар добуш беришти.");
     add(db, "k2", "ky", "Президент Садыр Жапаров шайлоонун жыйынтыгын жарыялады.");
     add(db, "k3", "ky", "Шайлоо комиссиясы Бишкек шаарында иштеди.");
+    add(db, "r5", "ru", "Две стратегии развития: ядерное оружие и стратегий защиты.");
+    add(db, "k5", "ky", "Ал өзүнүн ишин баштады.");
     return izde_db_close(db) == IZDE_OK ? 0 : -1;
 }
 
@@ -179,6 +182,12 @@ static void test_queries(void **state)
     suggests(db, "«Экстримизм и коррупцыя»", "«Экстремизм и коррупция»");
     suggests(db, "(экстримизм OR терорризм) lang:ru", "(экстремизм OR терроризм) lang:ru");
     suggests(db, "Жапоров Бишкек", "Жапаров Бишкек");
+    /* of two words of one stem as close: a letter typed twice is left out
+     * rather than replaced (no letter three times in a row), a confused
+     * vowel rather than a neighbouring key, Kyrgyz vowels in harmony */
+    suggests(db, "стратегийй", "стратегий");
+    suggests(db, "ядернае", "ядерное");
+    suggests(db, "өзүнун", "өзүнүн");
     /* excluded words are not corrected; the query finds something */
     suggests(db, "терроризм -экстримизм", NULL);
     suggests(db, "терроризм NOT экстримизм", NULL);

@@ -61,11 +61,15 @@
 static unsigned char cheap[IZDE_VOCAB_CODES + 1][IZDE_VOCAB_CODES + 1];
 static pthread_once_t cheap_once = PTHREAD_ONCE_INIT;
 
+/* cheap[a][b]: 0, a substitution; KEY, neighbouring keys; CONFUSED,
+ * letters people confuse (also when neighbours).  Both cost a unit. */
+enum { KEY = 1, CONFUSED = 2 };
+
 static void pair_cheap(const char *a, const char *b)
 {
     unsigned char x, y;
     if (izde__vocab_encode(a, strlen(a), &x, 1) == 1 && izde__vocab_encode(b, strlen(b), &y, 1) == 1)
-        cheap[x][y] = cheap[y][x] = 1;
+        cheap[x][y] = cheap[y][x] = CONFUSED;
 }
 
 static void init_cheap(void)
@@ -80,11 +84,11 @@ static void init_cheap(void)
     for (int i = 0; i < 3; i++)
         for (int c = 0; c < n[i]; c++) {
             if (c + 1 < n[i])
-                cheap[r[i][c]][r[i][c + 1]] = cheap[r[i][c + 1]][r[i][c]] = 1;
+                cheap[r[i][c]][r[i][c + 1]] = cheap[r[i][c + 1]][r[i][c]] = KEY;
             if (i + 1 < 3)
                 for (int d = c - 1; d <= c; d++)
                     if (d >= 0 && d < n[i + 1])
-                        cheap[r[i][c]][r[i + 1][d]] = cheap[r[i + 1][d]][r[i][c]] = 1;
+                        cheap[r[i][c]][r[i + 1][d]] = cheap[r[i + 1][d]][r[i][c]] = KEY;
         }
     static const char *const pairs[][2] = {
         {"и", "ы"}, {"е", "э"}, {"е", "и"}, {"а", "о"}, {"и", "й"}, {"ь", "ъ"},
@@ -166,11 +170,23 @@ static int vowel(unsigned char c)
            c == 32 || c == IZDE_VOCAB_OE || c == IZDE_VOCAB_UE;
 }
 
+/* Has s[0..n) one letter three times in a row? */
+static int tripled(const unsigned char *s, size_t n)
+{
+    for (size_t i = 2; i < n; i++)
+        if (s[i] == s[i - 1] && s[i] == s[i - 2])
+            return 1;
+    return 0;
+}
+
 /* Could x[0..n) be written in either language where it differs from the
- * word typed, w[0..nw)?  No ъ ы ь first, no ъ ь after a vowel or ъ ь. */
+ * word typed, w[0..nw)?  No ъ ы ь first, no ъ ь after a vowel or ъ ь, no
+ * letter three times in a row. */
 static int plausible(const unsigned char *x, size_t n, const unsigned char *w, size_t nw)
 {
     if ((x[0] == 27 || x[0] == 28 || x[0] == 29) && x[0] != w[0])
+        return 0;
+    if (tripled(x, n) && !tripled(w, nw))
         return 0;
     for (size_t i = 1; i < n; i++) {
         if (!((x[i] == 27 || x[i] == 29) && (vowel(x[i - 1]) || x[i - 1] == 27 || x[i - 1] == 29)))
@@ -182,6 +198,32 @@ static int plausible(const unsigned char *x, size_t n, const unsigned char *w, s
             return 0;
     }
     return 1;
+}
+
+/* 1 for the front vowels е и ө ү э, 2 for the back ones а о у ы, 0 for
+ * the other letters. */
+static int vowel_row(unsigned char c)
+{
+    return c == 6 || c == 9 || c == 30 || c == IZDE_VOCAB_OE || c == IZDE_VOCAB_UE ? 1
+           : c == 1 || c == 15 || c == 20 || c == 28                             ? 2
+                                                                                  : 0;
+}
+
+/* Kyrgyz endings follow the vowels of their stem: the vowels of x[nt..n)
+ * (x beginning with its stem of nt letters) that are not of the row of
+ * the vowel before them (өзунун for өзүнүн: one), in units. */
+static unsigned disharmony(const unsigned char *x, size_t n, size_t nt)
+{
+    int row = 0;
+    unsigned bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        int r = vowel_row(x[i]);
+        if (!r)
+            continue;
+        bad += i >= nt && row && r != row;
+        row = r;
+    }
+    return bad;
 }
 
 /* ---- the word rewritten -------------------------------------------------------- */
@@ -492,8 +534,9 @@ static int look_at(izde_db *db, const izde_pquery *pq, const char *q, const qwor
 
 /* How a word was corrected, likeliest first: the order of two words of
  * one stem as close to the word typed (табылды over табылыды for
- * таблыды, шайлоо over шайла for шайло). */
-enum { SWAPPED, ADDED, REPLACED, LEFT_OUT, REWRITTEN };
+ * таблыды, шайлоо over шайла for шайло, стратегий over стратегиий for
+ * стратегийй, ядерное over ядернее for ядернае). */
+enum { SWAPPED, ADDED, LEFT_OUT, RESPELT, REPLACED, REWRITTEN };
 
 /* The best correction of a word found so far. */
 typedef struct fix {
@@ -513,16 +556,24 @@ typedef struct corr {
     fix f;
 } corr;
 
-/* Offer x[0..n), `d` units from the word typed, whose stem in language
- * `lang` is in `freq` articles: kept when likelier than the best so far
- * (the log of the stem's share of the language's articles, less ALPHA a
- * unit).  A word typed that is in some articles is itself likely: the
- * stem must be in RATIO e^(ALPHA d) times as many. */
-static void offer(corr *c, int lang, unsigned freq, const unsigned char *x, size_t n, unsigned d,
-                  int how)
+/* Offer x[0..n), `d` units from the word typed, whose stem t[0..nt) in
+ * language `lang` is in `freq` articles: kept when likelier than the best
+ * so far (the log of the stem's share of the language's articles, less
+ * ALPHA a unit, and a unit for each Kyrgyz vowel of the ending out of
+ * harmony with the stem).  A word typed that is in some articles is itself likely:
+ * the stem must be in RATIO e^(ALPHA d) times as many, the first letter
+ * stays (a rare name is no misspelling: Орозов is not Грозов), and the
+ * stem must not begin the word typed (теплеть is not теплить, whose stem
+ * is тепл: it is another word, or form, that the stemmer cuts elsewhere). */
+static void offer(corr *c, int lang, const unsigned char *t, size_t nt, unsigned freq,
+                  const unsigned char *x, size_t n, unsigned d, int how)
 {
     fix *f = &c->f;
-    if (!freq || (c->s->freq && freq < RATIO * c->s->freq * exp(ALPHA * d)))
+    const suspect *s = c->s;
+    if (lang == 1 && nt <= n && memcmp(x, t, nt) == 0)
+        d += disharmony(x, n, nt); /* a unit a vowel out of harmony */
+    if (!freq || (s->freq && (freq < RATIO * s->freq * exp(ALPHA * d) || x[0] != s->w[0] ||
+                              (nt <= s->nw && memcmp(t, s->w, nt) == 0))))
         return;
     double score = log((freq + 0.5) / (c->voc->docs[lang] + 1.0)) - ALPHA * d;
     if (f->found && (score < f->score ||
@@ -571,7 +622,7 @@ static void try_stem(corr *c, int lang, const unsigned char *x, size_t n, unsign
     unsigned char t[L];
     int nt = izde__vocab_encode(stem, slen, t, L);
     if (nt > 0)
-        offer(c, lang, stem_freq(c, lang, t, (size_t)nt), x, n, d, how);
+        offer(c, lang, t, (size_t)nt, stem_freq(c, lang, t, (size_t)nt), x, n, d, how);
 }
 
 /* Every word one edit from the word typed, offered with its stem in
@@ -601,7 +652,8 @@ static void one_edit(corr *c, int lang)
         for (unsigned char l = 1; l <= letters; l++)
             if (l != w[i] && (i > 0 || cheap[w[0]][l])) {
                 y[i] = l;
-                try_stem(c, lang, y, n, sub_cost(w[i], l), REPLACED);
+                try_stem(c, lang, y, n, sub_cost(w[i], l),
+                         cheap[w[i]][l] == CONFUSED ? RESPELT : REPLACED);
             }
     }
     if (n + 1 > L)
@@ -690,8 +742,8 @@ static char *correct(izde_db *db, izde_vocab *voc, const suspect *s)
         size_t n = rewrite_word(st[top[i].lang], top[i].lang, s->upper, s->w, s->nw,
                                 b->codes + b->off[top[i].id], b->len[top[i].id], r);
         if (n)
-            offer(&c, top[i].lang, b->freq[top[i].id], r, n, osl(s->w, s->nw, r, n, 4 * L, NULL),
-                  REWRITTEN);
+            offer(&c, top[i].lang, b->codes + b->off[top[i].id], b->len[top[i].id],
+                  b->freq[top[i].id], r, n, osl(s->w, s->nw, r, n, 4 * L, NULL), REWRITTEN);
     }
     if (!c.f.found)
         return NULL;
