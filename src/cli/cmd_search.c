@@ -279,8 +279,8 @@ int cmd_search(int argc, char **argv)
         const char *better = izde_results_suggestion(r);
         if (json)
             print_json(db, query, r, -1);
-        else if (better)
-            printf("Did you mean: %s?\n", cli_safe(better));
+        else if (better) /* before "no match" on stderr, also when both go to one file */
+            printf("Did you mean: %s?\n", cli_safe(better)), fflush(stdout);
         if (!json)
             print_text(r, compact);
         unsigned n = izde_results_count(r), est = izde_results_estimated(r);
