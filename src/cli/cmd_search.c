@@ -1,7 +1,8 @@
 /*
  * cmd_search.c - `izde search [--db DIR] [-n N] [--offset K] [--json]
  * QUERY`: ranked hits as text (rank, title, where, a line of context) or
- * as one JSON object.  Exit 0 with hits, 1 with none, 2 on error.
+ * as one JSON object, after "Did you mean: ...?" when the library suggests
+ * a corrected query.  Exit 0 with hits, 1 with none, 2 on error.
  * `--batch` answers queries read one per line from stdin, one JSON line
  * each, on one open database, with the in-process time of each.
  */
@@ -41,8 +42,10 @@ const cli_command cli_cmd_search = {
     "ranked articles matching a query, with lines of context",
     "The articles matching QUERY, best first, each with its title, language,\n"
     "source, date, where it is, the lines that match and the figures it cites.\n"
-    "Words after the options are joined into one query.  Exit 0 with hits, 1\n"
-    "with none, 2 on a bad query or index.",
+    "A search finding few articles because of a misspelt word starts with\n"
+    "\"Did you mean: QUERY?\", the query corrected.  Words after the options\n"
+    "are joined into one query.  Exit 0 with hits, 1 with none, 2 on a bad\n"
+    "query or index.",
     search_options, CLI_DB_SET | CLI_DASH_WORDS,
 };
 
@@ -329,9 +332,12 @@ int cmd_search(int argc, char **argv)
     izde_results *r = NULL;
     int rc = izde_search_ex(&r, db, query, &opt);
     if (!cli_query_failed(db, query, rc)) {
+        const char *better = izde_results_suggestion(r);
         if (json)
             print_json(db, query, r, -1);
-        else
+        else if (better) /* before "no match" on stderr, also when both go to one file */
+            printf("Did you mean: %s?\n", cli_safe(better)), fflush(stdout);
+        if (!json)
             print_text(r, compact);
         unsigned n = izde_results_count(r), est = izde_results_estimated(r);
         if (n == 0 && est == 0) {

@@ -387,7 +387,7 @@ int izde_timeline_to_json(const izde_timeline *t, izde_db *db, const char *query
 int izde_timeline_json(izde_db *db, const char *query, char by, int mentioned, char **json_out);
 
 /* The results as `izde search --json` prints them: {query,
- * matches_estimated, [partial], [took_ms when >= 0], hits: [{rank, id,
+ * matches_estimated, [suggestion], [partial], [took_ms when >= 0], hits: [{rank, id,
  * path, url, title, lang, source, date, score, snippets: [{text,
  * highlights}], figures: [...], figures_total}]}.  Free with izde_free(). */
 int izde_results_json(const izde_results *r, izde_db *db, const char *query, double took_ms,
@@ -436,6 +436,13 @@ typedef struct izde_expansion {
 /* The expansions of the query's words, in the order found; *out belongs
  * to `r`.  Returns how many. */
 size_t izde_results_expansions(const izde_results *r, const izde_expansion **out);
+/* "Did you mean": the query with its misspelt words corrected, or NULL.
+ * Only a search finding fewer than 20 articles gets one, when a word of
+ * it is in no article (or in far fewer than a close word) and the query
+ * corrected finds more articles; each word corrected keeps its ending and
+ * capitals, the rest of the query is kept byte for byte (README, "Did you
+ * mean").  Owned by the results. */
+const char *izde_results_suggestion(const izde_results *r);
 void izde_results_free(izde_results *r);
 
 /* ---------------------------------------------------------------- figures */

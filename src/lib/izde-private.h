@@ -67,6 +67,9 @@ typedef struct izde_shard_set {
     unsigned recoveries;    /* izde__db_recover() calls this operation */
 } izde_shard_set;
 
+/* The index's stems in memory for spelling suggestions (vocab.c). */
+typedef struct izde_vocab izde_vocab;
+
 /* A second analyzer and stemmers, made on first use, for the thread that
  * builds half of a result page's snippets (search.c). */
 typedef struct izde_aux_analysis {
@@ -84,6 +87,7 @@ struct izde_db {
     izde_stemmer *stem_ru;  /* Snowball Russian */
     izde_stemmer *stem_ky;  /* izde's Kyrgyz stemmer */
     izde_aux_analysis aux;  /* reading: the snippet thread's own */
+    izde_vocab *vocab;      /* reading: the stems, for suggestions (vocab.c); NULL until used */
     unsigned time_limit_ms; /* izde_db_set_time_limit(); 0: none */
     int no_expand;          /* izde_db_set_expansion(db, 0) */
     izde_shard_set set;     /* reading: the shards searched as one */
@@ -175,6 +179,58 @@ int izde__db_izx_error(izde_db *db, int izx_status, const char *what);
  * hex.  Appended to `b`. */
 int izde__file_key(izde_buf *b, const char *real);
 
+/* ---- the stems in memory (db/vocab.c) ------------------------------------ */
+
+/* Letters as one-byte codes: а..я 1..32 (ё is е), ң ө ү 33..35. */
+#define IZDE_VOCAB_NG 33
+#define IZDE_VOCAB_OE 34
+#define IZDE_VOCAB_UE 35
+#define IZDE_VOCAB_CODES 35
+#define IZDE_VOCAB_MAX_LETTERS 40 /* longer stems are left out */
+
+/* The stems of one language that start with one letter, stem i being
+ * codes[off[i] .. off[i] + len[i]) held by freq[i] articles, mask[i] the
+ * set of its letters (bit = code); slots[] finds a stem by its letters
+ * (izde__vocab_find). */
+typedef struct izde_vocab_bucket {
+    int loaded;
+    unsigned char *codes;
+    unsigned *off;
+    unsigned char *len;
+    unsigned *freq;
+    unsigned long long *mask;
+    size_t n;
+    unsigned *slots;
+    size_t nslots;
+} izde_vocab_bucket;
+
+struct izde_vocab {
+    /* [0] Russian (Z terms), [1] Kyrgyz (ZK terms), by first letter */
+    izde_vocab_bucket b[2][IZDE_VOCAB_CODES + 1];
+    unsigned docs[2];        /* articles in each language (their L terms) */
+    unsigned doccount;       /* the index's document count when read */
+};
+
+/* The handle's stems, the letters read so far kept while the document
+ * count stays the same; NULL when the index cannot be read. */
+izde_vocab *izde__vocab_get(izde_db *db);
+/* The stems of language `kyrgyz` (0 Russian, 1 Kyrgyz) starting with the
+ * letter `first`: read on first use (one walk over the terms of that
+ * prefix, on local and remote indexes alike).  NULL when they cannot be
+ * read (no message set). */
+const izde_vocab_bucket *izde__vocab_bucket(izde_db *db, izde_vocab *v, int kyrgyz,
+                                            unsigned char first);
+void izde__vocab_free(izde_vocab *v);
+/* The id of the stem codes[0..n) in bucket b, or -1. */
+long izde__vocab_find(const izde_vocab_bucket *b, const unsigned char *codes, size_t n);
+/* The letters of UTF-8 `s` as codes into codes[cap] (either case, ё as
+ * е): their number, or -1 when a character is not one of the letters or
+ * cap is too small. */
+int izde__vocab_encode(const char *s, size_t len, unsigned char *codes, size_t cap);
+/* Codes back to UTF-8 in `out` (2 bytes a letter, plus the NUL): upper 0
+ * small letters, 1 the first a capital, 2 all capitals.  Returns bytes. */
+size_t izde__vocab_decode(const unsigned char *codes, size_t n, int upper, char *out);
+
 /* ---- which files hold an id (index/claims.c) ----------------------------- */
 
 /* Told the file key of a file whose signature was cleared because the
@@ -246,6 +302,23 @@ void izde__pquery_clear(izde_pquery *q);
 /* Parse `query` with the handle's analyzer and stemmers (figure filters
  * looking up its values); a bad query's message goes on the handle. */
 int izde__db_parse_query(izde_db *db, const char *query, izde_pquery *out);
+
+/* ---- suggestions (suggest.c) -------------------------------------------- */
+
+/* "Did you mean": for a search of `query` (parsed as pq) that found
+ * `matches` articles, the query with its misspelt words corrected, when
+ * it finds more (*out malloc'ed), else *out NULL.  Costs nothing from 20
+ * matches on. */
+int izde__suggest(izde_db *db, const char *query, const izde_pquery *pq, unsigned matches,
+                  char **out);
+/* The weighted distance between two words of the two alphabets in half
+ * edits (an edit 2; a neighbouring key, a confused vowel or a doubled
+ * letter 1); (unsigned)-1 when one has other characters. */
+unsigned izde__suggest_distance(const char *a, const char *b);
+/* `word` written as the closest word whose stem (Russian, or Kyrgyz with
+ * `kyrgyz`) is `stem`, in the case of `word`; *out NULL when none is
+ * found. */
+int izde__suggest_rewrite(const char *word, const char *stem, int kyrgyz, char **out);
 
 /* ---- ranking (ranking.c) ------------------------------------------------ */
 

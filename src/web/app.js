@@ -1,8 +1,9 @@
 // app.js - the izde search page: runs the query in the URL (?q=&offset=&sort=&claim=)
 // against /api/search, /api/facts and /api/timeline, draws the hits with
-// their highlighted fragments and figures, the figures panel, the
-// timeline chart, and the fact-check box (/api/check).  Everything from
-// the index is inserted as text, never as HTML.
+// their highlighted fragments and figures, «did you mean» with a link
+// that runs the corrected query, the figures panel, the timeline chart,
+// and the fact-check box (/api/check).  Everything from the index is
+// inserted as text, never as HTML.
 'use strict';
 
 const PAGE = 10;
@@ -101,8 +102,21 @@ function renderExpanded(res) {
   box.replaceChildren('Также искали: ', ...parts, '. ', off);
 }
 
+// «Возможно, вы имели в виду: …»: a link to the corrected query (the
+// same sort), or nothing.
+function renderSuggestion(suggestion) {
+  const box = $('suggestion'), link = $('suggestion-link');
+  box.hidden = !suggestion;
+  if (!suggestion) return;
+  const params = new URLSearchParams({ q: suggestion });
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  link.href = '?' + params;
+  link.textContent = suggestion;
+}
+
 function renderHits(res) {
   renderExpanded(res);
+  renderSuggestion(res.suggestion);
   const hits = $('hits');
   hits.replaceChildren(...res.hits.map(hitItem));
   state.total = res.matches_estimated;
@@ -214,6 +228,7 @@ async function run(push) {
   if (state.exact) params.set('expand', '0');
   if (push) history.pushState(null, '', params.toString() ? '?' + params : '/');
   document.title = state.q ? state.q + ' — изде' : 'изде — поиск по новостям';
+  renderSuggestion(null);
   if (!state.q) { setStatus(''); $('hits').replaceChildren(); $('pager').hidden = true; $('expanded').hidden = true; return; }
   setStatus('Ищу…');
   try {
@@ -280,6 +295,12 @@ document.addEventListener('DOMContentLoaded', () => {
     state.claim = $('claim').value.trim();
     run(true);
     runCheck(state.claim);
+  });
+  $('suggestion-link').addEventListener('click', (ev) => {
+    ev.preventDefault();
+    $('q').value = ev.currentTarget.textContent;
+    state.offset = 0;
+    $('search').requestSubmit();
   });
   $('prev').addEventListener('click', () => page(-1));
   $('next').addEventListener('click', () => page(1));

@@ -1,8 +1,9 @@
 #!/bin/sh
 # T181-serve-browser: headless Chromium loads the page of `izde serve` with
 # a query and a claim in its URL, runs them, and shows highlighted hits,
-# their figures, the figures panel, the timeline chart, the fact check
-# and the pager; the screenshot is kept (SCREENSHOT=FILE copies it out).
+# their figures, the figures panel, the timeline chart, the fact check,
+# the pager and «did you mean» for a misspelt query; the screenshot is
+# kept (SCREENSHOT=FILE copies it out).
 # Skipped (77) only when Chromium is not installed.
 . "$(dirname "$0")/test-lib.sh"
 
@@ -54,6 +55,11 @@ browse --dump-dom "$URL/?q=$Q&offset=10" > page2.html
 check_contains "a link to page 2 shows page 2" "Статьи 11–20 из примерно $N" "$(cat page2.html)"
 browse --dump-dom "$URL/?q=$(printf '%s' 'экстремизм (' | jq -sRr @uri)" > bad.html
 check_contains "a bad query: the error shown" '<p id="status" role="status" aria-live="polite" class="error">' "$(cat bad.html)"
+check_contains "a query spelt right: no «did you mean»" '<p id="suggestion" hidden="">' "$(cat page.html)"
+browse --dump-dom "$URL/?q=$(printf '%s' 'экстримизма Алматы' | jq -sRr @uri)&sort=-date" > typo.html
+check_contains "a misspelt query: «did you mean», a link to the corrected query in the same order" \
+    '<p id="suggestion">Возможно, вы имели в виду: <a id="suggestion-link" href="?q=%D1%8D%D0%BA%D1%81%D1%82%D1%80%D0%B5%D0%BC%D0%B8%D0%B7%D0%BC%D0%B0+%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B&amp;sort=-date">экстремизма Алматы</a></p>' \
+    "$(cat typo.html)"
 browse --dump-dom "$URL/?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E" > xss.html
 check_not_contains "markup in a query stays text" '<img src="x"' "$(cat xss.html)"
 

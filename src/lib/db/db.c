@@ -310,6 +310,7 @@ int izde_db_close(izde_db *db)
     izde_analyzer_free(db->aux.analyzer);
     izde_stemmer_free(db->aux.ru);
     izde_stemmer_free(db->aux.ky);
+    izde__vocab_free(db->vocab);
     izde__seen_free(db->ix.seen);
     for (size_t i = 0; i < db->set.n; i++) {
         izx_db_free(db->set.shards[i].x);

@@ -128,6 +128,8 @@ int izde_results_json(const izde_results *r, izde_db *db, const char *query, dou
         return IZDE_ENOMEM;
     json_object_set_new(o, "query", json_string(query));
     json_object_set_new(o, "matches_estimated", json_integer(izde_results_estimated(r)));
+    if (izde_results_suggestion(r))
+        json_object_set_new(o, "suggestion", json_string(izde_results_suggestion(r)));
     izde__add_partial(o, db);
     if (took_ms >= 0)
         json_object_set_new(o, "took_ms", json_real(took_ms));

@@ -23,6 +23,7 @@ typedef struct hit_store {
 struct izde_results {
     unsigned n;
     unsigned estimated;
+    char *suggestion;   /* "did you mean" (suggest.c), or NULL */
     izde_hit *hits;
     hit_store *store;
     izde_expansion *expanded; /* strings in `xstrings` */
@@ -351,6 +352,9 @@ static int search_once(izde_results **out, izde_db *db, const char *query,
         rc = make_snippets(db, r, &pq, sd);
     if (rc == IZDE_OK)
         rc = keep_expansions(r, &pq);
+    /* a suggestion that cannot be made is no failure of the search */
+    if (rc == IZDE_OK && izde__suggest(db, query, &pq, r->estimated, &r->suggestion) == IZDE_ENOMEM)
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
     free(sd);
     free(order);
     izx_mset_free(m);
@@ -383,6 +387,11 @@ unsigned izde_results_estimated(const izde_results *r)
     return r ? r->estimated : 0;
 }
 
+const char *izde_results_suggestion(const izde_results *r)
+{
+    return r ? r->suggestion : NULL;
+}
+
 const izde_hit *izde_results_hit(const izde_results *r, unsigned i)
 {
     return r && i < r->n ? &r->hits[i] : NULL;
@@ -407,5 +416,6 @@ void izde_results_free(izde_results *r)
     free(r->store);
     free(r->expanded);
     free(r->xstrings);
+    free(r->suggestion);
     free(r);
 }
