@@ -12,7 +12,7 @@
  *   2  ZK-prefixed Kyrgyz stems; hyphenated compounds indexed whole as
  *      well as by parts; language "other" for neither Russian nor Kyrgyz. */
 #define IZDE_INDEX_VERSION 3
-#define IZDE_ANALYZER_VERSION 2
+#define IZDE_ANALYZER_VERSION 3
 
 #define IZDE_PREFIX_STEM_RU "Z"
 #define IZDE_PREFIX_STEM_KY "ZK"

@@ -45,13 +45,39 @@ static int has_invisible(const unsigned char *s, size_t n)
  * ЕАЭС, USA); longer all-capital words are shouted headlines, stemmed as
  * words.  Checks ASCII, basic Cyrillic and the Kyrgyz/Kazakh capitals. */
 
+/* A capitalised word ending in -ов, -ев or -ёв with at least three
+ * letters before: a Russian surname in the nominative (Лавров, Атамбаев,
+ * Бакиев), which Snowball cuts as a genitive plural (лавр, атамба, бак)
+ * while it stems every other case form to the whole name (Лаврова ->
+ * лавров): the name would split from its own forms and merge with лавра,
+ * Баку.  The word itself is its stem. */
+static int is_surname_nominative(const char *term, size_t len, const char *orig, size_t olen)
+{
+    const unsigned char *o = (const unsigned char *)orig;
+    if (olen < 2 || len < 10) /* 5 Cyrillic letters */
+        return 0;
+    /* a Cyrillic capital first, then a small letter (not МВД, not ИВАНОВ) */
+    unsigned cp = ((o[0] & 0x1fu) << 6) | (o[1] & 0x3fu);
+    if (o[0] < 0xd0 || o[0] > 0xd1 || !((cp >= 0x410 && cp <= 0x42f) || cp == 0x401))
+        return 0;
+    if (olen >= 4 && o[2] >= 0xd0 && o[2] <= 0xd1) {
+        unsigned c2 = ((o[2] & 0x1fu) << 6) | (o[3] & 0x3fu);
+        if ((c2 >= 0x410 && c2 <= 0x42f) || c2 == 0x401)
+            return 0;
+    }
+    const char *end = term + len - 4;
+    return memcmp(end, "ов", 4) == 0 || memcmp(end, "ев", 4) == 0;
+}
+
 const char *izde__stem_word(izde_stemmer *s, int kyrgyz, const char *term, size_t len,
                             const char *orig, size_t olen, size_t *out_len)
 {
     if (kyrgyz && orig && olen && !has_invisible((const unsigned char *)orig, olen))
         return izde_stemmer_stem(s, orig, olen, out_len);
-    if (!kyrgyz && orig && izde__is_acronym(orig, olen)) {
-        /* Snowball would cut acronyms as words: ИИМ -> "и" */
+    if (!kyrgyz && orig && (izde__is_acronym(orig, olen) ||
+                            is_surname_nominative(term, len, orig, olen))) {
+        /* Snowball would cut acronyms as words (ИИМ -> "и") and a
+         * surname as a genitive plural (Лавров -> "лавр") */
         *out_len = len;
         return term;
     }

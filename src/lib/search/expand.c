@@ -194,6 +194,9 @@ static int lang_ok(const izde_expander *x, int ky)
 /* ---- FORM: a base in both languages ---------------------------------------- */
 
 #define MIN_BASE_CHARS 5
+/* A name typed with a capital may cross as a shorter stem, when the
+ * other language's form reaches five letters: Сирия, Zсир, ZKсирия. */
+#define MIN_NAME_CHARS 3
 
 /* A Russian stem lacks the final vowel the Kyrgyz form of a loanword
  * keeps: Москва Zмоскв ZKмосква, санкция Zсанкц ZKсанкция, музей Zмузе
@@ -250,6 +253,7 @@ static int on_extension(void *ctx, const char *term, size_t len, unsigned tf)
     if (v->nfound == 4)
         return 1;
     if (!is_loan_tail(term + v->plen + v->blen, len - v->plen - v->blen) ||
+        utf8_chars(term + v->plen, len - v->plen) < MIN_BASE_CHARS ||
         !plausible_cross(v->sk, 1, v->own, tf, utf8_chars(term + v->plen, len - v->plen)))
         return 0;
     memcpy(v->found[v->nfound], term + v->plen, len - v->plen);
@@ -261,9 +265,11 @@ static int on_extension(void *ctx, const char *term, size_t len, unsigned tf)
  * final vowel (москв -> москва). */
 static void russian_to_kyrgyz(seek *sk, const char *rs, size_t n, unsigned own)
 {
-    if (!lang_ok(sk->x, 1) || utf8_chars(rs, n) < MIN_BASE_CHARS)
+    size_t chars = utf8_chars(rs, n);
+    if (!lang_ok(sk->x, 1) || chars < (sk->proper ? MIN_NAME_CHARS : MIN_BASE_CHARS))
         return;
-    keep_cross(sk, 1, own, rs, n);
+    if (chars >= MIN_BASE_CHARS)
+        keep_cross(sk, 1, own, rs, n);
     tail_ext v = {.sk = sk, .plen = strlen(IZDE_PREFIX_STEM_KY), .blen = n, .own = own};
     izde__buf_clear(&sk->t);
     izde__buf_puts(&sk->t, IZDE_PREFIX_STEM_KY);
@@ -295,11 +301,26 @@ static void kyrgyz_to_russian(seek *sk, const char *ks, size_t n, unsigned own)
         if (!cl)
             break;
         m -= cl;
-        if (utf8_chars(ks, m) < MIN_BASE_CHARS)
+        if (utf8_chars(ks, m) < (sk->proper ? MIN_NAME_CHARS : MIN_BASE_CHARS))
             break;
         if (is_loan_tail(ks + m, n - m))
             keep_cross(sk, 0, own, ks, m);
     }
+}
+
+/* Make the first letter of a lower-case Cyrillic word a capital, in place
+ * (а-я, ё, ң ө ү; anything else is left). */
+static void capitalize(char *w)
+{
+    unsigned char *u = (unsigned char *)w;
+    if (u[0] == 0xd0 && u[1] >= 0xb0 && u[1] <= 0xbf)
+        u[1] -= 0x20;                       /* а-п */
+    else if (u[0] == 0xd1 && u[1] >= 0x80 && u[1] <= 0x8f)
+        u[0] = 0xd0, u[1] += 0x20;          /* р-я */
+    else if (u[0] == 0xd1 && u[1] == 0x91)
+        u[0] = 0xd0, u[1] = 0x81;           /* ё */
+    else if ((u[0] == 0xd2 && (u[1] == 0xa3 || u[1] == 0xaf)) || (u[0] == 0xd3 && u[1] == 0xa9))
+        u[1] -= 1;                          /* ң ү ө */
 }
 
 /* ---- NAME: the case forms of a surname --------------------------------------- */
@@ -328,9 +349,14 @@ static size_t surname_base(const char *w, size_t n)
     return 0;
 }
 
+/* The Russian case forms of a surname whose nominative is base[0..n),
+ * each as Snowball stems it, and the nominative as the indexer stems it
+ * (terms.c: the name itself); a stem that loses more than one letter of
+ * the name is no form of it (Сариев is not САР).  Its Kyrgyz stem. */
 static void name_forms(seek *sk, const char *base, size_t n)
 {
     static const char *const endings[] = {"", "а", "у", "ым", "е", "ой", "ы", "ых", "ыми"};
+    size_t chars = utf8_chars(base, n);
     if (lang_ok(sk->x, 0)) {
         char form[IZDE_MAX_TERM + 8];
         for (size_t e = 0; e < sizeof endings / sizeof endings[0] && !sk->rc; e++) {
@@ -339,8 +365,8 @@ static void name_forms(seek *sk, const char *base, size_t n)
                 return;
             memcpy(form, base, n);
             memcpy(form + n, endings[e], el);
-            size_t sl;
-            const char *s = izde_stemmer_stem(sk->x->ru, form, n + el, &sl);
+            size_t sl = n;
+            const char *s = el ? izde_stemmer_stem(sk->x->ru, form, n + el, &sl) : base;
             if (!s) {
                 sk->rc = IZDE_ENOMEM;
                 return;
@@ -348,80 +374,133 @@ static void name_forms(seek *sk, const char *base, size_t n)
             char stem[IZDE_MAX_TERM + 8];
             memcpy(stem, s, sl);
             form[n + el] = '\0';
-            keep(sk, IZDE_PREFIX_STEM_RU, stem, sl, form, IZDE_X_NAME);
+            if (utf8_chars(stem, sl) + 1 >= chars)
+                keep(sk, IZDE_PREFIX_STEM_RU, stem, sl, form, IZDE_X_NAME);
         }
     }
-    if (lang_ok(sk->x, 1))
-        keep(sk, IZDE_PREFIX_STEM_KY, base, n, NULL, IZDE_X_NAME);
+    if (!lang_ok(sk->x, 1) || n > IZDE_MAX_TERM)
+        return;
+    keep(sk, IZDE_PREFIX_STEM_KY, base, n, NULL, IZDE_X_NAME);
+    /* and as the Kyrgyz stemmer cuts the name written alone (Собянин) */
+    char cap[IZDE_MAX_TERM + 1];
+    memcpy(cap, base, n);
+    cap[n] = '\0';
+    capitalize(cap);
+    size_t sl;
+    const char *s = izde_stemmer_stem(sk->x->ky, cap, n, &sl);
+    if (!s) {
+        sk->rc = IZDE_ENOMEM;
+        return;
+    }
+    char stem[IZDE_MAX_TERM + 1];
+    memcpy(stem, s, sl);
+    keep(sk, IZDE_PREFIX_STEM_KY, stem, sl, cap, IZDE_X_NAME);
 }
 
 /* ---- KEYBOARD: н о у typed for ң ө ү ------------------------------------------- */
 
-#define MAX_KEYBOARD_SLOTS 8
+#define MAX_KEYBOARD_SLOTS 16
+/* Stems tried at most per word, and how much rarer than the word as typed
+ * a variant may be. */
+#define MAX_KEYBOARD_TRIES 256
+#define KEYBOARD_RATIO 0.2
 
-/* Positions (byte offsets) of н, о, у in w (lower case); 0 when w holds
- * ң, ө or ү, or more than MAX_KEYBOARD_SLOTS of them. */
-static size_t keyboard_slots(const char *w, size_t n, size_t *pos)
+/* Positions (byte offsets) of о and у (vowels) and of н (nasals) in w
+ * (lower case); 0 when w holds ң, ө or ү, or more than
+ * MAX_KEYBOARD_SLOTS of them. */
+static size_t keyboard_slots(const char *w, size_t n, size_t *vow, size_t *nv, size_t *nas,
+                             size_t *nn)
 {
-    size_t k = 0;
+    *nv = *nn = 0;
     for (size_t i = 0; i + 1 < n; i++) {
         if (strncmp(w + i, "ң", 2) == 0 || strncmp(w + i, "ө", 2) == 0 ||
             strncmp(w + i, "ү", 2) == 0)
             return 0;
-        if (strncmp(w + i, "н", 2) == 0 || strncmp(w + i, "о", 2) == 0 ||
-            strncmp(w + i, "у", 2) == 0) {
-            if (k == MAX_KEYBOARD_SLOTS)
-                return 0;
-            pos[k++] = i;
-            i++;
-        }
+        int vowel = strncmp(w + i, "о", 2) == 0 || strncmp(w + i, "у", 2) == 0;
+        if (!vowel && strncmp(w + i, "н", 2) != 0)
+            continue;
+        if (*nv + *nn == MAX_KEYBOARD_SLOTS)
+            return 0;
+        if (vowel)
+            vow[(*nv)++] = i;
+        else
+            nas[(*nn)++] = i;
+        i++;
     }
-    return k;
+    return *nv + *nn;
 }
 
-/* A variant is kept when the share of Kyrgyz articles holding it is
- * more than twice the share of either language's articles holding the
- * word as typed (`typed`: its stems' frequencies, Russian and Kyrgyz):
- * болгон, typed right, keeps off the rarer бөлгөн, and которого, a Russian
- * word, any Kyrgyz look-alike; окмот, in no article, finds өкмөт. */
+/* н D0 BD -> ң D2 A3; о D0 BE -> ө D3 A9; у D1 83 -> ү D2 AF */
+static void to_kyrgyz_letter(char *c)
+{
+    if (c[1] == (char)0xbd)
+        c[0] = (char)0xd2, c[1] = (char)0xa3;
+    else if (c[1] == (char)0xbe)
+        c[0] = (char)0xd3, c[1] = (char)0xa9;
+    else
+        c[0] = (char)0xd2, c[1] = (char)0xaf;
+}
+
+/* The masks of `k` slots to try, likeliest first: none and all (vowel
+ * harmony makes a word's о and у all ө and ү, or none), then, for a few
+ * slots, every other mix. */
+static size_t slot_masks(size_t k, unsigned *out)
+{
+    size_t n = 0;
+    unsigned all = k ? (1u << k) - 1 : 0;
+    out[n++] = 0;
+    if (k)
+        out[n++] = all;
+    if (k <= 6)
+        for (unsigned m = 1; m < all; m++)
+            out[n++] = m;
+    return n;
+}
+
+/* A variant is kept when the share of Kyrgyz articles holding it is more
+ * than KEYBOARD_RATIO of the share of either language's articles holding
+ * the word as typed (`typed`: its stems' frequencies, Russian and Kyrgyz):
+ * болгон, typed right, keeps off the far rarer бөлгөн, and которого, a
+ * Russian word, any Kyrgyz look-alike; окмот, in no article, finds өкмөт. */
 static void keyboard_variants(seek *sk, const char *w, size_t n, const unsigned typed[2])
 {
     double typed_share = (double)typed[0] / sk->docs[0];
     if ((double)typed[1] / sk->docs[1] > typed_share)
         typed_share = (double)typed[1] / sk->docs[1];
-    size_t pos[MAX_KEYBOARD_SLOTS];
-    size_t k = lang_ok(sk->x, 1) && utf8_chars(w, n) >= 4 ? keyboard_slots(w, n, pos) : 0;
-    if (!k || n > IZDE_MAX_TERM)
+    size_t vow[MAX_KEYBOARD_SLOTS], nas[MAX_KEYBOARD_SLOTS], nv, nn;
+    if (!lang_ok(sk->x, 1) || utf8_chars(w, n) < 4 || n > IZDE_MAX_TERM ||
+        !keyboard_slots(w, n, vow, &nv, nas, &nn))
         return;
+    unsigned vm[66], nm[66];
+    size_t nvm = slot_masks(nv, vm), nnm = slot_masks(nn, nm), tries = 0;
     char v[IZDE_MAX_TERM + 1];
-    for (unsigned mask = 1; mask < (1u << k) && !sk->rc && sk->out->n < IZDE_MAX_EXPANSIONS;
-         mask++) {
-        memcpy(v, w, n);
-        v[n] = '\0';
-        for (size_t b = 0; b < k; b++) {
-            if (!(mask & (1u << b)))
-                continue;
-            char *c = v + pos[b];
-            /* н D0 BD -> ң D2 A3; о D0 BE -> ө D3 A9; у D1 83 -> ү D2 AF */
-            if (c[1] == (char)0xbd)
-                c[0] = (char)0xd2, c[1] = (char)0xa3;
-            else if (c[1] == (char)0xbe)
-                c[0] = (char)0xd3, c[1] = (char)0xa9;
-            else
-                c[0] = (char)0xd2, c[1] = (char)0xaf;
+    for (size_t a = 0; a < nvm && tries < MAX_KEYBOARD_TRIES; a++)
+        for (size_t b = 0; b < nnm && tries < MAX_KEYBOARD_TRIES; b++) {
+            if (sk->rc || sk->out->n >= IZDE_MAX_EXPANSIONS)
+                return;
+            if (!vm[a] && !nm[b])
+                continue; /* the word as typed */
+            tries++;
+            memcpy(v, w, n);
+            v[n] = '\0';
+            for (size_t i = 0; i < nv; i++)
+                if (vm[a] & (1u << i))
+                    to_kyrgyz_letter(v + vow[i]);
+            for (size_t i = 0; i < nn; i++)
+                if (nm[b] & (1u << i))
+                    to_kyrgyz_letter(v + nas[i]);
+            size_t sl;
+            const char *st = izde_stemmer_stem(sk->x->ky, v, n, &sl);
+            if (!st) {
+                sk->rc = IZDE_ENOMEM;
+                return;
+            }
+            char stem[IZDE_MAX_TERM + 1];
+            memcpy(stem, st, sl);
+            unsigned f = freq(sk, IZDE_PREFIX_STEM_KY, stem, sl);
+            if (f && (double)f / sk->docs[1] > KEYBOARD_RATIO * typed_share)
+                keep(sk, IZDE_PREFIX_STEM_KY, stem, sl, v, IZDE_X_KEYBOARD);
         }
-        size_t sl;
-        const char *s = izde_stemmer_stem(sk->x->ky, v, n, &sl);
-        if (!s) {
-            sk->rc = IZDE_ENOMEM;
-            return;
-        }
-        char stem[IZDE_MAX_TERM + 1];
-        memcpy(stem, s, sl);
-        unsigned f = freq(sk, IZDE_PREFIX_STEM_KY, stem, sl);
-        if ((double)f / sk->docs[1] > 2 * typed_share)
-            keep(sk, IZDE_PREFIX_STEM_KY, stem, sl, v, IZDE_X_KEYBOARD);
-    }
 }
 
 /* ---- one word -------------------------------------------------------------- */
@@ -513,11 +592,11 @@ static void forms_of(seek *sk, const char *term, size_t len, const char *orig, s
         glossary_of(sk, rs, rl, ks, kl);
     if (sk->rc || !is_upper_initial(orig, olen))
         return;
-    size_t nb = surname_base(term, len);
-    if (nb)
+    size_t nb;
+    if (kl && kl < len && (nb = surname_base(ks, kl)) == kl)
+        name_forms(sk, ks, kl); /* Жапаровдун, Собяниндин: the Kyrgyz stem */
+    else if ((nb = surname_base(term, len)))
         name_forms(sk, term, nb);
-    else if (kl && (nb = surname_base(ks, kl)) == kl)
-        name_forms(sk, ks, kl); /* Жапаровдун -> жапаров */
 }
 
 typedef struct latin_ctx {
@@ -559,8 +638,20 @@ static int on_spelling(void *ctx, const char *cyr, size_t len)
         w[n++] = cyr[i];
     }
     w[n] = '\0';
-    size_t rl = lang_ok(sk->x, 0) ? stem_into(sk, 0, w, n, NULL, 0, rs) : 0;
-    size_t kl = lang_ok(sk->x, 1) ? stem_into(sk, 1, w, n, w, n, ks) : 0;
+    /* stemmed as a name, as the text writes it: with a capital (Vasilyev:
+     * Васильев, the surname, not the Snowball stem of Василий) */
+    char cap[IZDE_MAX_TERM + 1];
+    memcpy(cap, w, n + 1);
+    capitalize(cap);
+    size_t rl = lang_ok(sk->x, 0) ? stem_into(sk, 0, w, n, cap, n, rs) : 0;
+    size_t kl = lang_ok(sk->x, 1) ? stem_into(sk, 1, w, n, cap, n, ks) : 0;
+    /* a stem cut far shorter than the spelling is another word (Chui:
+     * чуй, Snowball чу; Too: тоо, то) */
+    size_t chars = utf8_chars(w, n);
+    if (rl && !(rl == n || (utf8_chars(rs, rl) >= 3 && utf8_chars(rs, rl) + 2 >= chars)))
+        rl = 0;
+    if (kl && !(kl == n || (utf8_chars(ks, kl) >= 3 && utf8_chars(ks, kl) + 2 >= chars)))
+        kl = 0;
     unsigned f = sk->rc ? 0 : spelling_freq(sk, rs, rl, ks, kl);
     if (!f || (lc->found && (unsigned long)f * LATIN_RARER < lc->best))
         return sk->rc != 0;

@@ -503,6 +503,42 @@ static int xlist_query(parser *p, const izde_xlist *l, double weight, izx_query 
  * expansion: below the word as typed. */
 #define EXPANSION_WEIGHT 0.3
 
+/* BM25's inverse document frequency, as Xapian computes it, of a term in
+ * `df` of `n` documents (at least a small positive value). */
+static double bm25_idf(unsigned n, unsigned df)
+{
+    double idf = log(((double)n - df + 0.5) / (df + 0.5));
+    return idf > 0.05 ? idf : 0.05;
+}
+
+/* The weight of a word's expansions: EXPANSION_WEIGHT, less when they are
+ * rarer than the word as typed, so that an article holding a rare
+ * expansion (ZKпрезидент, in 234 articles) does not outrank the articles
+ * holding the word as typed (Zпрезидент, in 4,913): scaled by the ratio of
+ * their idfs, the expansions weigh at most EXPANSION_WEIGHT of the word. */
+static double expansion_weight(parser *p, const izde_xlist *l)
+{
+    izx_db *db = p->stemmers->db;
+    unsigned n = 0, exact = 0, rare = 0;
+    if (izx_db_doccount(db, &n) != IZX_OK || !n)
+        return EXPANSION_WEIGHT;
+    for (size_t i = 0; i < p->nexact; i++) {
+        unsigned f = 0;
+        if (izx_db_termfreq(db, p->exact[i], strlen(p->exact[i]), &f) == IZX_OK && f > exact)
+            exact = f;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        unsigned f = 0;
+        const char *t = l->v[i].terms[0];
+        if (izx_db_termfreq(db, t, strlen(t), &f) == IZX_OK && f && (!rare || f < rare))
+            rare = f;
+    }
+    if (!exact || !rare)
+        return EXPANSION_WEIGHT;
+    double ratio = bm25_idf(n, exact) / bm25_idf(n, rare);
+    return ratio < 1 ? EXPANSION_WEIGHT * ratio : EXPANSION_WEIGHT;
+}
+
 static void expander_for(parser *p, izde_expander *x)
 {
     const izde_qstemmers *st = p->stemmers;
@@ -528,7 +564,7 @@ static int expansion_subquery(parser *p, const char *term, size_t len, const cha
             rc = note_expansion(p, orig, olen, l.v[i].shown, l.v[i].why);
     }
     if (rc == IZDE_OK)
-        rc = xlist_query(p, &l, EXPANSION_WEIGHT, sub);
+        rc = xlist_query(p, &l, l.n ? expansion_weight(p, &l) : EXPANSION_WEIGHT, sub);
     izde__xlist_free(&l);
     if (rc == IZDE_OK && *sub)
         (*n)++;
