@@ -441,17 +441,19 @@ static void to_kyrgyz_letter(char *c)
         c[0] = (char)0xd2, c[1] = (char)0xaf;
 }
 
-/* The masks of `k` slots to try, likeliest first: none and all (vowel
- * harmony makes a word's о and у all ө and ү, or none), then, for a few
- * slots, every other mix. */
-static size_t slot_masks(size_t k, unsigned *out)
+/* The masks of `k` slots to try: none and all, then, for a few slots
+ * and when `mixed`, every other mix.  Vowel harmony makes a word's о and у
+ * all ө and ү or none (өкмөт, not өкмот; үчүн, not үчун, which the
+ * stemmer would cut to үч, "three"), so vowels are never mixed; н and ң
+ * are. */
+static size_t slot_masks(size_t k, int mixed, unsigned *out)
 {
     size_t n = 0;
     unsigned all = k ? (1u << k) - 1 : 0;
     out[n++] = 0;
     if (k)
         out[n++] = all;
-    if (k <= 6)
+    if (mixed && k <= 6)
         for (unsigned m = 1; m < all; m++)
             out[n++] = m;
     return n;
@@ -472,7 +474,7 @@ static void keyboard_variants(seek *sk, const char *w, size_t n, const unsigned 
         !keyboard_slots(w, n, vow, &nv, nas, &nn))
         return;
     unsigned vm[66], nm[66];
-    size_t nvm = slot_masks(nv, vm), nnm = slot_masks(nn, nm), tries = 0;
+    size_t nvm = slot_masks(nv, 0, vm), nnm = slot_masks(nn, 1, nm), tries = 0;
     char v[IZDE_MAX_TERM + 1];
     for (size_t a = 0; a < nvm && tries < MAX_KEYBOARD_TRIES; a++)
         for (size_t b = 0; b < nnm && tries < MAX_KEYBOARD_TRIES; b++) {
