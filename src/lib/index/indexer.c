@@ -241,7 +241,7 @@ static int pass_to_other_shard(izde_db *db, const izde_article *a)
  * meta_free(). */
 typedef struct article_meta {
     izde_clean clean;
-    const char *text;     /* the clean text, else the original */
+    const char *text;     /* the clean text */
     size_t text_len;
     const char *lang;     /* the record's, else guessed (static or the record's) */
     char *title, *source, *date;
@@ -308,13 +308,13 @@ static int article_meta_of(izde_db *db, const izde_article *a, article_meta *m)
                                  db->ix.seen, src_key);
     if (rc != IZDE_OK)
         return izde__db_error(db, rc, "out of memory");
-    m->text = m->clean.len ? m->clean.text : a->text ? a->text : "";
-    m->text_len = m->clean.len ? m->clean.len : a->text ? a->text_len : 0;
+    m->text = m->clean.text;
+    m->text_len = m->clean.len;
     if (izde__utf8_invalid_at((const unsigned char *)m->text, m->text_len) < m->text_len)
         return izde__db_error(db, IZDE_EFORMAT, "article '%s': text is not valid UTF-8", a->id);
     m->lang = a->lang && *a->lang ? a->lang
-              : m->text_len       ? izde__detect_lang(m->text, m->text_len)
-                                  : izde__detect_lang(a->title, strlen(a->title));
+              : m->text_len || !a->title ? izde__detect_lang(m->text, m->text_len)
+                                         : izde__detect_lang(a->title, strlen(a->title));
     if (a->title && *a->title)
         m->title = strdup(a->title);
     else if (m->clean.title)
