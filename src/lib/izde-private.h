@@ -41,6 +41,7 @@ typedef struct izde_shard {
 typedef struct izde_indexing {
     unsigned pending;       /* documents added since the last commit */
     izde_seen *seen;        /* lines seen per source in this run */
+    int counted;            /* the articles read now had their lines counted first */
     izde_notice_fn notice;  /* izde_db_set_notice(): notes while indexing, or NULL */
     void *notice_payload;   /* passed to `notice` */
     izde_notice_fn warning; /* izde_db_set_warning(): data indexed with a loss, or NULL */
@@ -167,6 +168,11 @@ int izde__db_izx_error(izde_db *db, int izx_status, const char *what);
  * than 220 bytes its first 180 bytes plus '#' and a 64-bit FNV-1a hash in
  * hex.  Appended to `b`. */
 int izde__file_key(izde_buf *b, const char *real);
+
+/* Count an article's lines for chrome detection without indexing it
+ * (indexer.c): a file's articles are all counted before the first is
+ * indexed, with db->ix.counted set while they are (see izde__seen_count()). */
+int izde__count_article(izde_db *db, const izde_article *a);
 
 /* ---- which files hold an id (index/claims.c) ----------------------------- */
 

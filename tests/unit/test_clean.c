@@ -337,6 +337,29 @@ static void test_repeated_in_body(void **state)
     izde__seen_free(seen);
 }
 
+/* A file's articles counted first: its first article knows the lines the
+ * next ones repeat.  Four articles with a line: chrome in all four; three:
+ * in none (each has it in two others only). */
+static void test_counted_first(void **state)
+{
+    (void)state;
+    izde_seen *seen = izde__seen_new();
+    char buf[4][512];
+    for (int i = 0; i < 4; i++) {
+        snprintf(buf[i], sizeof buf[i], "Первый абзац новости номер %d о событиях.\nТакже по теме\n%s"
+                 "Второй абзац новости номер %d о событиях.\n", i, i < 3 ? "Разгром дня\n" : "", i);
+        assert_int_equal(izde__seen_count(seen, buf[i], strlen(buf[i]), "example.ru"), IZDE_OK);
+    }
+    for (int i = 0; i < 4; i++) {
+        izde_clean c;
+        assert_int_equal(izde__clean_counted(&c, buf[i], strlen(buf[i]), seen, "example.ru"), IZDE_OK);
+        assert_int_equal(count_line(&c, "Также по теме"), 0);
+        assert_int_equal(count_line(&c, "Разгром дня"), i < 3);
+        izde__clean_free(&c);
+    }
+    izde__seen_free(seen);
+}
+
 /* The RT video player, as scraped into the articles' text (shortened). */
 static const char player[] =
     " jwplayer.key=\"kESrsgULvYO7r2MfUelqj3vs+2i8JdQBqjGNmA==\";\n"
@@ -429,6 +452,7 @@ int main(void)
         cmocka_unit_test(test_link_text_joined),
         cmocka_unit_test(test_chrome_in_body),
         cmocka_unit_test(test_repeated_in_body),
+        cmocka_unit_test(test_counted_first),
         cmocka_unit_test(test_code_dropped),
         cmocka_unit_test(test_prose_about_code_kept),
         cmocka_unit_test(test_dates),

@@ -920,9 +920,10 @@ static int is_dateline(const line *l)
 }
 
 /* Mark the chrome lines (see the top of the file).  The title line
- * (title_at) is never chrome; code always is. */
+ * (title_at) is never chrome; code always is.  A line is common to the
+ * source when `seen` counts it `common` times. */
 static void mark_chrome(line *lines, size_t nl, size_t title_at, izde_seen *seen,
-                        uint64_t src_hash)
+                        uint64_t src_hash, unsigned common)
 {
     /* a short question before a one-word button is a widget */
     for (size_t i = 0; i < nl; i++) {
@@ -963,7 +964,7 @@ static void mark_chrome(line *lines, size_t nl, size_t title_at, izde_seen *seen
             uint16_t *c = l->joined && seen && l->n < 400
                               ? seen_slot(seen, seen_key(src_hash, l))
                               : NULL;
-            l->chrome = c && *c >= 3;
+            l->chrome = c && *c >= common;
             continue;
         }
         if (l->words == 0 || links_only(l) || is_credit(l) || (is_label_line(l) && !l->joined)) {
@@ -985,7 +986,7 @@ static void mark_chrome(line *lines, size_t nl, size_t title_at, izde_seen *seen
             l->chrome = same_line(l, &lines[j]); /* a later copy */
         if (!l->chrome && seen && l->n < 400) {
             uint16_t *c = seen_slot(seen, seen_key(src_hash, l));
-            if (c && *c >= 3)
+            if (c && *c >= common)
                 l->chrome = 1;
         }
     }
@@ -1092,10 +1093,13 @@ static void join_kept(const line *lines, size_t nl, izde_clean *out)
     }
 }
 
-int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen *seen,
-                        const char *source_key)
+/* Clean text[0..len) into *out (NULL: only count its lines in `seen`).
+ * counted: `seen` holds this article's lines already (izde__seen_count()),
+ * so a line is common in four articles, this one and three others; else
+ * in three earlier ones, and this article's lines are counted after. */
+static int clean(izde_clean *out, const char *text, size_t len, izde_seen *seen,
+                 const char *source_key, int counted)
 {
-    memset(out, 0, sizeof *out);
     size_t nl = 0, joined = 0;
     /* lines without their markup, then joined lines: len bytes each at most */
     char *work = malloc(2 * len + 2);
@@ -1114,9 +1118,16 @@ int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen
             title_at = i;
     uint64_t src_hash = izde__hash(IZDE_HASH_SEED_V1, source_key ? source_key : "",
                                    source_key ? strlen(source_key) : 0);
-    mark_chrome(lines, nl, title_at, source_key ? seen : NULL, src_hash);
+    if (!out) {
+        if (seen && source_key)
+            count_seen(lines, nl, seen, src_hash);
+        free(lines);
+        free(work);
+        return IZDE_OK;
+    }
+    mark_chrome(lines, nl, title_at, source_key ? seen : NULL, src_hash, counted ? 4 : 3);
     keep_all_but_code(lines, nl);
-    if (seen && source_key)
+    if (seen && source_key && !counted)
         count_seen(lines, nl, seen, src_hash);
     join_kept(lines, nl, out);
     if (title_at < nl) {
@@ -1130,4 +1141,23 @@ int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen
     free(lines);
     free(work);
     return out->text ? IZDE_OK : IZDE_ENOMEM;
+}
+
+int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen *seen,
+                        const char *source_key)
+{
+    memset(out, 0, sizeof *out);
+    return clean(out, text, len, seen, source_key, 0);
+}
+
+int izde__clean_counted(izde_clean *out, const char *text, size_t len, izde_seen *seen,
+                        const char *source_key)
+{
+    memset(out, 0, sizeof *out);
+    return clean(out, text, len, seen, source_key, 1);
+}
+
+int izde__seen_count(izde_seen *seen, const char *text, size_t len, const char *source_key)
+{
+    return clean(NULL, text, len, seen, source_key, 0);
 }

@@ -225,13 +225,24 @@ static const char *chrome_key(const izde_article *a, char **owned)
 static int pass_to_other_shard(izde_db *db, const izde_article *a)
 {
     db->out.other++;
-    if (!a->text || !a->text_len || !db->ix.seen)
+    if (!a->text || !a->text_len || !db->ix.seen || db->ix.counted)
         return IZDE_OK;
     char *owned;
     const char *key = chrome_key(a, &owned);
     izde_clean clean = {0};
     int rc = izde__clean_article(&clean, a->text, a->text_len, db->ix.seen, key);
     izde__clean_free(&clean);
+    free(owned);
+    return rc == IZDE_OK ? IZDE_OK : izde__db_error(db, rc, "out of memory");
+}
+
+int izde__count_article(izde_db *db, const izde_article *a)
+{
+    if (!a->text || !a->text_len || !db->ix.seen)
+        return IZDE_OK;
+    char *owned;
+    const char *key = chrome_key(a, &owned);
+    int rc = izde__seen_count(db->ix.seen, a->text, a->text_len, key);
     free(owned);
     return rc == IZDE_OK ? IZDE_OK : izde__db_error(db, rc, "out of memory");
 }
@@ -304,8 +315,8 @@ static char *article_date(izde_db *db, const izde_article *a, const izde_clean *
 static int article_meta_of(izde_db *db, const izde_article *a, article_meta *m)
 {
     const char *src_key = chrome_key(a, &m->dir);
-    int rc = izde__clean_article(&m->clean, a->text ? a->text : "", a->text ? a->text_len : 0,
-                                 db->ix.seen, src_key);
+    int rc = (db->ix.counted ? izde__clean_counted : izde__clean_article)(
+        &m->clean, a->text ? a->text : "", a->text ? a->text_len : 0, db->ix.seen, src_key);
     if (rc != IZDE_OK)
         return izde__db_error(db, rc, "out of memory");
     m->text = m->clean.text;
