@@ -249,6 +249,8 @@ static void test_chrome_in_body(void **state)
                              "5 декабря 2019, 10:15\n"
                              "Фото: Reuters\n"
                              "pic.twitter.com/GT0oUFUs0j\n"
+                             "— FINA (@fina1908)\n"
+                             "(@alexemelyanenko)\n"
                              "© Wikimedia Commons\n"
                              "Итоги голосования\n"
                              "Второй абзац статьи о выборах в парламент.\n",
@@ -360,6 +362,30 @@ static void test_counted_first(void **state)
     izde__seen_free(seen);
 }
 
+/* A sentence joined from pieces is chrome when ten other articles of the
+ * source repeat it (a promo), not when four do (a quoted tweet). */
+static void test_repeated_sentence(void **state)
+{
+    (void)state;
+    izde_seen *seen = izde__seen_new();
+    char buf[12][512];
+    for (int i = 0; i < 12; i++) {
+        snprintf(buf[i], sizeof buf[i],
+                 "Первый абзац новости номер %d о событиях.\n%s"
+                 "Подписывайтесь на наш \nTelegram\n, чтобы быть в курсе самых важных новостей.\n",
+                 i, i < 4 ? "The media (failing \n@nytimes\n) is not my enemy!\n" : "");
+        assert_int_equal(izde__seen_count(seen, buf[i], strlen(buf[i]), "example.ru"), IZDE_OK);
+    }
+    for (int i = 0; i < 12; i++) {
+        izde_clean c;
+        assert_int_equal(izde__clean_counted(&c, buf[i], strlen(buf[i]), seen, "example.ru"), IZDE_OK);
+        assert_null(strstr(c.text, "Telegram"));
+        assert_int_equal(count_line(&c, "The media (failing @nytimes) is not my enemy!"), i < 4);
+        izde__clean_free(&c);
+    }
+    izde__seen_free(seen);
+}
+
 /* The RT video player, as scraped into the articles' text (shortened). */
 static const char player[] =
     " jwplayer.key=\"kESrsgULvYO7r2MfUelqj3vs+2i8JdQBqjGNmA==\";\n"
@@ -453,6 +479,7 @@ int main(void)
         cmocka_unit_test(test_chrome_in_body),
         cmocka_unit_test(test_repeated_in_body),
         cmocka_unit_test(test_counted_first),
+        cmocka_unit_test(test_repeated_sentence),
         cmocka_unit_test(test_code_dropped),
         cmocka_unit_test(test_prose_about_code_kept),
         cmocka_unit_test(test_dates),

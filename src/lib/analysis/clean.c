@@ -20,15 +20,17 @@
  *     its sentence: "начал действовать" / "меморандум" / "о создании...").
  *  4. Chrome out, by general rules on lines, never by a list of strings:
  *     - lines without a letter (times "16:49", counters "0", rules), lines
- *       of links alone ("pic.twitter.com/x", "globallookpress.com") and
- *       credits ("© Reuters");
+ *       of links alone ("pic.twitter.com/x", "globallookpress.com"),
+ *       credits ("© Reuters") and the signatures of embedded posts
+ *       ("— FINA (@fina1908)");
  *     - "Label: ..." lines that do not end a sentence: credits, "read
  *       also" links, "original article" links (not a sentence joined from
  *       pieces: "Name" / ": «quote»");
  *     - the title again; a line repeated within the article that does not
  *       end a sentence, but for its first copy (a repeated photo caption);
- *     - lines seen in three or more earlier articles of the same source in
- *       this run (see izde__seen_new()): menus, "related" headers, credits;
+ *     - lines that three other articles of the same source have: earlier
+ *       ones in this run, or any of its file when the file was counted
+ *       first (izde__seen_count()): menus, "related" headers, credits;
  *     - short lines (four words or fewer) that do not end a sentence where
  *       a page keeps its chrome: before the headline of a page that opens
  *       with one (menus, "Версия сайта"), and after the article's last
@@ -40,7 +42,8 @@
  * A line that ends a sentence (. ! … or a question of two words or more)
  * is never chrome, so cleaning cannot drop a sentence of the article;
  * only code and markup are taken out of sentences, and a sentence joined
- * from pieces goes when it repeats across the source (a promo).
+ * from pieces goes when ten other articles of the source repeat it (a
+ * promo).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -886,6 +889,8 @@ static int links_only(const line *l)
         size_t n = (size_t)(p - t);
         while (n && strchr(".,;:)", t[n - 1]))
             n--;
+        if (n && t[0] == '(')
+            t++, n--;
         if (!n)
             continue;
         size_t d = domain_len(t, n);
@@ -899,6 +904,21 @@ static int links_only(const line *l)
                 return 0;
     }
     return links > 0;
+}
+
+/* The signature of an embedded post: a line ending in an @handle in
+ * brackets ("— Donald J. Trump (@realDonaldTrump)", "Публикация от
+ * Александр Самедов (@19samedov84)"); the post's text stays. */
+static int is_post_signature(const line *l)
+{
+    const char *s = l->s;
+    size_t n = l->n;
+    if (n < 4 || s[n - 1] != ')')
+        return 0;
+    size_t i = n - 1;
+    while (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '_' || s[i - 1] == '.'))
+        i--;
+    return i >= 2 && i < n - 1 && s[i - 1] == '@' && s[i - 2] == '(';
 }
 
 /* A credit: "© Reuters", "©  imagebroker/Michaela Begsteiger". */
@@ -919,11 +939,17 @@ static int is_dateline(const line *l)
     return d != NULL;
 }
 
+/* A line seen in this many other articles of the source is chrome; a
+ * sentence joined from pieces needs more (a promo is in a hundred, a
+ * tweet quoted by a few articles must stay). */
+#define COMMON_LINE 3
+#define COMMON_SENTENCE 10
+
 /* Mark the chrome lines (see the top of the file).  The title line
- * (title_at) is never chrome; code always is.  A line is common to the
- * source when `seen` counts it `common` times. */
+ * (title_at) is never chrome; code always is.  self: `seen` counts this
+ * article's lines too (1) or not (0). */
 static void mark_chrome(line *lines, size_t nl, size_t title_at, izde_seen *seen,
-                        uint64_t src_hash, unsigned common)
+                        uint64_t src_hash, unsigned self)
 {
     /* a short question before a one-word button is a widget */
     for (size_t i = 0; i < nl; i++) {
@@ -964,10 +990,11 @@ static void mark_chrome(line *lines, size_t nl, size_t title_at, izde_seen *seen
             uint16_t *c = l->joined && seen && l->n < 400
                               ? seen_slot(seen, seen_key(src_hash, l))
                               : NULL;
-            l->chrome = c && *c >= common;
+            l->chrome = c && *c >= COMMON_SENTENCE + self;
             continue;
         }
-        if (l->words == 0 || links_only(l) || is_credit(l) || (is_label_line(l) && !l->joined)) {
+        if (l->words == 0 || links_only(l) || is_credit(l) || is_post_signature(l) ||
+            (is_label_line(l) && !l->joined)) {
             l->chrome = 1;
             continue;
         }
@@ -986,7 +1013,7 @@ static void mark_chrome(line *lines, size_t nl, size_t title_at, izde_seen *seen
             l->chrome = same_line(l, &lines[j]); /* a later copy */
         if (!l->chrome && seen && l->n < 400) {
             uint16_t *c = seen_slot(seen, seen_key(src_hash, l));
-            if (c && *c >= common)
+            if (c && *c >= COMMON_LINE + self)
                 l->chrome = 1;
         }
     }
@@ -1125,7 +1152,7 @@ static int clean(izde_clean *out, const char *text, size_t len, izde_seen *seen,
         free(work);
         return IZDE_OK;
     }
-    mark_chrome(lines, nl, title_at, source_key ? seen : NULL, src_hash, counted ? 4 : 3);
+    mark_chrome(lines, nl, title_at, source_key ? seen : NULL, src_hash, counted ? 1 : 0);
     keep_all_but_code(lines, nl);
     if (seen && source_key && !counted)
         count_seen(lines, nl, seen, src_hash);
