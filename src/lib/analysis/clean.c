@@ -35,7 +35,8 @@
  *       a page keeps its chrome: before the headline of a page that opens
  *       with one (menus, "Версия сайта"), and after the article's last
  *       sentence (buttons, widgets, bylines); short datelines
- *       ("Опубликовано:", "5 декабря 2019, 10:15"); a short question
+ *       ("Опубликовано:", "5 декабря 2019, 10:15", a post's stamp "Ноя 18
+ *       2017 в 6:23 PST"); a short question
  *       right before a button ("Ваша реакция?" / "Нравится").
  *     Short lines inside the article (subheadings, captions, verse, a
  *     speaker's name) are text, and kept.
@@ -556,6 +557,8 @@ static void mark_code(line *lines, size_t nl)
 /* ---- broken lines ---------------------------------------------------------- */
 
 static int links_only(const line *l);
+static int is_credit(const line *l);
+static int is_post_signature(const line *l);
 
 /* Punctuation that cannot open a sentence: , . ; : ) ] ! ? */
 static int is_cont_punct(char c)
@@ -578,10 +581,11 @@ static int continues(const line *l)
            (n >= 3 && s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0x9d || s[2] == 0xa6)); /* ” … */
 }
 
-/* Can a line be continued: text that does not end a sentence? */
+/* Can a line be continued: text that does not end a sentence (not a
+ * credit or a post's signature, which stand alone)? */
 static int open_ended(const line *l)
 {
-    return l->n && !l->code && !l->sentence;
+    return l->n && !l->code && !l->sentence && !is_credit(l) && !is_post_signature(l);
 }
 
 /* Join the lines that continue the line before them (continues()), and a
@@ -927,13 +931,36 @@ static int is_credit(const line *l)
     return l->n >= 2 && (unsigned char)l->s[0] == 0xc2 && (unsigned char)l->s[1] == 0xa9;
 }
 
-/* A dateline: a date label ("Опубликовано:") or a whole date
- * ("5 декабря 2019, 10:15", "18.04.2017"). */
+/* Does s[0..n) hold a year (1900-2099) and a time of day (7:05, 10:15)? */
+static int year_and_time(const char *s, size_t n)
+{
+    int year = 0, time = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]) || (i > 0 && isdigit((unsigned char)s[i - 1])))
+            continue;
+        size_t j = i;
+        while (j < n && isdigit((unsigned char)s[j]))
+            j++;
+        if (j - i == 4 && (s[i] == '1' ? s[i + 1] == '9' : s[i] == '2' && s[i + 1] == '0') &&
+            (j == n || s[j] != ':'))
+            year = 1;
+        else if (j - i <= 2 && j + 2 < n && s[j] == ':' && isdigit((unsigned char)s[j + 1]) &&
+                 isdigit((unsigned char)s[j + 2]) && (j + 3 == n || !isdigit((unsigned char)s[j + 3])))
+            time = 1;
+    }
+    return year && time;
+}
+
+/* A dateline: a date label ("Опубликовано:"), a whole date ("5 декабря
+ * 2019, 10:15", "18.04.2017"), or a year with a time (an embedded post's
+ * stamp: "Ноя 18 2017 в 6:23 PST"). */
 static int is_dateline(const line *l)
 {
     for (const char *const *lab = date_labels; *lab; lab++)
         if (l->n >= strlen(*lab) && memcmp(l->s, *lab, strlen(*lab)) == 0)
             return 1;
+    if (year_and_time(l->s, l->n))
+        return 1;
     char *d = date_in(l->s, l->n);
     free(d);
     return d != NULL;
