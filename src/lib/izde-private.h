@@ -41,6 +41,7 @@ typedef struct izde_shard {
 typedef struct izde_indexing {
     unsigned pending;       /* documents added since the last commit */
     izde_seen *seen;        /* lines seen per source in this run */
+    int counted;            /* the articles read now had their lines counted first */
     izde_notice_fn notice;  /* izde_db_set_notice(): notes while indexing, or NULL */
     void *notice_payload;   /* passed to `notice` */
     izde_notice_fn warning; /* izde_db_set_warning(): data indexed with a loss, or NULL */
@@ -230,6 +231,11 @@ int izde__vocab_encode(const char *s, size_t len, unsigned char *codes, size_t c
 /* Codes back to UTF-8 in `out` (2 bytes a letter, plus the NUL): upper 0
  * small letters, 1 the first a capital, 2 all capitals.  Returns bytes. */
 size_t izde__vocab_decode(const unsigned char *codes, size_t n, int upper, char *out);
+
+/* Count an article's lines for chrome detection without indexing it
+ * (indexer.c): a file's articles are all counted before the first is
+ * indexed, with db->ix.counted set while they are (see izde__seen_count()). */
+int izde__count_article(izde_db *db, const izde_article *a);
 
 /* ---- which files hold an id (index/claims.c) ----------------------------- */
 

@@ -12,6 +12,11 @@
  *   2  ZK-prefixed Kyrgyz stems; hyphenated compounds indexed whole as
  *      well as by parts; language "other" for neither Russian nor Kyrgyz. */
 #define IZDE_INDEX_VERSION 3
+/* Analyzer version, stored in metadata "izde.analyzer" when an index is
+ * created (and by a --force run): what made the terms and the clean text
+ * of the same input.  2: ZK stems, compounds; 3: short lines inside
+ * articles kept, broken lines joined, code and markup out (clean.c); a
+ * capitalised surname in -ов/-ев its own Russian stem (terms.c). */
 #define IZDE_ANALYZER_VERSION 3
 
 #define IZDE_PREFIX_STEM_RU "Z"

@@ -22,8 +22,21 @@ typedef struct izde_clean {
 } izde_clean;
 
 /* Clean `text`; `seen` (may be NULL) counts lines across articles of the
- * same `source_key`.  Everything in *out is malloc'ed. */
+ * same `source_key`: a line counted for three earlier articles is chrome,
+ * and this article's lines are counted after.  Everything in *out is
+ * malloc'ed. */
 int izde__clean_article(izde_clean *out, const char *text, size_t len, izde_seen *seen,
+                        const char *source_key);
+
+/* Count the lines of `text` in `seen` without cleaning it: the articles of
+ * a file are counted first, then cleaned with izde__clean_counted(), so
+ * the first articles of a source know the lines that the later ones
+ * repeat. */
+int izde__seen_count(izde_seen *seen, const char *text, size_t len, const char *source_key);
+
+/* izde__clean_article() for an article izde__seen_count() counted: a line
+ * is chrome when three other articles have it; nothing more is counted. */
+int izde__clean_counted(izde_clean *out, const char *text, size_t len, izde_seen *seen,
                         const char *source_key);
 void izde__clean_free(izde_clean *c);
 

@@ -225,7 +225,7 @@ static const char *chrome_key(const izde_article *a, char **owned)
 static int pass_to_other_shard(izde_db *db, const izde_article *a)
 {
     db->out.other++;
-    if (!a->text || !a->text_len || !db->ix.seen)
+    if (!a->text || !a->text_len || !db->ix.seen || db->ix.counted)
         return IZDE_OK;
     char *owned;
     const char *key = chrome_key(a, &owned);
@@ -236,12 +236,23 @@ static int pass_to_other_shard(izde_db *db, const izde_article *a)
     return rc == IZDE_OK ? IZDE_OK : izde__db_error(db, rc, "out of memory");
 }
 
+int izde__count_article(izde_db *db, const izde_article *a)
+{
+    if (!a->text || !a->text_len || !db->ix.seen)
+        return IZDE_OK;
+    char *owned;
+    const char *key = chrome_key(a, &owned);
+    int rc = izde__seen_count(db->ix.seen, a->text, a->text_len, key);
+    free(owned);
+    return rc == IZDE_OK ? IZDE_OK : izde__db_error(db, rc, "out of memory");
+}
+
 /* What indexing an article derives before its terms: the clean text,
  * language, title, source and date.  Everything owned is freed by
  * meta_free(). */
 typedef struct article_meta {
     izde_clean clean;
-    const char *text;     /* the clean text, else the original */
+    const char *text;     /* the clean text */
     size_t text_len;
     const char *lang;     /* the record's, else guessed (static or the record's) */
     char *title, *source, *date;
@@ -304,17 +315,17 @@ static char *article_date(izde_db *db, const izde_article *a, const izde_clean *
 static int article_meta_of(izde_db *db, const izde_article *a, article_meta *m)
 {
     const char *src_key = chrome_key(a, &m->dir);
-    int rc = izde__clean_article(&m->clean, a->text ? a->text : "", a->text ? a->text_len : 0,
-                                 db->ix.seen, src_key);
+    int rc = (db->ix.counted ? izde__clean_counted : izde__clean_article)(
+        &m->clean, a->text ? a->text : "", a->text ? a->text_len : 0, db->ix.seen, src_key);
     if (rc != IZDE_OK)
         return izde__db_error(db, rc, "out of memory");
-    m->text = m->clean.len ? m->clean.text : a->text ? a->text : "";
-    m->text_len = m->clean.len ? m->clean.len : a->text ? a->text_len : 0;
+    m->text = m->clean.text;
+    m->text_len = m->clean.len;
     if (izde__utf8_invalid_at((const unsigned char *)m->text, m->text_len) < m->text_len)
         return izde__db_error(db, IZDE_EFORMAT, "article '%s': text is not valid UTF-8", a->id);
     m->lang = a->lang && *a->lang ? a->lang
-              : m->text_len       ? izde__detect_lang(m->text, m->text_len)
-                                  : izde__detect_lang(a->title, strlen(a->title));
+              : m->text_len || !a->title ? izde__detect_lang(m->text, m->text_len)
+                                         : izde__detect_lang(a->title, strlen(a->title));
     if (a->title && *a->title)
         m->title = strdup(a->title);
     else if (m->clean.title)

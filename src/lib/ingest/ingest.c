@@ -372,6 +372,39 @@ static int reread_claimants(ingest *in)
     return rc;
 }
 
+/* An index written by an older analyzer (metadata izde.analyzer) keeps
+ * the old text and terms of every file this run does not read: say so,
+ * unless the run reads every file (--force), which then marks the index
+ * as this analyzer's.  Shard 1's process speaks for a set of shards. */
+static int check_analyzer(izde_db *db, int force)
+{
+    char *v = NULL;
+    if (izx_db_get_metadata(db->x, "izde.analyzer", &v, NULL) != IZX_OK || !v)
+        return IZDE_OK;
+    int old = atoi(v);
+    izx_free(v);
+    if (old >= IZDE_ANALYZER_VERSION)
+        return IZDE_OK;
+    if (force) {
+        char buf[16];
+        snprintf(buf, sizeof buf, "%d", IZDE_ANALYZER_VERSION);
+        int rc = izx_db_set_metadata(db->x, "izde.analyzer", buf, strlen(buf));
+        return rc == IZX_OK ? IZDE_OK : izde__db_izx_error(db, rc, "cannot write the analyzer version");
+    }
+    if (db->ix.warning && (!db->out.n || db->out.report_unrouted)) {
+        char *w = izde__strdupf("this index was written by analyzer version %d and izde now reads "
+                                "text as version %d (short lines inside articles are indexed, "
+                                "embedded code is not): the articles of files that are not read "
+                                "again keep their old text and terms; 'izde index --force' reads "
+                                "every file again",
+                                old, IZDE_ANALYZER_VERSION);
+        if (w)
+            db->ix.warning(db->ix.warning_payload, NULL, w);
+        free(w);
+    }
+    return IZDE_OK;
+}
+
 int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
                      const izde_index_options *opts, izde_problem_fn problem, void *payload,
                      izde_index_stats *stats)
@@ -383,7 +416,7 @@ int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
     if (!db->writable)
         return izde__db_error(db, IZDE_EINVAL, "the index was opened read-only");
     ingest in = {.db = db, .problem = problem, .payload = payload, .stats = stats ? stats : &dummy};
-    int rc = IZDE_OK;
+    int rc = check_analyzer(db, opts->force);
     izde__ingest_remove_leftovers(db);
     /* vanished files first, so a path given twice is not counted twice */
     for (size_t i = 0; i < npaths && rc == IZDE_OK; i++)

@@ -19,6 +19,7 @@ typedef struct ingest {
     unsigned unreported;        /* problems left to shard 0's process (db->report_unrouted 0) */
     char **reread;              /* file keys to read again before the run ends (claims.c) */
     size_t nreread, capreread;
+    int counting;               /* reading a file only to count its lines (readers.c) */
 } ingest;
 
 /* One file to index, as found by the walk. */

@@ -251,12 +251,36 @@ static int index_jsonl_file(ingest *in, const char *path)
     return rc;
 }
 
+/* Read a file of many articles twice: first only to count their lines
+ * for chrome detection (nothing indexed, nothing reported), then to index
+ * them knowing the lines the file repeats, so its first articles are
+ * cleaned like its last (clean.c, izde__seen_count()).  A file that cannot
+ * be read twice (a pipe) is read once. */
+static int count_then_index(ingest *in, const char *path, int (*read)(ingest *, const char *))
+{
+    struct stat st;
+    if (!in->db->ix.seen || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return read(in, path);
+    izde_index_stats scratch = {0}, *stats = in->stats;
+    in->stats = &scratch;
+    in->counting = 1;
+    int rc = read(in, path);
+    in->counting = 0;
+    in->stats = stats;
+    if (rc != IZDE_OK)
+        return rc;
+    in->db->ix.counted = 1;
+    rc = read(in, path);
+    in->db->ix.counted = 0;
+    return rc;
+}
+
 static int index_file(ingest *in, const char *path)
 {
     if (izde__has_ext(path, ".jsonl"))
-        return index_jsonl_file(in, path);
+        return count_then_index(in, path, index_jsonl_file);
     if (izde__has_ext(path, ".csv"))
-        return izde__ingest_csv(in, path);
+        return count_then_index(in, path, izde__ingest_csv);
     return index_text_file(in, path);
 }
 

@@ -26,6 +26,8 @@
 static void vreport(ingest *in, int always, const char *path, unsigned long line, int status,
                     const char *fmt, va_list ap)
 {
+    if (in->counting)
+        return; /* the reading that indexes reports it */
     if (!always && !in->db->out.report_unrouted) {
         in->unreported++;
         return;
@@ -121,6 +123,8 @@ int izde__ingest_check_text(ingest *in, const char *path, unsigned long line, co
 
 int izde__ingest_article(ingest *in, const char *path, unsigned long line, const izde_article *a)
 {
+    if (in->counting)
+        return izde__count_article(in->db, a);
     unsigned others = in->db->out.other;
     int rc = izde_index_article(in->db, a);
     if (rc == IZDE_OK) {
@@ -148,7 +152,7 @@ int izde__ingest_is_known_field(const char *name)
 
 int izde__ingest_notice(ingest *in, const char *path, const char *fmt, ...)
 {
-    if (!in->db->ix.notice)
+    if (!in->db->ix.notice || in->counting)
         return 0;
     va_list ap;
     va_start(ap, fmt);
