@@ -441,21 +441,24 @@ static void to_kyrgyz_letter(char *c)
         c[0] = (char)0xd2, c[1] = (char)0xaf;
 }
 
-/* The masks of `k` slots to try: none and all, then, for a few slots
- * and when `mixed`, every other mix.  Vowel harmony makes a word's о and у
- * all ө and ү or none (өкмөт, not өкмот; үчүн, not үчун, which the
- * stemmer would cut to үч, "three"), so vowels are never mixed; н and ң
- * are. */
-static size_t slot_masks(size_t k, int mixed, unsigned *out)
+/* The masks of `k` slots to try: with `harmonic`, none and all; else,
+ * for up to six slots, every other mix.  Vowel harmony makes a word's о
+ * and у all ө and ү or none (өкмөт, not өкмот; үчүн, not үчун, which the
+ * stemmer would cut to үч, "three"), so vowels are mixed only when no
+ * harmonic variant is found: loanwords and names break harmony
+ * (компетенттүү, Жумагүл, Өмүрбекова). */
+static size_t slot_masks(size_t k, int harmonic, unsigned *out)
 {
     size_t n = 0;
     unsigned all = k ? (1u << k) - 1 : 0;
-    out[n++] = 0;
-    if (k)
-        out[n++] = all;
-    if (mixed && k <= 6)
+    if (harmonic) {
+        out[n++] = 0;
+        if (k)
+            out[n++] = all;
+    } else if (k <= 6) {
         for (unsigned m = 1; m < all; m++)
             out[n++] = m;
+    }
     return n;
 }
 
@@ -473,36 +476,40 @@ static void keyboard_variants(seek *sk, const char *w, size_t n, const unsigned 
     if (!lang_ok(sk->x, 1) || utf8_chars(w, n) < 4 || n > IZDE_MAX_TERM ||
         !keyboard_slots(w, n, vow, &nv, nas, &nn))
         return;
-    unsigned vm[66], nm[66];
-    size_t nvm = slot_masks(nv, 0, vm), nnm = slot_masks(nn, 1, nm), tries = 0;
+    unsigned vm[66], nm[130];
+    size_t nnm = slot_masks(nn, 1, nm), tries = 0, before = sk->out->n;
+    nnm += slot_masks(nn, 0, nm + nnm); /* н and ң mix freely */
     char v[IZDE_MAX_TERM + 1];
-    for (size_t a = 0; a < nvm && tries < MAX_KEYBOARD_TRIES; a++)
-        for (size_t b = 0; b < nnm && tries < MAX_KEYBOARD_TRIES; b++) {
-            if (sk->rc || sk->out->n >= IZDE_MAX_EXPANSIONS)
-                return;
-            if (!vm[a] && !nm[b])
-                continue; /* the word as typed */
-            tries++;
-            memcpy(v, w, n);
-            v[n] = '\0';
-            for (size_t i = 0; i < nv; i++)
-                if (vm[a] & (1u << i))
-                    to_kyrgyz_letter(v + vow[i]);
-            for (size_t i = 0; i < nn; i++)
-                if (nm[b] & (1u << i))
-                    to_kyrgyz_letter(v + nas[i]);
-            size_t sl;
-            const char *st = izde_stemmer_stem(sk->x->ky, v, n, &sl);
-            if (!st) {
-                sk->rc = IZDE_ENOMEM;
-                return;
+    for (int harmonic = 1; harmonic >= 0 && sk->out->n == before; harmonic--) {
+        size_t nvm = slot_masks(nv, harmonic, vm);
+        for (size_t a = 0; a < nvm && tries < MAX_KEYBOARD_TRIES; a++)
+            for (size_t b = 0; b < nnm && tries < MAX_KEYBOARD_TRIES; b++) {
+                if (sk->rc || sk->out->n >= IZDE_MAX_EXPANSIONS)
+                    return;
+                if (!vm[a] && !nm[b])
+                    continue; /* the word as typed */
+                tries++;
+                memcpy(v, w, n);
+                v[n] = '\0';
+                for (size_t i = 0; i < nv; i++)
+                    if (vm[a] & (1u << i))
+                        to_kyrgyz_letter(v + vow[i]);
+                for (size_t i = 0; i < nn; i++)
+                    if (nm[b] & (1u << i))
+                        to_kyrgyz_letter(v + nas[i]);
+                size_t sl;
+                const char *st = izde_stemmer_stem(sk->x->ky, v, n, &sl);
+                if (!st) {
+                    sk->rc = IZDE_ENOMEM;
+                    return;
+                }
+                char stem[IZDE_MAX_TERM + 1];
+                memcpy(stem, st, sl);
+                unsigned f = freq(sk, IZDE_PREFIX_STEM_KY, stem, sl);
+                if (f && (double)f / sk->docs[1] > KEYBOARD_RATIO * typed_share)
+                    keep(sk, IZDE_PREFIX_STEM_KY, stem, sl, v, IZDE_X_KEYBOARD);
             }
-            char stem[IZDE_MAX_TERM + 1];
-            memcpy(stem, st, sl);
-            unsigned f = freq(sk, IZDE_PREFIX_STEM_KY, stem, sl);
-            if (f && (double)f / sk->docs[1] > KEYBOARD_RATIO * typed_share)
-                keep(sk, IZDE_PREFIX_STEM_KY, stem, sl, v, IZDE_X_KEYBOARD);
-        }
+    }
 }
 
 /* ---- one word -------------------------------------------------------------- */
