@@ -314,9 +314,9 @@ static int combine(parser *p, izx_op op, izx_query **subs, size_t n, unsigned wi
     return rc == IZX_OK ? IZDE_OK : xq_fail(p, rc, msg);
 }
 
-/* Finish an OR of subs[0..n): after a failure (rc) free them; one alone
+/* Finish an `op` of subs[0..n): after a failure (rc) free them; one alone
  * is itself. */
-static int or_of(parser *p, int rc, izx_query **subs, size_t n, izx_query **out)
+static int join(parser *p, int rc, izx_op op, izx_query **subs, size_t n, izx_query **out)
 {
     if (rc != IZDE_OK) {
         for (size_t i = 0; i < n; i++)
@@ -327,7 +327,12 @@ static int or_of(parser *p, int rc, izx_query **subs, size_t n, izx_query **out)
         *out = subs[0];
         return IZDE_OK;
     }
-    return combine(p, IZX_OP_OR, subs, n, 0, out);
+    return combine(p, op, subs, n, 0, out);
+}
+
+static int or_of(parser *p, int rc, izx_query **subs, size_t n, izx_query **out)
+{
+    return join(p, rc, IZX_OP_OR, subs, n, out);
 }
 
 static int term_query(parser *p, const char *term, size_t len, izx_query **out)
@@ -483,11 +488,7 @@ static int xlist_query(parser *p, const izde_xlist *l, double weight, izx_query 
     if (rc != IZDE_OK)
         n--; /* subs[n - 1] failed: nothing to free there */
     izx_query *syn = NULL;
-    if (rc == IZDE_OK)
-        rc = combine(p, IZX_OP_SYNONYM, subs, n, 0, &syn);
-    else
-        for (size_t i = 0; i < n; i++)
-            izx_query_free(subs[i]);
+    rc = join(p, rc, IZX_OP_SYNONYM, subs, n, &syn);
     free(subs);
     if (rc != IZDE_OK || weight == 1.0) {
         *out = syn;
@@ -667,11 +668,7 @@ static int words_query(parser *p, const lexeme *l, izx_query **out)
             hyphenated = 0;
     }
     izx_query *parts = NULL;
-    if (rc == IZDE_OK)
-        rc = combine(p, IZX_OP_AND, subs, n, 0, &parts);
-    else
-        for (size_t i = 0; i < n; i++)
-            izx_query_free(subs[i]);
+    rc = join(p, rc, IZX_OP_AND, subs, n, &parts);
     free(subs);
     if (rc != IZDE_OK || !hyphenated) {
         *out = parts;
