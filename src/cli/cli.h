@@ -56,6 +56,10 @@ void cli_warn_partial(izde_db *db);
 /* A figure's value: integers without a fraction ("28000"), others as %g. */
 void cli_print_number(double v);
 
+/* A count with its thousands grouped ("2,184"), in a string that lives
+ * until four more calls. */
+const char *cli_count(size_t n);
+
 /* Print "izde: " + message to stderr. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))

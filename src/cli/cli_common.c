@@ -102,3 +102,18 @@ void cli_print_number(double v)
     else
         printf("%g", v);
 }
+
+const char *cli_count(size_t n)
+{
+    static char ring[4][32];
+    static unsigned next;
+    char digits[24], *out = ring[next++ % 4];
+    int len = snprintf(digits, sizeof digits, "%zu", n), k = 0;
+    for (int i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            out[k++] = ',';
+        out[k++] = digits[i];
+    }
+    out[k] = 0;
+    return out;
+}

@@ -478,11 +478,21 @@ int izde_text_analysis_to_json(const izde_text_analysis *a, char **json_out);
 int izde_analyze_json(const char *text, size_t len, const char *lang, char **json_out,
                       char **errmsg_out);
 
-/* An article citing a figure.  Unknown fields are NULL. */
+/* The article that cited a value first: the earliest dated, else the
+ * first indexed.  Unknown fields are NULL. */
+typedef struct izde_source {
+    const char *id, *title, *date, *source;
+} izde_source;
+
+/* An article citing a figure.  Unknown fields are NULL.  Copies of one
+ * story (articles whose stored "story" is the same; an article without
+ * one is its own story) citing the same value are one citation. */
 typedef struct izde_citation {
     const char *id, *title, *path, *url, *date, *source, *lang;
     izde_hit_figure figure; /* value, high, qualifier, unit, noun, noun_stem, text,
                              * sentence, start, end */
+    unsigned copies;        /* articles of its story citing this value (1: alone) */
+    izde_source first;      /* the first source of this value among the articles read */
 } izde_citation;
 
 /* The figures counting one thing: a noun's stem, else a unit. */
@@ -523,9 +533,12 @@ int izde_facts_to_json(const izde_facts *f, izde_db *db, const char *query, char
 /* izde_facts_get() then izde_facts_to_json(). */
 int izde_facts_json(izde_db *db, const char *query, unsigned max_docs, char **json_out);
 
-/* Fact-checking a figure such as "11 терактов": the articles citing this
- * value for this noun (agree) and those citing another value for it
- * (differ).  Free with izde_check_free(). */
+/* Fact-checking a figure such as "11 терактов" within its context: the
+ * articles of the scope (the claim's other words, any of them, and an
+ * explicit query) citing this value for this noun (agree) and those
+ * citing another value for it (differ), one citation per story and value,
+ * best first: relevance to the scope / (1 + days / 30), days from the
+ * reference date.  Free with izde_check_free(). */
 typedef struct izde_check {
     izde_hit_figure claim;  /* the figure read in the claim; text is the claim,
                              * noun_stem what it counts */
@@ -536,20 +549,46 @@ typedef struct izde_check {
     size_t agree_total;     /* every agreeing citation found (>= offset + nagree) */
     size_t differ_total;    /* every differing one */
     unsigned offset;        /* citations skipped at the head of each list */
+    const char *scope_words; /* the claim's words beside its figure that scoped
+                              * the check, space-separated; NULL: none */
+    const char *scope_in;   /* the query the articles had to match; NULL: none */
+    size_t in_scope;        /* articles matching the scope (0 when unscoped) */
+    size_t matched;         /* articles of the scope citing what the claim counts */
+    size_t analysed;        /* of them read (the most relevant
+                             * IZDE_CHECK_MAX_ARTICLES) */
+    char ref_date[11];      /* "YYYY-MM-DD" the citations are ranked against; ""
+                             * none (relevance alone) */
 } izde_check;
+
+/* The articles a check reads at most, the most relevant first. */
+#define IZDE_CHECK_MAX_ARTICLES 100000
+
+/* How to check a claim.  `in`: a query (the query language) the articles
+ * must match; NULL: none.  `date`: "YYYY-MM-DD" to rank against; NULL:
+ * the date of the most relevant agreeing article (else of the most
+ * relevant article).  `offset`, `limit`: the page of each list. */
+typedef struct izde_check_options {
+    const char *in;
+    const char *date;
+    unsigned offset, limit;
+} izde_check_options;
 
 /* The first IZDE_CHECK_DEFAULT_CITATIONS citations of each list.
  * izde_check_page() skips `offset` of each and lists at most `limit`.
- * @retval IZDE_OK, IZDE_EQUERY (no figure in `claim`; message on `db`),
- *         IZDE_EINVAL (limit over IZDE_CHECK_MAX_CITATIONS), ... */
+ * @retval IZDE_OK, IZDE_EQUERY (no figure in `claim`, a bad `in` query;
+ *         message on `db`), IZDE_EINVAL (limit over
+ *         IZDE_CHECK_MAX_CITATIONS, a bad date), ... */
 int izde_check_get(izde_check **out, izde_db *db, const char *claim);
 int izde_check_page(izde_check **out, izde_db *db, const char *claim, unsigned offset,
                     unsigned limit);
+int izde_check_ex(izde_check **out, izde_db *db, const char *claim,
+                  const izde_check_options *o);
 void izde_check_free(izde_check *c);
 /* As `izde check --json` prints it: {"claim": {"text", "value", "high",
- * "qualifier", "unit", "noun", "noun_stem"}, "agree": [...], "differ":
- * [...], "agree_total", "differ_total", "offset", ["partial"]}, each
- * entry as a facts value. */
+ * "qualifier", "unit", "noun", "noun_stem"}, "scope": {"words", "in",
+ * "articles", "matched", "analysed"}, "ranked_near", "agree": [...],
+ * "differ": [...], "agree_total", "differ_total", "offset", ["partial"]},
+ * each entry as a facts value. */
 int izde_check_to_json(const izde_check *c, izde_db *db, char **json_out);
 /* izde_check_get() then izde_check_to_json(). */
 int izde_check_json(izde_db *db, const char *claim, char **json_out);

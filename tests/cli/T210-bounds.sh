@@ -88,7 +88,7 @@ bounded "$IZDE" check --db figs --json -n 3 --offset 5 "5 человек"
 check_eq "check -n 3 --offset 5: the page" "[6,7,8]" \
     "$(printf '%s' "$OUT" | jq -c '[.differ[].value]')"
 bounded "$IZDE" check --db figs -n 3 --offset 5 "5 человек"
-check_contains "check (text): says which part of the list it shows" "differ (3 of 19999, from 6):" "$OUT"
+check_contains "check (text): says which part of the list it shows" "differ (3 of 19,999, from 6):" "$OUT"
 bounded "$IZDE" check --db long "5 человек"
 check_eq "check, a 4.4 MB sentence: exit 0" 0 "$STATUS"
 check_eq "... and a small answer (under 100 KB)" "true" "$([ ${#OUT} -lt 100000 ] && echo true)"

@@ -38,18 +38,11 @@ static int copy_str(json_t *o, const char *key, const char **out)
     return s && !*out ? -1 : 0;
 }
 
-int izde__cite(izde__citations *list, json_t *doc, json_t *fig, const char *text, size_t tlen)
+int izde__cite_into(izde_citation *c, json_t *doc, json_t *fig, const char *text, size_t tlen)
 {
     izde__figure_expand(fig, text, tlen);
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        izde_citation *v = realloc(list->v, cap * sizeof *v);
-        if (!v)
-            return IZDE_ENOMEM;
-        list->v = v, list->cap = cap;
-    }
-    izde_citation *c = &list->v[list->n++];
     memset(c, 0, sizeof *c);
+    c->copies = 1;
     izde_hit_figure *f = &c->figure;
     f->value = json_number_value(json_object_get(fig, "value"));
     f->high = json_number_value(json_object_get(fig, "high"));
@@ -65,13 +58,26 @@ int izde__cite(izde__citations *list, json_t *doc, json_t *fig, const char *text
     return bad ? IZDE_ENOMEM : IZDE_OK;
 }
 
+int izde__cite(izde__citations *list, json_t *doc, json_t *fig, const char *text, size_t tlen)
+{
+    if (list->n == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 16;
+        izde_citation *v = realloc(list->v, cap * sizeof *v);
+        if (!v)
+            return IZDE_ENOMEM;
+        list->v = v, list->cap = cap;
+    }
+    return izde__cite_into(&list->v[list->n++], doc, fig, text, tlen);
+}
+
 void izde__citations_free(izde_citation *v, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         izde_citation *c = &v[i];
         const char *s[] = {c->id, c->title, c->path, c->url, c->date, c->source, c->lang,
                            c->figure.qualifier, c->figure.unit, c->figure.noun,
-                           c->figure.noun_stem, c->figure.text, c->figure.sentence};
+                           c->figure.noun_stem, c->figure.text, c->figure.sentence,
+                           c->first.id, c->first.title, c->first.date, c->first.source};
         for (size_t k = 0; k < sizeof s / sizeof *s; k++)
             free((char *)s[k]);
     }
@@ -88,6 +94,14 @@ json_t *izde__citation_json(const izde_citation *c)
     izde__figure_core_json(e, &c->figure);
     izde__json_set_strs(e, (const char *const[]){"text", "sentence"},
                         (const char *const[]){c->figure.text, c->figure.sentence}, 2);
+    json_object_set_new(e, "copies", json_integer(c->copies ? c->copies : 1));
+    if (c->first.id) {
+        json_t *f = json_object();
+        izde__json_set_strs(f, (const char *const[]){"id", "title", "date", "source"},
+                            (const char *const[]){c->first.id, c->first.title, c->first.date,
+                                                  c->first.source}, 4);
+        json_object_set_new(e, "first", f);
+    }
     return e;
 }
 
