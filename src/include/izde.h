@@ -500,35 +500,59 @@ typedef struct izde_fact_group {
     const char *noun_stem;  /* the key: the noun's stem, else the unit */
     const char *noun;       /* the noun and unit of its first figure, or NULL */
     const char *unit;
-    unsigned figures;       /* figures in the group */
+    unsigned figures;       /* figures in the group, copies included */
     unsigned articles;      /* articles citing them */
-    izde_citation *values;  /* every figure, in the articles' order */
+    unsigned stories;       /* stories citing them: copies of one count once */
+    izde_citation *values;  /* a page of its values: one per story and value,
+                             * the most relevant article's first */
     size_t nvalues;
+    size_t values_total;    /* its values, one per story and value */
 } izde_fact_group;
 
 /* The figures cited in the articles matching a query, grouped by what
- * they count, most-cited first.  Free with izde_facts_free(). */
+ * they count, cited by the most stories first.  Only counts are read
+ * (not ages, anniversaries, ordinals, fractions or scores).  Free with
+ * izde_facts_free(). */
 typedef struct izde_facts {
     unsigned articles;      /* matching articles read (at most max_docs) */
     unsigned offset;        /* matching articles skipped before them */
-    izde_fact_group *groups;
+    unsigned matched;       /* articles matching the query */
+    izde_fact_group *groups; /* a page of the groups */
     size_t ngroups;
+    size_t groups_total;    /* every group found */
+    unsigned group_offset;  /* groups skipped before the page */
 } izde_facts;
 
-/* The best `max_docs` matches of `query` read for their figures; each
- * article's first IZDE_HIT_MAX_FIGURES figures are cited, every figure
- * counted.  izde_facts_page(.., offset, max_docs) skips the best `offset`
- * matches first: the next page.
+/* Values cited per group unless told otherwise. */
+#define IZDE_FACTS_DEFAULT_VALUES 20
+
+/* What facts read and show: the matches [offset, offset + max_docs), the
+ * groups [group_offset, group_offset + max_groups) (max_groups 0: all),
+ * at most max_values values of each (0: IZDE_FACTS_DEFAULT_VALUES). */
+typedef struct izde_facts_options {
+    unsigned offset, max_docs;
+    unsigned group_offset, max_groups;
+    unsigned max_values;
+} izde_facts_options;
+
+/* The best `max_docs` matches of `query` read for their figures; every
+ * figure counted.  izde_facts_page(.., offset, max_docs) skips the best
+ * `offset` matches first: the next page.
  * @retval IZDE_OK, IZDE_EQUERY (message on `db`), IZDE_EINVAL (max_docs
- *         over IZDE_FACTS_MAX_ARTICLES), ... */
+ *         over IZDE_FACTS_MAX_ARTICLES, max_values over
+ *         IZDE_CHECK_MAX_CITATIONS), ... */
 int izde_facts_get(izde_facts **out, izde_db *db, const char *query, unsigned max_docs);
 int izde_facts_page(izde_facts **out, izde_db *db, const char *query, unsigned offset,
                     unsigned max_docs);
+int izde_facts_ex(izde_facts **out, izde_db *db, const char *query,
+                  const izde_facts_options *o);
 void izde_facts_free(izde_facts *f);
-/* As `izde facts --json` prints it: {"query", "articles", "offset", "groups":
- * [{"noun_stem", "noun", "unit", "figures", "articles", "values": [{"id",
- * "title", "path", "url", "date", "source", "lang", "value", "high",
- * "qualifier", "unit", "noun", "text", "sentence"}]}], ["partial"]}. */
+/* As `izde facts --json` prints it: {"query", "matched", "articles",
+ * "offset", "groups_total", "group_offset", "groups": [{"noun_stem",
+ * "noun", "unit", "figures", "articles", "stories", "values_total",
+ * "values": [{"id", "title", "path", "url", "date", "source", "lang",
+ * "value", "high", "qualifier", "unit", "noun", "text", "sentence",
+ * "copies", "first"}]}], ["expanded"], ["partial"]}. */
 int izde_facts_to_json(const izde_facts *f, izde_db *db, const char *query, char **json_out);
 /* izde_facts_get() then izde_facts_to_json(). */
 int izde_facts_json(izde_db *db, const char *query, unsigned max_docs, char **json_out);

@@ -70,7 +70,7 @@ check_contains "... holding the figure" "50 человек" \
 # ---- facts
 bounded "$IZDE" facts --db figs --json человек
 check_eq "facts, 20,000 figures: exit 0" 0 "$STATUS"
-check_eq "... every figure counted, the article's first 100 cited" "20000 100 0" \
+check_eq "... every figure counted, the first 20 values cited" "20000 20 0" \
     "$(printf '%s' "$OUT" | jq -r '"\(.groups[0].figures) \(.groups[0].values | length) \(.offset)"')"
 bounded "$IZDE" facts --db figs --json --offset 1 человек
 check_eq "facts --offset 1: the next page is empty" "0 0" \

@@ -28,9 +28,9 @@ static int same_value(double a, double b)
 }
 
 /* A figure of what the claim counts: 0 agrees, 1 differs; else -1. */
-static int check_group(void *vctx, json_t *doc, json_t *f)
+static int check_group(void *vctx, size_t art, json_t *doc, json_t *f)
 {
-    (void)doc;
+    (void)art, (void)doc;
     const check_ctx *c = vctx;
     const char *key = json_string_value(json_object_get(f, "noun_stem"));
     const char *unit = json_string_value(json_object_get(f, "unit"));

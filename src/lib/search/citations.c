@@ -1,34 +1,12 @@
 /*
  * citations.c - an article citing a figure (izde_citation): read from the
- * stored article and its stored figure, written as JSON, freed; and the
- * walk over the matching articles that facts and checks read.
+ * stored article and its stored figure, written as JSON, freed.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "citations.h"
 #include "docstore.h"
-
-int izde__each_doc(izde_db *db, izx_query *xq, unsigned offset, unsigned max, izde__doc_fn fn,
-                   void *ctx, unsigned *nmatched)
-{
-    izx_mset *m = NULL;
-    /* equal weights in id order: the same articles and order from any
-     * set of shards (ranking.c) */
-    int x = izx_enquire(&m, db->x, xq, offset, max, IZX_SORT_REL_THEN(IZDE_SLOT_META), 0);
-    if (x != IZX_OK)
-        return izde__db_izx_error(db, x, "search failed");
-    int rc = IZDE_OK;
-    *nmatched = izx_mset_size(m);
-    for (unsigned i = 0; i < izx_mset_size(m) && rc == IZDE_OK; i++) {
-        izde_stored sd;
-        if (izde__doc_read(m, i, IZDE_DOC_BODY, &sd) == IZX_OK)
-            rc = fn(ctx, sd.doc, sd.text, sd.text_len);
-        izde__stored_clear(&sd);
-    }
-    izx_mset_free(m);
-    return rc;
-}
 
 /* A string member as a copy; NULL when absent or not a string. */
 static int copy_str(json_t *o, const char *key, const char **out)

@@ -1,7 +1,6 @@
 /*
- * citations.h - what facts.c and check.c share (citations.c): reading the
- * matching articles' stored figures, and an article citing a figure as a
- * typed izde_citation and as JSON.
+ * citations.h - what facts.c and check.c share (citations.c): an article
+ * citing a figure as a typed izde_citation and as JSON.
  */
 #ifndef IZDE_CITATIONS_H
 #define IZDE_CITATIONS_H
@@ -9,13 +8,6 @@
 #include <jansson.h>
 
 #include "izde-private.h"
-
-/* Run `xq` (matches `offset` to `offset + max`, equal weights in id
- * order) and call `fn` with each matching document's data and clean
- * text; *nmatched gets the matches read. */
-typedef int (*izde__doc_fn)(void *ctx, json_t *doc, const char *text, size_t tlen);
-int izde__each_doc(izde_db *db, izx_query *xq, unsigned offset, unsigned max, izde__doc_fn fn,
-                   void *ctx, unsigned *nmatched);
 
 /* A growable list of citations. */
 typedef struct izde__citations {

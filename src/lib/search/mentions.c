@@ -64,16 +64,17 @@ long izde__date_day(const char *s, size_t len)
     return days_from_civil(y, m, dd);
 }
 
-/* Note article i of the mset: story, docid, weight, date. */
+/* Note article i of the mset: story, id, weight, date. */
 static int note_art(izde__mentions *r, unsigned i, json_t *doc)
 {
     izde__art *a = &r->arts[r->narts];
     memset(a, 0, sizeof *a);
     const char *story = izde__doc_story(doc);
+    const char *id = json_string_value(json_object_get(doc, "id"));
     a->story = strdup(story ? story : "");
-    if (!a->story)
+    a->id = strdup(id ? id : "");
+    if (!a->story || !a->id)
         return IZDE_ENOMEM;
-    a->docid = izx_mset_docid(r->m, i);
     a->weight = izx_mset_weight(r->m, i);
     const char *v = NULL;
     size_t len = 0;
@@ -112,7 +113,7 @@ static int read_doc(izde__mentions *r, unsigned i, json_t *doc, izde__group_fn f
     json_array_foreach(figs, k, f) {
         if (!izde__figure_is_count(f))
             continue;
-        int g = fn(ctx, doc, f);
+        int g = fn(ctx, r->narts - 1, doc, f);
         if (g == IZDE__GROUP_ENOMEM ||
             (g >= 0 && add_mention(r, (unsigned)r->narts - 1, (unsigned)k, g, f) != IZDE_OK))
             return IZDE_ENOMEM;
@@ -190,13 +191,13 @@ static int by_score(const void *pa, const void *pb)
 }
 
 /* Did article x cite first, before y?  Dated before undated, the earlier
- * date, then the first indexed. */
+ * date, then the smaller id. */
 static int earlier(const izde__art *x, const izde__art *y)
 {
     if (!*x->date != !*y->date)
         return *x->date != 0;
     int c = strcmp(x->date, y->date);
-    return c ? c < 0 : x->docid < y->docid;
+    return c ? c < 0 : strcmp(x->id, y->id) < 0;
 }
 
 static int same_value(const izde__mention *a, const izde__mention *b)
@@ -339,8 +340,10 @@ int izde__mentions_cite(izde__mentions *r, const izde__mention *const *page, siz
 
 void izde__mentions_free(izde__mentions *r)
 {
-    for (size_t i = 0; i < r->narts; i++)
+    for (size_t i = 0; i < r->narts; i++) {
         free(r->arts[i].story);
+        free(r->arts[i].id);
+    }
     free(r->arts);
     free(r->v);
     izx_mset_free(r->m);

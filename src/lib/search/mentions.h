@@ -15,7 +15,7 @@
 /* An article read: its story, relevance and date. */
 typedef struct izde__art {
     char *story;   /* its "story", else its "id" (an article alone is its own story) */
-    unsigned docid;
+    char *id;      /* its "id" ("" when it has none) */
     double weight; /* relevance to the query */
     long day;      /* days since 1970-01-01 of its date; IZDE__NO_DAY when undated */
     char date[9];  /* the date slot, "YYYYMMDD" ("~" for what is unknown); "" undated */
@@ -32,8 +32,9 @@ typedef struct izde__mention {
     double value, high;
     double score;      /* relevance, discounted by distance in time */
     unsigned copies;   /* articles of its story citing this value in this group */
-    unsigned first;    /* the article that cited this value first (earliest date,
-                        * else first indexed) */
+    unsigned first;    /* the article that cited this value first: the earliest
+                        * dated, else the smallest id (the same on any set of
+                        * shards, as ranking orders ties) */
 } izde__mention;
 
 typedef struct izde__mentions {
@@ -45,9 +46,10 @@ typedef struct izde__mentions {
 } izde__mentions;
 
 /* The group of figure `fig` of article `doc` (>= 0), -1 to leave it out,
- * IZDE__GROUP_ENOMEM when out of memory. */
+ * IZDE__GROUP_ENOMEM when out of memory; `art` numbers the articles read
+ * from 0. */
 #define IZDE__GROUP_ENOMEM (-2)
-typedef int (*izde__group_fn)(void *ctx, json_t *doc, json_t *fig);
+typedef int (*izde__group_fn)(void *ctx, size_t art, json_t *doc, json_t *fig);
 
 /* Is a stored figure a count?  Its "kind" is "count" or absent (ages,
  * anniversaries, ordinals, fractions and scores are not). */
