@@ -55,7 +55,8 @@ const cli_command cli_cmd_serve = {
     "serve", cmd_serve, "", CLI_OPERANDS_NONE,
     "the search page and its JSON API over HTTP",
     "The search page and its JSON API: /api/search?q=&n=&offset=&sort=,\n"
-    "/api/facts?q=&n=, /api/check?claim=, /api/timeline?q=&by=&mentioned=,\n"
+    "/api/facts?q=&n=&offset=&groups=&goffset=&values=,\n"
+    "/api/check?claim=&q=&date=&n=&offset=, /api/timeline?q=&by=&mentioned=,\n"
     "/api/stats; each answers what the command's --json prints.  Read-only; an\n"
     "`izde index` may run beside it.  Stop it with Ctrl-C (SIGINT), SIGTERM or\n"
     "SIGHUP.",

@@ -13,10 +13,17 @@
 
 #include "serve.h"
 
-/* Pages of facts and checks: what one answer may ask for at most. */
+/* Pages of facts and checks: what one answer may ask for at most, and
+ * what it gets unless it asks. */
 #define SERVE_MAX_FACTS 1000          /* n of /api/facts: articles read */
+#define SERVE_DEFAULT_FACTS 200
+#define SERVE_MAX_GROUPS 1000         /* groups of /api/facts: groups listed */
+#define SERVE_DEFAULT_GROUPS 50
+#define SERVE_MAX_VALUES 1000         /* values of /api/facts: values per group */
+#define SERVE_DEFAULT_VALUES 10
 #define SERVE_MAX_CHECK 1000          /* n of /api/check: citations per list */
-#define SERVE_MAX_PAGE_OFFSET 1000000 /* offset of /api/facts and /api/check */
+#define SERVE_DEFAULT_CHECK 20
+#define SERVE_MAX_PAGE_OFFSET 1000000 /* offsets of /api/facts and /api/check */
 
 static int utf8_valid(const char *s)
 {
@@ -159,13 +166,23 @@ static serve_reply api_facts(izde_db *db, const serve_params *p)
 {
     serve_reply err;
     const char *q;
-    long n, offset;
+    long n, offset, groups, goffset, values;
     if (text_param(p, "q", 1, &q, &err) ||
-        count_param(p, "n", SERVE_MAX_FACTS, SERVE_MAX_FACTS, &n, &err) ||
-        count_param(p, "offset", 0, SERVE_MAX_PAGE_OFFSET, &offset, &err))
+        count_param(p, "n", SERVE_DEFAULT_FACTS, SERVE_MAX_FACTS, &n, &err) ||
+        count_param(p, "offset", 0, SERVE_MAX_PAGE_OFFSET, &offset, &err) ||
+        count_param(p, "groups", SERVE_DEFAULT_GROUPS, SERVE_MAX_GROUPS, &groups, &err) ||
+        count_param(p, "goffset", 0, SERVE_MAX_PAGE_OFFSET, &goffset, &err) ||
+        count_param(p, "values", SERVE_DEFAULT_VALUES, SERVE_MAX_VALUES, &values, &err))
         return err;
+    if (groups == 0 || values == 0)
+        return error_reply(400, "%s must be a number from 1 to %d, not 0",
+                           groups == 0 ? "groups" : "values",
+                           groups == 0 ? SERVE_MAX_GROUPS : SERVE_MAX_VALUES);
+    izde_facts_options o = {.offset = (unsigned)offset, .max_docs = (unsigned)n,
+                            .group_offset = (unsigned)goffset, .max_groups = (unsigned)groups,
+                            .max_values = (unsigned)values};
     izde_facts *f = NULL;
-    int rc = izde_facts_page(&f, db, q, (unsigned)offset, (unsigned)n);
+    int rc = izde_facts_ex(&f, db, q, &o);
     char *json = NULL;
     if (rc == IZDE_OK)
         rc = izde_facts_to_json(f, db, q, &json);
@@ -176,18 +193,23 @@ static serve_reply api_facts(izde_db *db, const serve_params *p)
 static serve_reply api_check(izde_db *db, const serve_params *p)
 {
     serve_reply err;
-    const char *claim;
+    const char *claim, *in, *date;
     long n, offset;
-    if (text_param(p, "claim", 1, &claim, &err) ||
-        count_param(p, "n", IZDE_CHECK_DEFAULT_CITATIONS, SERVE_MAX_CHECK, &n, &err) ||
+    if (text_param(p, "claim", 1, &claim, &err) || text_param(p, "q", 0, &in, &err) ||
+        text_param(p, "date", 0, &date, &err) ||
+        count_param(p, "n", SERVE_DEFAULT_CHECK, SERVE_MAX_CHECK, &n, &err) ||
         count_param(p, "offset", 0, SERVE_MAX_PAGE_OFFSET, &offset, &err))
         return err;
+    izde_check_options o = {.in = in, .date = date, .offset = (unsigned)offset,
+                            .limit = (unsigned)n};
     izde_check *c = NULL;
-    int rc = izde_check_page(&c, db, claim, (unsigned)offset, (unsigned)n);
+    int rc = izde_check_ex(&c, db, claim, &o);
     char *json = NULL;
     if (rc == IZDE_OK)
         rc = izde_check_to_json(c, db, &json);
     izde_check_free(c);
+    if (rc == IZDE_EINVAL)
+        return error_reply(400, "%s", izde_db_errmsg(db));
     return rc == IZDE_OK ? json_reply(json) : lib_error(db, rc);
 }
 

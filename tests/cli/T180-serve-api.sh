@@ -41,16 +41,25 @@ same "/api/search with n, offset and sort" "/api/search?q=$Q&n=5&offset=3&sort=-
 P=$(printf '%s' '"28 тысяч" OR лидерлер' | jq -sRr @uri)
 same "/api/search, a phrase and OR" "/api/search?q=$P&n=20" search --db db --json -n 20 '"28 тысяч" OR лидерлер'
 same "/api/search, no hit" "/api/search?q=zzzqqq" search --db db --json zzzqqq
-same "/api/facts" "/api/facts?q=$Q" facts --db db --json экстремизма
-same "/api/facts with n" "/api/facts?q=$Q&n=3" facts --db db --json -n 3 экстремизма
+same "/api/facts: 200 articles, 50 groups, 10 values each by default" "/api/facts?q=$Q" \
+    facts --db db --json -n 200 --groups 50 --values 10 экстремизма
+same "/api/facts with n" "/api/facts?q=$Q&n=3" facts --db db --json -n 3 --groups 50 --values 10 экстремизма
+same "/api/facts with groups, goffset, values" "/api/facts?q=$Q&groups=2&goffset=1&values=1" \
+    facts --db db --json -n 200 --groups 2 --group-offset 1 --values 1 экстремизма
 C=$(printf '%s' '28 тысяч человек' | jq -sRr @uri)
-same "/api/check" "/api/check?claim=$C" check --db db --json '28 тысяч человек'
+same "/api/check: 20 citations by default" "/api/check?claim=$C" check --db db --json -n 20 '28 тысяч человек'
+A=$(printf '%s' 'Алматы' | jq -sRr @uri)
+same "/api/check with q (--in), n, offset" "/api/check?claim=$C&q=$A&n=2&offset=1" \
+    check --db db --json --in Алматы -n 2 --offset 1 '28 тысяч человек'
+get "/api/check?claim=$C&q=$A"
+check_eq "/api/check q scopes the check and says so" "Алматы null" \
+    "$(printf '%s' "$BODY" | jq -r '"\(.scope.in) \(.scope.words)"')"
 same "/api/timeline" "/api/timeline?q=$Q" timeline --db db --json экстремизма
 same "/api/timeline by year" "/api/timeline?q=$Q&by=year" timeline --db db --json --by year экстремизма
 same "/api/timeline, mentioned dates" "/api/timeline?q=$Q&by=year&mentioned=1" timeline --db db --json --by year --mentioned экстремизма
 same "/api/stats" "/api/stats" stats --db db --json
 same "/api/search, expand=0" "/api/search?q=$Q&expand=0" search --db db --json --no-expand экстремизма
-same "/api/facts, expand=0" "/api/facts?q=$Q&expand=0" facts --db db --json --no-expand экстремизма
+same "/api/facts, expand=0" "/api/facts?q=$Q&expand=0" facts --db db --json -n 200 --groups 50 --values 10 --no-expand экстремизма
 same "/api/timeline, expand=0" "/api/timeline?q=$Q&expand=0" timeline --db db --json --no-expand экстремизма
 get "/api/search?q=$Q&expand=0"
 check_eq "expand=0: nothing expanded" "null" "$(printf '%s' "$BODY" | jq -c .expanded)"
@@ -77,6 +86,8 @@ err "n too big" 400 "n must be a number from 0 to 100, not '101'" "/api/search?q
 err "offset not a number" 400 "offset must be a number from 0 to 10000, not 'abc'" "/api/search?q=$Q&offset=abc"
 err "a bad sort" 400 "sort takes relevance, date or -date, not 'size'" "/api/search?q=$Q&sort=size"
 err "a bad expand" 400 "expand takes 0 (words as typed) or 1 (the default), not 'no'" "/api/search?q=$Q&expand=no"
+err "a bad check date" 400 "bad date '2017-13-01': give it as YYYY-MM-DD, e.g. 2017-01-16" "/api/check?claim=$C&date=2017-13-01"
+err "groups 0" 400 "groups must be a number from 1 to 1000, not 0" "/api/facts?q=$Q&groups=0"
 err "a bad by" 400 "by takes year, month or week, not 'day'" "/api/timeline?q=$Q&by=day"
 err "check without a claim" 400 "give the figure to check as ?claim=..." "/api/check"
 err "a claim without a figure" 400 "$("$IZDE" check --db db 'просто слова' 2>&1 | sed 's/^izde: check: //')" "/api/check?claim=$(printf 'просто слова' | jq -sRr @uri)"
