@@ -1,8 +1,9 @@
 // app.js - the izde search page: runs the query in the URL (?q=&offset=&sort=&claim=)
 // against /api/search, /api/facts and /api/timeline, draws the hits with
 // their highlighted fragments and figures, «did you mean» with a link
-// that runs the corrected query, the figures panel, the timeline chart,
-// and the fact-check box (/api/check).  Everything from the index is
+// that runs the corrected query, the figures panel (saying how many
+// articles it read), the timeline chart, and the fact-check box
+// (/api/check, optionally within the query's articles, each list paged).  Everything from the index is
 // inserted as text, never as HTML.
 'use strict';
 
@@ -134,10 +135,15 @@ function renderHits(res) {
     Math.max(1, Math.ceil(res.matches_estimated / PAGE));
 }
 
+const FACTS_READ = 200, FACTS_GROUPS = 8, FACTS_VALUES = 10, CHECK_PAGE = 10;
+
 function renderFacts(res) {
   const box = $('facts');
-  if (!res.groups.length) { box.replaceChildren(el('p', {}, 'В найденных статьях цифр нет.')); return; }
-  box.replaceChildren(...res.groups.slice(0, 8).map((g) => {
+  const read = el('p', { class: 'meta' }, res.articles < res.matched
+    ? 'По ' + num(res.articles) + ' самым подходящим статьям из ' + num(res.matched) + ' найденных'
+    : 'По всем ' + num(res.articles) + ' ' + plural(res.articles, 'найденной статье', 'найденным статьям', 'найденным статьям'));
+  if (!res.groups.length) { box.replaceChildren(read, el('p', {}, 'В них цифр нет.')); return; }
+  box.replaceChildren(read, ...res.groups.map((g) => {
     const what = g.noun || g.unit || g.noun_stem;
     const ul = el('ul');
     const values = new Map();
@@ -152,8 +158,12 @@ function renderFacts(res) {
     return el('div', { class: 'group' },
       el('h3', {}, what + ' ', el('span', { class: 'count' },
         '(' + num(g.figures) + ' ' + plural(g.figures, 'цифра', 'цифры', 'цифр') + ' в ' +
-        num(g.articles) + ' ' + plural(g.articles, 'статье', 'статьях', 'статьях') + ')')), ul);
+        num(g.stories) + ' ' + plural(g.stories, 'сюжете', 'сюжетах', 'сюжетах') + ')')), ul);
   }));
+  if (res.groups_total > res.groups.length) {
+    box.append(el('p', { class: 'meta' }, 'Показаны ' + num(res.groups.length) + ' из ' +
+      num(res.groups_total) + ' групп'));
+  }
 }
 
 // Bars per month; the first, the middle and the last month named.
@@ -201,19 +211,63 @@ function renderTimeline(res) {
   box.replaceChildren(svg, ...(note ? [note] : []));
 }
 
+// One list of the check: its page of citations, with «раньше»/«дальше»
+// fetching the neighbouring page of that list only.
+function checkList(title, arr, total, offset, go) {
+  const ul = el('ul');
+  arr.forEach((v) => {
+    const first = v.first && v.first.id !== v.id
+      ? '; впервые: ' + (v.first.source || v.first.title || v.first.id) + (v.first.date ? ', ' + ruDate(v.first.date) : '') : '';
+    const copies = v.copies > 1 ? ' (' + num(v.copies) + ' ' + plural(v.copies, 'копия', 'копии', 'копий') + ')' : '';
+    ul.append(el('li', { title: v.sentence || '' },
+      v.text + ' — ' + (v.source || v.title || v.id) + (v.date ? ', ' + ruDate(v.date) : '') + copies + first));
+  });
+  const head = el('h3', {}, title + ' (' + num(total) + ')');
+  if (total <= arr.length && !offset) return [head, ul];
+  const prev = el('button', { type: 'button' }, '← раньше');
+  const next = el('button', { type: 'button' }, 'дальше →');
+  prev.disabled = offset === 0;
+  next.disabled = offset + CHECK_PAGE >= total;
+  prev.addEventListener('click', () => go(Math.max(0, offset - CHECK_PAGE)));
+  next.addEventListener('click', () => go(offset + CHECK_PAGE));
+  const info = el('span', {}, num(total ? offset + 1 : 0) + '–' + num(offset + arr.length) + ' из ' + num(total));
+  return [head, ul, el('p', { class: 'more' }, prev, info, next)];
+}
+
+function checkScope(res) {
+  const s = res.scope || {};
+  const parts = [];
+  if (s.words) parts.push('слова утверждения: ' + s.words);
+  if (s.in) parts.push('запрос: ' + s.in);
+  return el('p', { class: 'meta' }, parts.length
+    ? 'В статьях, где есть ' + parts.join('; ') + ' — ' + num(s.articles) + ', из них о «' +
+      res.claim.noun_stem + '» ' + num(s.matched)
+    : 'Без уточнения: все ' + num(s.matched) + ' ' + plural(s.matched, 'статья', 'статьи', 'статей') +
+      ' о «' + res.claim.noun_stem + '»; добавьте слова к утверждению, чтобы сузить');
+}
+
 async function runCheck(claim) {
   const box = $('check-result');
   if (!claim) { box.replaceChildren(); return; }
+  const base = { claim, n: CHECK_PAGE };
+  if ($('check-in').checked && state.q) base.q = state.q;
+  const offsets = { agree: 0, differ: 0 };
+  const lists = {};
+  let res0 = null;
+  const draw = () => box.replaceChildren(checkScope(res0), ...lists.agree, ...lists.differ);
+  const load = async (which, offset) => {
+    const res = await api('/api/check', { ...base, offset });
+    if (!res0) res0 = res;
+    for (const w of which) {
+      offsets[w] = offset;
+      lists[w] = checkList(w === 'agree' ? 'Совпадает' : 'Другое значение', res[w], res[w + '_total'],
+        offset, (o) => load([w], o).then(draw).catch((e) => box.append(el('p', { class: 'meta' }, e.message))));
+    }
+  };
   box.replaceChildren(el('p', { class: 'meta' }, 'Проверяю…'));
   try {
-    const res = await api('/api/check', { claim });
-    const list = (title, arr) => {
-      const ul = el('ul');
-      arr.slice(0, 10).forEach((v) => ul.append(el('li', { title: v.sentence || '' },
-        v.text + ' — ' + (v.source || v.title || v.id) + (v.date ? ', ' + ruDate(v.date) : ''))));
-      return [el('h3', {}, title + ' (' + num(arr.length) + ')'), ul];
-    };
-    box.replaceChildren(...list('Совпадает', res.agree), ...list('Другое значение', res.differ));
+    await load(['agree', 'differ'], 0);
+    draw();
   } catch (e) {
     box.replaceChildren(el('p', { class: 'meta' }, e.message));
   }
@@ -253,7 +307,7 @@ async function panels() {
   panelsFor = state.q + '\u0000' + state.exact;
   if (!state.q) { $('facts').replaceChildren(); $('chart').replaceChildren(); return; }
   const q = state.q;
-  api('/api/facts', withExpand({ q, n: 200 })).then((r) => { if (q === state.q) renderFacts(r); })
+  api('/api/facts', withExpand({ q, n: FACTS_READ, groups: FACTS_GROUPS, values: FACTS_VALUES })).then((r) => { if (q === state.q) renderFacts(r); })
     .catch((e) => $('facts').replaceChildren(el('p', { class: 'meta' }, e.message)));
   api('/api/timeline', withExpand({ q, by: 'month' })).then((r) => { if (q === state.q) renderTimeline(r); })
     .catch((e) => $('chart').replaceChildren(el('p', { class: 'meta' }, e.message)));
@@ -296,6 +350,7 @@ document.addEventListener('DOMContentLoaded', () => {
     run(true);
     runCheck(state.claim);
   });
+  $('check-in').addEventListener('change', () => runCheck(state.claim));
   $('suggestion-link').addEventListener('click', (ev) => {
     ev.preventDefault();
     $('q').value = ev.currentTarget.textContent;
