@@ -59,7 +59,9 @@ long izde__date_day(const char *s, size_t len)
     if (k < 8 || (len > 8 && len != 10 && (len < 10 || s[4] != '-')))
         return IZDE__NO_DAY;
     long y = part(d, 4, -1), m = part(d + 4, 2, 6), dd = part(d + 6, 2, 15);
-    if (y < 0 || m < 1 || m > 12 || dd < 1 || dd > 31)
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 0 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1] ||
+        (m == 2 && dd == 29 && (y % 4 || (y % 100 == 0 && y % 400))))
         return IZDE__NO_DAY;
     return days_from_civil(y, m, dd);
 }
