@@ -90,6 +90,8 @@ static void print_scope(const izde_check *c)
     printf("claim: %s (counts %s)\n", cli_safe(c->claim.text), cli_safe(c->claim.noun_stem));
     if (c->scope_words)
         printf("scoped by the claim's words (any of them): %s\n", cli_safe(c->scope_words));
+    if (c->scope_small)
+        printf("too small to scope it, left out: %s\n", cli_safe(c->scope_small));
     if (c->scope_in)
         printf("scoped by --in: %s\n", cli_safe(c->scope_in));
     if (c->scope_words || c->scope_in)

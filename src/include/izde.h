@@ -575,6 +575,9 @@ typedef struct izde_check {
     unsigned offset;        /* citations skipped at the head of each list */
     const char *scope_words; /* the claim's words beside its figure that scoped
                               * the check, space-separated; NULL: none */
+    const char *scope_small; /* the claim's words too small to scope it (one or
+                              * two small letters: в, по), space-separated; NULL:
+                              * none */
     const char *scope_in;   /* the query the articles had to match; NULL: none */
     size_t in_scope;        /* articles matching the scope (0 when unscoped) */
     size_t matched;         /* articles of the scope citing what the claim counts */
@@ -609,7 +612,7 @@ int izde_check_ex(izde_check **out, izde_db *db, const char *claim,
                   const izde_check_options *o);
 void izde_check_free(izde_check *c);
 /* As `izde check --json` prints it: {"claim": {"text", "value", "high",
- * "qualifier", "unit", "noun", "noun_stem"}, "scope": {"words", "in",
+ * "qualifier", "unit", "noun", "noun_stem"}, "scope": {"words", "small", "in",
  * "articles", "matched", "analysed"}, "ranked_near", "agree": [...],
  * "differ": [...], "agree_total", "differ_total", "offset", ["partial"]},
  * each entry as a facts value. */

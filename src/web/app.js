@@ -239,11 +239,12 @@ function checkScope(res) {
   const parts = [];
   if (s.words) parts.push('слова утверждения: ' + s.words);
   if (s.in) parts.push('запрос: ' + s.in);
+  const small = s.small ? ' (слишком короткие, не учтены: ' + s.small + ')' : '';
   return el('p', { class: 'meta' }, parts.length
     ? 'В статьях, где есть ' + parts.join('; ') + ' — ' + num(s.articles) + ', из них о «' +
-      res.claim.noun_stem + '» ' + num(s.matched)
+      res.claim.noun_stem + '» ' + num(s.matched) + small
     : 'Без уточнения: все ' + num(s.matched) + ' ' + plural(s.matched, 'статья', 'статьи', 'статей') +
-      ' о «' + res.claim.noun_stem + '»; добавьте слова к утверждению, чтобы сузить');
+      ' о «' + res.claim.noun_stem + '»; добавьте слова к утверждению, чтобы сузить' + small);
 }
 
 async function runCheck(claim) {

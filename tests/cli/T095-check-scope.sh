@@ -23,7 +23,7 @@ ids() { jq -c "[.$1[] | .id]"; }
 # the claim's other words scope the check, and the output names them
 J=$("$IZDE" check --json "37 человек" Боинг Бишкек)
 check_eq "scoped: the words, the articles in scope, those citing человек, those read" \
-    '{"words":"Боинг Бишкек","in":null,"articles":5,"matched":5,"analysed":5}' "$(echo "$J" | jq -c .scope)"
+    '{"words":"Боинг Бишкек","small":null,"in":null,"articles":5,"matched":5,"analysed":5}' "$(echo "$J" | jq -c .scope)"
 check_eq "scoped: agree" '["a1"]' "$(echo "$J" | ids agree)"
 check_eq "scoped: differ holds the scoped articles only, the crash figures first" \
     '[[31,"a2"],[38,"a3"],[31,"a6"],[200,"a5"]]' "$(echo "$J" | jq -c '[.differ[] | [.value, .id]]')"
@@ -36,9 +36,13 @@ check_contains "text: which words scoped it" "scoped by the claim's words (any o
 check_contains "text: the counts" "5 articles in scope; 5 of them cite человек; 5 read" "$OUT"
 check_contains "text: another article cited the value first" "first cited: 2017-01-17 «Боинг упал на дома под Бишкеком» a2" "$OUT"
 
+OUT=$("$IZDE" check "под Бишкеком погибли 37 человек, по данным МЧС")
+check_contains "small words are named, not silently dropped" "too small to scope it, left out: по" "$OUT"
+check_contains "... the others scope it" "scoped by the claim's words (any of them): под Бишкеком погибли данным МЧС" "$OUT"
+
 # unscoped: every article citing человек, and it says so
 J=$("$IZDE" check --json "37 человек")
-check_eq "unscoped: no words, every article" '{"words":null,"in":null,"articles":null,"matched":6,"analysed":6}' \
+check_eq "unscoped: no words, every article" '{"words":null,"small":null,"in":null,"articles":null,"matched":6,"analysed":6}' \
     "$(echo "$J" | jq -c .scope)"
 check_eq "unscoped: 5 differ" 5 "$(echo "$J" | jq .differ_total)"
 check_contains "unscoped: said in the text" "unscoped: every article citing человек (6; 6 read)" "$("$IZDE" check "37 человек")"

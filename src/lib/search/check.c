@@ -108,33 +108,56 @@ static izx_query *keys_query(const check_ctx *c)
     return xq;
 }
 
-/* The claim's words beside its figure, as words: every byte that is not
- * a letter, digit or '-' inside a word (ASCII punctuation, quotes,
- * operators' signs) a space, the operators OR, AND, NOT left out.  NULL
- * when none is left (or out of memory: *oom). */
-static char *claim_words(const char *claim, const izde_figure *f, int *oom)
+/* A word too small to scope a check: one or two letters, none a
+ * capital or a digit (в, по, на, да; not ЕС, РФ or 5). */
+static int small_word(const char *w)
+{
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++) {
+        chars += (*p & 0xc0) != 0x80;
+        int upper = (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                    (*p == 0xd0 && (p[1] == 0x81 || (p[1] >= 0x90 && p[1] <= 0xaf))) ||
+                    (*p == 0xd2 && (p[1] == 0xa2 || p[1] == 0xae)) || (*p == 0xd3 && p[1] == 0xa8);
+        if (upper)
+            return 0;
+    }
+    return chars <= 2;
+}
+
+/* The claim's words beside its figure: every byte that is not a letter,
+ * digit or '-' inside a word (ASCII punctuation, quotes, operators'
+ * signs) a space, the operators OR, AND, NOT left out; small words
+ * (small_word) into *small.  Each NULL when none is left; *oom when out
+ * of memory. */
+static char *claim_words(const char *claim, const izde_figure *f, char **small, int *oom)
 {
     size_t len = strlen(claim);
-    char *w = malloc(len + 1), *out = malloc(len + 1);
-    *oom = !w || !out;
-    size_t n = 0, k = 0;
-    for (size_t i = 0; w && out && i < len; i++) {
+    char *w = malloc(len + 1), *out = malloc(len + 1), *sm = malloc(len + 1);
+    *oom = !w || !out || !sm;
+    size_t n = 0, k = 0, ks = 0;
+    for (size_t i = 0; !*oom && i < len; i++) {
         unsigned char ch = (unsigned char)claim[i];
         int keep = (i < f->start || i >= f->end) && (ch >= 0x80 || isalnum(ch) ||
                                                     (ch == '-' && n && w[n - 1] != ' '));
         w[n++] = keep ? (char)ch : ' ';
     }
-    if (w)
+    if (!*oom)
         w[n] = 0;
-    for (char *t = w ? strtok(w, " ") : NULL; t && out; t = strtok(NULL, " ")) {
+    for (char *t = *oom ? NULL : strtok(w, " "); t; t = strtok(NULL, " ")) {
         while (strlen(t) > 1 && t[strlen(t) - 1] == '-')
             t[strlen(t) - 1] = 0;
         if (strcmp(t, "OR") == 0 || strcmp(t, "AND") == 0 || strcmp(t, "NOT") == 0 ||
             strcmp(t, "-") == 0)
             continue;
-        k += (size_t)sprintf(out + k, "%s%s", k ? " " : "", t);
+        if (small_word(t))
+            ks += (size_t)sprintf(sm + ks, "%s%s", ks ? " " : "", t);
+        else
+            k += (size_t)sprintf(out + k, "%s%s", k ? " " : "", t);
     }
     free(w);
+    *small = ks ? sm : NULL;
+    if (!ks)
+        free(sm);
     if (!k) {
         free(out);
         return NULL;
@@ -208,6 +231,7 @@ void izde_check_free(izde_check *c)
     free((char *)c->claim.noun);
     free((char *)c->claim.noun_stem);
     free((char *)c->scope_words);
+    free((char *)c->scope_small);
     free((char *)c->scope_in);
     izde__citations_free(c->agree, c->nagree);
     izde__citations_free(c->differ, c->ndiffer);
@@ -373,7 +397,7 @@ static int check_once(izde_check **out, izde_db *db, const char *claim,
     check_ctx c = {.value = f->value, .high = f->high};
     claim_keys(db, f, &c);
     int oom = 0;
-    r->scope_words = claim_words(claim, f, &oom);
+    r->scope_words = claim_words(claim, f, (char **)&r->scope_small, &oom);
     r->scope_in = o->in && *o->in ? strdup(o->in) : NULL;
     r->offset = o->offset;
     izx_query *xq = NULL;
@@ -416,6 +440,7 @@ static json_t *scope_json(const izde_check *c)
 {
     json_t *s = json_object();
     json_object_set_new(s, "words", izde__json_str(c->scope_words));
+    json_object_set_new(s, "small", izde__json_str(c->scope_small));
     json_object_set_new(s, "in", izde__json_str(c->scope_in));
     json_object_set_new(s, "articles", c->scope_words || c->scope_in
                                            ? json_integer((json_int_t)c->in_scope)
