@@ -91,12 +91,13 @@ static void print_scope(const izde_check *c)
     if (c->scope_words)
         printf("scoped by the claim's words (any of them): %s\n", cli_safe(c->scope_words));
     if (c->scope_small)
-        printf("too small to scope it, left out: %s\n", cli_safe(c->scope_small));
+        printf("left out of the scope (small words, operators): %s\n", cli_safe(c->scope_small));
     if (c->scope_in)
         printf("scoped by --in: %s\n", cli_safe(c->scope_in));
     if (c->scope_words || c->scope_in)
-        printf("%s articles in scope; %s of them cite %s; %s read\n", cli_count(c->in_scope),
-               cli_count(c->matched), cli_safe(c->claim.noun_stem), cli_count(c->analysed));
+        printf("%s article%s in scope; %s of them cite %s; %s read\n", cli_count(c->in_scope),
+               c->in_scope == 1 ? "" : "s", cli_count(c->matched), cli_safe(c->claim.noun_stem),
+               cli_count(c->analysed));
     else
         printf("unscoped: every article citing %s (%s; %s read); add words to the claim or "
                "--in QUERY to scope it\n", cli_safe(c->claim.noun_stem), cli_count(c->matched),

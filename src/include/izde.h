@@ -575,9 +575,9 @@ typedef struct izde_check {
     unsigned offset;        /* citations skipped at the head of each list */
     const char *scope_words; /* the claim's words beside its figure that scoped
                               * the check, space-separated; NULL: none */
-    const char *scope_small; /* the claim's words too small to scope it (one or
-                              * two small letters: в, по), space-separated; NULL:
-                              * none */
+    const char *scope_small; /* the claim's words left out of the scope: one or
+                              * two small letters (в, по) and OR, AND, NOT;
+                              * space-separated; NULL: none */
     const char *scope_in;   /* the query the articles had to match; NULL: none */
     size_t in_scope;        /* articles matching the scope (0 when unscoped) */
     size_t matched;         /* articles of the scope citing what the claim counts */

@@ -36,8 +36,9 @@ check_contains "text: which words scoped it" "scoped by the claim's words (any o
 check_contains "text: the counts" "5 articles in scope; 5 of them cite человек; 5 read" "$OUT"
 check_contains "text: another article cited the value first" "first cited: 2017-01-17 «Боинг упал на дома под Бишкеком» a2" "$OUT"
 
-OUT=$("$IZDE" check "под Бишкеком погибли 37 человек, по данным МЧС")
-check_contains "small words are named, not silently dropped" "too small to scope it, left out: по" "$OUT"
+OUT=$("$IZDE" check "под Бишкеком погибли 37 человек, по данным МЧС OR")
+check_contains "small words and operators are named, not silently dropped" \
+    "left out of the scope (small words, operators): по OR" "$OUT"
 check_contains "... the others scope it" "scoped by the claim's words (any of them): под Бишкеком погибли данным МЧС" "$OUT"
 
 # unscoped: every article citing человек, and it says so

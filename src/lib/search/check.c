@@ -126,8 +126,8 @@ static int small_word(const char *w)
 
 /* The claim's words beside its figure: every byte that is not a letter,
  * digit or '-' inside a word (ASCII punctuation, quotes, operators'
- * signs) a space, the operators OR, AND, NOT left out; small words
- * (small_word) into *small.  Each NULL when none is left; *oom when out
+ * signs) a space; small words (small_word) and the operators OR, AND,
+ * NOT into *small.  Each NULL when none is left; *oom when out
  * of memory. */
 static char *claim_words(const char *claim, const izde_figure *f, char **small, int *oom)
 {
@@ -146,10 +146,9 @@ static char *claim_words(const char *claim, const izde_figure *f, char **small, 
     for (char *t = *oom ? NULL : strtok(w, " "); t; t = strtok(NULL, " ")) {
         while (strlen(t) > 1 && t[strlen(t) - 1] == '-')
             t[strlen(t) - 1] = 0;
-        if (strcmp(t, "OR") == 0 || strcmp(t, "AND") == 0 || strcmp(t, "NOT") == 0 ||
-            strcmp(t, "-") == 0)
-            continue;
-        if (small_word(t))
+        int op = strcmp(t, "OR") == 0 || strcmp(t, "AND") == 0 || strcmp(t, "NOT") == 0 ||
+                 strcmp(t, "-") == 0;
+        if (op || small_word(t))
             ks += (size_t)sprintf(sm + ks, "%s%s", ks ? " " : "", t);
         else
             k += (size_t)sprintf(out + k, "%s%s", k ? " " : "", t);
