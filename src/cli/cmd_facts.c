@@ -75,9 +75,11 @@ static void print_facts(const izde_facts *f, const char *query)
     else
         printf("all read; ");
     printf("%s things counted", cli_count(f->groups_total));
-    if (f->ngroups < f->groups_total)
-        printf(", %s to %s shown", cli_count(f->group_offset + (f->ngroups ? 1 : 0)),
+    if (f->ngroups < f->groups_total && f->ngroups)
+        printf(", %s to %s shown", cli_count(f->group_offset + 1),
                cli_count(f->group_offset + f->ngroups));
+    else if (f->ngroups < f->groups_total)
+        printf(", none shown after skipping %s", cli_count(f->group_offset));
     printf("\n");
     for (size_t i = 0; i < f->ngroups; i++) {
         const izde_fact_group *g = &f->groups[i];

@@ -64,6 +64,11 @@ check_eq "--in: only the matching articles" '{"in":"Москве","differ":[[500
     "$(echo "$J" | jq -c '{in: .scope.in, differ: [.differ[] | [.value, .id]], agree: .agree_total}')"
 run check --in Москве "37 человек"
 check_eq "--in, no agreeing article: exit 0 (one differs)" 0 "$STATUS"
+run check --in 'Москве (' "37 человек"
+check_eq "a bad --in query: exit 2" 2 "$STATUS"
+check_eq "a bad --in query: named" "izde: check: bad scope query 'Москве (': unbalanced parenthesis: the ( is never closed (column 8 of the query)" "$ERR"
+run facts --group-offset 5 Бишкек
+check_contains "facts --group-offset past the groups: said" "1 things counted, none shown after skipping 5" "$OUT"
 run check --in Лондон "37 человек"
 check_eq "nothing in scope: exit 1" 1 "$STATUS"
 check_eq "nothing in scope: said" "izde: no article in scope cites a figure for what '37 человек' counts" "$ERR"

@@ -188,8 +188,11 @@ static int scope_query(izde_db *db, const char *words, const char *in, izx_query
     int rc = words && !any ? izde__db_error(db, IZDE_ENOMEM, "out of memory") : IZDE_OK;
     if (rc == IZDE_OK && any)
         rc = izde__db_parse_query(db, any, &w);
-    if (rc == IZDE_OK && in)
-        rc = izde__db_parse_query(db, in, &q);
+    if (rc == IZDE_OK && in && (rc = izde__db_parse_query(db, in, &q)) == IZDE_EQUERY) {
+        char *why = strdup(izde_db_errmsg(db));
+        rc = izde__db_error(db, rc, "bad scope query '%s': %s", in, why ? why : "out of memory");
+        free(why);
+    }
     *xq = NULL;
     if (rc == IZDE_OK && w.xq && q.xq) {
         izx_query *both[2] = {q.xq, w.xq};
