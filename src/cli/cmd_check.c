@@ -44,8 +44,10 @@ const cli_command cli_cmd_check = {
     "with more of them first.  Without such words or --in every article\n"
     "citing the noun is read (unscoped).  Citations are ranked by the\n"
     "article's relevance / (1 + days / 30), days from the date of the most\n"
-    "relevant agreeing article (or --date); copies of one story citing one\n"
-    "value count once.",
+    "relevant agreeing article (unscoped: the earliest; or --date);\n"
+    "small words (в, по) are left out of the scope and named; copies of one\n"
+    "story citing one value count once; only counts are read (not ages,\n"
+    "anniversaries, ordinals, fractions or scores).",
     check_options, CLI_DB_SET | CLI_DASH_WORDS,
 };
 

@@ -284,8 +284,8 @@ int izde_index_shards(const char *dir, unsigned n, const char *const *paths, siz
 /* ... and a page of a check lists at most this many citations in each of
  * agree and differ (agree_total, differ_total count them all). */
 #define IZDE_CHECK_MAX_CITATIONS 10000
-/* The citations per list of izde_check_get(), `izde check` and /api/check
- * unless told otherwise. */
+/* The citations per list of izde_check_get() and `izde check` unless told
+ * otherwise (/api/check lists 20). */
 #define IZDE_CHECK_DEFAULT_CITATIONS 1000
 
 /* ---------------------------------------------------------------- search */
