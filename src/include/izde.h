@@ -329,7 +329,13 @@ typedef struct izde_hit {
                                      * snippets first, then the first ones */
     size_t nfigures;
     size_t figures_total;     /* every figure the article cites (>= nfigures) */
+    const char *story;        /* the id of its story's first article (its own id when
+                               * it has no copies; NULL in an index made before stories) */
+    unsigned copies;          /* the other articles of its story in the index */
+    const char *const *copy_ids; /* the first IZDE_HIT_MAX_COPY_IDS of them, first indexed first */
+    size_t ncopy_ids;
 } izde_hit;
+#define IZDE_HIT_MAX_COPY_IDS 20
 
 /*
  * Search.  Query syntax: words (all must match), "exact phrase", OR, NOT
@@ -350,6 +356,8 @@ typedef struct izde_search_options {
     unsigned offset, limit;
     int sort;        /* IZDE_SORT_* */
     int no_snippets; /* hits without fragments (figures and metadata still filled) */
+    int all_copies;  /* every copy of a story its own hit (default: one hit per story,
+                      * the best, and izde_results_estimated() counts stories) */
 } izde_search_options;
 int izde_search_ex(izde_results **out, izde_db *db, const char *query,
                    const izde_search_options *opt);
@@ -422,6 +430,12 @@ int izde_stats_json(izde_db *db, char **json_out);
 unsigned izde_results_count(const izde_results *r);
 /* Xapian's estimate of all matches. */
 unsigned izde_results_estimated(const izde_results *r);
+/* The matching articles, copies included (== izde_results_estimated()
+ * with all_copies): the estimate of how many articles the stories hold. */
+unsigned izde_results_articles_estimated(const izde_results *r);
+/* 1 when the hits are one per story (izde_results_estimated() counts
+ * stories), 0 with all_copies (it counts articles). */
+int izde_results_by_story(const izde_results *r);
 const izde_hit *izde_results_hit(const izde_results *r, unsigned i);
 /* A query word searched beyond its own stems: `word` as typed, `to` what
  * it was also searched as (a stem, a word of the glossary, a spelling),
