@@ -273,8 +273,6 @@ unsigned izx_mset_size(const izx_mset *m);
 unsigned izx_mset_matches_estimated(const izx_mset *m);
 unsigned izx_mset_matches_lower_bound(const izx_mset *m);
 unsigned izx_mset_matches_upper_bound(const izx_mset *m);
-/* The matches before collapsing (izx_enquire_collapsed()), estimated. */
-unsigned izx_mset_uncollapsed_estimated(const izx_mset *m);
 /* Per hit i in [0, size): */
 unsigned izx_mset_docid(const izx_mset *m, unsigned i);
 double izx_mset_weight(const izx_mset *m, unsigned i);

@@ -15,11 +15,6 @@ int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
     return izx_enquire_collapsed(out, db, q, offset, maxitems, sort_slot, sort_reverse, -1);
 }
 
-unsigned izx_mset_uncollapsed_estimated(const izx_mset *m)
-{
-    return m ? m->mset.get_uncollapsed_matches_estimated() : 0;
-}
-
 unsigned izx_mset_collapse_count(const izx_mset *m, unsigned i)
 {
     if (!m || i >= m->mset.size())

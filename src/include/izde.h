@@ -362,22 +362,34 @@ typedef struct izde_search_options {
 int izde_search_ex(izde_results **out, izde_db *db, const char *query,
                    const izde_search_options *opt);
 
+/* Article `id` as one JSON object (*json_out, izde_free()): its stored
+ * metadata (id, path, url, title, source, date, lang, charset), "story"
+ * (the id of its story's first article; its own when it has no copies),
+ * "copies" (the ids of the story's other articles, first indexed first),
+ * its figures, mentioned dates, the record's other fields and "text".
+ * IZDE_ENOTFOUND (message on db) when the index has no such id. */
+int izde_article_json(izde_db *db, const char *id, char **json_out);
+
 /* One period of a timeline. */
 typedef struct izde_period {
     char period[16];        /* "2017", "2017-04" or "2017-W15" (ISO week) */
-    unsigned count;         /* matching articles in it */
+    unsigned count;         /* matching stories in it: copies of one story count
+                             * once, in the period of the earliest of them */
+    unsigned articles;      /* matching articles in it, copies included */
 } izde_period;
 
-/* Matching articles per period of their publication date (by: 'y' year,
- * 'm' month, 'w' ISO week) or, with `mentioned`, of the dates their text
- * mentions.  Counted by Xapian over every match (a value-count match spy
- * on the date slot).  One allocation: free it with izde_timeline_free(). */
+/* Matching stories (and articles) per period of their publication date
+ * (by: 'y' year, 'm' month, 'w' ISO week) or, with `mentioned`, of the
+ * dates their text mentions.  Counted over every match; copies of one
+ * story (index/SCHEMA.md, "Stories") count once.  One allocation: free it
+ * with izde_timeline_free(). */
 typedef struct izde_timeline {
     char by;                /* 'y', 'm' or 'w' */
     int mentioned;          /* counted by the dates the texts mention */
     unsigned matches;       /* every matching article */
-    unsigned undated;       /* matches without a publication date (0 with mentioned) */
-    unsigned less_precise;  /* dated, but less precisely than a period (0 with mentioned) */
+    unsigned stories;       /* the stories they are copies of */
+    unsigned undated;       /* stories without a publication date (0 with mentioned) */
+    unsigned less_precise;  /* stories dated less precisely than a period (0 with mentioned) */
     size_t nperiods;
     izde_period *periods;   /* every period from the first to the last, empty ones as 0 */
 } izde_timeline;
@@ -386,8 +398,9 @@ typedef struct izde_timeline {
 int izde_timeline_get(izde_timeline **out, izde_db *db, const char *query, char by,
                       int mentioned);
 void izde_timeline_free(izde_timeline *t);
-/* `t` as JSON {"query", "by", "basis", "matches", ["undated",
- * "less_precise"], "periods": [{"period", "count"}], ["partial"]}: what
+/* `t` as JSON {"query", "by", "basis", "counts": "stories", "matches"
+ * (articles), "stories", ["undated", "less_precise"] (stories),
+ * "periods": [{"period", "count" (stories), "articles"}], ["partial"]}: what
  * `izde timeline --json` and /api/timeline print.  Free with izde_free(). */
 int izde_timeline_to_json(const izde_timeline *t, izde_db *db, const char *query,
                           char **json_out);

@@ -47,6 +47,8 @@ typedef struct izde_indexing {
     void *notice_payload;   /* passed to `notice` */
     izde_notice_fn warning; /* izde_db_set_warning(): data indexed with a loss, or NULL */
     void *warning_payload;  /* passed to `warning` */
+    unsigned read_seq;      /* articles read from the current file so far (stored
+                             * with the story signature: story_pass.c) */
 } izde_indexing;
 
 /* Writing one shard of N (izde_db_set_shard()): articles whose id hashes
@@ -268,9 +270,10 @@ int izde__claims_drop(izde_db *db, const char *file_term, izde_reread_fn reread,
  * are copies of one story (README, "Copies of one story": measured). */
 #define IZDE_STORY_SAME 0.5
 #define IZDE_STORY_SIG_FORMAT 1
-#define IZDE_STORY_SIG_BYTES (1 + 4 + 4 * IZDE_STORY_HASHES)
+#define IZDE_STORY_SIG_BYTES (1 + 4 + 4 + 4 * IZDE_STORY_HASHES)
 
 typedef struct izde_story_sig {
+    uint32_t seq;                     /* where the article was read in its file */
     uint32_t shingles;                /* distinct or not; 0: no words */
     uint32_t min[IZDE_STORY_HASHES];
 } izde_story_sig;
@@ -307,6 +310,10 @@ int izde__story_reassign(izde_db *db, izde_file_rank_fn file_rank, void *ctx, un
  * status (search/copies.c). */
 int izde__story_copies(izx_db *x, const char *story, unsigned self, size_t max, unsigned *count,
                        char ***ids, size_t *nids);
+/* The stories (distinct story values; an article without one, from an
+ * index made before stories, is a story of its own) and the articles
+ * matching `q`, counted over every match.  An izx status. */
+int izde__count_stories(izx_db *x, const izx_query *q, unsigned *stories, unsigned *articles);
 
 /* ---- query -------------------------------------------------------------- */
 

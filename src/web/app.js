@@ -80,7 +80,20 @@ function hitItem(h) {
     figs.append(el('li', { title: f.sentence || '' }, f.text));
   }
   if (seen.size) li.append(figs);
+  if (h.copies) {
+    const more = h.copies > (h.copy_ids || []).length ? ' …' : '';
+    li.append(el('p', { class: 'copies', title: (h.copy_ids || []).join('\n') + more },
+      'и ещё ' + num(h.copies) + ' ' + plural(h.copies, 'копия', 'копии', 'копий')));
+  }
   return li;
+}
+
+// 1 копия, 2 копии, 5 копий; 21 копия.
+function plural(n, one, few, many) {
+  const d = n % 10, dd = n % 100;
+  if (d === 1 && dd !== 11) return one;
+  if (d >= 2 && d <= 4 && (dd < 12 || dd > 14)) return few;
+  return many;
 }
 
 // "Также искали: экстремизма → экстремизм (то же слово в другом языке)",
@@ -124,7 +137,10 @@ function renderHits(res) {
     setStatus(res.matches_estimated ? 'Дальше ничего нет.' : 'Ничего не найдено по запросу «' + res.query + '».');
   } else {
     const first = state.offset + 1, last = state.offset + res.hits.length;
-    setStatus('Статьи ' + num(first) + '–' + num(last) + ' из примерно ' + num(res.matches_estimated) +
+    const stories = res.counts === 'stories';
+    setStatus((stories ? 'Сюжеты ' : 'Статьи ') + num(first) + '–' + num(last) + ' из примерно ' +
+              num(res.matches_estimated) +
+              (stories ? ' (статей с копиями: ' + num(res.articles_estimated) + ')' : '') +
               (res.partial ? ' (не все шарды ответили)' : ''));
   }
   $('pager').hidden = res.matches_estimated <= PAGE;

@@ -549,6 +549,7 @@ static int add_story(izde_db *db, const izde_article *a, index_ctx *ctx, char **
 {
     izde_story_sig sig;
     izde__story_sig(ctx->words, ctx->nwords, &sig);
+    sig.seq = db->ix.read_seq++;
     if (id_term(&ctx->term, a->id))
         return izde__db_error(db, IZDE_ENOMEM, "out of memory");
     return izde__story_assign(db, ctx->doc, &sig, a->id, ctx->term.data, ctx->term.len, story);

@@ -67,9 +67,10 @@ static uint32_t get32(const unsigned char *p)
 void izde__story_sig_pack(const izde_story_sig *sig, unsigned char out[IZDE_STORY_SIG_BYTES])
 {
     out[0] = IZDE_STORY_SIG_FORMAT;
-    put32(out + 1, sig->shingles);
+    put32(out + 1, sig->seq);
+    put32(out + 5, sig->shingles);
     for (unsigned k = 0; k < IZDE_STORY_HASHES; k++)
-        put32(out + 5 + 4 * k, sig->min[k]);
+        put32(out + 9 + 4 * k, sig->min[k]);
 }
 
 int izde__story_sig_unpack(const char *v, size_t len, izde_story_sig *sig)
@@ -77,9 +78,10 @@ int izde__story_sig_unpack(const char *v, size_t len, izde_story_sig *sig)
     const unsigned char *p = (const unsigned char *)v;
     if (len != IZDE_STORY_SIG_BYTES || p[0] != IZDE_STORY_SIG_FORMAT)
         return 0;
-    sig->shingles = get32(p + 1);
+    sig->seq = get32(p + 1);
+    sig->shingles = get32(p + 5);
     for (unsigned k = 0; k < IZDE_STORY_HASHES; k++)
-        sig->min[k] = get32(p + 5 + 4 * k);
+        sig->min[k] = get32(p + 9 + 4 * k);
     return 1;
 }
 
@@ -243,6 +245,36 @@ static int story_terms(izx_doc *doc, const izde_story_sig *sig, const char *stor
     return x;
 }
 
+typedef struct holders {
+    unsigned self, others;
+} holders;
+
+static int on_holder(void *vctx, unsigned docid)
+{
+    holders *h = vctx;
+    h->others += docid != h->self;
+    return h->others > 0;
+}
+
+/* A story named by article `id` that starts anew: its id, unless other
+ * articles still carry a story of that name (their first article was
+ * this id, read again with another text); then "ID~2", "ID~3", ... */
+static char *new_story_name(izde_db *db, const char *id, unsigned self)
+{
+    izde_buf t = {0};
+    char *name = strdup(id);
+    for (unsigned k = 2; name; k++) {
+        holders h = {self, 0};
+        if (izde__story_term(&t, name) ||
+            izx_db_postlist(db->x, t.data, t.len, on_holder, &h) != IZX_OK || !h.others)
+            break;
+        free(name);
+        name = izde__strdupf("%s~%u", id, k);
+    }
+    izde__buf_free(&t);
+    return name;
+}
+
 int izde__story_assign(izde_db *db, izx_doc *doc, const izde_story_sig *sig, const char *id,
                        const char *id_term, size_t id_len, char **story_out)
 {
@@ -254,7 +286,7 @@ int izde__story_assign(izde_db *db, izx_doc *doc, const izde_story_sig *sig, con
     int rc = sig->shingles ? earliest_copy(db, sig, self, &story) : IZDE_OK;
     if (rc != IZDE_OK)
         return rc;
-    if (!story && !(story = strdup(id)))
+    if (!story && !(story = new_story_name(db, id, self)))
         return izde__db_error(db, IZDE_ENOMEM, "out of memory");
     int x = story_terms(doc, sig, story);
     if (x != IZX_OK) {

@@ -2,9 +2,11 @@
  * story_pass.c - the stories of a parallel build assigned again after its
  * merge (story.c).  Each worker knew only its own articles; here every
  * article, in the order one process reads them (the walk order of its
- * file, then its docid: a file's articles are added in order by one
- * worker), joins the story of its earliest copy before it, exactly as
- * izde__story_assign() does for one process.  Only the articles whose
+ * file, then its place in the file, stored with its signature, then its
+ * docid), joins the story of its earliest copy before it, exactly as
+ * izde__story_assign() does for one process (a new story takes the id
+ * of its first article: the stories of a new index are all made here, so
+ * no other article still carries that name).  Only the articles whose
  * story changed are rewritten (their metadata, story value and G term).
  */
 #include <stdlib.h>
@@ -94,6 +96,8 @@ static int by_reading(const void *a, const void *b)
     const entry *x = *(entry *const *)a, *y = *(entry *const *)b;
     if (x->file != y->file)
         return (x->file > y->file) - (x->file < y->file);
+    if (x->sig.seq != y->sig.seq) /* an id read again keeps its old docid */
+        return (x->sig.seq > y->sig.seq) - (x->sig.seq < y->sig.seq);
     return (x->docid > y->docid) - (x->docid < y->docid);
 }
 

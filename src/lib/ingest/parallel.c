@@ -224,9 +224,7 @@ static long walk_rank(void *vctx, const char *path)
     return -1;
 }
 
-/* Each worker assigned the stories of its own articles: assign them again
- * over all of them, in the order one process reads them (story_pass.c). */
-static int assign_stories(izde_db *db, const file_entry *files, size_t n)
+int izde__ingest_assign_stories(izde_db *db, const file_entry *files, size_t n)
 {
     walk_files w = {calloc(n ? n : 1, sizeof *w.reals), n};
     if (!w.reals)
@@ -325,7 +323,7 @@ static int finish_merged(izde_db *db, const char *merged, const file_entry *file
     if (rc == IZDE_OK)
         rc = drop_duplicate_ids(db, files, n);
     if (rc == IZDE_OK)
-        rc = assign_stories(db, files, n);
+        rc = izde__ingest_assign_stories(db, files, n);
     if (rc == IZDE_OK)
         rc = izde_db_commit(db);
     izx_db_free(db->x);

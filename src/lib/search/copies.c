@@ -1,7 +1,8 @@
 /*
  * copies.c - the other articles of a story (index/SCHEMA.md, "Stories"):
  * the documents holding the story's G term, first indexed first.  What a
- * hit's "copies" and `izde show` list.
+ * hit's "copies" and `izde show` list; and how many stories a query
+ * matches (search totals, timelines).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -52,5 +53,29 @@ int izde__story_copies(izx_db *x, const char *story, unsigned self, size_t max, 
             (*ids)[(*nids)++] = id;
     }
     free(c.docids);
+    return rc;
+}
+
+typedef struct story_count {
+    unsigned stories, in_stories;
+} story_count;
+
+static int on_story(void *vctx, const char *value, size_t len, unsigned count)
+{
+    story_count *c = vctx;
+    (void)value;
+    (void)len;
+    c->stories++;
+    c->in_stories += count;
+    return 0;
+}
+
+int izde__count_stories(izx_db *x, const izx_query *q, unsigned *stories, unsigned *articles)
+{
+    story_count c = {0};
+    unsigned matches = 0;
+    int rc = izx_enquire_value_counts(x, q, IZDE_SLOT_STORY, on_story, &c, &matches);
+    *articles = matches;
+    *stories = c.stories + (matches > c.in_stories ? matches - c.in_stories : 0);
     return rc;
 }

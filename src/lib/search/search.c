@@ -303,6 +303,13 @@ static izde_results *new_results(izde_db *db, unsigned n, izde_stored **sd)
     return r;
 }
 
+/* The exact numbers of matching stories and articles: Xapian's collapsed
+ * estimate is rough past the first thousand hits. */
+static int count_stories(izx_db *x, const izx_query *q, izde_results *r)
+{
+    return izde__count_stories(x, q, &r->estimated, &r->articles);
+}
+
 /* Copy the query's expansions into the results (one block of strings). */
 static int keep_expansions(izde_results *r, const izde_pquery *pq)
 {
@@ -360,9 +367,11 @@ static int search_once(izde_results **out, izde_db *db, const char *query,
         }
         r->estimated = izx_mset_matches_estimated(m);
         r->by_story = !opt->all_copies;
-        r->articles = opt->all_copies ? r->estimated : izx_mset_uncollapsed_estimated(m);
-        if (r->articles < r->estimated)
-            r->articles = r->estimated;
+        r->articles = r->estimated;
+        if (r->by_story && (xrc = count_stories(db->x, pq.xq, r)) != IZX_OK) {
+            rc = izde__db_izx_error(db, xrc, "cannot count the stories");
+            break;
+        }
         rc = read_hits(db, m, order, n, opt, r, sd, &attempts);
         if (rc == IZDE_OK)
             rc = fill_copies(db, r, m, order);
