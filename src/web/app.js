@@ -242,13 +242,16 @@ async function run(push) {
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.claim) params.set('claim', state.claim);
   if (state.exact) params.set('expand', '0');
+  if (state.all) params.set('all_copies', '1');
   if (push) history.pushState(null, '', params.toString() ? '?' + params : '/');
   document.title = state.q ? state.q + ' — изде' : 'изде — поиск по новостям';
   renderSuggestion(null);
   if (!state.q) { setStatus(''); $('hits').replaceChildren(); $('pager').hidden = true; $('expanded').hidden = true; return; }
   setStatus('Ищу…');
   try {
-    renderHits(await api('/api/search', withExpand({ q: state.q, n: PAGE, offset: state.offset, sort: state.sort })));
+    const p = withExpand({ q: state.q, n: PAGE, offset: state.offset, sort: state.sort });
+    if (state.all) p.all_copies = 1;
+    renderHits(await api('/api/search', p));
   } catch (e) {
     setStatus(e.message, true);
     $('expanded').hidden = true;
@@ -282,6 +285,7 @@ function fromUrl() {
   state.sort = ['date', '-date'].includes(p.get('sort')) ? p.get('sort') : 'relevance';
   state.claim = (p.get('claim') || '').trim();
   state.exact = p.get('expand') === '0';
+  state.all = p.get('all_copies') === '1'; // every copy of a story its own hit
   $('exact').checked = state.exact;
   $('q').value = state.q;
   $('sort').value = state.sort;
