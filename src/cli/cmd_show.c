@@ -48,7 +48,7 @@ static void print_text(const char *json)
     print_field(o, "id:", "id");
     print_field(o, "story:", "story");
     json_t *copies = json_object_get(o, "copies");
-    printf("copies: %s", json_array_size(copies) ? "" : " none");
+    printf("copies:%s", json_array_size(copies) ? "" : " none");
     for (size_t k = 0; k < json_array_size(copies); k++)
         printf("%s %s", k ? "," : "", cli_safe(json_string_value(json_array_get(copies, k))));
     printf("\n\n%s\n", cli_safe(json_string_value(json_object_get(o, "text"))));
