@@ -182,6 +182,9 @@ int izx_db_doc_terms(izx_db *db, unsigned docid, const char *prefix, izx_term_fn
 /* Writable db: give stored document `docid` the boolean term `term`
  * (add != 0) or take it away (add == 0; absent: nothing to do). */
 int izx_db_doc_set_term(izx_db *db, unsigned docid, const char *term, size_t len, int add);
+/* Writable db: set value slot `slot` of stored document `docid` (len 0:
+ * remove it); its terms are left as they are. */
+int izx_db_doc_set_value(izx_db *db, unsigned docid, unsigned slot, const char *value, size_t len);
 /* Value slot `slot` of document `docid`; `*out` caller-owned (izx_free()),
  * empty when unset. */
 int izx_db_get_value(izx_db *db, unsigned docid, unsigned slot, char **out, size_t *out_len);
@@ -245,6 +248,15 @@ typedef struct izx_mset izx_mset;
 int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
                 unsigned maxitems, int sort_slot, int sort_reverse);
 #define IZX_SORT_REL_THEN(slot) (-(int)(slot) - 2)
+/* izx_enquire() keeping one hit per value of `collapse_slot` (Xapian's
+ * Enquire::set_collapse_key; -1: none): the best of each, documents
+ * without a value never collapsed; the match counts then estimate the
+ * distinct values. */
+int izx_enquire_collapsed(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
+                          unsigned maxitems, int sort_slot, int sort_reverse, int collapse_slot);
+/* How many matches were collapsed into hit i (a lower bound: Xapian may
+ * drop some unseen). */
+unsigned izx_mset_collapse_count(const izx_mset *m, unsigned i);
 void izx_mset_free(izx_mset *m);
 
 /* Count the matches of `q` by their value in `slot` (Xapian's

@@ -557,6 +557,19 @@ int izx_db_doc_set_term(izx_db *db, unsigned docid, const char *term, size_t len
     IZX_CATCH(db->errmsg)
 }
 
+int izx_db_doc_set_value(izx_db *db, unsigned docid, unsigned slot, const char *value, size_t len)
+{
+    if (!db || (!value && len))
+        return IZX_EINVAL;
+    REQUIRE_WRITABLE(db, "izx_db_doc_set_value");
+    IZX_TRY
+        Xapian::Document doc = db->wdb->get_document(docid);
+        doc.add_value(slot, len ? std::string(value, len) : std::string());
+        db->wdb->replace_document(docid, doc);
+        return IZX_OK;
+    IZX_CATCH(db->errmsg)
+}
+
 int izx_db_get_value(izx_db *db, unsigned docid, unsigned slot, char **out, size_t *out_len)
 {
     if (!db || !out)

@@ -12,6 +12,23 @@ static const unsigned IZX_EXACT_COUNT_UPTO = 1000;
 int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
                 unsigned maxitems, int sort_slot, int sort_reverse)
 {
+    return izx_enquire_collapsed(out, db, q, offset, maxitems, sort_slot, sort_reverse, -1);
+}
+
+unsigned izx_mset_collapse_count(const izx_mset *m, unsigned i)
+{
+    if (!m || i >= m->mset.size())
+        return 0;
+    try {
+        return m->mset[i].get_collapse_count();
+    } catch (...) {
+        return 0;
+    }
+}
+
+int izx_enquire_collapsed(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
+                          unsigned maxitems, int sort_slot, int sort_reverse, int collapse_slot)
+{
     if (out)
         *out = nullptr;
     if (!db)
@@ -33,6 +50,8 @@ int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
         else if (sort_slot < -1)
             enquire.set_sort_by_relevance_then_value(static_cast<Xapian::valueno>(-sort_slot - 2),
                                                      false);
+        if (collapse_slot >= 0)
+            enquire.set_collapse_key(static_cast<Xapian::valueno>(collapse_slot));
         m = new izx_mset();
         /* Count exactly up to this many matches, so "about N" is exact for
          * all but large result sets (Xapian's default checks only the page). */

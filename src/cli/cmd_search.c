@@ -17,7 +17,7 @@
 #include "cli.h"
 #include "options.h"
 
-enum { O_N = 1, O_OFFSET, O_SORT, O_NO_SNIPPETS, O_JSON, O_FORMAT, O_BATCH };
+enum { O_N = 1, O_OFFSET, O_SORT, O_NO_SNIPPETS, O_JSON, O_FORMAT, O_BATCH, O_ALL_COPIES };
 
 static const cli_option search_options[] = {
     {O_N, "-n", NULL, "N", NULL, "show N hits (default 10)"},
@@ -26,6 +26,9 @@ static const cli_option search_options[] = {
      "best first (relevance, the default), oldest first (date, oldest)\n"
      "or newest first (-date, newest)"},
     {O_NO_SNIPPETS, "--no-snippets", NULL, NULL, NULL, "no lines of context (faster)"},
+    {O_ALL_COPIES, "--all-copies", NULL, NULL, NULL,
+     "every copy of a story its own hit (default: one hit per story,\n"
+     "the best, with \"and N copies\")"},
     {O_JSON, "--json", NULL, NULL, NULL, "one JSON object: hits, their snippets and figures"},
     CLI_NO_EXPAND_OPTION,
     {O_FORMAT, "--format", NULL, "FORMAT", "full|compact|json",
@@ -42,6 +45,8 @@ const cli_command cli_cmd_search = {
     "ranked articles matching a query, with lines of context",
     "The articles matching QUERY, best first, each with its title, language,\n"
     "source, date, where it is, the lines that match and the figures it cites.\n"
+    "Copies of one story (the same text on other pages or sites) are one hit,\n"
+    "\"and N copies\" under it; --all-copies shows each.\n"
     "A search finding few articles because of a misspelt word starts with\n"
     "\"Did you mean: QUERY?\", the query corrected.  Words after the options\n"
     "are joined into one query.  Exit 0 with hits, 1 with none, 2 on a bad\n"
@@ -245,6 +250,17 @@ static void print_expanded(const izde_results *r)
     free(done);
 }
 
+/* "and N copies: ID, ID ..." under a hit whose story has other articles. */
+static void print_copies(const izde_hit *h)
+{
+    if (!h->copies)
+        return;
+    printf("   and %u cop%s:", h->copies, h->copies == 1 ? "y" : "ies");
+    for (size_t k = 0; k < h->ncopy_ids && k < 3; k++)
+        printf("%s %s", k ? "," : "", cli_safe(h->copy_ids[k]));
+    printf("%s\n", h->copies > 3 ? ", ..." : "");
+}
+
 static void print_text(const izde_results *r, int compact)
 {
     print_expanded(r);
@@ -266,7 +282,20 @@ static void print_text(const izde_results *r, int compact)
         for (size_t s = 0; s < h->nsnippets; s++)
             print_snippet(&h->snippets[s], &mk);
         print_figures(h);
+        print_copies(h);
     }
+}
+
+/* "-- hits 1-10 of about 40 stories (52 articles)", or "... of about
+ * 52 articles" with --all-copies. */
+static void print_total(const izde_results *r, long offset, unsigned n)
+{
+    unsigned est = izde_results_estimated(r), all = izde_results_articles_estimated(r);
+    printf("-- hits %ld-%ld of about %u", offset + 1, offset + (long)n, est);
+    if (!izde_results_by_story(r))
+        printf(" article%s\n", est == 1 ? "" : "s");
+    else
+        printf(" stor%s (%u article%s)\n", est == 1 ? "y" : "ies", all, all == 1 ? "" : "s");
 }
 
 int cmd_search(int argc, char **argv)
@@ -274,6 +303,7 @@ int cmd_search(int argc, char **argv)
     cli_dbs dbs = {0};
     long limit = 10, offset = 0;
     int json = 0, compact = 0, sort = IZDE_SORT_RELEVANCE, batch = 0, no_snippets = 0;
+    int all_copies = 0;
     char *query = NULL;
     int rcode = CLI_ERROR;
     cli_parser p;
@@ -291,6 +321,7 @@ int cmd_search(int argc, char **argv)
         case CLI_OPT_NO_EXPAND: dbs.no_expand = 1; break;
         case O_BATCH: batch = 1; break;
         case O_NO_SNIPPETS: no_snippets = 1; break;
+        case O_ALL_COPIES: all_copies = 1; break;
         case O_SORT:
             sort = strcmp(v, "date") == 0 || strcmp(v, "oldest") == 0   ? IZDE_SORT_OLDEST
                    : strcmp(v, "-date") == 0 || strcmp(v, "newest") == 0 ? IZDE_SORT_NEWEST
@@ -323,7 +354,8 @@ int cmd_search(int argc, char **argv)
     if (!db)
         goto out;
     izde_search_options opt = {.offset = (unsigned)offset, .limit = (unsigned)limit,
-                               .sort = sort, .no_snippets = no_snippets};
+                               .sort = sort, .no_snippets = no_snippets,
+                               .all_copies = all_copies};
     if (batch) {
         rcode = run_batch(db, &opt);
         izde_db_close(db);
@@ -349,7 +381,7 @@ int cmd_search(int argc, char **argv)
             rcode = CLI_NONE;
         } else {
             if (!json)
-                printf("-- hits %ld-%ld of about %u\n", offset + 1, offset + (long)n, est);
+                print_total(r, offset, n);
             rcode = CLI_OK;
         }
     }

@@ -19,18 +19,20 @@ static const cli_option timeline_options[] = {
     {O_BY, "--by", NULL, "PERIOD", "year|month|week", "count per year, month (the default) or week"},
     {O_MENTIONED, "--mentioned", NULL, NULL, NULL,
      "count the dates the texts mention, not their publication dates"},
-    {CLI_OPT_JSON, "--json", NULL, NULL, NULL, "one JSON object: matches, undated, periods"},
+    {CLI_OPT_JSON, "--json", NULL, NULL, NULL, "one JSON object: matches, stories, undated, periods"},
     CLI_NO_EXPAND_OPTION,
-    {O_CSV, "--csv", NULL, NULL, NULL, "CSV: a period,count header, then one line per period"},
+    {O_CSV, "--csv", NULL, NULL, NULL, "CSV: a period,count,articles header, then one line per\n"
+     "period (count: stories)"},
     {O_SVG, "--svg", NULL, "FILE", NULL, "also draw the chart as an SVG file"},
     {0},
 };
 
 const cli_command cli_cmd_timeline = {
     "timeline", cmd_timeline, "QUERY", CLI_OPERANDS_QUERY,
-    "matching articles per year, month or week, as a chart",
-    "Matching articles per period of their publication date (with --mentioned:\n"
-    "of the dates their text mentions), every period shown, empty ones as 0,\n"
+    "matching stories per year, month or week, as a chart",
+    "Matching stories per period of their publication date (with --mentioned:\n"
+    "of the dates their text mentions), every period shown, empty ones as 0;\n"
+    "copies of one story count once, in the period of the earliest of them,\n"
     "as a bar chart that fits the terminal, JSON, CSV or an SVG file.",
     timeline_options, CLI_DB_SET | CLI_DASH_WORDS,
 };
@@ -119,7 +121,7 @@ static int write_svg(const char *path, const izde_timeline *t, const char *query
     }
     fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", (L + W - R) / 2, H - 8,
             period_word(t));
-    fprintf(f, "<text transform=\"translate(18,%d) rotate(-90)\" text-anchor=\"middle\">articles</text>\n",
+    fprintf(f, "<text transform=\"translate(18,%d) rotate(-90)\" text-anchor=\"middle\">stories</text>\n",
             (T + H - B) / 2);
     fputs("</svg>\n", f);
     return fclose(f) == 0 ? 0 : -1;
@@ -138,7 +140,8 @@ static void print_bars(const izde_timeline *t)
             fputs("\xe2\x96\x88", stdout); /* █ */
         fputc('\n', stdout);
     }
-    printf("-- %u matching article%s", t->matches, t->matches == 1 ? "" : "s");
+    printf("-- %u matching stor%s (%u article%s; copies of one story count once)", t->stories,
+           t->stories == 1 ? "y" : "ies", t->matches, t->matches == 1 ? "" : "s");
     if (!t->mentioned && t->undated)
         printf("; %u without a date, not shown", t->undated);
     if (!t->mentioned && t->less_precise)
@@ -192,9 +195,10 @@ int cmd_timeline(int argc, char **argv)
         printf("%s\n", out);
         izde_free(out);
     } else if (csv) {
-        printf("period,count\n");
+        printf("period,count,articles\n");
         for (size_t i = 0; i < t->nperiods; i++)
-            printf("%s,%u\n", t->periods[i].period, t->periods[i].count);
+            printf("%s,%u,%u\n", t->periods[i].period, t->periods[i].count,
+                   t->periods[i].articles);
     } else {
         print_bars(t);
     }

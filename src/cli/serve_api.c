@@ -138,12 +138,14 @@ static serve_reply api_search(izde_db *db, const serve_params *p)
 {
     serve_reply err;
     const char *q, *sort;
-    long n, offset;
+    long n, offset, all_copies;
     if (text_param(p, "q", 1, &q, &err) || count_param(p, "n", 10, SERVE_MAX_HITS, &n, &err) ||
         count_param(p, "offset", 0, SERVE_MAX_OFFSET, &offset, &err) ||
+        count_param(p, "all_copies", 0, 1, &all_copies, &err) ||
         text_param(p, "sort", 0, &sort, &err))
         return err;
-    izde_search_options o = {.offset = (unsigned)offset, .limit = (unsigned)n};
+    izde_search_options o = {.offset = (unsigned)offset, .limit = (unsigned)n,
+                             .all_copies = (int)all_copies};
     if (!sort || strcmp(sort, "relevance") == 0)
         o.sort = IZDE_SORT_RELEVANCE;
     else if (strcmp(sort, "date") == 0)

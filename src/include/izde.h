@@ -329,7 +329,13 @@ typedef struct izde_hit {
                                      * snippets first, then the first ones */
     size_t nfigures;
     size_t figures_total;     /* every figure the article cites (>= nfigures) */
+    const char *story;        /* the id of its story's first article (its own id when
+                               * it has no copies; NULL in an index made before stories) */
+    unsigned copies;          /* the other articles of its story in the index */
+    const char *const *copy_ids; /* the first IZDE_HIT_MAX_COPY_IDS of them, first indexed first */
+    size_t ncopy_ids;
 } izde_hit;
+#define IZDE_HIT_MAX_COPY_IDS 20
 
 /*
  * Search.  Query syntax: words (all must match), "exact phrase", OR, NOT
@@ -350,26 +356,40 @@ typedef struct izde_search_options {
     unsigned offset, limit;
     int sort;        /* IZDE_SORT_* */
     int no_snippets; /* hits without fragments (figures and metadata still filled) */
+    int all_copies;  /* every copy of a story its own hit (default: one hit per story,
+                      * the best, and izde_results_estimated() counts stories) */
 } izde_search_options;
 int izde_search_ex(izde_results **out, izde_db *db, const char *query,
                    const izde_search_options *opt);
 
+/* Article `id` as one JSON object (*json_out, izde_free()): its stored
+ * metadata (id, path, url, title, source, date, lang, charset), "story"
+ * (the id of its story's first article; its own when it has no copies),
+ * "copies" (the ids of the story's other articles, first indexed first),
+ * its figures, mentioned dates, the record's other fields and "text".
+ * IZDE_ENOTFOUND (message on db) when the index has no such id. */
+int izde_article_json(izde_db *db, const char *id, char **json_out);
+
 /* One period of a timeline. */
 typedef struct izde_period {
     char period[16];        /* "2017", "2017-04" or "2017-W15" (ISO week) */
-    unsigned count;         /* matching articles in it */
+    unsigned count;         /* matching stories in it: copies of one story count
+                             * once, in the period of the earliest of them */
+    unsigned articles;      /* matching articles in it, copies included */
 } izde_period;
 
-/* Matching articles per period of their publication date (by: 'y' year,
- * 'm' month, 'w' ISO week) or, with `mentioned`, of the dates their text
- * mentions.  Counted by Xapian over every match (a value-count match spy
- * on the date slot).  One allocation: free it with izde_timeline_free(). */
+/* Matching stories (and articles) per period of their publication date
+ * (by: 'y' year, 'm' month, 'w' ISO week) or, with `mentioned`, of the
+ * dates their text mentions.  Counted over every match; copies of one
+ * story (index/SCHEMA.md, "Stories") count once.  One allocation: free it
+ * with izde_timeline_free(). */
 typedef struct izde_timeline {
     char by;                /* 'y', 'm' or 'w' */
     int mentioned;          /* counted by the dates the texts mention */
     unsigned matches;       /* every matching article */
-    unsigned undated;       /* matches without a publication date (0 with mentioned) */
-    unsigned less_precise;  /* dated, but less precisely than a period (0 with mentioned) */
+    unsigned stories;       /* the stories they are copies of */
+    unsigned undated;       /* stories without a publication date (0 with mentioned) */
+    unsigned less_precise;  /* stories dated less precisely than a period (0 with mentioned) */
     size_t nperiods;
     izde_period *periods;   /* every period from the first to the last, empty ones as 0 */
 } izde_timeline;
@@ -378,8 +398,9 @@ typedef struct izde_timeline {
 int izde_timeline_get(izde_timeline **out, izde_db *db, const char *query, char by,
                       int mentioned);
 void izde_timeline_free(izde_timeline *t);
-/* `t` as JSON {"query", "by", "basis", "matches", ["undated",
- * "less_precise"], "periods": [{"period", "count"}], ["partial"]}: what
+/* `t` as JSON {"query", "by", "basis", "counts": "stories", "matches"
+ * (articles), "stories", ["undated", "less_precise"] (stories),
+ * "periods": [{"period", "count" (stories), "articles"}], ["partial"]}: what
  * `izde timeline --json` and /api/timeline print.  Free with izde_free(). */
 int izde_timeline_to_json(const izde_timeline *t, izde_db *db, const char *query,
                           char **json_out);
@@ -422,6 +443,12 @@ int izde_stats_json(izde_db *db, char **json_out);
 unsigned izde_results_count(const izde_results *r);
 /* Xapian's estimate of all matches. */
 unsigned izde_results_estimated(const izde_results *r);
+/* The matching articles, copies included (== izde_results_estimated()
+ * with all_copies): the estimate of how many articles the stories hold. */
+unsigned izde_results_articles_estimated(const izde_results *r);
+/* 1 when the hits are one per story (izde_results_estimated() counts
+ * stories), 0 with all_copies (it counts articles). */
+int izde_results_by_story(const izde_results *r);
 const izde_hit *izde_results_hit(const izde_results *r, unsigned i);
 /* A query word searched beyond its own stems: `word` as typed, `to` what
  * it was also searched as (a stem, a word of the glossary, a spelling),

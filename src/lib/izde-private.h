@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "izde.h"
 #include "izx.h"
@@ -46,6 +47,8 @@ typedef struct izde_indexing {
     void *notice_payload;   /* passed to `notice` */
     izde_notice_fn warning; /* izde_db_set_warning(): data indexed with a loss, or NULL */
     void *warning_payload;  /* passed to `warning` */
+    unsigned read_seq;      /* articles read from the current file so far (stored
+                             * with the story signature: story_pass.c) */
 } izde_indexing;
 
 /* Writing one shard of N (izde_db_set_shard()): articles whose id hashes
@@ -257,6 +260,61 @@ int izde__claims_merge(izde_db *db, unsigned from, unsigned into);
 int izde__claims_drop(izde_db *db, const char *file_term, izde_reread_fn reread, void *ctx,
                       unsigned *deleted);
 
+/* ---- copies of one story (index/story.c, index/story_pass.c) ------------- */
+
+#define IZDE_STORY_HASHES 60  /* MinHash minimums */
+#define IZDE_STORY_ROWS 3     /* minimums per band */
+#define IZDE_STORY_BANDS (IZDE_STORY_HASHES / IZDE_STORY_ROWS)
+#define IZDE_STORY_SHINGLE 3  /* words per shingle */
+/* Estimated Jaccard similarity of the shingle sets from which two texts
+ * are copies of one story (README, "Copies of one story": measured). */
+#define IZDE_STORY_SAME 0.5
+#define IZDE_STORY_SIG_FORMAT 1
+#define IZDE_STORY_SIG_BYTES (1 + 4 + 4 + 4 * IZDE_STORY_HASHES)
+
+typedef struct izde_story_sig {
+    uint32_t seq;                     /* where the article was read in its file */
+    uint32_t shingles;                /* distinct or not; 0: no words */
+    uint32_t min[IZDE_STORY_HASHES];
+} izde_story_sig;
+
+/* The signature of a text given as the hashes of its normalised words. */
+void izde__story_sig(const uint64_t *words, size_t n, izde_story_sig *sig);
+/* Its stored form (value slot IZDE_SLOT_STORY_SIG) and back (0: not one). */
+void izde__story_sig_pack(const izde_story_sig *sig, unsigned char out[IZDE_STORY_SIG_BYTES]);
+int izde__story_sig_unpack(const char *v, size_t len, izde_story_sig *sig);
+/* The estimated Jaccard similarity of two texts' shingles, 0..1. */
+double izde__story_similarity(const izde_story_sig *a, const izde_story_sig *b);
+/* The B term of one band of a signature into `b`; the G term of a story. */
+int izde__story_band_term(izde_buf *b, const izde_story_sig *sig, unsigned band);
+int izde__story_term(izde_buf *b, const char *story);
+/* The documents of x sharing a band with `sig`: *ids (malloc'd, sorted,
+ * each once), *n of them.  An izx status. */
+int izde__story_candidates(izx_db *x, const izde_story_sig *sig, unsigned **ids, size_t *n);
+/* Before `doc` (article `id`, Q term `id_term`) is stored: its story is
+ * that of its earliest-indexed copy in db (committed or not), else `id`.
+ * Sets the signature, band terms, story value and G term on `doc` and
+ * the story into *story_out (malloc'd). */
+int izde__story_assign(izde_db *db, izx_doc *doc, const izde_story_sig *sig, const char *id,
+                       const char *id_term, size_t id_len, char **story_out);
+/* After a parallel build's merge: assign every story again in the order
+ * one process reads the articles (file_rank of an article's metadata
+ * "path", then docid), rewriting those that changed.  *changed (may be
+ * NULL) counts them. */
+typedef long (*izde_file_rank_fn)(void *ctx, const char *path);
+int izde__story_reassign(izde_db *db, izde_file_rank_fn file_rank, void *ctx, unsigned *changed);
+
+/* The other articles of `story` (G term) besides document `self`: how
+ * many into *count, the ids of the first `max` (first indexed first) into
+ * *ids (malloc'd strings in a malloc'd array, *nids of them).  An izx
+ * status (search/copies.c). */
+int izde__story_copies(izx_db *x, const char *story, unsigned self, size_t max, unsigned *count,
+                       char ***ids, size_t *nids);
+/* The stories (distinct story values; an article without one, from an
+ * index made before stories, is a story of its own) and the articles
+ * matching `q`, counted over every match.  An izx status. */
+int izde__count_stories(izx_db *x, const izx_query *q, unsigned *stories, unsigned *articles);
+
 /* ---- query -------------------------------------------------------------- */
 
 /* A quoted phrase of two words or more, highlighted as one unit. */
@@ -329,11 +387,12 @@ int izde__suggest_rewrite(const char *word, const char *stem, int kyrgyz, char *
 /* ---- ranking (ranking.c) ------------------------------------------------ */
 
 /* Run `q` for the hits [offset, offset+limit) in `sort` order (an
- * IZDE_SORT_*), equal keys ordered by article id rather than docid.
+ * IZDE_SORT_*), equal keys ordered by article id rather than docid;
+ * with `collapse`, one hit per story (value slot IZDE_SLOT_STORY).
  * *m_out holds the hits; *order_out (malloc'ed) the mset indexes of the
  * page in rank order, *n_out of them.  Returns an izx status. */
-int izde__rank_page(izx_db *x, const izx_query *q, int sort, unsigned offset, unsigned limit,
-                    izx_mset **m_out, unsigned **order_out, unsigned *n_out);
+int izde__rank_page(izx_db *x, const izx_query *q, int sort, int collapse, unsigned offset,
+                    unsigned limit, izx_mset **m_out, unsigned **order_out, unsigned *n_out);
 
 /* ---- snippets ----------------------------------------------------------- */
 

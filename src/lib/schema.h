@@ -30,12 +30,16 @@
 #define IZDE_PREFIX_FIGURE "N" /* N<noun stem or unit>, N<...>=<value> */
 #define IZDE_PREFIX_MENTIONED "E" /* EY<yyyy>, EM<yyyymm>, ED<yyyymmdd>: dates the text mentions */
 #define IZDE_PREFIX_FILE "F"      /* F<file key>: the documents read from one file */
+#define IZDE_PREFIX_BAND "B"  /* B<band, 2 hex><16 hex>: a MinHash band of the text (index/story.c) */
+#define IZDE_PREFIX_STORY "G" /* G<story id>: the articles of one story */
 #define IZDE_META_FILE "izde.file:" /* + <file key>: "size mtime_ns hash" of an indexed file */
 #define IZDE_META_SHARD "izde.shard" /* "K/N": shard K of N (index/SCHEMA.md, "Shards") */
 #define IZDE_SHARD_LIST "izde.shards" /* the shard list in a folder of shards */
 #define IZDE_SLOT_DATE 0     /* "YYYYMMDD" ("YYYYMM~~", "YYYY~~~~" when less is known) */
 #define IZDE_SLOT_META 1     /* the article's metadata as compact JSON (docstore.c) */
 #define IZDE_SLOT_DATE_SORT 2 /* "YYYYMMDD" with unknown parts as 0: sort key */
+#define IZDE_SLOT_STORY 3     /* the story id: the id of the story's first article */
+#define IZDE_SLOT_STORY_SIG 4 /* the MinHash signature of the text (index/story.c) */
 #define IZDE_MAX_TERM 240    /* Xapian's limit is 245 bytes */
 #define IZDE_TITLE_POS_GAP 100 /* positions between title and text */
 /* Documents per commit while indexing (per worker).  Measured on 9,204 news

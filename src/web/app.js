@@ -81,7 +81,20 @@ function hitItem(h) {
     figs.append(el('li', { title: f.sentence || '' }, f.text));
   }
   if (seen.size) li.append(figs);
+  if (h.copies) {
+    const more = h.copies > (h.copy_ids || []).length ? ' …' : '';
+    li.append(el('p', { class: 'copies', title: (h.copy_ids || []).join('\n') + more },
+      'и ещё ' + num(h.copies) + ' ' + plural(h.copies, 'копия', 'копии', 'копий')));
+  }
   return li;
+}
+
+// 1 копия, 2 копии, 5 копий; 21 копия.
+function plural(n, one, few, many) {
+  const d = n % 10, dd = n % 100;
+  if (d === 1 && dd !== 11) return one;
+  if (d >= 2 && d <= 4 && (dd < 12 || dd > 14)) return few;
+  return many;
 }
 
 // "Также искали: экстремизма → экстремизм (то же слово в другом языке)",
@@ -125,7 +138,10 @@ function renderHits(res) {
     setStatus(res.matches_estimated ? 'Дальше ничего нет.' : 'Ничего не найдено по запросу «' + res.query + '».');
   } else {
     const first = state.offset + 1, last = state.offset + res.hits.length;
-    setStatus('Статьи ' + num(first) + '–' + num(last) + ' из примерно ' + num(res.matches_estimated) +
+    const stories = res.counts === 'stories';
+    setStatus((stories ? 'Сюжеты ' : 'Статьи ') + num(first) + '–' + num(last) + ' из примерно ' +
+              num(res.matches_estimated) +
+              (stories ? ' (статей с копиями: ' + num(res.articles_estimated) + ')' : '') +
               (res.partial ? ' (не все шарды ответили)' : ''));
   }
   $('pager').hidden = res.matches_estimated <= PAGE;
@@ -281,13 +297,16 @@ async function run(push) {
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.claim) params.set('claim', state.claim);
   if (state.exact) params.set('expand', '0');
+  if (state.all) params.set('all_copies', '1');
   if (push) history.pushState(null, '', params.toString() ? '?' + params : '/');
   document.title = state.q ? state.q + ' — изде' : 'изде — поиск по новостям';
   renderSuggestion(null);
   if (!state.q) { setStatus(''); $('hits').replaceChildren(); $('pager').hidden = true; $('expanded').hidden = true; return; }
   setStatus('Ищу…');
   try {
-    renderHits(await api('/api/search', withExpand({ q: state.q, n: PAGE, offset: state.offset, sort: state.sort })));
+    const p = withExpand({ q: state.q, n: PAGE, offset: state.offset, sort: state.sort });
+    if (state.all) p.all_copies = 1;
+    renderHits(await api('/api/search', p));
   } catch (e) {
     setStatus(e.message, true);
     $('expanded').hidden = true;
@@ -321,6 +340,7 @@ function fromUrl() {
   state.sort = ['date', '-date'].includes(p.get('sort')) ? p.get('sort') : 'relevance';
   state.claim = (p.get('claim') || '').trim();
   state.exact = p.get('expand') === '0';
+  state.all = p.get('all_copies') === '1'; // every copy of a story its own hit
   $('exact').checked = state.exact;
   $('q').value = state.q;
   $('sort').value = state.sort;

@@ -43,7 +43,7 @@ check_eq "text: first line" "1. 11 терактов предотвращено �
 check_eq "text: language and path" "   ru · $CORPUS/003_14c9b7630dbfab34.txt" "$(echo "$OUT" | sed -n 2p)"
 check_eq "text: context, the word marked (not a terminal)" \
     "   11 [терактов] предотвращено казахстанскими спецслужбами с прошлого года" "$(echo "$OUT" | sed -n 3p)"
-check_eq "text: footer" "-- hits 1-1 of about 1" "$(echo "$OUT" | tail -n 1)"
+check_eq "text: footer: stories, and the articles they hold" "-- hits 1-1 of about 1 story (1 article)" "$(echo "$OUT" | tail -n 1)"
 
 # -n and --offset
 check_eq "-n 1 gives one hit" "1" "$("$IZDE" search --json -n 1 Казахстане | jq '.hits | length')"

@@ -13,9 +13,10 @@ check_contains "jsonl: two articles" "indexed 2 articles from 1 file" "$OUT"
 export IZDE_DB="$WORK/db"
 
 J=$("$IZDE" search --json Таджикистан)
-check_eq "json: top-level keys" '["hits","matches_estimated","query"]' "$(echo "$J" | jq -c 'keys')"
+check_eq "json: top-level keys" '["articles_estimated","counts","hits","matches_estimated","query"]' "$(echo "$J" | jq -c 'keys')"
+check_eq "json: one hit per story, counted" 'stories' "$(echo "$J" | jq -r .counts)"
 check_eq "json: query" "Таджикистан" "$(echo "$J" | jq -r .query)"
-check_eq "json: hit keys" '["date","figures","figures_total","id","lang","path","rank","score","snippets","source","title","url"]' \
+check_eq "json: hit keys" '["copies","copy_ids","date","figures","figures_total","id","lang","path","rank","score","snippets","source","story","title","url"]' \
     "$(echo "$J" | jq -c '.hits[0] | keys')"
 check_eq "json: id" "rt-1" "$(echo "$J" | jq -r '.hits[0].id')"
 check_eq "json: title" "Таджикистан усилил границу" "$(echo "$J" | jq -r '.hits[0].title')"

@@ -17,7 +17,7 @@ check_contains "index: 1,477 articles from 2 files" "indexed 1477 articles from 
 check_eq "index: the 23 blank records, one line each" "23" \
     "$(echo "$ERR" | grep -c 'has no words to index')"
 export IZDE_DB="$WORK/db"
-count() { "$IZDE" search --json -n 0 "$@" | jq '.matches_estimated'; }
+count() { "$IZDE" search --json -n 0 "$@" | jq '.articles_estimated'; }
 check_eq "every article is Kyrgyz" "1477" "$(count lang:ky)"
 
 # ids of the articles holding exactly this form

@@ -23,7 +23,7 @@ done
 
 expected_ids() { cat news/*.jsonl | jq -r .id | sort; }
 indexed_ids() {
-    "$IZDE" search --db db --json --no-snippets -n 100000 zzmark 2>/dev/null | jq -r '.hits[].id' | sort
+    "$IZDE" search --db db --json --all-copies --no-snippets -n 100000 zzmark 2>/dev/null | jq -r '.hits[].id' | sort
 }
 doc_count() { "$IZDE" stats --db db 2>/dev/null | sed -n '1s/^db: \([0-9]*\) documents.*/\1/p'; }
 

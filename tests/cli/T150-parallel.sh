@@ -28,19 +28,43 @@ check_eq "-j 2: summary" "indexed 903 articles from 4 files (4 new, 0 changed, 0
 run index -j 1 --db one feed
 check_eq "-j 1: summary" "indexed 903 articles from 4 files (4 new, 0 changed, 0 unchanged, 0 removed) in T s; one now holds 900 documents" "$(summary)"
 check_eq "an id read twice by two workers: one document, from the file read last" \
-    "$("$IZDE" search --db one --json -n 10 замена | jq -c '[.hits[].id] | sort')" \
-    "$("$IZDE" search --db two --json -n 10 замена | jq -c '[.hits[].id] | sort')"
-check_eq "... all three replaced" "3" "$("$IZDE" search --db two --json -n 10 замена | jq '.hits | length')"
+    "$("$IZDE" search --db one --json --all-copies -n 10 замена | jq -c '[.hits[].id] | sort')" \
+    "$("$IZDE" search --db two --json --all-copies -n 10 замена | jq -c '[.hits[].id] | sort')"
+check_eq "... all three replaced" "3" "$("$IZDE" search --db two --json --all-copies -n 10 замена | jq '.hits | length')"
+
+# stories: the 180 copies of each text were split between the workers;
+# after the merge every article has the story one process gives it
+stories() {
+    cat feed/*.jsonl | jq -r .id | sort -u | xargs "$IZDE" show --db "$1" --json |
+        jq -r '"\(.id) \(.story) \(.copies | length)"' | sort
+}
+stories one > one.stories
+stories two > two.stories
+check_eq "-j 2 gives every article the story -j 1 gives it" "" "$(diff one.stories two.stories)"
+replaced=$(jq -r .id feed/zz-update.jsonl | sed 's/^/^/; s/$/ /')
+check_eq "... one story per seed text" "$(ls "$CORPUS"/*.txt | wc -l | tr -d ' ')" \
+    "$(printf '%s\n' "$replaced" | grep -v -f - two.stories | cut -d' ' -f2 | sort -u | wc -l | tr -d ' ')"
+seed=$(head -n 1 feed/part-00.jsonl | jq -r .id | sed 's/#.*//')
+check_eq "... named by the first article read (#0 was replaced by another text)" \
+    "$seed#1 178 $seed#1 178" "$(grep "^$seed#2 " two.stories | cut -d' ' -f2-) $(grep "^$seed#1 " two.stories | cut -d' ' -f2-)"
+rm one.stories two.stories
 check_eq "no shard or merge folder left" "feed one two" "$(ls | grep -v '^\.' | paste -sd' ' -)"
 
 # every match with its score and rank (copies tie on score: ties are in
 # id order, whatever worker indexed them)
 scored() {
-    "$IZDE" search --db "$1" --json -n 1000 "$2" |
+    "$IZDE" search --db "$1" --json --all-copies -n 1000 "$2" |
         jq -c '[.matches_estimated, [.hits[] | [.rank, .id, (.score * 1000 | round)]]]'
+}
+# one hit per story: the same stories, copies and scores (which of equally
+# ranked copies stands for its story follows the index's document order)
+by_story() {
+    "$IZDE" search --db "$1" --json -n 1000 "$2" |
+        jq -c '[.matches_estimated, .articles_estimated, [.hits[] | [.rank, .story, .copies, (.score * 1000 | round)]]]'
 }
 for q in Казахстане терроризм лидерлер '"28 тысяч"' 'экстремизм NOT Алматы'; do
     check_eq "same matches, scores and ranking: $q" "$(scored one "$q")" "$(scored two "$q")"
+    check_eq "same stories, copies and scores: $q" "$(by_story one "$q")" "$(by_story two "$q")"
 done
 check_eq "the same figures facts" "$("$IZDE" facts --db one --json человек)" "$("$IZDE" facts --db two --json человек)"
 run check-index --db two

@@ -30,13 +30,19 @@ browse() { # OUT-OPTION URL: headless Chromium, a fresh profile each time
 }
 Q=$(printf '%s' 'экстремизма' | jq -sRr @uri)
 C=$(printf '%s' '28 тысяч человек' | jq -sRr @uri)
-browse --dump-dom "$URL/?q=$Q&claim=$C" > page.html
+# one hit per story: the seed text and its 30 copies are one hit
+browse --dump-dom "$URL/?q=$Q" > stories.html
+check_eq "one hit per story" 3 "$(grep -o '<li class="hit">' stories.html | wc -l | tr -d ' ')"
+check_contains "... with its copies counted under it" '>и ещё 30 копий</p>' "$(cat stories.html)"
+check_contains "... and the stories counted" "Сюжеты 1–3 из примерно 3 (статей с копиями: 93)" "$(cat stories.html)"
+# all_copies=1: every article its own hit
+browse --dump-dom "$URL/?q=$Q&claim=$C&all_copies=1" > page.html
 check_eq "Chromium ran" 0 "$?"
 marks=$(grep -o '<mark>[^<]*</mark>' page.html | sed 's/<[^>]*>//g' | sort -u | paste -sd' ' -)
 check_eq "hits highlighted in the forms they use" "экстремизмом экстремизму" "$marks"
 check_eq "ten hits on the page" 10 "$(grep -o '<li class="hit">' page.html | wc -l | tr -d ' ')"
 # as many matches as the command line finds (the Kyrgyz copies too: экстремизмге)
-N=$("$IZDE" search --db db --json -n 0 экстремизма | jq .matches_estimated)
+N=$("$IZDE" search --db db --json --all-copies -n 0 экстремизма | jq .matches_estimated)
 check_eq "the Russian and the Kyrgyz copies match" 93 "$N"
 check_contains "the count of matches" "Статьи 1–10 из примерно $N" "$(cat page.html)"
 check_contains "each hit's figures, with their sentence" '<ul class="figures" aria-label="Цифры статьи"><li title="11 терактов предотвращено казахстанскими спецслужбами с прошлого года">11 терактов</li>' "$(cat page.html)"
@@ -47,11 +53,11 @@ check_eq "the timeline chart: a bar per month from 2020-01 to 2022-09" 33 "$bars
 check_contains "the chart names its months" '>2022-09</text>' "$(cat page.html)"
 check_contains "the fact check" '<h3>Совпадает (' "$(cat page.html)"
 check_contains "the words also searched as, and why" 'Также искали: экстремизма → экстремизм (то же слово в другом языке)' "$(cat page.html)"
-browse --dump-dom "$URL/?q=$Q&expand=0" > exact.html
+browse --dump-dom "$URL/?q=$Q&expand=0&all_copies=1" > exact.html
 check_contains "expand=0: the Russian copies only" "Статьи 1–10 из примерно 62" "$(cat exact.html)"
 check_contains "the pager" "страница 1 из $(( (N + 9) / 10 ))" "$(cat page.html)"
 check_contains "the query names the page" '<title>экстремизма — изде</title>' "$(cat page.html)"
-browse --dump-dom "$URL/?q=$Q&offset=10" > page2.html
+browse --dump-dom "$URL/?q=$Q&offset=10&all_copies=1" > page2.html
 check_contains "a link to page 2 shows page 2" "Статьи 11–20 из примерно $N" "$(cat page2.html)"
 browse --dump-dom "$URL/?q=$(printf '%s' 'экстремизм (' | jq -sRr @uri)" > bad.html
 check_contains "a bad query: the error shown" '<p id="status" role="status" aria-live="polite" class="error">' "$(cat bad.html)"

@@ -74,7 +74,7 @@ found '"CLICK PLAY"'
 found '%:56.25'
 # ... nor shown: snippets and figures of the articles whose player said
 # "Поделиться Видео" and "запускаем функцию остановки всех играющих плееров"
-hits=$("$IZDE" search --json -n 2000 'видео OR плееров OR функцию OR Поделиться' 2>/dev/null)
+hits=$("$IZDE" search --json --all-copies -n 2000 'видео OR плееров OR функцию OR Поделиться' 2>/dev/null)
 check_eq "player words: 238 articles still found by their text" 238 \
     "$(printf "%s\n" "$hits" | jq '.hits | length')"
 check_eq "no snippet or figure shows player code" "" \

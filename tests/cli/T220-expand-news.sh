@@ -22,7 +22,7 @@ for f in $files; do
     xz -dc "$RU/$f.jsonl.xz" > "ru/$f.jsonl" || fail "decompressing $f"
 done
 "$IZDE" index -j 2 --db db "$KY" ru >/dev/null 2>&1 # 23 blank CSV rows: exit 1
-check_eq "indexed" "true" "$("$IZDE" search --db db --json -n 0 lang:ky | jq '.matches_estimated == 1477')"
+check_eq "indexed" "true" "$("$IZDE" search --db db --json -n 0 lang:ky | jq '.articles_estimated == 1477')"
 export IZDE_DB="$WORK/db"
 
 ids() { "$IZDE" search --json --no-snippets -n 20000 "$@" 2>/dev/null | jq -r '.hits[].id' | sort; }

@@ -41,6 +41,16 @@ static void test_fnv1a_vectors(void **state)
                 0x6d2b1a90da5387d8ULL);
 }
 
+/* The MinHash permutation of story signatures (index/SCHEMA.md, "Stories"):
+ * SplitMix64's finaliser.  A change re-draws every stored signature. */
+static void test_mix64(void **state)
+{
+    (void)state;
+    assert_true(izde__mix64(0) == 0);
+    assert_true(izde__mix64(1) == 0x5692161d100b05e5ULL);
+    assert_true(izde__mix64(0xcbf29ce484222325ULL) == 0xf52a15e9a9b5e89bULL);
+}
+
 static void test_shard_of_id(void **state)
 {
     (void)state;
@@ -101,6 +111,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fnv1a_vectors),
+        cmocka_unit_test(test_mix64),
         cmocka_unit_test(test_shard_of_id),
         cmocka_unit_test(test_long_id_term),
         cmocka_unit_test(test_long_file_key),

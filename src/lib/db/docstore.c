@@ -77,7 +77,8 @@ int izde__doc_read(izx_mset *m, unsigned i, int parts, izde_stored *out)
     return parts & IZDE_DOC_BODY ? izde__doc_parse_body(out, parts) : IZX_OK;
 }
 
-char *izde__doc_stored_path(izx_db *x, unsigned docid)
+/* A string member of document `docid`'s stored metadata, malloc'd. */
+static char *stored_member(izx_db *x, unsigned docid, const char *key)
 {
     char *v = NULL;
     size_t len = 0;
@@ -87,11 +88,41 @@ char *izde__doc_stored_path(izx_db *x, unsigned docid)
     }
     const char *why = NULL;
     json_t *meta = len ? load_object(v, len, &why) : NULL;
-    const char *path = json_string_value(json_object_get(meta, "path"));
-    char *out = path ? strdup(path) : NULL;
+    const char *s = json_string_value(json_object_get(meta, key));
+    char *out = s ? strdup(s) : NULL;
     json_decref(meta);
     izx_free(v);
     return out;
+}
+
+char *izde__doc_stored_path(izx_db *x, unsigned docid)
+{
+    return stored_member(x, docid, "path");
+}
+
+char *izde__doc_stored_id(izx_db *x, unsigned docid)
+{
+    return stored_member(x, docid, "id");
+}
+
+int izde__doc_set_story(izx_db *x, unsigned docid, const char *story)
+{
+    char *v = NULL;
+    size_t len = 0;
+    int rc = izx_db_get_value(x, docid, IZDE_SLOT_META, &v, &len);
+    const char *why = NULL;
+    json_t *meta = rc == IZX_OK && len ? load_object(v, len, &why) : NULL;
+    izx_free(v);
+    if (rc != IZX_OK)
+        return rc;
+    if (!meta)
+        return IZX_ECORRUPT;
+    json_object_set_new(meta, "story", json_string(story));
+    char *m = json_dumps(meta, JSON_COMPACT);
+    json_decref(meta);
+    rc = m ? izx_db_doc_set_value(x, docid, IZDE_SLOT_META, m, strlen(m)) : IZX_ENOMEM;
+    free(m);
+    return rc;
 }
 
 int izde__doc_parse_body(izde_stored *out, int parts)

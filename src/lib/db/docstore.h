@@ -47,6 +47,12 @@ int izde__doc_parse_body(izde_stored *s, int parts);
 /* The real path of the file document `docid` was read from (its stored
  * metadata's "path"), malloc'd; NULL when it has none or cannot be read. */
 char *izde__doc_stored_path(izx_db *x, unsigned docid);
+/* Its id, the same way. */
+char *izde__doc_stored_id(izx_db *x, unsigned docid);
+
+/* Writable x: set the "story" of document `docid`'s stored metadata (a
+ * parallel build's stories assigned again, story_pass.c).  An izx status. */
+int izde__doc_set_story(izx_db *x, unsigned docid, const char *story);
 
 /* The stored-figure format, written and read here only.  A figure as a
  * JSON object: value, high, qualifier, unit, noun, noun_stem, start, end,

@@ -35,7 +35,25 @@ typedef struct index_ctx {
     unsigned pos_base;    /* added to token positions */
     unsigned last_pos;    /* one past the last position used */
     int izx_rc;           /* first shim failure */
+    int collect;          /* the text (not the title): keep its words' hashes */
+    uint64_t *words;      /* for the story signature (story.c) */
+    size_t nwords, wcap;
 } index_ctx;
+
+/* Keep the hash of a normalised word of the text for its signature. */
+static int keep_word(index_ctx *ctx, const izde_token *tok)
+{
+    if (ctx->nwords == ctx->wcap) {
+        size_t cap = ctx->wcap ? ctx->wcap * 2 : 256;
+        uint64_t *nw = realloc(ctx->words, cap * sizeof *nw);
+        if (!nw)
+            return IZDE_ENOMEM;
+        ctx->words = nw;
+        ctx->wcap = cap;
+    }
+    ctx->words[ctx->nwords++] = izde__hash(IZDE_HASH_SEED, tok->term, tok->term_len);
+    return IZDE_OK;
+}
 
 /* Add the stem of a word as a prefixed term at position `pos`: the stems
  * carry the positions (phrases match any inflection); the word as written
@@ -110,6 +128,8 @@ static int on_token(void *vctx, const izde_token *tok)
     unsigned pos = ctx->pos_base + tok->pos + 1;
     ctx->last_pos = pos;
     int rc;
+    if (ctx->collect && keep_word(ctx, tok) != IZDE_OK)
+        return IZDE_ENOMEM;
     if (ctx->stem && tok->kind == IZDE_TOK_WORD) {
         size_t slen;
         const char *s = izde__stem_token(ctx->stem, ctx->kyrgyz, tok, ctx->text, &slen);
@@ -365,7 +385,10 @@ static int add_text_terms(izde_db *db, const izde_article *a, const article_meta
     }
     ctx->text = m->text;
     ctx->comp_parts = 0;
-    if ((rc = izde_analyze(db->analyzer, m->text, m->text_len, on_token, ctx)))
+    ctx->collect = 1;
+    rc = izde_analyze(db->analyzer, m->text, m->text_len, on_token, ctx);
+    ctx->collect = 0;
+    if (rc)
         return analyze_failed(db, ctx, a, rc);
     if (ctx->last_pos == 0)
         return izde__db_error(db, IZDE_EFORMAT, "article '%s' has no words to index (blank text%s)",
@@ -461,10 +484,11 @@ static int add_filter_terms(izde_db *db, const izde_article *a, const article_me
 /* The stored article (docstore.c): metadata, then the body: figures,
  * mentioned dates and the record's other fields, with the clean text. */
 static int store_article(izde_db *db, const izde_article *a, const article_meta *m,
-                         index_ctx *ctx, json_t *jfigs, json_t *jment)
+                         index_ctx *ctx, json_t *jfigs, json_t *jment, const char *story)
 {
     json_t *data = json_object(), *body = json_object();
     set_str(data, "id", a->id);
+    set_str(data, "story", story);
     set_str(data, "path", a->path);
     set_str(data, "url", a->url);
     set_str(data, "title", m->title);
@@ -519,6 +543,18 @@ static int replace_document(izde_db *db, const izde_article *a, index_ctx *ctx)
     return IZDE_OK;
 }
 
+/* The story of the article (story.c): its signature, band terms and
+ * story, the story id into *story. */
+static int add_story(izde_db *db, const izde_article *a, index_ctx *ctx, char **story)
+{
+    izde_story_sig sig;
+    izde__story_sig(ctx->words, ctx->nwords, &sig);
+    sig.seq = db->ix.read_seq++;
+    if (id_term(&ctx->term, a->id))
+        return izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    return izde__story_assign(db, ctx->doc, &sig, a->id, ctx->term.data, ctx->term.len, story);
+}
+
 int izde_index_article(izde_db *db, const izde_article *a)
 {
     int skip, rc = check_article(db, a, &skip);
@@ -526,6 +562,7 @@ int izde_index_article(izde_db *db, const izde_article *a)
         return rc;
     article_meta m = {0};
     index_ctx ctx = {0};
+    char *story = NULL;
     json_t *jfigs = json_array(), *jment = json_array();
     if ((rc = article_meta_of(db, a, &m)) != IZDE_OK)
         goto done;
@@ -535,9 +572,12 @@ int izde_index_article(izde_db *db, const izde_article *a)
     }
     if ((rc = add_text_terms(db, a, &m, &ctx)) == IZDE_OK &&
         (rc = add_filter_terms(db, a, &m, &ctx, jfigs, jment)) == IZDE_OK &&
-        (rc = store_article(db, a, &m, &ctx, jfigs, jment)) == IZDE_OK)
+        (rc = add_story(db, a, &ctx, &story)) == IZDE_OK &&
+        (rc = store_article(db, a, &m, &ctx, jfigs, jment, story)) == IZDE_OK)
         rc = replace_document(db, a, &ctx);
 done:
+    free(story);
+    free(ctx.words);
     json_decref(jfigs);
     json_decref(jment);
     izx_doc_free(ctx.doc);

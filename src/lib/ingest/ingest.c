@@ -431,12 +431,11 @@ int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
     if (rc == IZDE_OK && opts->progress)
         opts->progress(opts->progress_payload, 0, (unsigned)l.n, 0, l.bytes);
     unsigned docs = 1;
+    int fresh = rc == IZDE_OK && izx_db_doccount(db->x, &docs) == IZX_OK && docs == 0;
     size_t serial = l.n; /* files left for the serial loop */
     /* workers pay for themselves on a few megabytes; below that one
      * process is as fast, and reports problems in file order */
-    if (rc == IZDE_OK && opts->jobs > 1 && l.n > 1 && l.bytes >= IZDE_PARALLEL_MIN_BYTES &&
-        izx_db_doccount(db->x, &docs) == IZX_OK &&
-        docs == 0) {
+    if (rc == IZDE_OK && opts->jobs > 1 && l.n > 1 && l.bytes >= IZDE_PARALLEL_MIN_BYTES && fresh) {
         rc = izde__ingest_parallel(&in, l.v, l.n, opts->jobs, opts->force);
         if (rc == IZDE_OK && opts->progress)
             opts->progress(opts->progress_payload, (unsigned)l.n, (unsigned)l.n, l.bytes, l.bytes);
@@ -451,6 +450,11 @@ int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
     }
     if (rc == IZDE_OK)
         rc = reread_claimants(&in);
+    /* a new index built by one process: its stories as a parallel build
+     * assigns them (an id read twice counts where it was read last) */
+    if (rc == IZDE_OK && fresh && serial > 0 && (rc = izde_db_commit(db)) == IZDE_OK &&
+        (rc = izde__ingest_assign_stories(db, l.v, l.n)) == IZDE_OK)
+        rc = izde_db_commit(db);
     for (size_t i = 0; i < in.nreread; i++)
         free(in.reread[i]);
     free(in.reread);

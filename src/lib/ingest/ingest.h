@@ -42,6 +42,12 @@ void izde__ingest_reread_later(void *vin, const char *file_key);
  * processes, each writing its own shard next to it (DB.part-K), then
  * merge the shards into DB (parallel.c).  Stats are summed into
  * in->stats. */
+/* A new index's stories assigned once more over all its articles, in the
+ * order one process reads `files` (story_pass.c): the workers of a
+ * parallel build each knew only their own articles, and an article read
+ * again later in the same run (a replaced id) counts where it was read
+ * last.  So any -j gives the same stories (parallel.c). */
+int izde__ingest_assign_stories(izde_db *db, const file_entry *files, size_t n);
 int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigned jobs,
                           int force);
 

@@ -208,6 +208,36 @@ static int drop_duplicate_ids(izde_db *db, const file_entry *files, size_t n)
     return rc;
 }
 
+/* ---- stories in reading order ---------------------------------------------- */
+
+typedef struct walk_files {
+    char **reals;   /* the real path of each file, in walk order */
+    size_t n;
+} walk_files;
+
+static long walk_rank(void *vctx, const char *path)
+{
+    const walk_files *w = vctx;
+    for (size_t k = 0; k < w->n; k++)
+        if (w->reals[k] && strcmp(w->reals[k], path) == 0)
+            return (long)k;
+    return -1;
+}
+
+int izde__ingest_assign_stories(izde_db *db, const file_entry *files, size_t n)
+{
+    walk_files w = {calloc(n ? n : 1, sizeof *w.reals), n};
+    if (!w.reals)
+        return izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    for (size_t k = 0; k < n; k++)
+        w.reals[k] = realpath(files[k].path, NULL);
+    int rc = izde__story_reassign(db, walk_rank, &w, NULL);
+    for (size_t k = 0; k < n; k++)
+        free(w.reals[k]);
+    free(w.reals);
+    return rc;
+}
+
 /* The workers of one parallel run: worker k writes parts[k] and reports
  * through fds[k]. */
 typedef struct workers {
@@ -273,8 +303,9 @@ static int wait_workers(ingest *in, const workers *w, int rc)
     return rc;
 }
 
-/* Mark the shard (the parts' metadata does not say) and drop ids read
- * twice, in the merged index at `merged` before it takes db's place. */
+/* Mark the shard (the parts' metadata does not say), drop ids read twice
+ * and assign the stories across the workers, in the merged index at
+ * `merged` before it takes db's place. */
 static int finish_merged(izde_db *db, const char *merged, const file_entry *files, size_t n)
 {
     izx_db *own = db->x;
@@ -291,6 +322,8 @@ static int finish_merged(izde_db *db, const char *merged, const file_entry *file
         rc = izde__stamp_shard(db);
     if (rc == IZDE_OK)
         rc = drop_duplicate_ids(db, files, n);
+    if (rc == IZDE_OK)
+        rc = izde__ingest_assign_stories(db, files, n);
     if (rc == IZDE_OK)
         rc = izde_db_commit(db);
     izx_db_free(db->x);

@@ -318,6 +318,7 @@ int izde__ingest_file(ingest *in, const file_entry *e, int force)
 {
     izde_db *db = in->db;
     struct stat st;
+    db->ix.read_seq = 0;
     if (stat(e->path, &st) != 0 || !S_ISREG(st.st_mode)) /* a named pipe: read once, untracked */
         return index_file(in, e->path);
     char *real = realpath(e->path, NULL);

@@ -52,9 +52,10 @@ static int id_cmp(izx_mset *m, unsigned i, unsigned j)
     return c ? c : (na > nb) - (na < nb);
 }
 
-int izde__rank_page(izx_db *x, const izx_query *q, int sort, unsigned offset, unsigned limit,
-                    izx_mset **m_out, unsigned **order_out, unsigned *n_out)
+int izde__rank_page(izx_db *x, const izx_query *q, int sort, int collapse, unsigned offset,
+                    unsigned limit, izx_mset **m_out, unsigned **order_out, unsigned *n_out)
 {
+    int key = collapse ? (int)IZDE_SLOT_STORY : -1;
     *m_out = NULL;
     *order_out = NULL;
     *n_out = 0;
@@ -66,7 +67,7 @@ int izde__rank_page(izx_db *x, const izx_query *q, int sort, unsigned offset, un
     for (unsigned margin = FIRST_MARGIN;; margin *= 8) {
         lo = offset > margin ? offset - margin : 0;
         unsigned want = (offset - lo) + limit + margin;
-        int xrc = izx_enquire(&r.m, x, q, lo, want, slot, reverse);
+        int xrc = izx_enquire_collapsed(&r.m, x, q, lo, want, slot, reverse, key);
         if (xrc != IZX_OK)
             return xrc;
         n = izx_mset_size(r.m);
@@ -85,9 +86,9 @@ int izde__rank_page(izx_db *x, const izx_query *q, int sort, unsigned offset, un
         if (margin >= MAX_MARGIN) {
             /* by relevance, Xapian can order by id itself; by date the
              * page keeps Xapian's order of a tie this long */
-            xrc = r.by_date ? izx_enquire(&r.m, x, q, offset, limit, slot, reverse)
-                            : izx_enquire(&r.m, x, q, offset, limit,
-                                          IZX_SORT_REL_THEN(IZDE_SLOT_META), 0);
+            xrc = r.by_date ? izx_enquire_collapsed(&r.m, x, q, offset, limit, slot, reverse, key)
+                            : izx_enquire_collapsed(&r.m, x, q, offset, limit,
+                                                    IZX_SORT_REL_THEN(IZDE_SLOT_META), 0, key);
             if (xrc != IZX_OK)
                 return xrc;
             n = izx_mset_size(r.m);

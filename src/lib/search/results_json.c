@@ -128,6 +128,9 @@ int izde_results_json(const izde_results *r, izde_db *db, const char *query, dou
         return IZDE_ENOMEM;
     json_object_set_new(o, "query", json_string(query));
     json_object_set_new(o, "matches_estimated", json_integer(izde_results_estimated(r)));
+    json_object_set_new(o, "counts", json_string(izde_results_by_story(r) ? "stories" : "articles"));
+    json_object_set_new(o, "articles_estimated",
+                        json_integer(izde_results_articles_estimated(r)));
     if (izde_results_suggestion(r))
         json_object_set_new(o, "suggestion", json_string(izde_results_suggestion(r)));
     izde__add_partial(o, db);
@@ -147,6 +150,12 @@ int izde_results_json(const izde_results *r, izde_db *db, const char *query, dou
         json_object_set_new(jh, "snippets", snippets_json(h));
         json_object_set_new(jh, "figures", figures_json(h));
         json_object_set_new(jh, "figures_total", json_integer((json_int_t)h->figures_total));
+        json_object_set_new(jh, "story", izde__json_str(h->story ? h->story : h->id));
+        json_object_set_new(jh, "copies", json_integer(h->copies));
+        json_t *ids = json_array();
+        for (size_t k = 0; k < h->ncopy_ids; k++)
+            json_array_append_new(ids, izde__json_str(h->copy_ids[k]));
+        json_object_set_new(jh, "copy_ids", ids);
         json_array_append_new(hits, jh);
     }
     json_object_set_new(o, "hits", hits);

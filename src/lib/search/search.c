@@ -18,11 +18,15 @@ typedef struct hit_store {
     izde__snip snip;    /* the fragments */
     izde_snippet pub[IZDE_MAX_FRAGMENTS]; /* the same, as the public API shows them */
     izde_hit_figure *figs; /* the article's figures, strings in `data` */
+    char **copy_ids;    /* the first ids of its story's other articles */
+    size_t ncopy_ids;
 } hit_store;
 
 struct izde_results {
     unsigned n;
     unsigned estimated;
+    unsigned articles;  /* matching articles, copies included (estimated) */
+    int by_story;       /* one hit per story: `estimated` counts stories */
     char *suggestion;   /* "did you mean" (suggest.c), or NULL */
     izde_hit *hits;
     hit_store *store;
@@ -232,6 +236,24 @@ static void fill_hit(izde_results *r, unsigned i, json_t *o, unsigned offset, iz
     h->lang = jstr(o, "lang");
     h->source = jstr(o, "source");
     h->date = jstr(o, "date");
+    h->story = jstr(o, "story");
+}
+
+/* The other articles of each hit's story (copies.c). */
+static int fill_copies(izde_db *db, izde_results *r, izx_mset *m, const unsigned *order)
+{
+    for (unsigned i = 0; i < r->n; i++) {
+        izde_hit *h = &r->hits[i];
+        hit_store *s = &r->store[i];
+        int x = izde__story_copies(db->x, h->story, izx_mset_docid(m, order[i]),
+                                   IZDE_HIT_MAX_COPY_IDS, &h->copies, &s->copy_ids, &s->ncopy_ids);
+        if (x != IZX_OK)
+            return x == IZX_ENOMEM ? izde__db_error(db, IZDE_ENOMEM, "out of memory")
+                                   : izde__db_izx_error(db, x, "cannot list the copies");
+        h->copy_ids = (const char *const *)s->copy_ids;
+        h->ncopy_ids = s->ncopy_ids;
+    }
+    return IZDE_OK;
 }
 
 /* Read the n hits of the page (mset indexes `order`) into r, their bodies
@@ -281,6 +303,13 @@ static izde_results *new_results(izde_db *db, unsigned n, izde_stored **sd)
     return r;
 }
 
+/* The exact numbers of matching stories and articles: Xapian's collapsed
+ * estimate is rough past the first thousand hits. */
+static int count_stories(izx_db *x, const izx_query *q, izde_results *r)
+{
+    return izde__count_stories(x, q, &r->estimated, &r->articles);
+}
+
 /* Copy the query's expansions into the results (one block of strings). */
 static int keep_expansions(izde_results *r, const izde_pquery *pq)
 {
@@ -322,7 +351,8 @@ static int search_once(izde_results **out, izde_db *db, const char *query,
     izde_results *r = NULL;
     for (int attempts = 0;;) {
         unsigned n = 0;
-        int xrc = izde__rank_page(db->x, pq.xq, opt->sort, opt->offset, opt->limit, &m, &order, &n);
+        int xrc = izde__rank_page(db->x, pq.xq, opt->sort, !opt->all_copies, opt->offset,
+                                  opt->limit, &m, &order, &n);
         /* an indexer committed while we read: reopen at the new revision */
         if (xrc == IZX_EMODIFIED && attempts++ < 5 && izx_db_reopen(db->x) == IZX_OK)
             continue;
@@ -336,7 +366,15 @@ static int search_once(izde_results **out, izde_db *db, const char *query,
             break;
         }
         r->estimated = izx_mset_matches_estimated(m);
+        r->by_story = !opt->all_copies;
+        r->articles = r->estimated;
+        if (r->by_story && (xrc = count_stories(db->x, pq.xq, r)) != IZX_OK) {
+            rc = izde__db_izx_error(db, xrc, "cannot count the stories");
+            break;
+        }
         rc = read_hits(db, m, order, n, opt, r, sd, &attempts);
+        if (rc == IZDE_OK)
+            rc = fill_copies(db, r, m, order);
         if (rc != READ_AGAIN)
             break;
         izde_results_free(r);
@@ -387,6 +425,16 @@ unsigned izde_results_estimated(const izde_results *r)
     return r ? r->estimated : 0;
 }
 
+int izde_results_by_story(const izde_results *r)
+{
+    return r ? r->by_story : 0;
+}
+
+unsigned izde_results_articles_estimated(const izde_results *r)
+{
+    return r ? r->articles : 0;
+}
+
 const char *izde_results_suggestion(const izde_results *r)
 {
     return r ? r->suggestion : NULL;
@@ -411,6 +459,9 @@ void izde_results_free(izde_results *r)
         json_decref(r->store[i].data);
         izde__snip_free(&r->store[i].snip);
         free(r->store[i].figs);
+        for (size_t k = 0; k < r->store[i].ncopy_ids; k++)
+            free(r->store[i].copy_ids[k]);
+        free(r->store[i].copy_ids);
     }
     free(r->hits);
     free(r->store);

@@ -1,8 +1,10 @@
 /*
- * timeline.c - how many matching articles fall in each year, month or
- * ISO week (izde_timeline_get, `izde timeline`): by publication date,
- * counted over every match by Xapian's value-count match spy on the date
- * slot, or by the dates the articles mention (E* terms).  Every period
+ * timeline.c - how many matching stories (and articles) fall in each
+ * year, month or ISO week (izde_timeline_get, `izde timeline`): by
+ * publication date, over every match, a story counted once, in the period
+ * of its earliest matching copy; or by the dates the articles mention (E*
+ * terms), the stories of each period counted by a value-count match spy
+ * on the story slot.  Every period
  * from the first to the last is listed, empty ones as 0.
  */
 #include <stdio.h>
@@ -15,15 +17,17 @@
 
 typedef struct bucket {
     int key;        /* year*10000 + month*100 + week/… as an ordered integer */
-    unsigned count;
+    unsigned count; /* stories */
+    unsigned articles;
 } bucket;
 
 typedef struct tl_ctx {
     char by;          /* 'y', 'm', 'w' */
     bucket *b;
     size_t n, cap;
-    unsigned dated;   /* matches counted in a period */
-    unsigned coarse;  /* dated, but not precisely enough for `by` */
+    unsigned dated;   /* stories counted in a period */
+    unsigned coarse;  /* stories dated, but not precisely enough for `by` */
+    unsigned stories; /* matching stories */
     int oom;
     /* mentioned mode */
     izde_db *db;
@@ -58,11 +62,12 @@ static int iso_week(int y, int m, int d)
     return iy * 100 + week;
 }
 
-static void add(tl_ctx *c, int key, unsigned count)
+static void add(tl_ctx *c, int key, unsigned count, unsigned articles)
 {
     for (size_t i = 0; i < c->n; i++)
         if (c->b[i].key == key) {
             c->b[i].count += count;
+            c->b[i].articles += articles;
             c->dated += count;
             return;
         }
@@ -76,12 +81,13 @@ static void add(tl_ctx *c, int key, unsigned count)
         c->b = nb;
         c->cap = cap;
     }
-    c->b[c->n++] = (bucket){key, count};
+    c->b[c->n++] = (bucket){key, count, articles};
     c->dated += count;
 }
 
-/* A "YYYY[MM[DD]]" value (or term tail) into the bucket key for c->by. */
-static void count_value(tl_ctx *c, const char *v, size_t len, unsigned count)
+/* A "YYYY[MM[DD]]" value (or term tail) into the bucket key for c->by:
+ * `count` stories and `articles` articles more there. */
+static void count_value(tl_ctx *c, const char *v, size_t len, unsigned count, unsigned articles)
 {
     int y = 0, m = 0, d = 0;
     if (len >= 4)
@@ -93,20 +99,15 @@ static void count_value(tl_ctx *c, const char *v, size_t len, unsigned count)
     if (!y)
         return;
     if (c->by == 'y')
-        add(c, y, count);
+        add(c, y, count, articles);
     else if (c->by == 'm' && m)
-        add(c, y * 100 + m, count);
+        add(c, y * 100 + m, count, articles);
     else if (c->by == 'w' && d)
-        add(c, iso_week(y, m, d), count);
+        add(c, iso_week(y, m, d), count, articles);
     else
         c->coarse += count;
 }
 
-static int on_value(void *ctx, const char *v, size_t len, unsigned count)
-{
-    count_value(ctx, v, len, count);
-    return ((tl_ctx *)ctx)->oom;
-}
 
 /* mentioned: each E<Y|M|D><date> term, counted within the query's matches */
 static int on_term(void *ctx, const char *t, size_t len, unsigned freq)
@@ -122,11 +123,11 @@ static int on_term(void *ctx, const char *t, size_t len, unsigned freq)
         return 1;
     }
     izx_query *two[2] = {c->q, tq};
-    unsigned n = 0;
+    unsigned n = 0, stories = 0;
     int x = izx_query_combine(&both, IZX_OP_FILTER, two, 2, 0, &msg);
     izx_query_free(tq);
     if (x == IZX_OK)
-        x = izx_count(c->db->x, both, &n);
+        x = izde__count_stories(c->db->x, both, &stories, &n);
     izx_query_free(both);
     izx_free(msg);
     if (x != IZX_OK) {
@@ -134,7 +135,7 @@ static int on_term(void *ctx, const char *t, size_t len, unsigned freq)
         return 1;
     }
     if (n)
-        count_value(c, t + pl, len - pl, n);
+        count_value(c, t + pl, len - pl, stories, n);
     return c->oom;
 }
 
@@ -167,14 +168,77 @@ static int next_key(char by, int key)
     return w >= last ? (y + 1) * 100 + 1 : key + 1;
 }
 
+/* One match: its story and publication date (slot 0), borrowed from the mset. */
+typedef struct dated_story {
+    const char *story, *date;
+    size_t slen, dlen;
+    unsigned docid;
+} dated_story;
+
+/* By story, then date: the first of each story is its earliest date (a
+ * date known to the month only sorts after that month's days). */
+static int by_story_date(const void *a, const void *b)
+{
+    const dated_story *x = a, *y = b;
+    size_t n = x->slen < y->slen ? x->slen : y->slen;
+    int c = memcmp(x->story, y->story, n);
+    if (c || x->slen != y->slen)
+        return c ? c : (x->slen > y->slen) - (x->slen < y->slen);
+    if (!x->slen && x->docid != y->docid) /* no story: each its own */
+        return (x->docid > y->docid) - (x->docid < y->docid);
+    n = x->dlen < y->dlen ? x->dlen : y->dlen;
+    c = memcmp(x->date, y->date, n);
+    return c ? c : (y->dlen > x->dlen) - (y->dlen < x->dlen); /* undated last */
+}
+
+/* Publication dates: every match counts as an article in its period, and
+ * every story once, in the period of its earliest matching article. */
+static int count_in_stories(tl_ctx *c, dated_story *v, unsigned n)
+{
+    qsort(v, n, sizeof *v, by_story_date);
+    for (unsigned i = 0; i < n && !c->oom; i++) {
+        int first = i == 0 || v[i].slen != v[i - 1].slen || !v[i].slen ||
+                memcmp(v[i].story, v[i - 1].story, v[i].slen) != 0;
+        c->stories += first;
+        if (v[i].dlen >= 4)
+            count_value(c, v[i].date, v[i].dlen, (unsigned)first, 1);
+    }
+    return c->oom ? IZX_ENOMEM : IZX_OK;
+}
+
+static int count_published(izde_db *db, izx_query *q, tl_ctx *c, unsigned *matches)
+{
+    unsigned all = 0;
+    izx_mset *m = NULL;
+    int x = izx_db_doccount(db->x, &all);
+    if (x == IZX_OK)
+        x = izx_enquire(&m, db->x, q, 0, all ? all : 1, -1, 0);
+    unsigned n = izx_mset_size(m);
+    dated_story *v = x == IZX_OK && n ? calloc(n, sizeof *v) : NULL;
+    if (x == IZX_OK && n && !v)
+        x = IZX_ENOMEM;
+    for (unsigned i = 0; v && i < n && x == IZX_OK; i++) {
+        v[i].docid = izx_mset_docid(m, i);
+        x = izx_mset_value(m, i, IZDE_SLOT_STORY, &v[i].story, &v[i].slen);
+        if (x == IZX_OK)
+            x = izx_mset_value(m, i, IZDE_SLOT_DATE, &v[i].date, &v[i].dlen);
+    }
+    if (x == IZX_OK && v)
+        x = count_in_stories(c, v, n);
+    *matches = n;
+    free(v);
+    izx_mset_free(m);
+    return x;
+}
+
 /* Count the matches of `q` per period into c; *matches gets them all. */
 static int count_periods(izde_db *db, izx_query *q, int mentioned, tl_ctx *c, unsigned *matches)
 {
     int x;
     if (!mentioned) {
-        x = izx_enquire_value_counts(db->x, q, IZDE_SLOT_DATE, on_value, c, matches);
+        x = count_published(db, q, c, matches);
     } else {
-        x = izx_count(db->x, q, matches);
+        x = izde__count_stories(db->x, q, &c->stories, matches);
         c->prefix = c->by == 'y'   ? IZDE_PREFIX_MENTIONED "Y"
                     : c->by == 'm' ? IZDE_PREFIX_MENTIONED "M"
                                    : IZDE_PREFIX_MENTIONED "D";
@@ -205,16 +269,19 @@ static izde_timeline *make_timeline(tl_ctx *c, int mentioned, unsigned matches)
     t->by = c->by;
     t->mentioned = mentioned;
     t->matches = matches;
+    t->stories = c->stories;
     if (!mentioned) {
-        t->undated = matches - c->dated - c->coarse;
+        t->undated = c->stories - c->dated - c->coarse;
         t->less_precise = c->coarse;
     }
     t->periods = (izde_period *)(t + 1);
     size_t i = 0;
     for (int key = c->n ? c->b[0].key : 0; t->nperiods < np; key = next_key(c->by, key)) {
         izde_period *p = &t->periods[t->nperiods++];
-        if (i < c->n && c->b[i].key == key)
+        if (i < c->n && c->b[i].key == key) {
+            p->articles = c->b[i].articles;
             p->count = c->b[i++].count;
+        }
         period_name(c->by, key, p->period, sizeof p->period);
     }
     return t;
@@ -264,14 +331,17 @@ int izde_timeline_to_json(const izde_timeline *t, izde_db *db, const char *query
                                                 : t->by == 'm' ? "month"
                                                                : "week"));
     json_object_set_new(root, "basis", json_string(t->mentioned ? "mentioned" : "published"));
+    json_object_set_new(root, "counts", json_string("stories"));
     json_object_set_new(root, "matches", json_integer(t->matches));
+    json_object_set_new(root, "stories", json_integer(t->stories));
     if (!t->mentioned) {
         json_object_set_new(root, "undated", json_integer(t->undated));
         json_object_set_new(root, "less_precise", json_integer(t->less_precise));
     }
     for (size_t i = 0; i < t->nperiods; i++)
-        json_array_append_new(periods, json_pack("{s:s,s:I}", "period", t->periods[i].period,
-                                                 "count", (json_int_t)t->periods[i].count));
+        json_array_append_new(periods, json_pack("{s:s,s:I,s:I}", "period", t->periods[i].period,
+                                                 "count", (json_int_t)t->periods[i].count,
+                                                 "articles", (json_int_t)t->periods[i].articles));
     json_object_set_new(root, "periods", periods);
     json_t *x = izde__query_expanded_json(db, query);
     if (x)

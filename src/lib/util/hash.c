@@ -29,3 +29,13 @@ int izde__hashed_key(izde_buf *b, const char *s, size_t max, size_t head)
     izde__buf_append(b, s, head);
     return izde__buf_puts(b, hex);
 }
+
+uint64_t izde__mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}

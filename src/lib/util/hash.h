@@ -32,4 +32,9 @@ uint64_t izde__hash(uint64_t h, const void *p, size_t n);
  * The id terms (max 239, head 200) and file keys (220, 180) are made so. */
 int izde__hashed_key(izde_buf *b, const char *s, size_t max, size_t head);
 
+/* A bijective 64-bit mixer (the SplitMix64 finaliser): the minhash
+ * permutations of a story signature (index/story.c) are
+ * izde__mix64(shingle hash ^ seed k); the values reach the index. */
+uint64_t izde__mix64(uint64_t x);
+
 #endif /* IZDE_HASH_H */
