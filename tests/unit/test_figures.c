@@ -12,6 +12,7 @@
  * the Kyrgyz «бир эле» are not figures; a number alone on its line (like
  * counters under an article) is chrome.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -30,12 +31,16 @@
 #define MO IZDE_QUAL_MORE
 #define LE IZDE_QUAL_LESS
 
+/* A want's kind may be left out (a count). */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
 typedef struct want {
     double value, high; /* high 0: same as value */
     int qual;
     const char *unit;   /* NULL: none */
     const char *noun;   /* as written, NULL: none */
     const char *stem;   /* expected stem, NULL: only checked against the stemmer */
+    int kind;           /* izde_fig_kind (0: count) */
 } want;
 
 static izde_stemmer *st_ru, *st_ky;
@@ -62,8 +67,9 @@ static void dump(const char *text, const izde_figures *fs)
 {
     for (size_t i = 0; i < izde__figures_count(fs); i++) {
         const izde_figure *f = izde__figures_get(fs, i);
-        print_message("  got %zu: %g-%g %s unit=%s noun=%s [%.*s]\n", i, f->value, f->high,
-                      QN[f->qualifier], f->unit ? f->unit : "-", f->noun ? f->noun : "-",
+        print_message("  got %zu: %g-%g %s unit=%s noun=%s kind=%s [%.*s]\n", i, f->value,
+                      f->high, QN[f->qualifier], f->unit ? f->unit : "-",
+                      f->noun ? f->noun : "-", izde__figure_kind_name(f->kind),
                       (int)(f->end - f->start), text + f->start);
     }
 }
@@ -73,23 +79,38 @@ static int same_str(const char *a, const char *b)
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-/* Extract the figures of `text` and compare them, in order, with `w`. */
-static void check(const char *lang, const char *text, const want *w, size_t nw)
+/* The i-th figure of fs, counting only counts unless `all`. */
+static const izde_figure *nth(const izde_figures *fs, size_t i, int all)
+{
+    for (size_t k = 0; k < izde__figures_count(fs); k++) {
+        const izde_figure *f = izde__figures_get(fs, k);
+        if ((all || f->kind == IZDE_FIG_COUNT) && i-- == 0)
+            return f;
+    }
+    return NULL;
+}
+
+/* Extract the figures of `text` and compare them, in order, with `w`:
+ * the counts alone, or every figure with its kind when `all`. */
+static void check(const char *lang, const char *text, const want *w, size_t nw, int all)
 {
     izde_stemmer *st = strcmp(lang, "ky") == 0 ? st_ky : st_ru;
     izde_figures *fs = NULL;
     size_t len = strlen(text);
     assert_int_equal(izde__figures_extract(&fs, NULL, text, len, lang, st), IZDE_OK);
-    size_t n = izde__figures_count(fs);
+    size_t n = 0;
+    while (nth(fs, n, all))
+        n++;
     int bad = n != nw;
     for (size_t i = 0; i < n && i < nw && !bad; i++) {
-        const izde_figure *f = izde__figures_get(fs, i);
+        const izde_figure *f = nth(fs, i, all);
         double hi = w[i].high ? w[i].high : w[i].value;
-        if (f->value != w[i].value || f->high != hi || f->qualifier != w[i].qual ||
-            !same_str(f->unit, w[i].unit) || !same_str(f->noun, w[i].noun)) {
-            print_message("figure %zu differs: want %g-%g %s unit=%s noun=%s\n", i, w[i].value,
-                          hi, QN[w[i].qual], w[i].unit ? w[i].unit : "-",
-                          w[i].noun ? w[i].noun : "-");
+        if (fabs(f->value - w[i].value) > 1e-9 || fabs(f->high - hi) > 1e-9 ||
+            f->qualifier != w[i].qual || !same_str(f->unit, w[i].unit) ||
+            !same_str(f->noun, w[i].noun) || f->kind != w[i].kind) {
+            print_message("figure %zu differs: want %g-%g %s unit=%s noun=%s kind=%s\n", i,
+                          w[i].value, hi, QN[w[i].qual], w[i].unit ? w[i].unit : "-",
+                          w[i].noun ? w[i].noun : "-", izde__figure_kind_name(w[i].kind));
             bad = 1;
             break;
         }
@@ -123,9 +144,16 @@ static void check(const char *lang, const char *text, const want *w, size_t nw)
 #define CHECK(lang, text, ...)                                              \
     do {                                                                    \
         static const want w_[] = {__VA_ARGS__};                             \
-        check(lang, text, w_, sizeof w_ / sizeof w_[0]);                    \
+        check(lang, text, w_, sizeof w_ / sizeof w_[0], 0);                 \
     } while (0)
-#define NONE(lang, text) check(lang, text, NULL, 0)
+/* Every figure, counts and the other kinds, in order. */
+#define KINDS(lang, text, ...)                                              \
+    do {                                                                    \
+        static const want w_[] = {__VA_ARGS__};                             \
+        check(lang, text, w_, sizeof w_ / sizeof w_[0], 1);                 \
+    } while (0)
+#define NONE(lang, text) check(lang, text, NULL, 0, 0)
+#define NOTHING(lang, text) check(lang, text, NULL, 0, 1)
 
 static char *slurp(const char *name)
 {
@@ -144,7 +172,7 @@ static char *slurp(const char *name)
 static void check_file(const char *lang, const char *name, const want *w, size_t nw)
 {
     char *t = slurp(name);
-    check(lang, t, w, nw);
+    check(lang, t, w, nw, 0);
     free(t);
 }
 

@@ -209,14 +209,17 @@ static const double *lookup_num(const numword *tab, const char *w)
     return NULL;
 }
 
-/* A Kyrgyz numeral, bare or with a case suffix. */
+/* A Kyrgyz numeral, bare or with a case suffix.  «бир» with a suffix
+ * is a pronoun or an adverb («бири» one of them, «бирге» together,
+ * «бирден» suddenly), never a number. */
 static const double *ky_numeral(const char *w)
 {
     const double *v = lookup_num(KY_NUM, w);
     if (v)
         return v;
     for (const numword *n = KY_NUM; n->w; n++)
-        if (has_prefix(w, n->w) && nchars(n->w) >= 2 && in_list(w + strlen(n->w), KY_CASE))
+        if (has_prefix(w, n->w) && nchars(n->w) >= 2 && in_list(w + strlen(n->w), KY_CASE) &&
+            strcmp(n->w, "бир") != 0)
             return &n->v;
     return NULL;
 }
@@ -751,6 +754,11 @@ static int read_number(const fctx *c, size_t i, num *out)
         double mw = v ? 0 : multiplier(x);
         if (!v && any && mw > 0)
             v = &mw;  /* «двадцать пять тысяч», «три миллиона» */
+        if (!v && any && last_mag == 1 && strcmp(x, "жарым") == 0) {
+            group += 0.5; /* «бир жарым» 1.5: only a multiplier may follow */
+            last_mag = 0;
+            continue;
+        }
         if (!v)
             break;
         double m = *v >= 1000 ? *v : 0;
@@ -764,6 +772,11 @@ static int read_number(const fctx *c, size_t i, num *out)
             continue;
         }
         int mag = *v >= 100 ? 3 : *v >= 10 ? 2 : 1;
+        if (*v == 100 && last_mag == 1 && group > 0 && group < 10) {
+            group *= 100; /* Kyrgyz hundreds: «эки жүз» 200, then tens and units */
+            last_mag = 3;
+            continue;
+        }
         if (mag >= last_mag)
             break;
         last_mag = mag;
@@ -822,7 +835,7 @@ static const char *const ID_AFTER[] = {"статье", "статьей", "ста
  * end in a time word or a month? */
 static int list_ends_in_time(const fctx *c, size_t k)
 {
-    static const char *const LINK[] = {"и", "или", "по", "до", "либо", NULL};
+    static const char *const LINK[] = {"и", "или", "по", "до", "либо", "на", NULL};
     int seen_num = 0;
     for (size_t q = k + 1, steps = 0; q < c->n && steps < 8; q++, steps++) {
         size_t a = c->t[q - 1].end, b = c->t[q].start;
@@ -858,6 +871,7 @@ typedef struct fig_read {
     int ranged;                /* a range was read */
     double mult;               /* the multiplier read, 1 when none */
     const char *compound_unit; /* «70-процентное»: the compound's unit */
+    int hyphen_kind;           /* «58-й», «45-летний»: the kind is in f.kind */
     const unitdef *u;          /* the unit word, or NULL */
     const char *noun;          /* the counted noun, or NULL */
     size_t nk;                 /* its token */
@@ -867,7 +881,7 @@ typedef struct fig_read {
 /* A list item («1. Принять», «2) ...», «(1)»), a clock time («в 10.25»),
  * an identifier glued to letters or «Ту-154», a code or phone number, a
  * number alone on its line. */
-static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a)
+static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a, int *kind)
 {
     const ftok *t0 = &c->t[i];
     size_t ls = t0->start;
@@ -877,40 +891,103 @@ static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a)
     if ((ls == 0 || c->text[ls - 1] == '\n') &&
         (after == '.' || after == ')' || (a->j < c->n && u_isupper(char_at(c, c->t[a->j].start)))))
         return 1;
-    if (t0->start > 0 && c->text[t0->start - 1] == '(' && after == ')')
-        return 1;
+    if (t0->start > 0 && c->text[t0->start - 1] == '(' && after == ')') {
+        UChar32 pp = char_before(c, t0->start - 1, 1, NULL); /* «: (2)» a list item */
+        if (pp < 0 || pp == ':' || pp == ';' || pp == '.' || pp == ')')
+            return 1; /* «Москве (462)» is a count */
+    }
     const char *raw = c->text + t0->start;
     size_t rl = t0->end - t0->start;
-    /* «в 10.25», «около 21.00 по местному времени»: a clock time */
-    if (rl >= 4 && rl <= 5 && raw[rl - 3] == '.' && a->v < 24 && i > 0 &&
-        in_list(TERM(c, i - 1), (const char *const[]){"в", "около", "до", "с", "к", NULL}))
-        return 1;
-    /* glued to letters before it, or «Ту-154»: an identifier */
-    size_t at;
-    UChar32 pb = char_before(c, t0->start, 0, &at);
-    if (pb > 0 && (u_isalpha(pb) || pb == '+' || pb == '.' || pb == ',' || pb == '\\'))
-        return 1;
-    if (pb == '-') {
-        UChar32 pp = char_before(c, at, 0, NULL);
-        if (pp > 0 && (u_isalpha(pp) || u_isdigit(pp)))
-            return 1;
-    }
-    UChar32 pbs = char_before(c, t0->start, 1, NULL);
-    if (pbs == 0x2116 || pbs == '#' || pbs == '+')
-        return 1;
     /* leading zero (not 0,5) or 7+ contiguous digits: a code or phone */
     size_t d = 0;
     while (d < rl && isdig(raw[d]))
         d++;
     if ((raw[0] == '0' && d > 1) || d >= 7)
         return 1;
-    return alone_on_line(c, t0->start, c->t[a->j - 1].end);
+    /* «в 10.25», «около 21.00 по местному времени»: a clock time */
+    if (rl >= 4 && rl <= 5 && raw[rl - 3] == '.' && a->v < 24 && i > 0 &&
+        in_list(TERM(c, i - 1), (const char *const[]){"в", "около", "до", "с", "к", NULL}))
+        return 1;
+    /* glued to letters before it, «Ту-154», «№ 5»: a name */
+    size_t at;
+    UChar32 pb = char_before(c, t0->start, 0, &at);
+    if (pb > 0 && (pb == '+' || pb == '.' || pb == ',' || pb == '\\'))
+        return 1;
+    UChar32 pp = pb == '-' ? char_before(c, at, 0, NULL) : -1;
+    if (pp > 0 && u_isdigit(pp))
+        return 1;
+    UChar32 pbs = char_before(c, t0->start, 1, NULL);
+    if (pbs == '+')
+        return 1;
+    if (alone_on_line(c, t0->start, c->t[a->j - 1].end))
+        return 1;
+    if ((pb > 0 && u_isalpha(pb)) || (pp > 0 && u_isalpha(pp)) || pbs == 0x2116 || pbs == '#')
+        *kind = IZDE_FIG_NAME;
+    return 0;
+}
+
+/* Is byte `at` inside a short quoted name: «» or "" opening at most
+ * NAME_QUOTE bytes before it and closing at most NAME_QUOTE bytes after,
+ * on one line («112 Украина», «Пять звёзд», "Боинг-737")?  Quoted
+ * speech is longer and its figures stay counts. */
+#define NAME_QUOTE 48
+static int in_short_quote(const fctx *c, size_t at)
+{
+    size_t lo = at > NAME_QUOTE ? at - NAME_QUOTE : 0, hi = at + NAME_QUOTE, open = 0;
+    int found = 0;
+    for (size_t b = at; b > lo && !found; b--) {
+        const unsigned char *p = (const unsigned char *)c->text + b - 1;
+        if (*p == '\n' || (b >= 2 && p[-1] == 0xC2 && p[0] == 0xBB))
+            return 0;
+        if ((b >= 2 && p[-1] == 0xC2 && p[0] == 0xAB) || *p == '"')
+            found = 1, open = b;
+    }
+    if (!found)
+        return 0;
+    for (size_t e = at; e < c->len && e < hi; e++) {
+        const unsigned char *p = (const unsigned char *)c->text + e;
+        if (*p == '\n' || (e + 1 < c->len && p[0] == 0xC2 && p[1] == 0xAB))
+            return 0;
+        if ((e + 1 < c->len && p[0] == 0xC2 && p[1] == 0xBB) || (*p == '"' && e > open))
+            return 1;
+    }
+    return 0;
+}
+
+static int is_stop(const fctx *c, const char *w);
+
+/* Is token i right after a noun that takes a name or number («резолюция
+ * 1566», «закон 5», «модели 737», «канал 112», Kyrgyz «токтому 12»),
+ * with no word it would count after it? */
+static int name_before(const fctx *c, size_t i)
+{
+    static const char *const NAMING[] = {"резолюц", "закон", "указ", "постановлен", "протокол",
+                                         "директив", "конвенц", "поправк", "модел", "канал",
+                                         "телеканал", "рейс", "приказ", "стать", "пункт",
+                                         "верси", "параграф", "мыйзам", "токтом", "берене",
+                                         "жарлык", NULL};
+    static const char *const ENDING[] = {"", "а", "у", "ом", "е", "ы", "и", "ей", "ю", "я",
+                                         "ия", "ии", "ию", "ие", "ием", "ья", "ьи", "ье", "ью",
+                                         "ьей", "ям", "ями", "ях", "ам", "ами", "ах", "ов",
+                                         "ун", "ундагы", "унда", "сы", "си",
+                                         "ынын", "ына", NULL};
+    if (i == 0 || !gap_blank(c, c->t[i - 1].end, c->t[i].start, 1))
+        return 0;
+    size_t nx = next_joined(c, i); /* «у канала 2,2 млн подписчиков» counts */
+    if (nx < c->n && c->t[nx].kind == IZDE_TOK_WORD && !u_isupper(char_at(c, c->t[nx].start)) &&
+        !in_list(TERM(c, nx), ID_AFTER) && (!is_stop(c, TERM(c, nx)) || multiplier(TERM(c, nx)) > 0))
+        return 0;
+    const char *w = TERM(c, i - 1);
+    for (const char *const *p = NAMING; *p; p++)
+        if (has_prefix(w, *p) && in_list(w + strlen(*p), ENDING))
+            return 1;
+    return 0;
 }
 
 /* A number in digits that is not a count by its surroundings: a time or
  * score, a number next to another, after a Latin word, a list item, a
  * clock time, an identifier, a code or phone, a number alone on its line. */
-static int digits_not_count(const fctx *c, size_t i, const num *a)
+static int digits_not_count(const fctx *c, size_t i, const num *a, int *kind)
 {
     const ftok *t0 = &c->t[i];
     size_t cs, ce;
@@ -918,8 +995,28 @@ static int digits_not_count(const fctx *c, size_t i, const num *a)
     /* «со счетом 15:13»: a score, not a time */
     int score = 0;
     for (size_t q = i; q > 0 && q + 3 > i && !score; q--)
-        score = has_prefix(TERM(c, q - 1), "сч");
+        score = has_prefix(TERM(c, q - 1), "сч") || has_prefix(TERM(c, q - 1), "эсеп");
     if (chunk_not_count(c, cs, ce, score))
+        return 1;
+    if (score && memchr(c->text + cs, ':', ce - cs))
+        *kind = IZDE_FIG_SCORE;
+    size_t at;  /* the «1» of «2:1», «16:49»: read with the first number */
+    if (char_before(c, t0->start, 0, &at) == ':' && at > 0 && isdig(c->text[at - 1]))
+        return 1;
+    if (in_short_quote(c, t0->start) || name_before(c, i))
+        *kind = IZDE_FIG_NAME; /* «112 Украина», «Внутри халифата — 4», «резолюция 1566» */
+    /* a capitalised word right after the number: a list item or a name */
+    if (a->j < c->n && c->t[a->j].kind == IZDE_TOK_WORD &&
+        gap_blank(c, c->t[a->j - 1].end, c->t[a->j].start, 0) &&
+        u_isupper(char_at(c, c->t[a->j].start)) && nchars(TERM(c, a->j)) > 1) {
+        int32_t k = (int32_t)c->t[a->j].start;
+        UChar32 ch;
+        U8_NEXT((const uint8_t *)c->text, k, (int32_t)c->len, ch);
+        if (u_islower(char_at(c, (size_t)k)))
+            return 1; /* «1 Считать», «112 Украина»; «5 МВт» stays */
+    }
+    /* «1)» without its «(»: a list marker */
+    if (char_at(c, c->t[a->j - 1].end) == ')' && char_before(c, t0->start, 0, NULL) != '(')
         return 1;
     /* next to another number («21 10 2016», «статьей 189 38») */
     if ((i > 0 && c->t[i - 1].kind == IZDE_TOK_NUMBER &&
@@ -933,9 +1030,42 @@ static int digits_not_count(const fctx *c, size_t i, const num *a)
         for (const char *x = TERM(c, i - 1); *x; x++)
             latin &= isalpha_ascii(*x);
         if (latin)
-            return 1;
+            *kind = IZDE_FIG_NAME;
     }
-    return digits_list_clock_or_code(c, i, a);
+    return digits_list_clock_or_code(c, i, a, kind);
+}
+
+/* The kind of a number joined by a hyphen to the word `hw`, `next` the
+ * word after it: «58-й» ordinal (a Russian ordinal ending, or any Kyrgyz
+ * word but a time word: «3-класс»), «45-летний» age, «30-летие»,
+ * «30-жылдыгы», «73-й годовщины» anniversary, «10-дневный» duration;
+ * -1 when not a figure: a year or date («2021-жылы»), a compound
+ * adjective («4-комнатная»). */
+static int hyphen_kind(const fctx *c, const char *hw, const char *next)
+{
+    static const char *const RU_ORD[] = {"й", "я", "е", "го", "му", "м", "ю", "ой", "ый", "ий",
+                                         "ая", "ое", "ого", "ому", "ом", "ым", "им", "ую",
+                                         "ые", "ых", "ым", NULL};
+    static const char *const SPAN[] = {"дневн", "месячн", "недельн", "часов", "минутн",
+                                       "суточн", "годичн", "жылдык", NULL};
+    int anniv = has_prefix(next, "годовщин") || has_prefix(next, "юбиле") ||
+                has_prefix(next, "мааракес") || has_prefix(next, "жылдыг");
+    if (has_prefix(hw, "летие") || has_prefix(hw, "летия") || has_prefix(hw, "летию") ||
+        has_prefix(hw, "жылдыг"))
+        return IZDE_FIG_ANNIVERSARY;
+    if (has_prefix(hw, "летн"))
+        return anniv ? IZDE_FIG_ANNIVERSARY : IZDE_FIG_AGE;
+    if (has_prefix(hw, "жаш"))
+        return IZDE_FIG_AGE;
+    for (const char *const *p = SPAN; *p; p++)
+        if (has_prefix(hw, *p))
+            return IZDE_FIG_DURATION;
+    if (c->ru && in_list(hw, RU_ORD))
+        return anniv ? IZDE_FIG_ANNIVERSARY : IZDE_FIG_ORDINAL;
+    if (c->ky && !is_time_word(hw) && !is_month(hw) && !has_prefix(hw, "жыл") &&
+        (unsigned char)hw[0] >= 0x80)
+        return anniv ? IZDE_FIG_ANNIVERSARY : IZDE_FIG_ORDINAL;
+    return -1;
 }
 
 /* A hyphenated word after the number: an ordinal («3-й», «2021-жылдын»):
@@ -959,19 +1089,55 @@ static int ordinal_or_id(const fctx *c, fig_read *r)
         else if (has_prefix(hw, "тонн"))
             r->compound_unit = "тонна";
         else if (!has_prefix(hw, "местн") && !has_prefix(hw, "тысячн") &&
-                 !has_prefix(hw, "миллионн") && !has_prefix(hw, "кратн"))
-            return 1;
+                 !has_prefix(hw, "миллионн") && !has_prefix(hw, "кратн")) {
+            size_t nx = next_joined(c, a->j);
+            int k = hyphen_kind(c, hw, nx < c->n ? TERM(c, nx) : "");
+            if (k < 0)
+                return 1;
+            r->f.kind = k;
+            r->hyphen_kind = 1;
+            return 0;
+        }
         if (i > 0 && c->ru && !a->spelled && alone_on_line(c, t0->start, t0->end))
             return 1;
     }
     if (i > 0) {
         const char *pw = TERM(c, i - 1);
         if (in_list(pw, ID_BEFORE) && gap_blank(c, c->t[i - 1].end, t0->start, 1))
-            return 1;
+            r->f.kind = IZDE_FIG_NAME;
         if (is_month(pw) && gap_blank(c, c->t[i - 1].end, t0->start, 0) && !a->spelled)
             return 1; /* «декабря 2017» */
     }
     return 0;
+}
+
+/* The tail of a composite number after a multiplier `m`: «179 миң 913»
+ * (179913), «2 миллион 300 миң» (2300000), «1 млн 200 тыс.»: a number
+ * in digits below `m`, with a smaller multiplier or none, is added. */
+static void composite_tail(const fctx *c, fig_read *r, double m)
+{
+    izde_figure *f = &r->f;
+    for (;;) {
+        size_t q = next_joined(c, r->k);
+        if (q >= c->n || c->t[q].kind != IZDE_TOK_NUMBER)
+            return;
+        double v = strtod(TERM(c, q), NULL), m2 = 1;
+        size_t last = q, q2 = next_joined(c, q);
+        if (q2 < c->n && (m2 = multiplier(TERM(c, q2))) > 0)
+            last = q2;
+        else
+            m2 = 1;
+        if (m2 >= m || v * m2 >= m || v < 0)
+            return;
+        f->value += v * m2;
+        f->high = f->value;
+        r->k = last;
+        r->end = c->t[last].end;
+        r->next = last + 1;
+        if (m2 == 1)
+            return;
+        m = m2;
+    }
 }
 
 /* [- NUMBER] [multiplier], or «от 10 до 20 тысяч». */
@@ -998,6 +1164,8 @@ static void read_range(const fctx *c, fig_read *r)
         f->value *= m;
         f->high *= m;
         r->next = r->k + 1;
+        if (!r->ranged)
+            composite_tail(c, r, m);
     }
     if (r->ranged || r->i == 0 || strcmp(TERM(c, r->i - 1), "от") != 0)
         return;
@@ -1022,6 +1190,100 @@ static void read_range(const fctx *c, fig_read *r)
     r->next = r->k + 1;
 }
 
+/* The denominator a Russian fraction word stands for («трети» 3,
+ * «пятых» 5, «сотых» 100), else 0. */
+static double denominator(const char *w)
+{
+    static const struct { const char *stem; double d; } D[] = {
+        {"трет", 3}, {"четверт", 4}, {"пят", 5}, {"шест", 6}, {"седьм", 7}, {"восьм", 8},
+        {"девят", 9}, {"десят", 10}, {"сот", 100}, {"тысячн", 1000}, {NULL, 0}};
+    static const char *const NOUN[] = {"ь", "и", "ей", "ью", "ям", "ями", "ях", NULL};
+    static const char *const ADJ[] = {"ая", "ой", "ую", "ых", "ые", "ыми", "ым", NULL};
+    for (size_t k = 0; D[k].stem; k++)
+        if (has_prefix(w, D[k].stem) &&
+            in_list(w + strlen(D[k].stem), D[k].d <= 4 ? NOUN : ADJ))
+            return D[k].d;
+    return 0;
+}
+
+/* A fraction: «две трети» 2/3, «три пятых» 3/5; Kyrgyz «үчтөн бири»
+ * (one of three) 1/3, «үчтөн эки бөлүгү» 2/3.  The figure gets kind
+ * fraction and its value; what follows may be its noun.  1: read. */
+static int read_fraction(const fctx *c, fig_read *r)
+{
+    static const char *const ABL[] = {"дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн",
+                                      "нан", "нен", "нон", "нөн", NULL};
+    static const char *const ONE[] = {"бири", "бирин", "бирине", "биринде", "биринен",
+                                      "биринин", NULL};
+    if (r->ranged || r->mult != 1 || r->a.v <= 0)
+        return 0;
+    size_t q = next_joined(c, r->k);
+    if (q >= c->n)
+        return 0;
+    double num = 0, d = 0;
+    size_t last = q;
+    const double *v;
+    if (c->ru && (d = denominator(TERM(c, q))) > r->a.v) {
+        num = r->a.v;
+    } else if (c->ky && has_any_suffix(TERM(c, r->k), ABL)) {
+        size_t q2 = next_joined(c, q);
+        d = r->a.v;
+        if (in_list(TERM(c, q), ONE))
+            num = 1;
+        else if ((v = lookup_num(KY_NUM, TERM(c, q))) && *v < d && q2 < c->n &&
+                 has_prefix(TERM(c, q2), "бөлүг"))
+            num = *v, last = q2;
+    }
+    if (num <= 0 || num >= d)
+        return 0;
+    r->f.value = r->f.high = num / d;
+    r->f.kind = IZDE_FIG_FRACTION;
+    r->k = last;
+    r->end = r->f.num_end = c->t[last].end;
+    return 1;
+}
+
+/* A Kyrgyz age: «45 жаш», «45 жаштагы», «45 жашар», «45 жашында». */
+static int ky_age_word(const char *w)
+{
+    static const char *const E[] = {"", "та", "тагы", "ар", "ка", "тан", "ында", "ындагы",
+                                    "ынан", "ынын", "тын", "ына", NULL};
+    return has_prefix(w, "жаш") && in_list(w + strlen("жаш"), E);
+}
+
+/* A number before the time word at token tw: a year, date or clock time
+ * (1: not a figure: «2014 года», «5 декабря», «в 10 часов», «6 утра»),
+ * or a figure of its own kind whose noun is the time word: an age («в
+ * возрасте 45 лет», «45 жаштагы»), an anniversary («73 годовщины», «30
+ * жылдыгы»), else a duration («16 лет», «7 месяцев»). */
+static int time_kind(const fctx *c, fig_read *r, size_t tw)
+{
+    static const char *const CLOCK_BEFORE[] = {"в", "во", "к", "с", "до", NULL};
+    static const char *const NOT_SPAN[] = {"г", "гг", "утра", "вечера", "ночи", NULL};
+    const char *w = TERM(c, tw);
+    size_t i = r->i;
+    if (is_month(w) || r->f.qualifier == -1 || in_list(w, NOT_SPAN))
+        return 1;
+    if ((has_prefix(w, "час") || has_prefix(w, "минут")) && i > 0 &&
+        in_list(TERM(c, i - 1), CLOCK_BEFORE))
+        return 1;
+    if (c->ky && !c->ru && has_prefix(w, "жыл") && r->f.value >= 1000)
+        return 1; /* «2021 жылы» */
+    int age = ky_age_word(w);
+    for (size_t b = i; b > 0 && b + 3 > i && !age; b--)
+        age = has_prefix(TERM(c, b - 1), "возраст");
+    if (age)
+        r->f.kind = IZDE_FIG_AGE;
+    else if (has_prefix(w, "годовщин") || has_prefix(w, "жылдыг") || has_prefix(w, "юбиле"))
+        r->f.kind = IZDE_FIG_ANNIVERSARY;
+    else
+        r->f.kind = IZDE_FIG_DURATION;
+    r->noun = w;
+    r->nk = r->k = tw;
+    r->end = c->t[tw].end;
+    return 0;
+}
+
 /* [unit]: «%», «$» before the number, a unit word; then what makes it
  * not a count after all: a time word or month, a list ending in one, a
  * word of ID_AFTER («155 статье»), a decade («1990-х»).  1: not a count. */
@@ -1037,6 +1299,8 @@ static int read_unit(const fctx *c, fig_read *r)
             r->end = p + 1;
         }
     }
+    if (read_fraction(c, r))
+        return 0;
     if (!f->unit && !r->a.spelled) {
         UChar32 pb = char_before(c, c->t[r->i].start, 1, NULL);
         if (pb == '$')
@@ -1054,10 +1318,11 @@ static int read_unit(const fctx *c, fig_read *r)
             r->end = c->t[r->k].end;
         }
     }
-    /* time words: a year, date or duration */
+    /* time words: a year or date (not a figure), an age, a duration */
     size_t tw = next_joined(c, r->k);
-    if (tw < c->n && (is_time_word(TERM(c, tw)) || is_month(TERM(c, tw))) && !f->unit)
-        return 1;
+    if (tw < c->n && !f->unit &&
+        (is_time_word(TERM(c, tw)) || is_month(TERM(c, tw)) || ky_age_word(TERM(c, tw))))
+        return time_kind(c, r, tw);
     if (!f->unit && list_ends_in_time(c, r->k))
         return 1; /* «с 11 по 14 апреля», «на 20 и 10 лет», «30, 20 и 19 лет» */
     if (tw < c->n && in_list(TERM(c, tw), ID_AFTER))
@@ -1071,7 +1336,8 @@ static int read_noun(const fctx *c, fig_read *r)
 {
     num b;
     const unitdef *u = r->u;
-    int want_noun = !u || !u->currency;
+    int want_noun = (!u || !u->currency) &&
+                    (r->f.kind == IZDE_FIG_COUNT || r->f.kind == IZDE_FIG_FRACTION);
     size_t p = r->k;
     for (int hops = 0; want_noun && hops < 3; hops++) {
         size_t q = next_joined(c, p);
@@ -1116,6 +1382,46 @@ static int read_noun(const fctx *c, fig_read *r)
     return 0;
 }
 
+/* Russian prepositions: a spelled «one» after one is not a count. */
+static const char *const RU_PREP[] = {"в", "во", "на", "с", "со", "по", "за", "из", "от", "до",
+                                      "у", "о", "об", "обо", "при", "к", "ко", "под", "над",
+                                      "для", "без", "через", "между", "перед", NULL};
+
+/* Kyrgyz «бир» (also the indefinite article) counts only before a noun
+ * it counts: not «бир эле», not «ар бир» (each), «дагы бир» (another);
+ * not before a quantity word (бир нече several, бир катар a number of,
+ * бир топ a lot of, бир аз a little, бир жолу once); not as part of an
+ * adjective or compound (бир тууган, бир жактуу); not with a noun in
+ * the locative or ablative (бир убакта at the same time, бир тараптан
+ * on one hand, бир добуштан unanimously).  1: not a count. */
+static int ky_one_not_count(const fctx *c, const fig_read *r, size_t q)
+{
+    static const char *const BEFORE[] = {"ар", "дагы", "кайсы", "ошол", "ушул", NULL};
+    static const char *const QUANT[] = {"нече", "катар", "топ", "аз", "азыраак", "далай",
+                                        "кыйла", "канча", "жолу", "жолку", "эле", "гана",
+                                        "чети", NULL};
+    static const char *const ADVERBIAL[] = {"да", "де", "та", "те", "до", "дө", "то", "тө",
+                                            "дан", "ден", "тан", "тен", "нан", "нен", "дон",
+                                            "дөн", "тон", "төн", NULL};
+    size_t i = r->i;
+    if (!r->noun || q >= c->n)
+        return 1;
+    if (i > 0 && in_list(TERM(c, i - 1), BEFORE))
+        return 1;
+    const char *w = TERM(c, q);
+    if (in_list(w, QUANT) || ky_adjective(w) || ky_verbish(w))
+        return 1;
+    size_t wl = strlen(w); /* a participle with a possessive: «бир тууганы» */
+    char bare[64];
+    if (wl > 2 && wl < sizeof bare && has_any_suffix(w, (const char *const[]){"ы", "и", NULL})) {
+        memcpy(bare, w, wl - 2);
+        bare[wl - 2] = 0;
+        if (ky_adjective(bare))
+            return 1;
+    }
+    return has_any_suffix(r->noun, ADVERBIAL) && nchars(r->noun) > 3;
+}
+
 /* What only the noun decides: a 4-digit 1000..2100 is a count only before
  * a noun it counts («В 2001 принят» is a year); «один из», a lone «бир»,
  * «ещё один» are not counts.  1: not a count. */
@@ -1134,13 +1440,15 @@ static int year_or_lone_one(const fctx *c, fig_read *r)
     if (!(r->a.spelled && r->f.value == 1 && r->a.j == i + 1))
         return 0;
     size_t q = next_joined(c, i);
-    if (strcmp(TERM(c, i), "бир") == 0 &&
-        (!r->noun || (q < c->n && strcmp(TERM(c, q), "эле") == 0)))
-        return 1;
+    if (strcmp(TERM(c, i), "бир") == 0)
+        return ky_one_not_count(c, r, q);
     if (q < c->n && (strcmp(TERM(c, q), "из") == 0 || !r->noun))
         return 1;
-    /* «ещё один», «ни одного», «хотя бы один»: not a count */
-    return i > 0 && in_list(TERM(c, i - 1), (const char *const[]){"еще", "ни", "бы", NULL});
+    /* «ещё один», «ни одного», «хотя бы один»: not a count; nor «one»
+     * governed by a preposition, an adverbial or a set phrase: «с одной
+     * стороны», «в одном случае», «в один голос», «по одним данным» */
+    return i > 0 && (in_list(TERM(c, i - 1), (const char *const[]){"еще", "ни", "бы", NULL}) ||
+                     in_list(TERM(c, i - 1), RU_PREP));
 }
 
 /* [qualifier] before: «более», «более чем», «не менее», «около», «до». */
@@ -1277,7 +1585,7 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     if (!read_number(c, i, &r.a))
         return IZDE_OK;
     *next = r.a.j;
-    if ((!r.a.spelled && digits_not_count(c, i, &r.a)) || ordinal_or_id(c, &r))
+    if ((!r.a.spelled && digits_not_count(c, i, &r.a, &r.f.kind)) || ordinal_or_id(c, &r))
         return IZDE_OK;
     izde_figure *f = &r.f;
     f->value = f->high = r.a.v;
@@ -1289,7 +1597,20 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     read_range(c, &r);
     *next = r.next;
     f->num_end = r.end;
-    if (r.compound_unit) {
+    if (f->kind == IZDE_FIG_SCORE || f->kind == IZDE_FIG_NAME) {
+        /* a score's number part holds both sides: «2:1» */
+        size_t e = f->num_end;
+        while (f->kind == IZDE_FIG_SCORE && e + 1 < c->len && c->text[e] == ':' &&
+               isdig(c->text[e + 1]))
+            for (e++; e < c->len && isdig(c->text[e]); e++)
+                ;
+        f->num_end = f->end = e;
+        sentence_of(c, f->start, &f->sent_start, &f->sent_end);
+        while (*next < c->n && c->t[*next].start < e)
+            (*next)++;
+        return push(fs, f);
+    }
+    if (r.compound_unit || r.hyphen_kind) {
         /* the whole compound is the figure; what it qualifies is not counted */
         f->unit = r.compound_unit;
         f->end = c->t[r.a.j].end;
@@ -1302,6 +1623,10 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
         f->qualifier = -1; /* maybe a year: decided by year_or_lone_one */
     if (read_unit(c, &r) || read_noun(c, &r) || year_or_lone_one(c, &r))
         return IZDE_OK;
+    /* «ему исполнилось 90», «стукнет 73»: an age */
+    if (!r.noun && !f->unit && f->kind == IZDE_FIG_COUNT && i > 0 &&
+        (has_prefix(TERM(c, i - 1), "исполни") || has_prefix(TERM(c, i - 1), "стукн")))
+        f->kind = IZDE_FIG_AGE;
     qualifier_before(c, &r);
     if (c->ky)
         qualifier_after_ky(c, &r);
@@ -1363,4 +1688,20 @@ static const char *const qual_names[] = {"exact", "about", "more", "less"};
 const char *izde__qualifier_name(int q)
 {
     return q >= 0 && q <= 3 ? qual_names[q] : "exact";
+}
+
+static const char *const kind_names[IZDE_FIG_NKINDS] = {
+    "count", "age", "duration", "anniversary", "ordinal", "fraction", "score", "name"};
+
+const char *izde__figure_kind_name(int kind)
+{
+    return kind >= 0 && kind < IZDE_FIG_NKINDS ? kind_names[kind] : "count";
+}
+
+int izde__figure_kind_of(const char *name)
+{
+    for (int k = 0; name && k < IZDE_FIG_NKINDS; k++)
+        if (strcmp(name, kind_names[k]) == 0)
+            return k;
+    return IZDE_FIG_COUNT;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "citations.h"
+#include "docstore.h"
 #include "figures.h"
 
 typedef struct check_ctx {
@@ -40,6 +41,8 @@ static int check_doc(void *vctx, json_t *doc, const char *text, size_t tlen)
     json_t *figs = json_object_get(doc, "figures"), *f;
     size_t i;
     json_array_foreach(figs, i, f) {
+        if (izde__figure_json_kind(f) != IZDE_FIG_COUNT)
+            continue; /* ages, durations, ordinals...: not counts */
         const char *key = json_string_value(json_object_get(f, "noun_stem"));
         const char *unit = json_string_value(json_object_get(f, "unit"));
         int hit = 0;
@@ -70,7 +73,7 @@ static const izde_figure *claim_figure(izde_db *db, const char *claim, izde_figu
     }
     for (size_t i = 0; i < izde__figures_count(*figs); i++) {
         const izde_figure *g = izde__figures_get(*figs, i);
-        if (g->noun || g->unit)
+        if ((g->noun || g->unit) && g->kind == IZDE_FIG_COUNT)
             return g;
     }
     izde__db_error(db, IZDE_EQUERY,

@@ -8,6 +8,7 @@
 
 #include "citations.h"
 #include "docstore.h"
+#include "figures.h"
 
 int izde__each_doc(izde_db *db, izx_query *xq, unsigned offset, unsigned max, izde__doc_fn fn,
                    void *ctx, unsigned *nmatched)
@@ -55,6 +56,7 @@ int izde__cite(izde__citations *list, json_t *doc, json_t *fig, const char *text
     f->high = json_number_value(json_object_get(fig, "high"));
     f->start = (size_t)json_integer_value(json_object_get(fig, "start"));
     f->end = (size_t)json_integer_value(json_object_get(fig, "end"));
+    f->kind = izde__figure_kind_name(izde__figure_json_kind(fig));
     int bad = copy_str(doc, "id", &c->id) | copy_str(doc, "title", &c->title) |
               copy_str(doc, "path", &c->path) | copy_str(doc, "url", &c->url) |
               copy_str(doc, "date", &c->date) | copy_str(doc, "source", &c->source) |

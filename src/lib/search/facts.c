@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "citations.h"
+#include "docstore.h"
+#include "figures.h"
 
 typedef struct group {
     izde_fact_group pub;        /* noun_stem, noun, unit owned; values in `list` */
@@ -52,6 +54,8 @@ static int facts_doc(void *vctx, json_t *doc, const char *text, size_t tlen)
     size_t i;
     const char *id = json_string_value(json_object_get(doc, "id"));
     json_array_foreach(figs, i, f) {
+        if (izde__figure_json_kind(f) != IZDE_FIG_COUNT)
+            continue; /* ages, durations, ordinals...: not counts */
         const char *key = json_string_value(json_object_get(f, "noun_stem"));
         if (!key)
             key = json_string_value(json_object_get(f, "unit"));
