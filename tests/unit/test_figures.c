@@ -8,9 +8,12 @@
  *
  * Decisions pinned here: durations and Kyrgyz periods («7 месяцев»,
  * «за 11 месяцев», «2021-жылдын 9 айында» = in the first 9 months of 2021)
- * are dates, not figures, as NEREL annotates them (DATE); «одна из» and
- * the Kyrgyz «бир эле» are not figures; a number alone on its line (like
- * counters under an article) is chrome.
+ * are not counts (NEREL annotates them DATE) but figures of kind
+ * duration; ages, anniversaries, ordinals, fractions, scores and numbers
+ * in names are figures of their own kinds; «одна из» and the Kyrgyz «бир
+ * эле» are not figures; a number alone on its line (like counters under
+ * an article) is chrome.  CHECK and NONE compare the counts alone, KINDS
+ * and NOTHING every figure with its kind.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -30,6 +33,13 @@
 #define AB IZDE_QUAL_ABOUT
 #define MO IZDE_QUAL_MORE
 #define LE IZDE_QUAL_LESS
+#define AGE IZDE_FIG_AGE
+#define DUR IZDE_FIG_DURATION
+#define ANN IZDE_FIG_ANNIVERSARY
+#define ORD IZDE_FIG_ORDINAL
+#define FRA IZDE_FIG_FRACTION
+#define SCO IZDE_FIG_SCORE
+#define NAM IZDE_FIG_NAME
 
 /* A want's kind may be left out (a count). */
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -345,6 +355,73 @@ static void test_spelled(void **state)
           {10, 0, EX, NULL, "мугалим", NULL});
 }
 
+/* ---------------------------------------------------------------- kinds */
+
+static void test_kinds(void **state)
+{
+    (void)state;
+    KINDS("ky", "Кармалган 45 жаштагы эркек.", {45, 0, EX, NULL, "жаштагы", NULL, AGE});
+    KINDS("ru", "Он умер в возрасте 45 лет.", {45, 0, EX, NULL, "лет", NULL, AGE});
+    KINDS("ru", "Задержан 45-летний мужчина.", {45, 0, EX, NULL, NULL, NULL, AGE});
+    KINDS("ru", "Ему исполнилось 90.", {90, 0, EX, NULL, NULL, NULL, AGE});
+    KINDS("ru", "Он скрывался 16 лет.", {16, 0, EX, NULL, "лет", NULL, DUR});
+    KINDS("ru", "Отмечают 30-летие города.", {30, 0, EX, NULL, NULL, NULL, ANN});
+    KINDS("ru", "В честь 73-й годовщины Победы.", {73, 0, EX, NULL, NULL, NULL, ANN});
+    KINDS("ky", "Шаардын 30 жылдыгы белгиленди.", {30, 0, EX, NULL, "жылдыгы", NULL, ANN});
+    KINDS("ru", "Командующий 58-й армии.", {58, 0, EX, NULL, NULL, NULL, ORD});
+    KINDS("ky", "3-класстын окуучусу.", {3, 0, EX, NULL, NULL, NULL, ORD});
+    KINDS("ru", "Против проголосовали две трети депутатов.",
+          {2.0 / 3, 0, EX, NULL, "депутатов", NULL, FRA});
+    KINDS("ky", "Калктын үчтөн бири катышты.", {1.0 / 3, 0, EX, NULL, NULL, NULL, FRA});
+    KINDS("ru", "Матч закончился со счетом 2:1.", {2, 0, EX, NULL, NULL, NULL, SCO});
+    KINDS("ru", "Резолюция 1566 СБ ООН и самолет Ту-154.", {1566, 0, EX, NULL, NULL, NULL, NAM},
+          {154, 0, EX, NULL, NULL, NULL, NAM});
+    KINDS("ru", "В эфире телеканала «112 Украина».", {112, 0, EX, NULL, NULL, NULL, NAM});
+    KINDS("ru", "Партия «Пять звёзд» победила.", {5, 0, EX, NULL, NULL, NULL, NAM});
+    NOTHING("ru", "Решено:\n1) принять закон;\n2) отменить указ.");
+    NOTHING("ru", "2021-жылы и 5 декабря.");
+    /* the counts around them stay counts */
+    CHECK("ru", "Погибли 5 человек, им было 20 и 30 лет.", {5, 0, EX, NULL, "человек", NULL});
+    CHECK("ru", "У канала 2,2 млн подписчиков.", {2200000, 0, EX, NULL, "подписчиков", NULL});
+    CHECK("ru", "Стоимость проекта 500 млн рублей.", {5e8, 0, EX, "рубль", NULL, NULL});
+}
+
+/* «one» in set phrases; Kyrgyz «бир» */
+static void test_one(void **state)
+{
+    (void)state;
+    NONE("ru", "С одной стороны, это так; с другой стороны, нет.");
+    NONE("ru", "В одном случае суд отказал, по одним данным.");
+    NONE("ru", "Они в один голос сказали одно и то же, ни одного слова.");
+    NONE("ru", "Это один из лидеров.");
+    NONE("ky", "Бир нече адам, бир катар министрлер жана бир топ жарандар келди.");
+    NONE("ky", "Ар бир адам бир жолу келди.");
+    NONE("ky", "Анын бир тууганы жана бир туугандары.");
+    NONE("ky", "Бир убакта, бир тараптан, бир добуштан.");
+    NONE("ky", "Бири келди, бирге иштешет, бирок кетти.");
+    NONE("ky", "Кээ бир саясий күчтөр, көчөнүн бир бөлүгү.");
+    CHECK("ru", "Один человек погиб.", {1, 0, EX, NULL, "человек", NULL});
+    CHECK("ky", "Бир адам каза болду.", {1, 0, EX, NULL, "адам", NULL});
+}
+
+/* Composite numbers read whole */
+static void test_composite(void **state)
+{
+    (void)state;
+    CHECK("ky", "Пандемия башталгандан бери 179 миң 913 адам жуктурган.",
+          {179913, 0, EX, NULL, "адам", NULL});
+    CHECK("ky", "Бюджетке 2 миллион 300 миң сом бөлүндү.", {2300000, 0, EX, "сом", NULL, NULL});
+    CHECK("ky", "Кайрылуулардын 2 миң 454ү кат түрүндө келген.", {2454, 0, EX, NULL, NULL, NULL});
+    CHECK("ky", "Бир жарым миллион сом бөлүндү.", {1.5e6, 0, EX, "сом", NULL, NULL});
+    CHECK("ky", "Эки жүз элүү адам келди.", {250, 0, EX, NULL, "адам", NULL});
+    CHECK("ky", "Он беш адам келди.", {15, 0, EX, NULL, "адам", NULL});
+    CHECK("ky", "Жыйырма беш миң киши чыкты.", {25000, 0, EX, NULL, "киши", NULL});
+    CHECK("ru", "Пришли сто двадцать пять человек.", {125, 0, EX, NULL, "человек", NULL});
+    CHECK("ru", "Ущерб 1 млн 200 тыс. рублей и 5 процентов.", {1.2e6, 0, EX, "рубль", NULL, NULL},
+          {5, 0, EX, "%", NULL, NULL});
+    NONE("ky", "Садыр Жапаров 27-28-августта барат, саат 17.00дө.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -357,6 +434,9 @@ int main(void)
         cmocka_unit_test(test_ranges_and_qualifiers),
         cmocka_unit_test(test_multipliers_and_units),
         cmocka_unit_test(test_spelled),
+        cmocka_unit_test(test_kinds),
+        cmocka_unit_test(test_one),
+        cmocka_unit_test(test_composite),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

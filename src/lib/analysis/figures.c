@@ -316,7 +316,8 @@ static const char *const TIME_WORDS[] = {
     "ай", "айы", "айда", "айдын", "айга", "айдан", "айында", "айынын", "айына", "айынан", "айлык",
     "айдагы", "айлар", "айларда", "айдын", "күн", "күнү", "күндө", "күндүн", "күнгө", "күндөн",
     "күндүк", "саат", "саатта", "сааттан", "саатка", "мүнөт", "мүнөттө", "апта", "аптада",
-    "аптанын", "кылым", "кылымда", NULL};
+    "аптанын", "кылым", "кылымда", "сутка", "суткада", "сутканын", "суткага", "суткасында",
+    "жума", "жуманын", "жумада", "жумага", "жумадан", "жумалык", "жумасында", NULL};
 
 /* A time word, or an adjective made of one («16-летний», «4 месячного»). */
 static int is_time_word(const char *w)
@@ -389,7 +390,7 @@ static const char *const KY_MOD[] = {"видео", "аудио", "фото", "о
 static int ru_adjective(const char *w)
 {
     static const char *const E[] = {"ых", "их", "ые", "ие", "ыми", "ими", "ого", "его", "ому",
-                                    "ему", "ой", "ая", "яя", "ую", "юю", NULL};
+                                    "ему", "ой", "ая", "яя", "ую", "юю", "ым", "им", NULL};
     if (nchars(w) < 5)
         return 0;
     return has_any_suffix(w, E);
@@ -431,6 +432,16 @@ static int ky_verbish(const char *w)
     if (nchars(w) < 5)
         return 0;
     return has_any_suffix(w, E);
+}
+
+/* A Kyrgyz participle in the locative, ablative or dative («баргандан»,
+ * «келгенде», «болгонго»): a clause, never the counted noun. */
+static int ky_participle_case(const char *w)
+{
+    static const char *const E[] = {"гандан", "генден", "гондон", "гөндөн", "кандан", "кенден",
+                                    "ганда", "генде", "гондо", "гөндө", "канда", "кенде",
+                                    "ганга", "генге", "гонго", "гөнгө", "канга", "кенге", NULL};
+    return nchars(w) >= 7 && has_any_suffix(w, E);
 }
 
 /* Kyrgyz plural + possessive: the head of a compound («вотсап тайпалары»). */
@@ -904,6 +915,9 @@ static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a, int 
         d++;
     if ((raw[0] == '0' && d > 1) || d >= 7)
         return 1;
+    /* «саат 17.00дө», «саат 10до»: a Kyrgyz clock time */
+    if (i > 0 && strcmp(TERM(c, i - 1), "саат") == 0)
+        return 1;
     /* «в 10.25», «около 21.00 по местному времени»: a clock time */
     if (rl >= 4 && rl <= 5 && raw[rl - 3] == '.' && a->v < 24 && i > 0 &&
         in_list(TERM(c, i - 1), (const char *const[]){"в", "около", "до", "с", "к", NULL}))
@@ -964,7 +978,7 @@ static int name_before(const fctx *c, size_t i)
     static const char *const NAMING[] = {"резолюц", "закон", "указ", "постановлен", "протокол",
                                          "директив", "конвенц", "поправк", "модел", "канал",
                                          "телеканал", "рейс", "приказ", "стать", "пункт",
-                                         "верси", "параграф", "мыйзам", "токтом", "берене",
+                                         "верси", "параграф", "проект", "мыйзам", "токтом", "берене",
                                          "жарлык", NULL};
     static const char *const ENDING[] = {"", "а", "у", "ом", "е", "ы", "и", "ей", "ю", "я",
                                          "ия", "ии", "ию", "ие", "ием", "ья", "ьи", "ье", "ью",
@@ -1006,7 +1020,7 @@ static int digits_not_count(const fctx *c, size_t i, const num *a, int *kind)
     if (in_short_quote(c, t0->start) || name_before(c, i))
         *kind = IZDE_FIG_NAME; /* «112 Украина», «Внутри халифата — 4», «резолюция 1566» */
     /* a capitalised word right after the number: a list item or a name */
-    if (a->j < c->n && c->t[a->j].kind == IZDE_TOK_WORD &&
+    if (*kind != IZDE_FIG_NAME && a->j < c->n && c->t[a->j].kind == IZDE_TOK_WORD &&
         gap_blank(c, c->t[a->j - 1].end, c->t[a->j].start, 0) &&
         u_isupper(char_at(c, c->t[a->j].start)) && nchars(TERM(c, a->j)) > 1) {
         int32_t k = (int32_t)c->t[a->j].start;
@@ -1068,6 +1082,35 @@ static int hyphen_kind(const fctx *c, const char *hw, const char *next)
     return -1;
 }
 
+/* Is the number ending at token k joined by a dash to a month or a time
+ * word: a date («27-28-августта», «1- сентябрдан», «2021-жылы» after
+ * a range)? */
+static int date_after(const fctx *c, size_t k)
+{
+    if (k + 1 >= c->n || c->t[k + 1].kind != IZDE_TOK_WORD ||
+        !gap_dash(c, c->t[k].end, c->t[k + 1].start, 1))
+        return 0;
+    const char *w = TERM(c, k + 1);
+    return is_month(w) || has_prefix(w, "жыл");
+}
+
+/* A number in words that is not a count: a restatement in brackets of
+ * the digits before it («1 000 000 (бир миллион) сом»): 1; a name in
+ * a short quote («Бир бол», «Три сестры») or capitalised inside a
+ * sentence: its kind becomes name. */
+static int spelled_not_count(const fctx *c, size_t i, int *kind)
+{
+    size_t at;
+    if (char_before(c, c->t[i].start, 1, &at) == '(' && u_isdigit(char_before(c, at, 1, NULL)))
+        return 1;
+    size_t ss, se;
+    sentence_of(c, c->t[i].start, &ss, &se);
+    if (in_short_quote(c, c->t[i].start) ||
+        (c->t[i].start > ss && u_isupper(char_at(c, c->t[i].start))))
+        *kind = IZDE_FIG_NAME;
+    return 0;
+}
+
 /* A hyphenated word after the number: an ordinal («3-й», «2021-жылдын»):
  * 1, unless a compound of a unit («70-процентное», «20-долларовой»), whose
  * unit goes to r->compound_unit; and an identifier or a month before the
@@ -1119,9 +1162,10 @@ static void composite_tail(const fctx *c, fig_read *r, double m)
     izde_figure *f = &r->f;
     for (;;) {
         size_t q = next_joined(c, r->k);
-        if (q >= c->n || c->t[q].kind != IZDE_TOK_NUMBER)
+        num b; /* digits, or digits with a case suffix: «2 миң 454ү» */
+        if (q >= c->n || !isdig(TERM(c, q)[0]) || !read_number(c, q, &b) || b.spelled)
             return;
-        double v = strtod(TERM(c, q), NULL), m2 = 1;
+        double v = b.v, m2 = 1;
         size_t last = q, q2 = next_joined(c, q);
         if (q2 < c->n && (m2 = multiplier(TERM(c, q2))) > 0)
             last = q2;
@@ -1338,14 +1382,19 @@ static int read_noun(const fctx *c, fig_read *r)
     const unitdef *u = r->u;
     int want_noun = (!u || !u->currency) &&
                     (r->f.kind == IZDE_FIG_COUNT || r->f.kind == IZDE_FIG_FRACTION);
+    /* a Kyrgyz case or possessive ends the noun phrase: «910го жетти»,
+     * «454ү кат» have no noun after the number */
+    if (c->ky && !u && c->t[r->k].kind != IZDE_TOK_NUMBER && !lookup_num(KY_NUM, TERM(c, r->k)) &&
+        (isdig(TERM(c, r->k)[0]) || ky_numeral(TERM(c, r->k))))
+        want_noun = 0;
     size_t p = r->k;
     for (int hops = 0; want_noun && hops < 3; hops++) {
         size_t q = next_joined(c, p);
         if (q >= c->n || c->t[q].kind != IZDE_TOK_WORD)
             break;
         const char *w = TERM(c, q);
-        if (is_stop(c, w) || read_number(c, q, &b) || multiplier(w) > 0)
-            break;
+        if (is_stop(c, w) || read_number(c, q, &b) || multiplier(w) > 0 || nchars(w) < 2)
+            break; /* a one-letter word is an abbreviation: «2017 р.», «516 с.» */
         if (is_time_word(w) || is_month(w)) {
             if (!r->f.unit)
                 return 1;
@@ -1355,7 +1404,7 @@ static int read_noun(const fctx *c, fig_read *r)
             break;
         if (c->ru && ru_verbish(w) && !ru_adjective(w))
             break;
-        if (c->ky && !c->ru && ky_verbish(w))
+        if (c->ky && !c->ru && (ky_verbish(w) || ky_participle_case(w)))
             break;
         /* Kyrgyz puts the measured thing before an inflected unit: «96 пайызы» */
         if (c->ky && !c->ru && u && strcmp(TERM(c, r->k), u->stem) != 0)
@@ -1396,10 +1445,12 @@ static const char *const RU_PREP[] = {"в", "во", "на", "с", "со", "по"
  * on one hand, бир добуштан unanimously).  1: not a count. */
 static int ky_one_not_count(const fctx *c, const fig_read *r, size_t q)
 {
-    static const char *const BEFORE[] = {"ар", "дагы", "кайсы", "ошол", "ушул", NULL};
-    static const char *const QUANT[] = {"нече", "катар", "топ", "аз", "азыраак", "далай",
-                                        "кыйла", "канча", "жолу", "жолку", "эле", "гана",
-                                        "чети", NULL};
+    static const char *const BEFORE[] = {"ар", "дагы", "кайсы", "ошол", "ушул", "кээ", "эч",
+                                         "белгилүү",
+                                         "кандайдыр", "кандайча", "кайсыл", NULL};
+    static const char *const QUANT[] = {"нече", "катар", "топ", "тобу", "аз", "азыраак",
+                                        "далай", "кыйла", "канча", "жолу", "жолку", "ирет",
+                                        "сыйра", "эле", "гана", "чети", NULL};
     static const char *const ADVERBIAL[] = {"да", "де", "та", "те", "до", "дө", "то", "тө",
                                             "дан", "ден", "тан", "тен", "нан", "нен", "дон",
                                             "дөн", "тон", "төн", NULL};
@@ -1409,14 +1460,15 @@ static int ky_one_not_count(const fctx *c, const fig_read *r, size_t q)
     if (i > 0 && in_list(TERM(c, i - 1), BEFORE))
         return 1;
     const char *w = TERM(c, q);
-    if (in_list(w, QUANT) || ky_adjective(w) || ky_verbish(w))
-        return 1;
-    size_t wl = strlen(w); /* a participle with a possessive: «бир тууганы» */
-    char bare[64];
-    if (wl > 2 && wl < sizeof bare && has_any_suffix(w, (const char *const[]){"ы", "и", NULL})) {
-        memcpy(bare, w, wl - 2);
-        bare[wl - 2] = 0;
-        if (ky_adjective(bare))
+    if (in_list(w, QUANT) || has_prefix(w, "бөлүг") || ky_adjective(w) || ky_verbish(w))
+        return 1; /* «бир бөлүгү» a part of */
+    /* a participle, with a plural or possessive after it: «бир тууганы»,
+     * «бир туугандары» (sibling) */
+    static const char *const PART[] = {"ган", "ген", "гон", "гөн", "кан", "кен", "кон", "көн",
+                                       NULL};
+    for (const char *const *p = PART; *p; p++) {
+        const char *at = strstr(w, *p);
+        if (at && nchars(at) < nchars(w) && at - w >= 4)
             return 1;
     }
     return has_any_suffix(r->noun, ADVERBIAL) && nchars(r->noun) > 3;
@@ -1442,7 +1494,7 @@ static int year_or_lone_one(const fctx *c, fig_read *r)
     size_t q = next_joined(c, i);
     if (strcmp(TERM(c, i), "бир") == 0)
         return ky_one_not_count(c, r, q);
-    if (q < c->n && (strcmp(TERM(c, q), "из") == 0 || !r->noun))
+    if (!r->noun || (q < c->n && strcmp(TERM(c, q), "из") == 0))
         return 1;
     /* «ещё один», «ни одного», «хотя бы один»: not a count; nor «one»
      * governed by a preposition, an adverbial or a set phrase: «с одной
@@ -1585,7 +1637,8 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     if (!read_number(c, i, &r.a))
         return IZDE_OK;
     *next = r.a.j;
-    if ((!r.a.spelled && digits_not_count(c, i, &r.a, &r.f.kind)) || ordinal_or_id(c, &r))
+    if ((!r.a.spelled && digits_not_count(c, i, &r.a, &r.f.kind)) ||
+        (r.a.spelled && spelled_not_count(c, i, &r.f.kind)) || ordinal_or_id(c, &r))
         return IZDE_OK;
     izde_figure *f = &r.f;
     f->value = f->high = r.a.v;
@@ -1596,6 +1649,8 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     r.next = *next;
     read_range(c, &r);
     *next = r.next;
+    if (date_after(c, r.k))
+        return IZDE_OK; /* «27-28-августта», «1- сентябрдан» */
     f->num_end = r.end;
     if (f->kind == IZDE_FIG_SCORE || f->kind == IZDE_FIG_NAME) {
         /* a score's number part holds both sides: «2:1» */
