@@ -379,6 +379,11 @@ static void test_kinds(void **state)
     KINDS("ru", "В эфире телеканала «112 Украина».", {112, 0, EX, NULL, NULL, NULL, NAM});
     KINDS("ru", "Партия «Пять звёзд» победила.", {5, 0, EX, NULL, NULL, NULL, NAM});
     NOTHING("ru", "Решено:\n1) принять закон;\n2) отменить указ.");
+    KINDS("ru", "2:0 на 67-й минуте.", {2, 0, EX, NULL, NULL, NULL, SCO},
+          {67, 0, EX, NULL, NULL, NULL, ORD});
+    NOTHING("ru", "Патрон калибра 7,62×54 мм.");
+    KINDS("ky", "Эгемендүүлүктүн 27 жылдыгына арналган.",
+          {27, 0, EX, NULL, "жылдыгына", NULL, ANN});
     NOTHING("ru", "2021-жылы и 5 декабря.");
     /* the counts around them stay counts */
     CHECK("ru", "Погибли 5 человек, им было 20 и 30 лет.", {5, 0, EX, NULL, "человек", NULL});
@@ -400,6 +405,9 @@ static void test_one(void **state)
     NONE("ky", "Бир убакта, бир тараптан, бир добуштан.");
     NONE("ky", "Бири келди, бирге иштешет, бирок кетти.");
     NONE("ky", "Кээ бир саясий күчтөр, көчөнүн бир бөлүгү.");
+    NONE("ru", "Одним словом, виноваты все. Одно дело – слова, другое – дела.");
+    NONE("ky", "Бийлик коңшуларга жүз бурду.");
+    CHECK("ru", "Возбуждено одно дело.", {1, 0, EX, NULL, "дело", NULL});
     CHECK("ru", "Один человек погиб.", {1, 0, EX, NULL, "человек", NULL});
     CHECK("ky", "Бир адам каза болду.", {1, 0, EX, NULL, "адам", NULL});
 }
@@ -422,6 +430,20 @@ static void test_composite(void **state)
     NONE("ky", "Садыр Жапаров 27-28-августта барат, саат 17.00дө.");
 }
 
+/* Which word a figure counts */
+static void test_nouns(void **state)
+{
+    (void)state;
+    CHECK("ru", "Он вытащил три откровенно мёртвых мяча.", {3, 0, EX, NULL, "мяча", NULL});
+    CHECK("ky", "Анда 12 партиянын өкүлдөрү келди.", {12, 0, EX, NULL, "партиянын", NULL});
+    CHECK("ky", "Жол кырсыгы: 3 кыргызстандык каза болду.",
+          {3, 0, EX, NULL, "кыргызстандык", NULL});
+    CHECK("ky", "52 өлкөнүн жана 46 эл аралык уюмдун өкүлдөрү.",
+          {52, 0, EX, NULL, "өлкөнүн", NULL}, {46, 0, EX, NULL, "уюмдун", NULL});
+    CHECK("ky", "58 миңге чукул адам кетти.", {58000, 0, AB, NULL, "адам", NULL});
+    CHECK("ky", "Кайрылуулар 9 миң 910го жетти.", {9910, 0, EX, NULL, NULL, NULL});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -437,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_one),
         cmocka_unit_test(test_composite),
+        cmocka_unit_test(test_nouns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

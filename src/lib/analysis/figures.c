@@ -327,7 +327,7 @@ static int is_time_word(const char *w)
     static const char *const MORE[] = {"месяцах", "неделях", "днях", "часах", "минутах",
                                        "минутами", "секундах", "секундами", "утра", "вечера",
                                        "ночи", "годовщины", "годовщину", "годовщина", NULL};
-    if (in_list(w, TIME_WORDS) || in_list(w, MORE))
+    if (in_list(w, TIME_WORDS) || in_list(w, MORE) || has_prefix(w, "жылдыг"))
         return 1;
     for (const char *const *p = P; *p; p++)
         if (has_prefix(w, *p))
@@ -377,7 +377,8 @@ static const char *const RU_STOP[] = {
 /* Kyrgyz function words and qualifiers: never the counted noun. */
 static const char *const KY_STOP[] = {
     "жана", "менен", "үчүн", "боюнча", "эле", "гана", "да", "де", "дагы", "деп", "бул", "ал",
-    "алар", "ошол", "ушул", "бардык", "ашуун", "ашык", "ашыгыраак", "жакын", "кем", "чейин",
+    "алар", "ошол", "ушул", "бардык", "ашуун", "ашык", "ашыгыраак", "жакын", "чукул", "кем",
+    "чейин",
     "ар", "же", "болуп", "болгон", "эмес", "тарабынан", "ичинде", "аркылуу", "бери", "кийин",
     "мурун", "соң", "ченде", "чамасында", NULL};
 
@@ -428,7 +429,8 @@ static int ky_verbish(const char *w)
     static const char *const E[] = {"ышты", "ишти", "ушту", "үштү", "ылды", "илди", "улду",
                                     "үлдү", "лды", "лди", "лду", "лдү", "кты", "кти", "кту",
                                     "ктү", "ылат", "илет", "улат", "үлөт", "айт", "ейт", "ойт",
-                                    "өйт", NULL};
+                                    "өйт", "рды", "рди", "рду", "рдү", "йды", "йди", "йду",
+                                    "йдү", NULL};
     if (nchars(w) < 5)
         return 0;
     return has_any_suffix(w, E);
@@ -442,6 +444,14 @@ static int ky_participle_case(const char *w)
                                     "ганда", "генде", "гондо", "гөндө", "канда", "кенде",
                                     "ганга", "генге", "гонго", "гөнгө", "канга", "кенге", NULL};
     return nchars(w) >= 7 && has_any_suffix(w, E);
+}
+
+/* A Kyrgyz noun in the genitive («партиянын», «адамдын»). */
+static int ky_genitive(const char *w)
+{
+    static const char *const E[] = {"нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн",
+                                    "тын", "тин", "тун", "түн", NULL};
+    return nchars(w) >= 5 && has_any_suffix(w, E);
 }
 
 /* Kyrgyz plural + possessive: the head of a compound («вотсап тайпалары»). */
@@ -1012,8 +1022,14 @@ static int digits_not_count(const fctx *c, size_t i, const num *a, int *kind)
         score = has_prefix(TERM(c, q - 1), "сч") || has_prefix(TERM(c, q - 1), "эсеп");
     if (chunk_not_count(c, cs, ce, score))
         return 1;
-    if (score && memchr(c->text + cs, ':', ce - cs))
+    /* «со счетом 2:1», «2:0 67'»: what is left with a colon (a time
+     * was not a figure) is a score */
+    if (memchr(c->text + cs, ':', ce - cs))
         *kind = IZDE_FIG_SCORE;
+    /* «7,62×54 мм», «2×2»: a calibre, dimension or name */
+    for (size_t x = cs; x + 1 < ce; x++)
+        if ((unsigned char)c->text[x] == 0xC3 && (unsigned char)c->text[x + 1] == 0x97)
+            return 1;
     size_t at;  /* the «1» of «2:1», «16:49»: read with the first number */
     if (char_before(c, t0->start, 0, &at) == ':' && at > 0 && isdig(c->text[at - 1]))
         return 1;
@@ -1414,7 +1430,23 @@ static int read_noun(const fctx *c, fig_read *r)
                       !read_number(c, q2, &b);
         int adj = (c->ru && ru_adjective(w) && !(c->ky && !c->ru)) ||
                   (c->ky && !c->ru && ky_adjective(w));
-        if (c->ky && !c->ru && next_ok && ky_plural_possessive(TERM(c, q2)))
+        int kyo = c->ky && !c->ru;
+        /* «вотсап тайпалары»: a modifier before a plural possessive head,
+         * but «12 партиянын өкүлдөрү» counts the genitive; «эл аралык
+         * уюм»: a noun before аралык is part of an adjective */
+        if (kyo && next_ok && ky_plural_possessive(TERM(c, q2)) && !ky_genitive(w))
+            adj = 1;
+        if (kyo && next_ok && has_prefix(TERM(c, q2), "аралык"))
+            adj = 1;
+        /* «3 кыргызстандык каза болду»: the adjective is the noun when
+         * what follows it makes a verb with бол-/кыл- */
+        size_t q3 = q2 < c->n ? next_joined(c, q2) : c->n;
+        if (kyo && adj && next_ok && q3 < c->n &&
+            (has_prefix(TERM(c, q3), "бол") || has_prefix(TERM(c, q3), "кыл")))
+            adj = 0;
+        /* «три откровенно мёртвых мяча»: an adverb before an adjective */
+        if (c->ru && !kyo && next_ok && r->f.value != 1 && has_suffix(w, "о") && nchars(w) >= 6 &&
+            ru_adjective(TERM(c, q2)))
             adj = 1;
         if (adj && next_ok && hops < 2) {
             p = q;
@@ -1489,12 +1521,21 @@ static int year_or_lone_one(const fctx *c, fig_read *r)
             return 1;
         r->f.qualifier = IZDE_QUAL_EXACT;
     }
+    /* one Kyrgyz numeral word alone, with nothing it counts: a homonym
+     * («жүз бурду» turned its face, «он жакта» on the right) */
+    if (r->a.spelled && r->a.j == i + 1 && c->ky && !c->ru && !r->noun && !r->f.unit &&
+        r->f.kind == IZDE_FIG_COUNT && lookup_num(KY_NUM, TERM(c, i)))
+        return 1;
     if (!(r->a.spelled && r->f.value == 1 && r->a.j == i + 1))
         return 0;
     size_t q = next_joined(c, i);
     if (strcmp(TERM(c, i), "бир") == 0)
         return ky_one_not_count(c, r, q);
     if (!r->noun || (q < c->n && strcmp(TERM(c, q), "из") == 0))
+        return 1;
+    /* set phrases: «одним словом», «одно целое», «одно дело — …, другое» */
+    if (in_list(r->noun, (const char *const[]){"словом", "целое", NULL}) ||
+        (strcmp(r->noun, "дело") == 0 && gap_dash(c, r->end, r->end + 4 < c->len ? r->end + 4 : r->end, 1)))
         return 1;
     /* «ещё один», «ни одного», «хотя бы один»: not a count; nor «one»
      * governed by a preposition, an adverbial or a set phrase: «с одной
@@ -1546,7 +1587,7 @@ static int ky_qualifier_at(const fctx *c, size_t *q)
     const char *w = TERM(c, *q);
     if (in_list(w, (const char *const[]){"ашуун", "ашык", "ашыгыраак", "ашуунраак", NULL}))
         return IZDE_QUAL_MORE;
-    if (in_list(w, (const char *const[]){"жакын", "чамалуу", NULL}))
+    if (in_list(w, (const char *const[]){"жакын", "чукул", "чамалуу", NULL}))
         return IZDE_QUAL_ABOUT;
     if (!in_list(w, (const char *const[]){"кем", "чейин", NULL}))
         return -1;
