@@ -34,10 +34,12 @@ ONE = re.compile(r"^(бир|бири)\b", re.I)
 
 def figures(izde, db, lang):
     """Every figure listed for the language's articles, with its article id."""
-    out = subprocess.run([izde, "search", "--db", db, "--json", "-n", "1000000",
-                          "--sort", "date", "lang:" + lang],
-                         check=True, capture_output=True, text=True).stdout
-    for hit in json.loads(out).get("hits", []):
+    run = subprocess.run([izde, "search", "--db", db, "--json", "-n", "1000000",
+                          "--sort", "date", "lang:" + lang], capture_output=True, text=True)
+    if run.returncode not in (0, 1):  # 1: no hits
+        sys.exit(f"sample-figures: '{izde} search --db {db}' failed: {run.stderr.strip()}; "
+                 "give an index with --db and the izde binary with --izde")
+    for hit in json.loads(run.stdout or "{}").get("hits", []):
         for f in hit.get("figures") or []:
             f.setdefault("kind", "count")
             f["id"] = hit.get("id")

@@ -276,6 +276,9 @@ static const unitdef UNITS[] = {
     {"грамм", "грамм", E_RU_MASC, 0},
     {"грамм", "грам", E_KY, 0},
     {"км", "км", E_NONE, 0},
+    {"метр", "м", E_NONE, 0},
+    {"метр", "метр", E_RU_MASC, 0},
+    {"метр", "метр", E_KY, 0},
     {"км", "километр", E_RU_MASC, 0},
     {"гектар", "га", E_NONE, 0},
     {"гектар", "гектар", E_RU_MASC, 0},
@@ -397,6 +400,11 @@ static int ru_adjective(const char *w)
     return has_any_suffix(w, E);
 }
 
+/* Kyrgyz nouns ending like a -кы adjective: a possessive after к/г
+ * («тепкичи» no; «бөлүгү», «жолугу» are nouns with a possessive). */
+static const char *const E_KY_NOUN_KI[] = {"лүгү", "лугу", "дүгү", "дугу", "тугу", "түгү",
+                                           "лыгы", "лиги", "дыгы", "диги", "тыгы", "тиги", NULL};
+
 /* Kyrgyz adjectives and participles (-дуу, -дык, -дагы, -ган...). */
 static int ky_adjective(const char *w)
 {
@@ -404,8 +412,12 @@ static int ky_adjective(const char *w)
         "дуу", "дүү", "луу", "лүү", "туу", "түү", "дагы", "деги", "догу", "дөгү", "тагы", "теги",
         "тогу", "төгү", "ган", "ген", "гон", "гөн", "кан", "кен", "кон", "көн", "лык", "лик",
         "лук", "лүк", "дык", "дик", "дук", "дүк", "тык", "тик", "тук", "түк", "сыз", "сиз",
-        "суз", "сүз", "чыл", "чил", "чул", "чүл", NULL};
+        "суз", "сүз", "чыл", "чил", "чул", "чүл", "ий", "ый", NULL};
+    /* -кы/-гы adjectives of place and time: ички, тышкы, жогорку, акыркы */
+    static const char *const PLACE[] = {"кы", "ки", "ку", "кү", "гы", "ги", "гу", "гү", NULL};
     if (in_list(w, KY_MOD))
+        return 1;
+    if (nchars(w) >= 4 && has_any_suffix(w, PLACE) && !has_any_suffix(w, E_KY_NOUN_KI))
         return 1;
     if (nchars(w) < 5)
         return 0;
@@ -902,6 +914,16 @@ typedef struct fig_read {
 /* A list item («1. Принять», «2) ...», «(1)»), a clock time («в 10.25»),
  * an identifier glued to letters or «Ту-154», a code or phone number, a
  * number alone on its line. */
+/* Does «до н.э.» / «до н. э.» follow byte e (after a multiplier)? */
+static int before_era(const fctx *c, size_t e)
+{
+    size_t lim = e + 24 < c->len ? e + 24 : c->len;
+    for (size_t x = e; x + 8 <= lim; x++)
+        if (memcmp(c->text + x, "до н.", 8) == 0 || memcmp(c->text + x, "до н ", 8) == 0)
+            return 1;
+    return 0;
+}
+
 static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a, int *kind)
 {
     const ftok *t0 = &c->t[i];
@@ -927,6 +949,9 @@ static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a, int 
         return 1;
     /* «саат 17.00дө», «саат 10до»: a Kyrgyz clock time */
     if (i > 0 && strcmp(TERM(c, i - 1), "саат") == 0)
+        return 1;
+    /* «62 тыс. до н.э.»: a year */
+    if (before_era(c, c->t[a->j - 1].end))
         return 1;
     /* «в 10.25», «около 21.00 по местному времени»: a clock time */
     if (rl >= 4 && rl <= 5 && raw[rl - 3] == '.' && a->v < 24 && i > 0 &&
@@ -1308,7 +1333,8 @@ static int ky_age_word(const char *w)
 {
     static const char *const E[] = {"", "та", "тагы", "ар", "ка", "тан", "ында", "ындагы",
                                     "ынан", "ынын", "тын", "ына", NULL};
-    return has_prefix(w, "жаш") && in_list(w + strlen("жаш"), E);
+    return (has_prefix(w, "жаш") && in_list(w + strlen("жаш"), E)) ||
+           has_prefix(w, "курактагы") || has_prefix(w, "курагы");
 }
 
 /* A number before the time word at token tw: a year, date or clock time
@@ -1428,6 +1454,15 @@ static int read_noun(const fctx *c, fig_read *r)
         size_t q2 = next_joined(c, q);
         int next_ok = q2 < c->n && c->t[q2].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, q2)) &&
                       !read_number(c, q2, &b);
+        /* «1729 үй-бүлөлүк дарыгерлер»: a hyphenated adjective */
+        if (c->ky && !c->ru && q + 1 < c->n && c->t[q + 1].start == c->t[q].end + 1 &&
+            c->text[c->t[q].end] == '-' && ky_adjective(TERM(c, q + 1)) && hops < 2) {
+            p = q + 1;
+            continue;
+        }
+        /* «трое полицейских окружили»: an adjective before a verb is the noun */
+        if (next_ok && c->ru && ru_verbish(TERM(c, q2)) && !ru_adjective(TERM(c, q2)))
+            next_ok = 0;
         int adj = (c->ru && ru_adjective(w) && !(c->ky && !c->ru)) ||
                   (c->ky && !c->ru && ky_adjective(w));
         int kyo = c->ky && !c->ru;
@@ -1521,6 +1556,12 @@ static int year_or_lone_one(const fctx *c, fig_read *r)
             return 1;
         r->f.qualifier = IZDE_QUAL_EXACT;
     }
+    /* «таңкы сегизден кечки сегизге»: hours */
+    static const char *const DAYTIME[] = {"таңкы", "кечки", "түнкү", "күндүзгү", "саат", NULL};
+    if (r->a.spelled && c->ky && !c->ru &&
+        ((i > 0 && in_list(TERM(c, i - 1), DAYTIME)) ||
+         (r->a.j < c->n && in_list(TERM(c, r->a.j), DAYTIME))))
+        return 1;
     /* one Kyrgyz numeral word alone, with nothing it counts: a homonym
      * («жүз бурду» turned its face, «он жакта» on the right) */
     if (r->a.spelled && r->a.j == i + 1 && c->ky && !c->ru && !r->noun && !r->f.unit &&
