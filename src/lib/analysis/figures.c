@@ -375,7 +375,7 @@ static const char *const RU_STOP[] = {
     "вокруг", "возле", "потом", "затем", "если", "то", "даже", "ещё", "вот", "там", "тут",
     "здесь", "сейчас", "является", "являются", "составил", "составила", "составило",
     "составили", "составляет", "составляют", "достиг", "достигла", "достигло", "достигли",
-    "или", "либо", "да", "нет", "со", NULL};
+    "или", "либо", "да", "нет", "со", "подряд", NULL};
 
 /* Kyrgyz function words and qualifiers: never the counted noun. */
 static const char *const KY_STOP[] = {
@@ -388,7 +388,7 @@ static const char *const KY_STOP[] = {
 /* Kyrgyz modifiers that do not inflect before a noun («76 видео ролик»). */
 static const char *const KY_MOD[] = {"видео", "аудио", "фото", "онлайн", "чоң", "жаңы", "кичи",
                                      "кичинекей", "атайын", "жалпы", "негизги", "башка",
-                                     "ири", "жаш", NULL};
+                                     "ири", "жаш", "эң", "өтө", "абдан", NULL};
 
 /* Russian adjective / participle endings. */
 static int ru_adjective(const char *w)
@@ -427,9 +427,9 @@ static int ky_adjective(const char *w)
 /* Russian verb-like words (finite verbs, short participles). */
 static int ru_verbish(const char *w)
 {
-    static const char *const E[] = {"ть", "ться", "ся", "сь", "ли", "ено", "ена", "ены", "ано",
-                                    "ана", "аны", "ято", "ята", "яты", "ет", "ют", "ит", "ут",
-                                    NULL};
+    /* short participles in the plural only: «омбудсмена», «ребята» are nouns */
+    static const char *const E[] = {"ть", "ться", "ся", "сь", "ли", "ены", "аны", "яты", "ет",
+                                    "ют", "ит", "ут", NULL};
     if (nchars(w) < 4)
         return 0;
     return has_any_suffix(w, E);
@@ -864,11 +864,20 @@ static const char *const ID_AFTER[] = {"статье", "статьей", "ста
                                        "гк", "коап", "месте", "место", "пункт", "пункте",
                                        "пункта", "фз", NULL};
 
+/* A Kyrgyz age: «45 жаш», «45 жаштагы», «45 жашар», «45 жашында». */
+static int ky_age_word(const char *w)
+{
+    static const char *const E[] = {"", "та", "тагы", "ар", "ка", "тан", "ында", "ындагы",
+                                    "ынан", "ынын", "тын", "ына", NULL};
+    return (has_prefix(w, "жаш") && in_list(w + strlen("жаш"), E)) ||
+           has_prefix(w, "курактагы") || has_prefix(w, "курагы");
+}
+
 /* Does a list of numbers after token k («по 14», «и 10», «, 20 и 19»)
  * end in a time word or a month? */
 static int list_ends_in_time(const fctx *c, size_t k)
 {
-    static const char *const LINK[] = {"и", "или", "по", "до", "либо", "на", NULL};
+    static const char *const LINK[] = {"и", "или", "по", "до", "либо", "на", "жана", "же", NULL};
     int seen_num = 0;
     for (size_t q = k + 1, steps = 0; q < c->n && steps < 8; q++, steps++) {
         size_t a = c->t[q - 1].end, b = c->t[q].start;
@@ -887,7 +896,7 @@ static int list_ends_in_time(const fctx *c, size_t k)
         }
         if (in_list(w, LINK) && !comma)
             continue;
-        return seen_num && (is_time_word(w) || is_month(w));
+        return seen_num && (is_time_word(w) || is_month(w) || ky_age_word(w));
     }
     return 0;
 }
@@ -936,8 +945,15 @@ static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a, int 
         return 1;
     if (t0->start > 0 && c->text[t0->start - 1] == '(' && after == ')') {
         UChar32 pp = char_before(c, t0->start - 1, 1, NULL); /* «: (2)» a list item */
-        if (pp < 0 || pp == ':' || pp == ';' || pp == '.' || pp == ')')
-            return 1; /* «Москве (462)» is a count */
+        if (pp < 0 || pp == ':' || pp == ';' || pp == '.' || pp == ')' || u_isdigit(pp))
+            return 1; /* «Москве (462)» is a count, «0 (312)» a phone code */
+    }
+    { /* «0 (312) 533 648»: a number before a bracketed code is a phone's */
+        size_t x = t0->end;
+        while (x < c->len && c->text[x] == ' ')
+            x++;
+        if (x + 1 < c->len && c->text[x] == '(' && isdig(c->text[x + 1]))
+            return 1;
     }
     const char *raw = c->text + t0->start;
     size_t rl = t0->end - t0->start;
@@ -949,6 +965,10 @@ static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a, int 
         return 1;
     /* «саат 17.00дө», «саат 10до»: a Kyrgyz clock time */
     if (i > 0 && strcmp(TERM(c, i - 1), "саат") == 0)
+        return 1;
+    /* «0 (312) 533 648»: a phone number after its code in brackets */
+    size_t cb;
+    if (char_before(c, t0->start, 1, &cb) == ')' && cb > 0 && isdig(c->text[cb - 1]))
         return 1;
     /* «62 тыс. до н.э.»: a year */
     if (before_era(c, c->t[a->j - 1].end))
@@ -1328,14 +1348,6 @@ static int read_fraction(const fctx *c, fig_read *r)
     return 1;
 }
 
-/* A Kyrgyz age: «45 жаш», «45 жаштагы», «45 жашар», «45 жашында». */
-static int ky_age_word(const char *w)
-{
-    static const char *const E[] = {"", "та", "тагы", "ар", "ка", "тан", "ында", "ындагы",
-                                    "ынан", "ынын", "тын", "ына", NULL};
-    return (has_prefix(w, "жаш") && in_list(w + strlen("жаш"), E)) ||
-           has_prefix(w, "курактагы") || has_prefix(w, "курагы");
-}
 
 /* A number before the time word at token tw: a year, date or clock time
  * (1: not a figure: «2014 года», «5 декабря», «в 10 часов», «6 утра»),
@@ -1444,6 +1456,10 @@ static int read_noun(const fctx *c, fig_read *r)
         }
         if (r->f.unit && u_isupper(char_at(c, c->t[q].start)))
             break;
+        /* «95 тыс. Растят»: a capital after an abbreviation's period opens a sentence */
+        if (u_isupper(char_at(c, c->t[q].start)) &&
+            memchr(c->text + c->t[p].end, '.', c->t[q].start - c->t[p].end))
+            break;
         if (c->ru && ru_verbish(w) && !ru_adjective(w))
             break;
         if (c->ky && !c->ru && (ky_verbish(w) || ky_participle_case(w)))
@@ -1471,7 +1487,11 @@ static int read_noun(const fctx *c, fig_read *r)
          * уюм»: a noun before аралык is part of an adjective */
         if (kyo && next_ok && ky_plural_possessive(TERM(c, q2)) && !ky_genitive(w))
             adj = 1;
-        if (kyo && next_ok && has_prefix(TERM(c, q2), "аралык"))
+        /* «эл аралык уюм», «чет элдик жаран»: a noun before a -лык
+         * adjective is part of it */
+        static const char *const LYK[] = {"лык", "лик", "лук", "лүк", "дык", "дик", "дук", "дүк",
+                                          "тык", "тик", "тук", "түк", NULL};
+        if (kyo && next_ok && has_any_suffix(TERM(c, q2), LYK) && nchars(TERM(c, q2)) >= 4)
             adj = 1;
         /* «3 кыргызстандык каза болду»: the adjective is the noun when
          * what follows it makes a verb with бол-/кыл- */
@@ -1480,9 +1500,10 @@ static int read_noun(const fctx *c, fig_read *r)
             (has_prefix(TERM(c, q3), "бол") || has_prefix(TERM(c, q3), "кыл")))
             adj = 0;
         /* «три откровенно мёртвых мяча»: an adverb before an adjective */
-        if (c->ru && !kyo && next_ok && r->f.value != 1 && has_suffix(w, "о") && nchars(w) >= 6 &&
+        if (c->ru && !kyo && next_ok && r->f.value != 1 &&
+            (has_suffix(w, "о") || has_suffix(w, "ее")) && nchars(w) >= 6 &&
             ru_adjective(TERM(c, q2)))
-            adj = 1;
+            adj = 1; /* «двумя наиболее титулованными» */
         if (adj && next_ok && hops < 2) {
             p = q;
             continue;
@@ -1561,11 +1582,6 @@ static int year_or_lone_one(const fctx *c, fig_read *r)
     if (r->a.spelled && c->ky && !c->ru &&
         ((i > 0 && in_list(TERM(c, i - 1), DAYTIME)) ||
          (r->a.j < c->n && in_list(TERM(c, r->a.j), DAYTIME))))
-        return 1;
-    /* one Kyrgyz numeral word alone, with nothing it counts: a homonym
-     * («жүз бурду» turned its face, «он жакта» on the right) */
-    if (r->a.spelled && r->a.j == i + 1 && c->ky && !c->ru && !r->noun && !r->f.unit &&
-        r->f.kind == IZDE_FIG_COUNT && lookup_num(KY_NUM, TERM(c, i)))
         return 1;
     if (!(r->a.spelled && r->f.value == 1 && r->a.j == i + 1))
         return 0;
@@ -1767,6 +1783,12 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     qualifier_before(c, &r);
     if (c->ky)
         qualifier_after_ky(c, &r);
+    /* one Kyrgyz numeral word alone, with nothing it counts: a homonym
+     * («жүз бурду» turned its face, «он жакта» on the right) or a manner
+     * («экиге бөлдүк» split in two) */
+    if (r.a.spelled && r.a.j == i + 1 && c->ky && !c->ru && !r.noun && !f->unit &&
+        f->kind == IZDE_FIG_COUNT)
+        return IZDE_OK;
     int rc = keep_figure(c, &r, fs, stemmer);
     /* go on after the number part (a noun may hold another number: no) */
     size_t last = *next;
