@@ -227,8 +227,9 @@ static const double *ky_numeral(const char *w)
 /* Multiplier words: 0 when `w` is not one. */
 static double multiplier(const char *w)
 {
-    if (strcmp(w, "тыс") == 0 || has_prefix(w, "тысяч") || has_prefix(w, "миң"))
-        return 1e3;
+    if (strcmp(w, "тыс") == 0 || has_prefix(w, "тысяч") || has_prefix(w, "миң") ||
+        has_prefix(w, "миӊ"))
+        return 1e3; /* ӊ: a spelling of ң */
     if (strcmp(w, "млн") == 0 || has_prefix(w, "миллион"))
         return 1e6;
     if (strcmp(w, "млрд") == 0 || has_prefix(w, "миллиард"))
@@ -410,14 +411,19 @@ static int ky_adjective(const char *w)
 {
     static const char *const E[] = {
         "дуу", "дүү", "луу", "лүү", "туу", "түү", "дагы", "деги", "догу", "дөгү", "тагы", "теги",
-        "тогу", "төгү", "ган", "ген", "гон", "гөн", "кан", "кен", "кон", "көн", "лык", "лик",
+        "тогу", "төгү", "лык", "лик",
         "лук", "лүк", "дык", "дик", "дук", "дүк", "тык", "тик", "тук", "түк", "сыз", "сиз",
         "суз", "сүз", "чыл", "чил", "чул", "чүл", "ий", "ый", NULL};
+    /* participles: «болгон», «келген»; «вагон», «орган» are nouns */
+    static const char *const PART[] = {"ган", "ген", "гон", "гөн", "кан", "кен", "кон", "көн",
+                                       NULL};
     /* -кы/-гы adjectives of place and time: ички, тышкы, жогорку, акыркы */
     static const char *const PLACE[] = {"кы", "ки", "ку", "кү", "гы", "ги", "гу", "гү", NULL};
     if (in_list(w, KY_MOD))
         return 1;
     if (nchars(w) >= 4 && has_any_suffix(w, PLACE) && !has_any_suffix(w, E_KY_NOUN_KI))
+        return 1;
+    if (nchars(w) >= 6 && has_any_suffix(w, PART))
         return 1;
     if (nchars(w) < 5)
         return 0;
@@ -442,7 +448,7 @@ static int ky_verbish(const char *w)
                                     "үлдү", "лды", "лди", "лду", "лдү", "кты", "кти", "кту",
                                     "ктү", "ылат", "илет", "улат", "үлөт", "айт", "ейт", "ойт",
                                     "өйт", "рды", "рди", "рду", "рдү", "йды", "йди", "йду",
-                                    "йдү", NULL};
+                                    "йдү", "ылып", "илип", "улуп", "үлүп", "ышып", "ишип", NULL};
     if (nchars(w) < 5)
         return 0;
     return has_any_suffix(w, E);
@@ -966,6 +972,11 @@ static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a, int 
     /* «саат 17.00дө», «саат 10до»: a Kyrgyz clock time */
     if (i > 0 && strcmp(TERM(c, i - 1), "саат") == 0)
         return 1;
+    /* «(өнүктүрүүгө)4»: a footnote mark; «Сыдыков Б. У.; 21.»: a list number */
+    if (t0->start > 0 && c->text[t0->start - 1] == ')')
+        return 1;
+    if (char_before(c, t0->start, 1, NULL) == ';' && char_at(c, c->t[a->j - 1].end) == '.')
+        return 1;
     /* «0 (312) 533 648»: a phone number after its code in brackets */
     size_t cb;
     if (char_before(c, t0->start, 1, &cb) == ')' && cb > 0 && isdig(c->text[cb - 1]))
@@ -1033,7 +1044,7 @@ static int name_before(const fctx *c, size_t i)
     static const char *const NAMING[] = {"резолюц", "закон", "указ", "постановлен", "протокол",
                                          "директив", "конвенц", "поправк", "модел", "канал",
                                          "телеканал", "рейс", "приказ", "стать", "пункт",
-                                         "верси", "параграф", "проект", "мыйзам", "токтом", "берене",
+                                         "верси", "параграф", "проект", "высот", "мыйзам", "токтом", "берене",
                                          "жарлык", NULL};
     static const char *const ENDING[] = {"", "а", "у", "ом", "е", "ы", "и", "ей", "ю", "я",
                                          "ия", "ии", "ию", "ие", "ием", "ья", "ьи", "ье", "ью",
@@ -1491,8 +1502,13 @@ static int read_noun(const fctx *c, fig_read *r)
          * adjective is part of it */
         static const char *const LYK[] = {"лык", "лик", "лук", "лүк", "дык", "дик", "дук", "дүк",
                                           "тык", "тик", "тук", "түк", NULL};
-        if (kyo && next_ok && has_any_suffix(TERM(c, q2), LYK) && nchars(TERM(c, q2)) >= 4)
-            adj = 1;
+        static const char *const CASED[] = {"га", "ге", "ка", "ке", "го", "гө", "ко", "кө", "да",
+                                            "де", "та", "те", "до", "дө", "то", "тө", "ны", "ни",
+                                            "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту",
+                                            "тү", "ын", "ин", "ун", "үн", NULL};
+        if (kyo && next_ok && has_any_suffix(TERM(c, q2), LYK) && nchars(TERM(c, q2)) >= 4 &&
+            !has_any_suffix(w, CASED))
+            adj = 1; /* but «8 бейтапка амбулатордук жардам» counts бейтап */
         /* «3 кыргызстандык каза болду»: the adjective is the noun when
          * what follows it makes a verb with бол-/кыл- */
         size_t q3 = q2 < c->n ? next_joined(c, q2) : c->n;
@@ -1536,7 +1552,8 @@ static int ky_one_not_count(const fctx *c, const fig_read *r, size_t q)
     static const char *const BEFORE[] = {"ар", "дагы", "кайсы", "ошол", "ушул", "кээ", "эч",
                                          "белгилүү",
                                          "кандайдыр", "кандайча", "кайсыл", NULL};
-    static const char *const QUANT[] = {"нече", "катар", "топ", "тобу", "аз", "азыраак",
+    static const char *const QUANT[] = {"нече", "катар", "топ", "тобу", "топко", "тобуна", "аз",
+                                        "азыраак",
                                         "далай", "кыйла", "канча", "жолу", "жолку", "ирет",
                                         "сыйра", "эле", "гана", "чети", NULL};
     static const char *const ADVERBIAL[] = {"да", "де", "та", "те", "до", "дө", "то", "тө",
