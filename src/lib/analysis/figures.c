@@ -232,6 +232,8 @@ static double multiplier(const char *w)
         return 1e3; /* ӊ: a spelling of ң */
     if (strcmp(w, "млн") == 0 || has_prefix(w, "миллион"))
         return 1e6;
+    if (has_prefix(w, "сотн") || strcmp(w, "сотен") == 0)
+        return 100; /* «две сотни» */
     if (strcmp(w, "млрд") == 0 || has_prefix(w, "миллиард"))
         return 1e9;
     if (strcmp(w, "трлн") == 0 || has_prefix(w, "триллион"))
@@ -261,7 +263,8 @@ static const char *const E_RUBL[] = {"ь", "я", "ю", "ем", "е", "ей", "я
 static const char *const E_DOZ[] = {"", "а", "ы", "у", "е", "ой", "ам", "ами", "ах", NULL};
 static const char *const E_KY[] = {"", "ду", "дук", "дон", "дун", "го", "до", "ну", "у", "ду",
                                    "дан", "ден", "дын", "дин", "га", "ге", "ка", "ке", "та",
-                                   "те", "да", "де", "лук", "лык", "лик", "дык", "дик", NULL};
+                                   "те", "да", "де", "лук", "лык", "лик", "дык", "дик", "ды",
+                                   "ны", "ти", "ди", NULL};
 static const char *const E_PCT[] = {"", "а", "ов", "ам", "ами", "ах", "ы", "ом", "е", NULL};
 static const char *const E_PAYIZ[] = {"", "ы", "га", "дан", "да", "дын", "ка", "ын", "ына",
                                       "ынан", "ында", NULL};
@@ -321,7 +324,8 @@ static const char *const TIME_WORDS[] = {
     "айдагы", "айлар", "айларда", "айдын", "күн", "күнү", "күндө", "күндүн", "күнгө", "күндөн",
     "күндүк", "саат", "саатта", "сааттан", "саатка", "мүнөт", "мүнөттө", "апта", "аптада",
     "аптанын", "кылым", "кылымда", "сутка", "суткада", "сутканын", "суткага", "суткасында",
-    "жума", "жуманын", "жумада", "жумага", "жумадан", "жумалык", "жумасында", NULL};
+    "жума", "жуманын", "жумада", "жумага", "жумадан", "жумалык", "жумасында", "жылын", "жылына",
+    "жылынан", "айын", "айына", "күнүн", NULL};
 
 /* A time word, or an adjective made of one («16-летний», «4 месячного»). */
 static int is_time_word(const char *w)
@@ -376,7 +380,8 @@ static const char *const RU_STOP[] = {
     "вокруг", "возле", "потом", "затем", "если", "то", "даже", "ещё", "вот", "там", "тут",
     "здесь", "сейчас", "является", "являются", "составил", "составила", "составило",
     "составили", "составляет", "составляют", "достиг", "достигла", "достигло", "достигли",
-    "или", "либо", "да", "нет", "со", "подряд", NULL};
+    "или", "либо", "да", "нет", "со", "подряд", "другие", "других", "другим", "другими",
+    "остальные", "остальных", "остальным", "остальными", NULL};
 
 /* Kyrgyz function words and qualifiers: never the counted noun. */
 static const char *const KY_STOP[] = {
@@ -750,6 +755,8 @@ static int read_number(const fctx *c, size_t i, num *out)
     out->i = i;
     if (c->t[i].kind == IZDE_TOK_NUMBER) {
         out->v = strtod(w, NULL);
+        if (c->t[i].start >= 3 && memcmp(c->text + c->t[i].start - 3, "\xe2\x88\x92", 3) == 0)
+            out->v = -out->v; /* «−40 градус»: U+2212 MINUS SIGN */
         out->j = i + 1;
         size_t rawlen = c->t[i].end - c->t[i].start;
         out->plain4 = strlen(w) == 4 && rawlen == 4;
@@ -875,7 +882,8 @@ static int ky_age_word(const char *w)
 {
     static const char *const E[] = {"", "та", "тагы", "ар", "ка", "тан", "ында", "ындагы",
                                     "ынан", "ынын", "тын", "ына", NULL};
-    return (has_prefix(w, "жаш") && in_list(w + strlen("жаш"), E)) ||
+    return (has_prefix(w, "жаш") &&
+            (in_list(w + strlen("жаш"), E) || has_prefix(w, "жашым") || has_prefix(w, "жашың"))) ||
            has_prefix(w, "курактагы") || has_prefix(w, "курагы");
 }
 
@@ -969,8 +977,9 @@ static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a, int 
         d++;
     if ((raw[0] == '0' && d > 1) || d >= 7)
         return 1;
-    /* «саат 17.00дө», «саат 10до»: a Kyrgyz clock time */
-    if (i > 0 && strcmp(TERM(c, i - 1), "саат") == 0)
+    /* «саат 17.00дө», «кечки 6га чейин»: a Kyrgyz clock time */
+    if (i > 0 && in_list(TERM(c, i - 1), (const char *const[]){"саат", "таңкы", "кечки", "түнкү",
+                                                                "күндүзгү", NULL}))
         return 1;
     /* «(өнүктүрүүгө)4»: a footnote mark; «Сыдыков Б. У.; 21.»: a list number */
     if (t0->start > 0 && c->text[t0->start - 1] == ')')
@@ -1157,12 +1166,14 @@ static int hyphen_kind(const fctx *c, const char *hw, const char *next)
 /* Is the number ending at token k joined by a dash to a month or a time
  * word: a date («27-28-августта», «1- сентябрдан», «2021-жылы» after
  * a range)? */
-static int date_after(const fctx *c, size_t k)
+static int date_after(const fctx *c, size_t k, int ranged)
 {
     if (k + 1 >= c->n || c->t[k + 1].kind != IZDE_TOK_WORD ||
         !gap_dash(c, c->t[k].end, c->t[k + 1].start, 1))
         return 0;
     const char *w = TERM(c, k + 1);
+    if (ranged && c->t[k + 1].start == c->t[k].end + 1)
+        return 1; /* «5-6-класстын», «30-35-летние»: an ordinal or age */
     return is_month(w) || has_prefix(w, "жыл");
 }
 
@@ -1175,7 +1186,9 @@ static int spelled_not_count(const fctx *c, size_t i, int *kind)
     size_t at;
     if (char_before(c, c->t[i].start, 1, &at) == '(' && u_isdigit(char_before(c, at, 1, NULL)))
         return 1;
-    size_t ss, se;
+    size_t ss, se, hy;
+    if (char_before(c, c->t[i].start, 0, &hy) == '-' && u_isalpha(char_before(c, hy, 0, NULL)))
+        *kind = IZDE_FIG_NAME; /* «топ-пять» */
     sentence_of(c, c->t[i].start, &ss, &se);
     if (in_short_quote(c, c->t[i].start) ||
         (c->t[i].start > ss && u_isupper(char_at(c, c->t[i].start))))
@@ -1243,8 +1256,9 @@ static void composite_tail(const fctx *c, fig_read *r, double m)
             last = q2;
         else
             m2 = 1;
-        if (m2 >= m || v * m2 >= m || v < 0)
-            return;
+        if (m2 >= m || v * m2 >= m || v < 0 ||
+            (b.j < c->n && gap_dash(c, c->t[b.j - 1].end, c->t[b.j].start, 0)))
+            return; /* «62 миң 11-класстын»: an ordinal, not a tail */
         f->value += v * m2;
         f->high = f->value;
         r->k = last;
@@ -1447,6 +1461,12 @@ static int read_noun(const fctx *c, fig_read *r)
     const unitdef *u = r->u;
     int want_noun = (!u || !u->currency) &&
                     (r->f.kind == IZDE_FIG_COUNT || r->f.kind == IZDE_FIG_FRACTION);
+    /* «686,7 миллионун»: a Kyrgyz multiplier with a possessive or case
+     * ends the noun phrase too */
+    if (c->ky && !c->ru && multiplier(TERM(c, r->k)) > 0 &&
+        !in_list(TERM(c, r->k), (const char *const[]){"миң", "миӊ", "миллион", "миллиард", "млн",
+                                                      "млрд", "тыс", NULL}))
+        want_noun = 0;
     /* a Kyrgyz case or possessive ends the noun phrase: «910го жетти»,
      * «454ү кат» have no noun after the number */
     if (c->ky && !u && c->t[r->k].kind != IZDE_TOK_NUMBER && !lookup_num(KY_NUM, TERM(c, r->k)) &&
@@ -1607,8 +1627,10 @@ static int year_or_lone_one(const fctx *c, fig_read *r)
         return ky_one_not_count(c, r, q);
     if (!r->noun || (q < c->n && strcmp(TERM(c, q), "из") == 0))
         return 1;
-    /* set phrases: «одним словом», «одно целое», «одно дело — …, другое» */
-    if (in_list(r->noun, (const char *const[]){"словом", "целое", NULL}) ||
+    /* set phrases: «одним словом», «одним пасом» (a manner, not a count), «одно
+     * целое», «одно дело — …, другое» */
+    if (strcmp(TERM(c, i), "одним") == 0 ||
+        in_list(r->noun, (const char *const[]){"словом", "целое", NULL}) ||
         (strcmp(r->noun, "дело") == 0 && gap_dash(c, r->end, r->end + 4 < c->len ? r->end + 4 : r->end, 1)))
         return 1;
     /* «ещё один», «ни одного», «хотя бы один»: not a count; nor «one»
@@ -1764,7 +1786,7 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     r.next = *next;
     read_range(c, &r);
     *next = r.next;
-    if (date_after(c, r.k))
+    if (!r.hyphen_kind && !r.compound_unit && date_after(c, r.k, r.ranged))
         return IZDE_OK; /* «27-28-августта», «1- сентябрдан» */
     f->num_end = r.end;
     if (f->kind == IZDE_FIG_SCORE || f->kind == IZDE_FIG_NAME) {
@@ -1792,6 +1814,15 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
         (r.a.plain4 || r.a.cardinal_sfx))
         f->qualifier = -1; /* maybe a year: decided by year_or_lone_one */
     if (read_unit(c, &r) || read_noun(c, &r) || year_or_lone_one(c, &r))
+        return IZDE_OK;
+    /* «9га чыкты» (turned 9): an age */
+    static const char *const DATIVE[] = {"га", "ге", "ка", "ке", "го", "гө", "ко", "кө", NULL};
+    if (c->ky && !c->ru && !r.noun && has_any_suffix(TERM(c, r.a.j - 1), DATIVE) &&
+        r.a.j < c->n && has_prefix(TERM(c, r.a.j), "чык"))
+        f->kind = IZDE_FIG_AGE;
+    /* «6 сом 50 тыйын»: the small coins of an amount just read */
+    if (r.noun && (has_prefix(r.noun, "тыйын") || has_prefix(r.noun, "копе")) && i > 0 &&
+        unit_of(TERM(c, i - 1)) && unit_of(TERM(c, i - 1))->currency)
         return IZDE_OK;
     /* «ему исполнилось 90», «стукнет 73»: an age */
     if (!r.noun && !f->unit && f->kind == IZDE_FIG_COUNT && i > 0 &&
