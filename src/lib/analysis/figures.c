@@ -1453,94 +1453,106 @@ static int read_unit(const fctx *c, fig_read *r)
     return r->a.cardinal_sfx && f->qualifier == -1; /* «1990-х» */
 }
 
-/* [adjectives] [noun]: the counted noun, over up to two adjectives.
+/* Does the number end its noun phrase, so no noun follows?  A currency
+ * («100 сом»), a kind other than count or fraction, a Kyrgyz multiplier
+ * with a possessive or case («686,7 миллионун»), a Kyrgyz number with a
+ * case or possessive («910го жетти», «454ү кат»). */
+static int no_noun_after(const fctx *c, const fig_read *r)
+{
+    const unitdef *u = r->u;
+    if ((u && u->currency) || (r->f.kind != IZDE_FIG_COUNT && r->f.kind != IZDE_FIG_FRACTION))
+        return 1;
+    const char *w = TERM(c, r->k);
+    if (c->ky && !c->ru && multiplier(w) > 0 &&
+        !in_list(w, (const char *const[]){"миң", "миӊ", "миллион", "миллиард", "млн", "млрд",
+                                          "тыс", NULL}))
+        return 1;
+    return c->ky && !u && c->t[r->k].kind != IZDE_TOK_NUMBER && !lookup_num(KY_NUM, w) &&
+           (isdig(w[0]) || ky_numeral(w));
+}
+
+/* The word at q cannot be the counted noun and ends the search: a stop
+ * word, a number, a one-letter abbreviation («2017 р.»), a name after a
+ * unit, a capital opening a sentence after an abbreviation's period
+ * («95 тыс. Растят»), a verb, a Kyrgyz converb or participle, a word
+ * after an inflected Kyrgyz unit («96 пайызы»). */
+static int ends_noun_search(const fctx *c, const fig_read *r, size_t p, size_t q)
+{
+    num b;
+    const char *w = TERM(c, q);
+    if (is_stop(c, w) || read_number(c, q, &b) || multiplier(w) > 0 || nchars(w) < 2)
+        return 1;
+    int upper = u_isupper(char_at(c, c->t[q].start));
+    if ((r->f.unit && upper) ||
+        (upper && memchr(c->text + c->t[p].end, '.', c->t[q].start - c->t[p].end)))
+        return 1;
+    if (c->ru && ru_verbish(w) && !ru_adjective(w))
+        return 1;
+    if (c->ky && !c->ru && (ky_verbish(w) || ky_participle_case(w)))
+        return 1;
+    return c->ky && !c->ru && r->u && strcmp(TERM(c, r->k), r->u->stem) != 0;
+}
+
+/* Is w, before the word at q2 (next_ok: a word that may follow), a
+ * modifier to skip on the way to the noun? */
+static int modifier_before(const fctx *c, const fig_read *r, const char *w, size_t q2,
+                           int next_ok)
+{
+    static const char *const LYK[] = {"лык", "лик", "лук", "лүк", "дык", "дик", "дук", "дүк",
+                                      "тык", "тик", "тук", "түк", NULL};
+    static const char *const CASED[] = {"га", "ге", "ка", "ке", "го", "гө", "ко", "кө", "да",
+                                        "де", "та", "те", "до", "дө", "то", "тө", "ны", "ни",
+                                        "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту",
+                                        "тү", "ын", "ин", "ун", "үн", NULL};
+    int kyo = c->ky && !c->ru;
+    if (!next_ok)
+        return 0;
+    const char *n2 = TERM(c, q2);
+    if (!kyo) /* «три откровенно мёртвых мяча», «двумя наиболее титулованными» */
+        return (c->ru && ru_adjective(w)) ||
+               (c->ru && r->f.value != 1 && (has_suffix(w, "о") || has_suffix(w, "ее")) &&
+                nchars(w) >= 6 && ru_adjective(n2));
+    /* «3 кыргызстандык каза болду»: the adjective is the noun when what
+     * follows it makes a verb with бол-/кыл- */
+    size_t q3 = next_joined(c, q2);
+    if (q3 < c->n && (has_prefix(TERM(c, q3), "бол") || has_prefix(TERM(c, q3), "кыл")))
+        return 0;
+    /* «вотсап тайпалары»: a modifier before a plural possessive head, but
+     * «12 партиянын өкүлдөрү» counts the genitive; «эл аралык уюм», «чет
+     * элдик жаран»: a bare noun before a -лык adjective is part of it,
+     * «8 бейтапка амбулатордук жардам» counts бейтап */
+    return ky_adjective(w) || (ky_plural_possessive(n2) && !ky_genitive(w)) ||
+           (has_any_suffix(n2, LYK) && nchars(n2) >= 4 && !has_any_suffix(w, CASED));
+}
+
+/* [adjectives] [noun]: the counted noun, over up to two modifiers.
  * 1: a time word where the noun would be, so not a count. */
 static int read_noun(const fctx *c, fig_read *r)
 {
     num b;
-    const unitdef *u = r->u;
-    int want_noun = (!u || !u->currency) &&
-                    (r->f.kind == IZDE_FIG_COUNT || r->f.kind == IZDE_FIG_FRACTION);
-    /* «686,7 миллионун»: a Kyrgyz multiplier with a possessive or case
-     * ends the noun phrase too */
-    if (c->ky && !c->ru && multiplier(TERM(c, r->k)) > 0 &&
-        !in_list(TERM(c, r->k), (const char *const[]){"миң", "миӊ", "миллион", "миллиард", "млн",
-                                                      "млрд", "тыс", NULL}))
-        want_noun = 0;
-    /* a Kyrgyz case or possessive ends the noun phrase: «910го жетти»,
-     * «454ү кат» have no noun after the number */
-    if (c->ky && !u && c->t[r->k].kind != IZDE_TOK_NUMBER && !lookup_num(KY_NUM, TERM(c, r->k)) &&
-        (isdig(TERM(c, r->k)[0]) || ky_numeral(TERM(c, r->k))))
-        want_noun = 0;
     size_t p = r->k;
-    for (int hops = 0; want_noun && hops < 3; hops++) {
+    for (int hops = 0; !no_noun_after(c, r) && hops < 3; hops++) {
         size_t q = next_joined(c, p);
         if (q >= c->n || c->t[q].kind != IZDE_TOK_WORD)
             break;
         const char *w = TERM(c, q);
-        if (is_stop(c, w) || read_number(c, q, &b) || multiplier(w) > 0 || nchars(w) < 2)
-            break; /* a one-letter word is an abbreviation: «2017 р.», «516 с.» */
-        if (is_time_word(w) || is_month(w)) {
-            if (!r->f.unit)
-                return 1;
+        if ((is_time_word(w) || is_month(w)) && !r->f.unit)
+            return 1;
+        if (is_time_word(w) || is_month(w) || ends_noun_search(c, r, p, q))
             break;
-        }
-        if (r->f.unit && u_isupper(char_at(c, c->t[q].start)))
-            break;
-        /* «95 тыс. Растят»: a capital after an abbreviation's period opens a sentence */
-        if (u_isupper(char_at(c, c->t[q].start)) &&
-            memchr(c->text + c->t[p].end, '.', c->t[q].start - c->t[p].end))
-            break;
-        if (c->ru && ru_verbish(w) && !ru_adjective(w))
-            break;
-        if (c->ky && !c->ru && (ky_verbish(w) || ky_participle_case(w)))
-            break;
-        /* Kyrgyz puts the measured thing before an inflected unit: «96 пайызы» */
-        if (c->ky && !c->ru && u && strcmp(TERM(c, r->k), u->stem) != 0)
-            break;
-        size_t q2 = next_joined(c, q);
-        int next_ok = q2 < c->n && c->t[q2].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, q2)) &&
-                      !read_number(c, q2, &b);
         /* «1729 үй-бүлөлүк дарыгерлер»: a hyphenated adjective */
         if (c->ky && !c->ru && q + 1 < c->n && c->t[q + 1].start == c->t[q].end + 1 &&
             c->text[c->t[q].end] == '-' && ky_adjective(TERM(c, q + 1)) && hops < 2) {
             p = q + 1;
             continue;
         }
+        size_t q2 = next_joined(c, q);
+        int next_ok = q2 < c->n && c->t[q2].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, q2)) &&
+                      !read_number(c, q2, &b);
         /* «трое полицейских окружили»: an adjective before a verb is the noun */
         if (next_ok && c->ru && ru_verbish(TERM(c, q2)) && !ru_adjective(TERM(c, q2)))
             next_ok = 0;
-        int adj = (c->ru && ru_adjective(w) && !(c->ky && !c->ru)) ||
-                  (c->ky && !c->ru && ky_adjective(w));
-        int kyo = c->ky && !c->ru;
-        /* «вотсап тайпалары»: a modifier before a plural possessive head,
-         * but «12 партиянын өкүлдөрү» counts the genitive; «эл аралык
-         * уюм»: a noun before аралык is part of an adjective */
-        if (kyo && next_ok && ky_plural_possessive(TERM(c, q2)) && !ky_genitive(w))
-            adj = 1;
-        /* «эл аралык уюм», «чет элдик жаран»: a noun before a -лык
-         * adjective is part of it */
-        static const char *const LYK[] = {"лык", "лик", "лук", "лүк", "дык", "дик", "дук", "дүк",
-                                          "тык", "тик", "тук", "түк", NULL};
-        static const char *const CASED[] = {"га", "ге", "ка", "ке", "го", "гө", "ко", "кө", "да",
-                                            "де", "та", "те", "до", "дө", "то", "тө", "ны", "ни",
-                                            "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту",
-                                            "тү", "ын", "ин", "ун", "үн", NULL};
-        if (kyo && next_ok && has_any_suffix(TERM(c, q2), LYK) && nchars(TERM(c, q2)) >= 4 &&
-            !has_any_suffix(w, CASED))
-            adj = 1; /* but «8 бейтапка амбулатордук жардам» counts бейтап */
-        /* «3 кыргызстандык каза болду»: the adjective is the noun when
-         * what follows it makes a verb with бол-/кыл- */
-        size_t q3 = q2 < c->n ? next_joined(c, q2) : c->n;
-        if (kyo && adj && next_ok && q3 < c->n &&
-            (has_prefix(TERM(c, q3), "бол") || has_prefix(TERM(c, q3), "кыл")))
-            adj = 0;
-        /* «три откровенно мёртвых мяча»: an adverb before an adjective */
-        if (c->ru && !kyo && next_ok && r->f.value != 1 &&
-            (has_suffix(w, "о") || has_suffix(w, "ее")) && nchars(w) >= 6 &&
-            ru_adjective(TERM(c, q2)))
-            adj = 1; /* «двумя наиболее титулованными» */
-        if (adj && next_ok && hops < 2) {
+        if (modifier_before(c, r, w, q2, next_ok) && hops < 2) {
             p = q;
             continue;
         }
@@ -1763,6 +1775,44 @@ static int keep_figure(const fctx *c, fig_read *r, izde_figures *fs, struct izde
     return IZDE_OK;
 }
 
+/* Keep a figure that is its number alone: a score (whose number part
+ * holds both sides, «2:1»), a number in a name, a compound («70-
+ * процентное», «58-й», «45-летний») whose noun is not counted. */
+static int push_whole(const fctx *c, fig_read *r, izde_figures *fs, size_t *next)
+{
+    izde_figure *f = &r->f;
+    size_t e = f->num_end;
+    if (r->compound_unit || r->hyphen_kind) {
+        f->unit = r->compound_unit;
+        e = c->t[r->a.j].end;
+    }
+    while (f->kind == IZDE_FIG_SCORE && e + 1 < c->len && c->text[e] == ':' &&
+           isdig(c->text[e + 1]))
+        for (e++; e < c->len && isdig(c->text[e]); e++)
+            ;
+    if (f->kind == IZDE_FIG_SCORE)
+        f->num_end = e;
+    f->end = e;
+    sentence_of(c, f->start, &f->sent_start, &f->sent_end);
+    while (*next < c->n && c->t[*next].start < e)
+        (*next)++;
+    return push(fs, f);
+}
+
+/* An age told by the verb: «ему исполнилось 90», «стукнет 73», Kyrgyz
+ * «9га чыкты» (turned 9). */
+static void age_by_verb(const fctx *c, fig_read *r)
+{
+    static const char *const DATIVE[] = {"га", "ге", "ка", "ке", "го", "гө", "ко", "кө", NULL};
+    size_t i = r->i, j = r->a.j;
+    if (r->noun || r->f.unit || r->f.kind != IZDE_FIG_COUNT)
+        return;
+    if ((c->ky && !c->ru && has_any_suffix(TERM(c, j - 1), DATIVE) && j < c->n &&
+         has_prefix(TERM(c, j), "чык")) ||
+        (i > 0 && (has_prefix(TERM(c, i - 1), "исполни") || has_prefix(TERM(c, i - 1), "стукн"))))
+        r->f.kind = IZDE_FIG_AGE;
+}
+
 /* Try a figure at token i; *next receives the token to go on from. */
 static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *stemmer,
                       size_t *next)
@@ -1789,45 +1839,19 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     if (!r.hyphen_kind && !r.compound_unit && date_after(c, r.k, r.ranged))
         return IZDE_OK; /* «27-28-августта», «1- сентябрдан» */
     f->num_end = r.end;
-    if (f->kind == IZDE_FIG_SCORE || f->kind == IZDE_FIG_NAME) {
-        /* a score's number part holds both sides: «2:1» */
-        size_t e = f->num_end;
-        while (f->kind == IZDE_FIG_SCORE && e + 1 < c->len && c->text[e] == ':' &&
-               isdig(c->text[e + 1]))
-            for (e++; e < c->len && isdig(c->text[e]); e++)
-                ;
-        f->num_end = f->end = e;
-        sentence_of(c, f->start, &f->sent_start, &f->sent_end);
-        while (*next < c->n && c->t[*next].start < e)
-            (*next)++;
-        return push(fs, f);
-    }
-    if (r.compound_unit || r.hyphen_kind) {
-        /* the whole compound is the figure; what it qualifies is not counted */
-        f->unit = r.compound_unit;
-        f->end = c->t[r.a.j].end;
-        sentence_of(c, f->start, &f->sent_start, &f->sent_end);
-        *next = r.a.j + 1;
-        return push(fs, f);
-    }
+    if (f->kind == IZDE_FIG_SCORE || f->kind == IZDE_FIG_NAME || r.compound_unit ||
+        r.hyphen_kind)
+        return push_whole(c, &r, fs, next);
     if (!r.a.spelled && f->value >= 1000 && f->value <= 2100 && r.mult == 1 &&
         (r.a.plain4 || r.a.cardinal_sfx))
         f->qualifier = -1; /* maybe a year: decided by year_or_lone_one */
     if (read_unit(c, &r) || read_noun(c, &r) || year_or_lone_one(c, &r))
         return IZDE_OK;
-    /* «9га чыкты» (turned 9): an age */
-    static const char *const DATIVE[] = {"га", "ге", "ка", "ке", "го", "гө", "ко", "кө", NULL};
-    if (c->ky && !c->ru && !r.noun && has_any_suffix(TERM(c, r.a.j - 1), DATIVE) &&
-        r.a.j < c->n && has_prefix(TERM(c, r.a.j), "чык"))
-        f->kind = IZDE_FIG_AGE;
+    age_by_verb(c, &r);
     /* «6 сом 50 тыйын»: the small coins of an amount just read */
     if (r.noun && (has_prefix(r.noun, "тыйын") || has_prefix(r.noun, "копе")) && i > 0 &&
         unit_of(TERM(c, i - 1)) && unit_of(TERM(c, i - 1))->currency)
         return IZDE_OK;
-    /* «ему исполнилось 90», «стукнет 73»: an age */
-    if (!r.noun && !f->unit && f->kind == IZDE_FIG_COUNT && i > 0 &&
-        (has_prefix(TERM(c, i - 1), "исполни") || has_prefix(TERM(c, i - 1), "стукн")))
-        f->kind = IZDE_FIG_AGE;
     qualifier_before(c, &r);
     if (c->ky)
         qualifier_after_ky(c, &r);
