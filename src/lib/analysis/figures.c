@@ -438,9 +438,10 @@ static int ky_adjective(const char *w)
 /* Russian verb-like words (finite verbs, short participles). */
 static int ru_verbish(const char *w)
 {
-    /* short participles in the plural only: «омбудсмена», «ребята» are nouns */
-    static const char *const E[] = {"ть", "ться", "ся", "сь", "ли", "ены", "аны", "яты", "ет",
-                                    "ют", "ит", "ут", NULL};
+    /* short participles neuter and plural: «изъято», «ранены»; in -ена, -ана,
+     * -ята they are mostly nouns («омбудсмена», «ребята») */
+    static const char *const E[] = {"ть", "ться", "ся", "сь", "ли", "ено", "ано", "ято", "ены",
+                                    "аны", "яты", "ет", "ют", "ит", "ут", NULL};
     if (nchars(w) < 4)
         return 0;
     return has_any_suffix(w, E);
