@@ -9,25 +9,28 @@
  *
  *   [qualifier] NUMBER [- NUMBER] [multiplier] [unit] [adjectives] [noun] [qualifier]
  *
- * and rejected when it is not a count:
+ * and rejected when it is not a number cited at all:
  *  - years: 4-digit 1000..2100 with nothing countable after it, or any
- *    number followed by a time word («2014 года», «2021-жылдын»);
- *  - durations: a number followed by a time word («7 месяцев», «9 айында»,
- *    «15 лет»): NEREL annotates these as DATE, and DESIGN.md calls
- *    «9 айында» a date, so they are not figures either;
- *  - dates («5 декабря»), times («16:49»), dotted dates («24.06.2016»);
+ *    number followed by a year word («2014 года», «2021-жылдын»);
+ *  - dates («5 декабря», «27-28-августта»), times («16:49», «в 10 часов»,
+ *    «саат 17.00дө»), dotted dates («24.06.2016»), years BC;
  *  - URLs, e-mails, domains («24.kg»), phone numbers («+996 555 ...»,
- *    «66-22-33»), identifiers («№ 123», «ст. 226», «Ту-154», «G20»);
- *  - ordinals written with a hyphen («3-й», Kyrgyz «3-класс»); «3-х»,
- *    «5-ти», «7-ми» are cardinals and kept;
+ *    «66-22-33», «0 (312) 533 648»), codes, calibres («7,62×54»);
  *  - a number alone on its line (page chrome: like counters, clocks), a
- *    list item («1. Принять», «(2)»), a number next to another number
- *    («21 10 2016»), after a Latin word («BMW 320») or before «статье»,
- *    «месте», «УК»; a 4-digit 1000..2100 after в/с/по/до... («В 2001
- *    принят»); clock times «в 10.25»; «16:49» (but «со счетом 4:0» and
- *    «1:2» are scores and count);
- *  - «один из» (one of) and a lone Kyrgyz «бир» (also the indefinite
- *    article): spelled «one» only counts before a noun it counts.
+ *    list item («1. Принять», «1)», «(2)» after a colon), a number next
+ *    to another number («21 10 2016»), a footnote mark;
+ *  - «one» that is not a count: «один из», «ещё один», «с одной стороны»,
+ *    «одним словом», and the Kyrgyz «бир» in set phrases (бир нече, бир
+ *    катар, ар бир, бир тууган, бир убакта); «бири», «бирге» are not
+ *    numbers; a Kyrgyz numeral word with nothing it counts («жүз бурду»).
+ * What is a number but not a count gets its own kind (figures.h), stored
+ * and shown but never compared as a count: ages («45 жаштагы», «в
+ * возрасте 45 лет», «45-летний»), durations («16 лет»), anniversaries
+ * («30-летие», «30 жылдыгы»), ordinals («58-й», «3-класс»), fractions
+ * («две трети» 2/3), scores («со счетом 2:1») and numbers in names
+ * («Ту-154», «резолюция 1566», «TOP 09», «№ 5», «112 Украина» in quotes).
+ * Composite numbers are read whole: «179 миң 913» 179913, «1 млн 200
+ * тыс.», «эки жүз элүү» 250, «бир жарым» 1.5.
  *
  * Sentences are split here: at line ends, and at . ! ? … followed by
  * white space and an upper-case letter, digit, dash or opening quote.
