@@ -17,10 +17,15 @@
  * range's second number and a multiplier, without qualifier, unit or noun)
  * matches a gold span when the byte ranges overlap.
  *  - recall:    a gold NUMBER/MONEY/PERCENT span is found when some
- *               extracted figure matches it.  Its class is "digits" when the
- *               span holds an ASCII digit, else "spelled".
- *  - precision: an extracted figure is correct when it matches some gold
- *               NUMBER/MONEY/PERCENT span.  Its class is its `spelled` flag.
+ *               extracted figure (of any kind: an ordinal or a duration
+ *               is found, only kept apart from counts) matches it; the
+ *               recall by figures of kind count alone is printed too.
+ *               Its class is "digits" when the span holds an ASCII digit,
+ *               else "spelled".
+ *  - precision: an extracted figure of kind count is correct when it
+ *               matches some gold NUMBER/MONEY/PERCENT span (figures of
+ *               other kinds are listed apart, not in precision).  Its class
+ *               is its `spelled` flag.
  *               Figures matching only DATE, AGE, TIME, ORDINAL... spans or
  *               none are false positives; the table counts them by the gold
  *               type they hit.
@@ -44,11 +49,15 @@ typedef struct span {
     char type[24];
     int pos;           /* NUMBER, MONEY or PERCENT */
     int digits;        /* holds an ASCII digit */
-    int found;
+    int found;         /* by a figure of any kind */
+    int found_count;   /* by a figure of kind count */
 } span;
 
 typedef struct stats {
     unsigned long gold[2], found[2];   /* [0] digits, [1] spelled */
+    unsigned long found_count[2];      /* found by a count */
+    unsigned long kinds[IZDE_FIG_NKINDS], kind_gold[IZDE_FIG_NKINDS]; /* other kinds: all, on a
+                                                                        gold NUMBER/MONEY/PERCENT */
     unsigned long ext[2], correct[2];
     unsigned long fp_by[8];            /* false positives by gold type hit */
     unsigned long docs;
@@ -172,6 +181,7 @@ static void eval_doc(const char *txtpath, stats *st, izde_stemmer *stem)
                 if (sp[k].pos) {
                     ok = 1;
                     sp[k].found = 1;
+                    sp[k].found_count |= f->kind == IZDE_FIG_COUNT;
                 } else {
                     int h = 4;
                     for (int z = 0; z < 4; z++)
@@ -180,6 +190,11 @@ static void eval_doc(const char *txtpath, stats *st, izde_stemmer *stem)
                     if (h < hit)
                         hit = h;
                 }
+            }
+            if (f->kind != IZDE_FIG_COUNT) { /* found, but not a count: not in precision */
+                st->kinds[f->kind]++;
+                st->kind_gold[f->kind] += ok;
+                continue;
             }
             st->ext[cls]++;
             st->correct[cls] += ok;
@@ -196,6 +211,7 @@ static void eval_doc(const char *txtpath, stats *st, izde_stemmer *stem)
         int cls = sp[k].digits ? 0 : 1;
         st->gold[cls]++;
         st->found[cls] += sp[k].found;
+        st->found_count[cls] += sp[k].found_count;
         if (!sp[k].found && cls == 0 && shown_miss < (unsigned long)show_errors && (shown_miss++, 1))
             print_ctx("MISS", text, tl, sp[k].s, sp[k].e, sp[k].type);
     }
@@ -300,7 +316,13 @@ int main(int argc, char **argv)
         printf("| %s | %lu | %lu | %.3f | %lu | %lu | %.3f | %.3f |\n", CLS[c], g, fo, r, ex, co,
                p, f1);
     }
-    printf("\nFalse positives by the gold entity they fall in:");
+    printf("\nRecall by counts alone: digits %.3f, spelled %.3f.\n",
+           ratio(st.found_count[0], st.gold[0]), ratio(st.found_count[1], st.gold[1]));
+    printf("Figures of other kinds (not in precision; on a gold number):");
+    for (int k = 1; k < IZDE_FIG_NKINDS; k++)
+        printf(" %s %lu (%lu)%s", izde__figure_kind_name(k), st.kinds[k], st.kind_gold[k],
+               k + 1 < IZDE_FIG_NKINDS ? ";" : "\n");
+    printf("\nFalse positives of counts by the gold entity they fall in:");
     for (int z = 0; z < FP_N; z++)
         printf(" %s %lu%s", FP_TYPES[z], st.fp_by[z], z + 1 < FP_N ? ";" : "\n");
     if (check && (p0 < TARGET || r0 < TARGET)) {

@@ -69,8 +69,11 @@ static void print_analysis(const izde_text_analysis *a)
             printf("..");
             cli_print_number(f->high);
         }
-        printf(" %s%s%s%s%s\n", f->qualifier, f->unit ? ", unit " : "", f->unit ? f->unit : "",
-               f->noun_stem ? ", counts " : "", f->noun_stem ? f->noun_stem : "");
+        int count = !f->kind || strcmp(f->kind, "count") == 0;
+        printf(" %s%s%s%s%s%s%s\n", f->qualifier, f->unit ? ", unit " : "", f->unit ? f->unit : "",
+               f->noun_stem ? (count ? ", counts " : ", noun ") : "",
+               f->noun_stem ? f->noun_stem : "", count ? "" : ", kind ",
+               count ? "" : f->kind);
     }
 }
 

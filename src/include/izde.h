@@ -315,6 +315,9 @@ typedef struct izde_hit_figure {
                               * IZDE_SENTENCE_MAX_BYTES of it around the
                               * figure with "…" where it was cut */
     size_t start, end;
+    const char *kind;        /* "count" (what facts and check compare), "age",
+                              * "duration", "anniversary", "ordinal",
+                              * "fraction" or "score"; a static string */
 } izde_hit_figure;
 
 /* One hit; every pointer is owned by the results.  Unknown fields are NULL. */

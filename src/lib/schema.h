@@ -16,8 +16,9 @@
  * created (and by a --force run): what made the terms and the clean text
  * of the same input.  2: ZK stems, compounds; 3: short lines inside
  * articles kept, broken lines joined, code and markup out (clean.c); a
- * capitalised surname in -ов/-ев its own Russian stem (terms.c). */
-#define IZDE_ANALYZER_VERSION 3
+ * capitalised surname in -ов/-ев its own Russian stem (terms.c); 4:
+ * figures have a kind, only counts get figure terms (figures.c). */
+#define IZDE_ANALYZER_VERSION 4
 
 #define IZDE_PREFIX_STEM_RU "Z"
 #define IZDE_PREFIX_STEM_KY "ZK"

@@ -22,7 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             continue;
         for (size_t k = 0, n = izde__figures_count(f); k < n; k++) {
             const izde_figure *g = izde__figures_get(f, k);
-            if (g->start > g->end || g->end > size || g->num_end > size || g->sent_end > size)
+            if (g->start > g->end || g->end > size || g->num_end > size || g->sent_end > size ||
+                g->kind < 0 || g->kind >= IZDE_FIG_NKINDS || !izde__figure_kind_name(g->kind))
                 abort();
         }
         izde__figures_free(f);

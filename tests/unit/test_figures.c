@@ -8,10 +8,14 @@
  *
  * Decisions pinned here: durations and Kyrgyz periods («7 месяцев»,
  * «за 11 месяцев», «2021-жылдын 9 айында» = in the first 9 months of 2021)
- * are dates, not figures, as NEREL annotates them (DATE); «одна из» and
- * the Kyrgyz «бир эле» are not figures; a number alone on its line (like
- * counters under an article) is chrome.
+ * are not counts (NEREL annotates them DATE) but figures of kind
+ * duration; ages, anniversaries, ordinals, fractions, scores and numbers
+ * in names are figures of their own kinds; «одна из» and the Kyrgyz «бир
+ * эле» are not figures; a number alone on its line (like counters under
+ * an article) is chrome.  CHECK and NONE compare the counts alone, KINDS
+ * and NOTHING every figure with its kind.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,6 +33,16 @@
 #define AB IZDE_QUAL_ABOUT
 #define MO IZDE_QUAL_MORE
 #define LE IZDE_QUAL_LESS
+#define AGE IZDE_FIG_AGE
+#define DUR IZDE_FIG_DURATION
+#define ANN IZDE_FIG_ANNIVERSARY
+#define ORD IZDE_FIG_ORDINAL
+#define FRA IZDE_FIG_FRACTION
+#define SCO IZDE_FIG_SCORE
+#define NAM IZDE_FIG_NAME
+
+/* A want's kind may be left out (a count). */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
 typedef struct want {
     double value, high; /* high 0: same as value */
@@ -36,6 +50,7 @@ typedef struct want {
     const char *unit;   /* NULL: none */
     const char *noun;   /* as written, NULL: none */
     const char *stem;   /* expected stem, NULL: only checked against the stemmer */
+    int kind;           /* izde_fig_kind (0: count) */
 } want;
 
 static izde_stemmer *st_ru, *st_ky;
@@ -62,8 +77,9 @@ static void dump(const char *text, const izde_figures *fs)
 {
     for (size_t i = 0; i < izde__figures_count(fs); i++) {
         const izde_figure *f = izde__figures_get(fs, i);
-        print_message("  got %zu: %g-%g %s unit=%s noun=%s [%.*s]\n", i, f->value, f->high,
-                      QN[f->qualifier], f->unit ? f->unit : "-", f->noun ? f->noun : "-",
+        print_message("  got %zu: %g-%g %s unit=%s noun=%s kind=%s [%.*s]\n", i, f->value,
+                      f->high, QN[f->qualifier], f->unit ? f->unit : "-",
+                      f->noun ? f->noun : "-", izde__figure_kind_name(f->kind),
                       (int)(f->end - f->start), text + f->start);
     }
 }
@@ -73,23 +89,38 @@ static int same_str(const char *a, const char *b)
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-/* Extract the figures of `text` and compare them, in order, with `w`. */
-static void check(const char *lang, const char *text, const want *w, size_t nw)
+/* The i-th figure of fs, counting only counts unless `all`. */
+static const izde_figure *nth(const izde_figures *fs, size_t i, int all)
+{
+    for (size_t k = 0; k < izde__figures_count(fs); k++) {
+        const izde_figure *f = izde__figures_get(fs, k);
+        if ((all || f->kind == IZDE_FIG_COUNT) && i-- == 0)
+            return f;
+    }
+    return NULL;
+}
+
+/* Extract the figures of `text` and compare them, in order, with `w`:
+ * the counts alone, or every figure with its kind when `all`. */
+static void check(const char *lang, const char *text, const want *w, size_t nw, int all)
 {
     izde_stemmer *st = strcmp(lang, "ky") == 0 ? st_ky : st_ru;
     izde_figures *fs = NULL;
     size_t len = strlen(text);
     assert_int_equal(izde__figures_extract(&fs, NULL, text, len, lang, st), IZDE_OK);
-    size_t n = izde__figures_count(fs);
+    size_t n = 0;
+    while (nth(fs, n, all))
+        n++;
     int bad = n != nw;
     for (size_t i = 0; i < n && i < nw && !bad; i++) {
-        const izde_figure *f = izde__figures_get(fs, i);
+        const izde_figure *f = nth(fs, i, all);
         double hi = w[i].high ? w[i].high : w[i].value;
-        if (f->value != w[i].value || f->high != hi || f->qualifier != w[i].qual ||
-            !same_str(f->unit, w[i].unit) || !same_str(f->noun, w[i].noun)) {
-            print_message("figure %zu differs: want %g-%g %s unit=%s noun=%s\n", i, w[i].value,
-                          hi, QN[w[i].qual], w[i].unit ? w[i].unit : "-",
-                          w[i].noun ? w[i].noun : "-");
+        if (fabs(f->value - w[i].value) > 1e-9 || fabs(f->high - hi) > 1e-9 ||
+            f->qualifier != w[i].qual || !same_str(f->unit, w[i].unit) ||
+            !same_str(f->noun, w[i].noun) || f->kind != w[i].kind) {
+            print_message("figure %zu differs: want %g-%g %s unit=%s noun=%s kind=%s\n", i,
+                          w[i].value, hi, QN[w[i].qual], w[i].unit ? w[i].unit : "-",
+                          w[i].noun ? w[i].noun : "-", izde__figure_kind_name(w[i].kind));
             bad = 1;
             break;
         }
@@ -123,9 +154,16 @@ static void check(const char *lang, const char *text, const want *w, size_t nw)
 #define CHECK(lang, text, ...)                                              \
     do {                                                                    \
         static const want w_[] = {__VA_ARGS__};                             \
-        check(lang, text, w_, sizeof w_ / sizeof w_[0]);                    \
+        check(lang, text, w_, sizeof w_ / sizeof w_[0], 0);                 \
     } while (0)
-#define NONE(lang, text) check(lang, text, NULL, 0)
+/* Every figure, counts and the other kinds, in order. */
+#define KINDS(lang, text, ...)                                              \
+    do {                                                                    \
+        static const want w_[] = {__VA_ARGS__};                             \
+        check(lang, text, w_, sizeof w_ / sizeof w_[0], 1);                 \
+    } while (0)
+#define NONE(lang, text) check(lang, text, NULL, 0, 0)
+#define NOTHING(lang, text) check(lang, text, NULL, 0, 1)
 
 static char *slurp(const char *name)
 {
@@ -144,7 +182,7 @@ static char *slurp(const char *name)
 static void check_file(const char *lang, const char *name, const want *w, size_t nw)
 {
     char *t = slurp(name);
-    check(lang, t, w, nw);
+    check(lang, t, w, nw, 0);
     free(t);
 }
 
@@ -317,6 +355,124 @@ static void test_spelled(void **state)
           {10, 0, EX, NULL, "мугалим", NULL});
 }
 
+/* ---------------------------------------------------------------- kinds */
+
+static void test_kinds(void **state)
+{
+    (void)state;
+    KINDS("ky", "Кармалган 45 жаштагы эркек.", {45, 0, EX, NULL, "жаштагы", NULL, AGE});
+    KINDS("ru", "Он умер в возрасте 45 лет.", {45, 0, EX, NULL, "лет", NULL, AGE});
+    KINDS("ru", "Задержан 45-летний мужчина.", {45, 0, EX, NULL, NULL, NULL, AGE});
+    KINDS("ru", "Ему исполнилось 90.", {90, 0, EX, NULL, NULL, NULL, AGE});
+    KINDS("ru", "Он скрывался 16 лет.", {16, 0, EX, NULL, "лет", NULL, DUR});
+    KINDS("ru", "Отмечают 30-летие города.", {30, 0, EX, NULL, NULL, NULL, ANN});
+    KINDS("ru", "В честь 73-й годовщины Победы.", {73, 0, EX, NULL, NULL, NULL, ANN});
+    KINDS("ky", "Шаардын 30 жылдыгы белгиленди.", {30, 0, EX, NULL, "жылдыгы", NULL, ANN});
+    KINDS("ru", "Командующий 58-й армии.", {58, 0, EX, NULL, NULL, NULL, ORD});
+    KINDS("ky", "3-класстын окуучусу.", {3, 0, EX, NULL, NULL, NULL, ORD});
+    KINDS("ru", "Против проголосовали две трети депутатов.",
+          {2.0 / 3, 0, EX, NULL, "депутатов", NULL, FRA});
+    KINDS("ky", "Калктын үчтөн бири катышты.", {1.0 / 3, 0, EX, NULL, NULL, NULL, FRA});
+    KINDS("ru", "Матч закончился со счетом 2:1.", {2, 0, EX, NULL, NULL, NULL, SCO});
+    KINDS("ru", "Резолюция 1566 СБ ООН и самолет Ту-154.", {1566, 0, EX, NULL, NULL, NULL, NAM},
+          {154, 0, EX, NULL, NULL, NULL, NAM});
+    KINDS("ru", "В эфире телеканала «112 Украина».", {112, 0, EX, NULL, NULL, NULL, NAM});
+    KINDS("ru", "Партия «Пять звёзд» победила.", {5, 0, EX, NULL, NULL, NULL, NAM});
+    NOTHING("ru", "Решено:\n1) принять закон;\n2) отменить указ.");
+    KINDS("ru", "2:0 на 67-й минуте.", {2, 0, EX, NULL, NULL, NULL, SCO},
+          {67, 0, EX, NULL, NULL, NULL, ORD});
+    NOTHING("ru", "Патрон калибра 7,62×54 мм.");
+    KINDS("ky", "Эгемендүүлүктүн 27 жылдыгына арналган.",
+          {27, 0, EX, NULL, "жылдыгына", NULL, ANN});
+    NOTHING("ru", "2021-жылы и 5 декабря.");
+    /* the counts around them stay counts */
+    CHECK("ru", "Погибли 5 человек, им было 20 и 30 лет.", {5, 0, EX, NULL, "человек", NULL});
+    CHECK("ru", "У канала 2,2 млн подписчиков.", {2200000, 0, EX, NULL, "подписчиков", NULL});
+    CHECK("ru", "Стоимость проекта 500 млн рублей.", {5e8, 0, EX, "рубль", NULL, NULL});
+}
+
+/* «one» in set phrases; Kyrgyz «бир» */
+static void test_one(void **state)
+{
+    (void)state;
+    NONE("ru", "С одной стороны, это так; с другой стороны, нет.");
+    NONE("ru", "В одном случае суд отказал, по одним данным.");
+    NONE("ru", "Они в один голос сказали одно и то же, ни одного слова.");
+    NONE("ru", "Это один из лидеров.");
+    NONE("ky", "Бир нече адам, бир катар министрлер жана бир топ жарандар келди.");
+    NONE("ky", "Ар бир адам бир жолу келди.");
+    NONE("ky", "Анын бир тууганы жана бир туугандары.");
+    NONE("ky", "Бир убакта, бир тараптан, бир добуштан.");
+    NONE("ky", "Бири келди, бирге иштешет, бирок кетти.");
+    NONE("ky", "Кээ бир саясий күчтөр, көчөнүн бир бөлүгү.");
+    NONE("ru", "Одним словом, виноваты все. Одно дело – слова, другое – дела.");
+    NONE("ky", "Бийлик коңшуларга жүз бурду.");
+    CHECK("ru", "Возбуждено одно дело.", {1, 0, EX, NULL, "дело", NULL});
+    CHECK("ru", "Один человек погиб.", {1, 0, EX, NULL, "человек", NULL});
+    CHECK("ky", "Бир адам каза болду.", {1, 0, EX, NULL, "адам", NULL});
+}
+
+/* Composite numbers read whole */
+static void test_composite(void **state)
+{
+    (void)state;
+    CHECK("ky", "Пандемия башталгандан бери 179 миң 913 адам жуктурган.",
+          {179913, 0, EX, NULL, "адам", NULL});
+    CHECK("ky", "Бюджетке 2 миллион 300 миң сом бөлүндү.", {2300000, 0, EX, "сом", NULL, NULL});
+    CHECK("ky", "Кайрылуулардын 2 миң 454ү кат түрүндө келген.", {2454, 0, EX, NULL, NULL, NULL});
+    CHECK("ky", "Бир жарым миллион сом бөлүндү.", {1.5e6, 0, EX, "сом", NULL, NULL});
+    CHECK("ky", "Эки жүз элүү адам келди.", {250, 0, EX, NULL, "адам", NULL});
+    CHECK("ky", "Он беш адам келди.", {15, 0, EX, NULL, "адам", NULL});
+    CHECK("ky", "Жыйырма беш миң киши чыкты.", {25000, 0, EX, NULL, "киши", NULL});
+    CHECK("ru", "Пришли сто двадцать пять человек.", {125, 0, EX, NULL, "человек", NULL});
+    CHECK("ru", "Ущерб 1 млн 200 тыс. рублей и 5 процентов.", {1.2e6, 0, EX, "рубль", NULL, NULL},
+          {5, 0, EX, "%", NULL, NULL});
+    NONE("ky", "Садыр Жапаров 27-28-августта барат, саат 17.00дө.");
+}
+
+/* Which word a figure counts */
+static void test_nouns(void **state)
+{
+    (void)state;
+    CHECK("ru", "Он вытащил три откровенно мёртвых мяча.", {3, 0, EX, NULL, "мяча", NULL});
+    CHECK("ky", "Анда 12 партиянын өкүлдөрү келди.", {12, 0, EX, NULL, "партиянын", NULL});
+    CHECK("ky", "Жол кырсыгы: 3 кыргызстандык каза болду.",
+          {3, 0, EX, NULL, "кыргызстандык", NULL});
+    CHECK("ky", "52 өлкөнүн жана 46 эл аралык уюмдун өкүлдөрү.",
+          {52, 0, EX, NULL, "өлкөнүн", NULL}, {46, 0, EX, NULL, "уюмдун", NULL});
+    CHECK("ky", "58 миңге чукул адам кетти.", {58000, 0, AB, NULL, "адам", NULL});
+    CHECK("ky", "Кайрылуулар 9 миң 910го жетти.", {9910, 0, EX, NULL, NULL, NULL});
+    CHECK("ru", "Трое полицейских окружили его.", {3, 0, EX, NULL, "полицейских", NULL});
+    CHECK("ru", "Дальность составляла 5800 м.", {5800, 0, EX, "метр", NULL, NULL});
+    NONE("ru", "Рисунок в пещере, около 62 тыс. до н.э.");
+    CHECK("ky", "Камактагы 182 саясий туткунга ырайым берилет.",
+          {182, 0, EX, NULL, "туткунга", NULL});
+    CHECK("ky", "Анда 1729 үй-бүлөлүк дарыгерлер иштейт.", {1729, 0, EX, NULL, "дарыгерлер", NULL});
+    NONE("ky", "Таңкы сегизден кечки сегизге чейин иштешет.");
+    NONE("ky", "Биз ишти экиге бөлдүк. Телефон: 0 (312) 533 648.");
+    NONE("ky", "Ал бир топко созулду. Капиталдык (өнүктүрүүгө)4 (млн USD). Сыдыков Б. У.; 21.");
+    CHECK("ky", "Эки вагон оодарылып, 8 бейтапка амбулатордук жардам көрсөтүлдү.",
+          {2, 0, EX, NULL, "вагон", NULL}, {8, 0, EX, NULL, "бейтапка", NULL});
+    CHECK("ky", "240 миӊден ашуун иш орду түзүлөт.", {240000, 0, MO, NULL, "иш", NULL});
+    CHECK("ky", "Көмүрү 6 сом 50 тыйындан сатылат.", {6, 0, EX, "сом", NULL, NULL});
+    CHECK("ky", "Быйыл 62 миң 11-класстын окуучусу аяктайт.", {62000, 0, EX, NULL, NULL, NULL});
+    CHECK("ky", "Үйгө 200 миллион долларды кайтарды.", {2e8, 0, EX, "доллар", NULL, NULL});
+    CHECK("ky", "Суук −40 градуска чейин барат.", {-40, 0, LE, NULL, "градуска", NULL});
+    NONE("ky", "5-6-класстын окуучулары, саат 9дан кечки 6га чейин.");
+    KINDS("ky", "Быйыл баласы 9га чыкты, 2 жашымда ууландым.", {9, 0, EX, NULL, NULL, NULL, AGE},
+          {2, 0, EX, NULL, "жашымда", NULL, AGE});
+    NONE("ru", "Он одним пасом заставлял понервничать.");
+    CHECK("ru", "Заключат соглашение на две сотни вертолётов.", {200, 0, EX, NULL, "вертолётов", NULL});
+    KINDS("ru", "Команда входит в топ-пять клубов.", {5, 0, EX, NULL, NULL, NULL, NAM});
+    CHECK("ky", "Алты айда 2,6 миллион чет элдик жаран келди.", {2.6e6, 0, EX, NULL, "жаран", NULL});
+    CHECK("ky", "Меккедеги эки эң чоң мечит жабык.", {2, 0, EX, NULL, "мечит", NULL});
+    CHECK("ru", "Работают четыре омбудсмена — по правам человека.",
+          {4, 0, EX, NULL, "омбудсмена", NULL});
+    CHECK("ru", "Он работал с двумя наиболее титулованными командами.",
+          {2, 0, EX, NULL, "командами", NULL});
+    KINDS("ky", "3–16 курактагы балдарына.", {3, 16, EX, NULL, "курактагы", NULL, AGE});
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +485,10 @@ int main(void)
         cmocka_unit_test(test_ranges_and_qualifiers),
         cmocka_unit_test(test_multipliers_and_units),
         cmocka_unit_test(test_spelled),
+        cmocka_unit_test(test_kinds),
+        cmocka_unit_test(test_one),
+        cmocka_unit_test(test_composite),
+        cmocka_unit_test(test_nouns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -9,25 +9,28 @@
  *
  *   [qualifier] NUMBER [- NUMBER] [multiplier] [unit] [adjectives] [noun] [qualifier]
  *
- * and rejected when it is not a count:
+ * and rejected when it is not a number cited at all:
  *  - years: 4-digit 1000..2100 with nothing countable after it, or any
- *    number followed by a time word («2014 года», «2021-жылдын»);
- *  - durations: a number followed by a time word («7 месяцев», «9 айында»,
- *    «15 лет»): NEREL annotates these as DATE, and DESIGN.md calls
- *    «9 айында» a date, so they are not figures either;
- *  - dates («5 декабря»), times («16:49»), dotted dates («24.06.2016»);
+ *    number followed by a year word («2014 года», «2021-жылдын»);
+ *  - dates («5 декабря», «27-28-августта»), times («16:49», «в 10 часов»,
+ *    «саат 17.00дө»), dotted dates («24.06.2016»), years BC;
  *  - URLs, e-mails, domains («24.kg»), phone numbers («+996 555 ...»,
- *    «66-22-33»), identifiers («№ 123», «ст. 226», «Ту-154», «G20»);
- *  - ordinals written with a hyphen («3-й», Kyrgyz «3-класс»); «3-х»,
- *    «5-ти», «7-ми» are cardinals and kept;
+ *    «66-22-33», «0 (312) 533 648»), codes, calibres («7,62×54»);
  *  - a number alone on its line (page chrome: like counters, clocks), a
- *    list item («1. Принять», «(2)»), a number next to another number
- *    («21 10 2016»), after a Latin word («BMW 320») or before «статье»,
- *    «месте», «УК»; a 4-digit 1000..2100 after в/с/по/до... («В 2001
- *    принят»); clock times «в 10.25»; «16:49» (but «со счетом 4:0» and
- *    «1:2» are scores and count);
- *  - «один из» (one of) and a lone Kyrgyz «бир» (also the indefinite
- *    article): spelled «one» only counts before a noun it counts.
+ *    list item («1. Принять», «1)», «(2)» after a colon), a number next
+ *    to another number («21 10 2016»), a footnote mark;
+ *  - «one» that is not a count: «один из», «ещё один», «с одной стороны»,
+ *    «одним словом», and the Kyrgyz «бир» in set phrases (бир нече, бир
+ *    катар, ар бир, бир тууган, бир убакта); «бири», «бирге» are not
+ *    numbers; a Kyrgyz numeral word with nothing it counts («жүз бурду»).
+ * What is a number but not a count gets its own kind (figures.h), stored
+ * and shown but never compared as a count: ages («45 жаштагы», «в
+ * возрасте 45 лет», «45-летний»), durations («16 лет»), anniversaries
+ * («30-летие», «30 жылдыгы»), ordinals («58-й», «3-класс»), fractions
+ * («две трети» 2/3), scores («со счетом 2:1») and numbers in names
+ * («Ту-154», «резолюция 1566», «TOP 09», «№ 5», «112 Украина» in quotes).
+ * Composite numbers are read whole: «179 миң 913» 179913, «1 млн 200
+ * тыс.», «эки жүз элүү» 250, «бир жарым» 1.5.
  *
  * Sentences are split here: at line ends, and at . ! ? … followed by
  * white space and an upper-case letter, digit, dash or opening quote.
@@ -209,14 +212,17 @@ static const double *lookup_num(const numword *tab, const char *w)
     return NULL;
 }
 
-/* A Kyrgyz numeral, bare or with a case suffix. */
+/* A Kyrgyz numeral, bare or with a case suffix.  «бир» with a suffix
+ * is a pronoun or an adverb («бири» one of them, «бирге» together,
+ * «бирден» suddenly), never a number. */
 static const double *ky_numeral(const char *w)
 {
     const double *v = lookup_num(KY_NUM, w);
     if (v)
         return v;
     for (const numword *n = KY_NUM; n->w; n++)
-        if (has_prefix(w, n->w) && nchars(n->w) >= 2 && in_list(w + strlen(n->w), KY_CASE))
+        if (has_prefix(w, n->w) && nchars(n->w) >= 2 && in_list(w + strlen(n->w), KY_CASE) &&
+            strcmp(n->w, "бир") != 0)
             return &n->v;
     return NULL;
 }
@@ -224,10 +230,13 @@ static const double *ky_numeral(const char *w)
 /* Multiplier words: 0 when `w` is not one. */
 static double multiplier(const char *w)
 {
-    if (strcmp(w, "тыс") == 0 || has_prefix(w, "тысяч") || has_prefix(w, "миң"))
-        return 1e3;
+    if (strcmp(w, "тыс") == 0 || has_prefix(w, "тысяч") || has_prefix(w, "миң") ||
+        has_prefix(w, "миӊ"))
+        return 1e3; /* ӊ: a spelling of ң */
     if (strcmp(w, "млн") == 0 || has_prefix(w, "миллион"))
         return 1e6;
+    if (has_prefix(w, "сотн") || strcmp(w, "сотен") == 0)
+        return 100; /* «две сотни» */
     if (strcmp(w, "млрд") == 0 || has_prefix(w, "миллиард"))
         return 1e9;
     if (strcmp(w, "трлн") == 0 || has_prefix(w, "триллион"))
@@ -257,7 +266,8 @@ static const char *const E_RUBL[] = {"ь", "я", "ю", "ем", "е", "ей", "я
 static const char *const E_DOZ[] = {"", "а", "ы", "у", "е", "ой", "ам", "ами", "ах", NULL};
 static const char *const E_KY[] = {"", "ду", "дук", "дон", "дун", "го", "до", "ну", "у", "ду",
                                    "дан", "ден", "дын", "дин", "га", "ге", "ка", "ке", "та",
-                                   "те", "да", "де", "лук", "лык", "лик", "дык", "дик", NULL};
+                                   "те", "да", "де", "лук", "лык", "лик", "дык", "дик", "ды",
+                                   "ны", "ти", "ди", NULL};
 static const char *const E_PCT[] = {"", "а", "ов", "ам", "ами", "ах", "ы", "ом", "е", NULL};
 static const char *const E_PAYIZ[] = {"", "ы", "га", "дан", "да", "дын", "ка", "ын", "ына",
                                       "ынан", "ында", NULL};
@@ -273,6 +283,9 @@ static const unitdef UNITS[] = {
     {"грамм", "грамм", E_RU_MASC, 0},
     {"грамм", "грам", E_KY, 0},
     {"км", "км", E_NONE, 0},
+    {"метр", "м", E_NONE, 0},
+    {"метр", "метр", E_RU_MASC, 0},
+    {"метр", "метр", E_KY, 0},
     {"км", "километр", E_RU_MASC, 0},
     {"гектар", "га", E_NONE, 0},
     {"гектар", "гектар", E_RU_MASC, 0},
@@ -313,7 +326,9 @@ static const char *const TIME_WORDS[] = {
     "ай", "айы", "айда", "айдын", "айга", "айдан", "айында", "айынын", "айына", "айынан", "айлык",
     "айдагы", "айлар", "айларда", "айдын", "күн", "күнү", "күндө", "күндүн", "күнгө", "күндөн",
     "күндүк", "саат", "саатта", "сааттан", "саатка", "мүнөт", "мүнөттө", "апта", "аптада",
-    "аптанын", "кылым", "кылымда", NULL};
+    "аптанын", "кылым", "кылымда", "сутка", "суткада", "сутканын", "суткага", "суткасында",
+    "жума", "жуманын", "жумада", "жумага", "жумадан", "жумалык", "жумасында", "жылын", "жылына",
+    "жылынан", "айын", "айына", "күнүн", NULL};
 
 /* A time word, or an adjective made of one («16-летний», «4 месячного»). */
 static int is_time_word(const char *w)
@@ -323,7 +338,7 @@ static int is_time_word(const char *w)
     static const char *const MORE[] = {"месяцах", "неделях", "днях", "часах", "минутах",
                                        "минутами", "секундах", "секундами", "утра", "вечера",
                                        "ночи", "годовщины", "годовщину", "годовщина", NULL};
-    if (in_list(w, TIME_WORDS) || in_list(w, MORE))
+    if (in_list(w, TIME_WORDS) || in_list(w, MORE) || has_prefix(w, "жылдыг"))
         return 1;
     for (const char *const *p = P; *p; p++)
         if (has_prefix(w, *p))
@@ -368,39 +383,55 @@ static const char *const RU_STOP[] = {
     "вокруг", "возле", "потом", "затем", "если", "то", "даже", "ещё", "вот", "там", "тут",
     "здесь", "сейчас", "является", "являются", "составил", "составила", "составило",
     "составили", "составляет", "составляют", "достиг", "достигла", "достигло", "достигли",
-    "или", "либо", "да", "нет", "со", NULL};
+    "или", "либо", "да", "нет", "со", "подряд", "другие", "других", "другим", "другими",
+    "остальные", "остальных", "остальным", "остальными", NULL};
 
 /* Kyrgyz function words and qualifiers: never the counted noun. */
 static const char *const KY_STOP[] = {
     "жана", "менен", "үчүн", "боюнча", "эле", "гана", "да", "де", "дагы", "деп", "бул", "ал",
-    "алар", "ошол", "ушул", "бардык", "ашуун", "ашык", "ашыгыраак", "жакын", "кем", "чейин",
+    "алар", "ошол", "ушул", "бардык", "ашуун", "ашык", "ашыгыраак", "жакын", "чукул", "кем",
+    "чейин",
     "ар", "же", "болуп", "болгон", "эмес", "тарабынан", "ичинде", "аркылуу", "бери", "кийин",
     "мурун", "соң", "ченде", "чамасында", NULL};
 
 /* Kyrgyz modifiers that do not inflect before a noun («76 видео ролик»). */
 static const char *const KY_MOD[] = {"видео", "аудио", "фото", "онлайн", "чоң", "жаңы", "кичи",
                                      "кичинекей", "атайын", "жалпы", "негизги", "башка",
-                                     "ири", "жаш", NULL};
+                                     "ири", "жаш", "эң", "өтө", "абдан", NULL};
 
 /* Russian adjective / participle endings. */
 static int ru_adjective(const char *w)
 {
     static const char *const E[] = {"ых", "их", "ые", "ие", "ыми", "ими", "ого", "его", "ому",
-                                    "ему", "ой", "ая", "яя", "ую", "юю", NULL};
+                                    "ему", "ой", "ая", "яя", "ую", "юю", "ым", "им", NULL};
     if (nchars(w) < 5)
         return 0;
     return has_any_suffix(w, E);
 }
+
+/* Kyrgyz nouns ending like a -кы adjective: a possessive after к/г
+ * («тепкичи» no; «бөлүгү», «жолугу» are nouns with a possessive). */
+static const char *const E_KY_NOUN_KI[] = {"лүгү", "лугу", "дүгү", "дугу", "тугу", "түгү",
+                                           "лыгы", "лиги", "дыгы", "диги", "тыгы", "тиги", NULL};
 
 /* Kyrgyz adjectives and participles (-дуу, -дык, -дагы, -ган...). */
 static int ky_adjective(const char *w)
 {
     static const char *const E[] = {
         "дуу", "дүү", "луу", "лүү", "туу", "түү", "дагы", "деги", "догу", "дөгү", "тагы", "теги",
-        "тогу", "төгү", "ган", "ген", "гон", "гөн", "кан", "кен", "кон", "көн", "лык", "лик",
+        "тогу", "төгү", "лык", "лик",
         "лук", "лүк", "дык", "дик", "дук", "дүк", "тык", "тик", "тук", "түк", "сыз", "сиз",
-        "суз", "сүз", "чыл", "чил", "чул", "чүл", NULL};
+        "суз", "сүз", "чыл", "чил", "чул", "чүл", "ий", "ый", NULL};
+    /* participles: «болгон», «келген»; «вагон», «орган» are nouns */
+    static const char *const PART[] = {"ган", "ген", "гон", "гөн", "кан", "кен", "кон", "көн",
+                                       NULL};
+    /* -кы/-гы adjectives of place and time: ички, тышкы, жогорку, акыркы */
+    static const char *const PLACE[] = {"кы", "ки", "ку", "кү", "гы", "ги", "гу", "гү", NULL};
     if (in_list(w, KY_MOD))
+        return 1;
+    if (nchars(w) >= 4 && has_any_suffix(w, PLACE) && !has_any_suffix(w, E_KY_NOUN_KI))
+        return 1;
+    if (nchars(w) >= 6 && has_any_suffix(w, PART))
         return 1;
     if (nchars(w) < 5)
         return 0;
@@ -410,9 +441,10 @@ static int ky_adjective(const char *w)
 /* Russian verb-like words (finite verbs, short participles). */
 static int ru_verbish(const char *w)
 {
-    static const char *const E[] = {"ть", "ться", "ся", "сь", "ли", "ено", "ена", "ены", "ано",
-                                    "ана", "аны", "ято", "ята", "яты", "ет", "ют", "ит", "ут",
-                                    NULL};
+    /* short participles neuter and plural: «изъято», «ранены»; in -ена, -ана,
+     * -ята they are mostly nouns («омбудсмена», «ребята») */
+    static const char *const E[] = {"ть", "ться", "ся", "сь", "ли", "ено", "ано", "ято", "ены",
+                                    "аны", "яты", "ет", "ют", "ит", "ут", NULL};
     if (nchars(w) < 4)
         return 0;
     return has_any_suffix(w, E);
@@ -424,10 +456,29 @@ static int ky_verbish(const char *w)
     static const char *const E[] = {"ышты", "ишти", "ушту", "үштү", "ылды", "илди", "улду",
                                     "үлдү", "лды", "лди", "лду", "лдү", "кты", "кти", "кту",
                                     "ктү", "ылат", "илет", "улат", "үлөт", "айт", "ейт", "ойт",
-                                    "өйт", NULL};
+                                    "өйт", "рды", "рди", "рду", "рдү", "йды", "йди", "йду",
+                                    "йдү", "ылып", "илип", "улуп", "үлүп", "ышып", "ишип", NULL};
     if (nchars(w) < 5)
         return 0;
     return has_any_suffix(w, E);
+}
+
+/* A Kyrgyz participle in the locative, ablative or dative («баргандан»,
+ * «келгенде», «болгонго»): a clause, never the counted noun. */
+static int ky_participle_case(const char *w)
+{
+    static const char *const E[] = {"гандан", "генден", "гондон", "гөндөн", "кандан", "кенден",
+                                    "ганда", "генде", "гондо", "гөндө", "канда", "кенде",
+                                    "ганга", "генге", "гонго", "гөнгө", "канга", "кенге", NULL};
+    return nchars(w) >= 7 && has_any_suffix(w, E);
+}
+
+/* A Kyrgyz noun in the genitive («партиянын», «адамдын»). */
+static int ky_genitive(const char *w)
+{
+    static const char *const E[] = {"нын", "нин", "нун", "нүн", "дын", "дин", "дун", "дүн",
+                                    "тын", "тин", "тун", "түн", NULL};
+    return nchars(w) >= 5 && has_any_suffix(w, E);
 }
 
 /* Kyrgyz plural + possessive: the head of a compound («вотсап тайпалары»). */
@@ -708,6 +759,8 @@ static int read_number(const fctx *c, size_t i, num *out)
     out->i = i;
     if (c->t[i].kind == IZDE_TOK_NUMBER) {
         out->v = strtod(w, NULL);
+        if (c->t[i].start >= 3 && memcmp(c->text + c->t[i].start - 3, "\xe2\x88\x92", 3) == 0)
+            out->v = -out->v; /* «−40 градус»: U+2212 MINUS SIGN */
         out->j = i + 1;
         size_t rawlen = c->t[i].end - c->t[i].start;
         out->plain4 = strlen(w) == 4 && rawlen == 4;
@@ -751,6 +804,11 @@ static int read_number(const fctx *c, size_t i, num *out)
         double mw = v ? 0 : multiplier(x);
         if (!v && any && mw > 0)
             v = &mw;  /* «двадцать пять тысяч», «три миллиона» */
+        if (!v && any && last_mag == 1 && strcmp(x, "жарым") == 0) {
+            group += 0.5; /* «бир жарым» 1.5: only a multiplier may follow */
+            last_mag = 0;
+            continue;
+        }
         if (!v)
             break;
         double m = *v >= 1000 ? *v : 0;
@@ -764,6 +822,11 @@ static int read_number(const fctx *c, size_t i, num *out)
             continue;
         }
         int mag = *v >= 100 ? 3 : *v >= 10 ? 2 : 1;
+        if (*v == 100 && last_mag == 1 && group > 0 && group < 10) {
+            group *= 100; /* Kyrgyz hundreds: «эки жүз» 200, then tens and units */
+            last_mag = 3;
+            continue;
+        }
         if (mag >= last_mag)
             break;
         last_mag = mag;
@@ -818,11 +881,21 @@ static const char *const ID_AFTER[] = {"статье", "статьей", "ста
                                        "гк", "коап", "месте", "место", "пункт", "пункте",
                                        "пункта", "фз", NULL};
 
+/* A Kyrgyz age: «45 жаш», «45 жаштагы», «45 жашар», «45 жашында». */
+static int ky_age_word(const char *w)
+{
+    static const char *const E[] = {"", "та", "тагы", "ар", "ка", "тан", "ында", "ындагы",
+                                    "ынан", "ынын", "тын", "ына", NULL};
+    return (has_prefix(w, "жаш") &&
+            (in_list(w + strlen("жаш"), E) || has_prefix(w, "жашым") || has_prefix(w, "жашың"))) ||
+           has_prefix(w, "курактагы") || has_prefix(w, "курагы");
+}
+
 /* Does a list of numbers after token k («по 14», «и 10», «, 20 и 19»)
  * end in a time word or a month? */
 static int list_ends_in_time(const fctx *c, size_t k)
 {
-    static const char *const LINK[] = {"и", "или", "по", "до", "либо", NULL};
+    static const char *const LINK[] = {"и", "или", "по", "до", "либо", "на", "жана", "же", NULL};
     int seen_num = 0;
     for (size_t q = k + 1, steps = 0; q < c->n && steps < 8; q++, steps++) {
         size_t a = c->t[q - 1].end, b = c->t[q].start;
@@ -841,7 +914,7 @@ static int list_ends_in_time(const fctx *c, size_t k)
         }
         if (in_list(w, LINK) && !comma)
             continue;
-        return seen_num && (is_time_word(w) || is_month(w));
+        return seen_num && (is_time_word(w) || is_month(w) || ky_age_word(w));
     }
     return 0;
 }
@@ -858,6 +931,7 @@ typedef struct fig_read {
     int ranged;                /* a range was read */
     double mult;               /* the multiplier read, 1 when none */
     const char *compound_unit; /* «70-процентное»: the compound's unit */
+    int hyphen_kind;           /* «58-й», «45-летний»: the kind is in f.kind */
     const unitdef *u;          /* the unit word, or NULL */
     const char *noun;          /* the counted noun, or NULL */
     size_t nk;                 /* its token */
@@ -867,7 +941,17 @@ typedef struct fig_read {
 /* A list item («1. Принять», «2) ...», «(1)»), a clock time («в 10.25»),
  * an identifier glued to letters or «Ту-154», a code or phone number, a
  * number alone on its line. */
-static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a)
+/* Does «до н.э.» / «до н. э.» follow byte e (after a multiplier)? */
+static int before_era(const fctx *c, size_t e)
+{
+    size_t lim = e + 24 < c->len ? e + 24 : c->len;
+    for (size_t x = e; x + 8 <= lim; x++)
+        if (memcmp(c->text + x, "до н.", 8) == 0 || memcmp(c->text + x, "до н ", 8) == 0)
+            return 1;
+    return 0;
+}
+
+static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a, int *kind)
 {
     const ftok *t0 = &c->t[i];
     size_t ls = t0->start;
@@ -877,40 +961,126 @@ static int digits_list_clock_or_code(const fctx *c, size_t i, const num *a)
     if ((ls == 0 || c->text[ls - 1] == '\n') &&
         (after == '.' || after == ')' || (a->j < c->n && u_isupper(char_at(c, c->t[a->j].start)))))
         return 1;
-    if (t0->start > 0 && c->text[t0->start - 1] == '(' && after == ')')
-        return 1;
-    const char *raw = c->text + t0->start;
-    size_t rl = t0->end - t0->start;
-    /* «в 10.25», «около 21.00 по местному времени»: a clock time */
-    if (rl >= 4 && rl <= 5 && raw[rl - 3] == '.' && a->v < 24 && i > 0 &&
-        in_list(TERM(c, i - 1), (const char *const[]){"в", "около", "до", "с", "к", NULL}))
-        return 1;
-    /* glued to letters before it, or «Ту-154»: an identifier */
-    size_t at;
-    UChar32 pb = char_before(c, t0->start, 0, &at);
-    if (pb > 0 && (u_isalpha(pb) || pb == '+' || pb == '.' || pb == ',' || pb == '\\'))
-        return 1;
-    if (pb == '-') {
-        UChar32 pp = char_before(c, at, 0, NULL);
-        if (pp > 0 && (u_isalpha(pp) || u_isdigit(pp)))
+    if (t0->start > 0 && c->text[t0->start - 1] == '(' && after == ')') {
+        UChar32 pp = char_before(c, t0->start - 1, 1, NULL); /* «: (2)» a list item */
+        if (pp < 0 || pp == ':' || pp == ';' || pp == '.' || pp == ')' || u_isdigit(pp))
+            return 1; /* «Москве (462)» is a count, «0 (312)» a phone code */
+    }
+    { /* «0 (312) 533 648»: a number before a bracketed code is a phone's */
+        size_t x = t0->end;
+        while (x < c->len && c->text[x] == ' ')
+            x++;
+        if (x + 1 < c->len && c->text[x] == '(' && isdig(c->text[x + 1]))
             return 1;
     }
-    UChar32 pbs = char_before(c, t0->start, 1, NULL);
-    if (pbs == 0x2116 || pbs == '#' || pbs == '+')
-        return 1;
+    const char *raw = c->text + t0->start;
+    size_t rl = t0->end - t0->start;
     /* leading zero (not 0,5) or 7+ contiguous digits: a code or phone */
     size_t d = 0;
     while (d < rl && isdig(raw[d]))
         d++;
     if ((raw[0] == '0' && d > 1) || d >= 7)
         return 1;
-    return alone_on_line(c, t0->start, c->t[a->j - 1].end);
+    /* «саат 17.00дө», «кечки 6га чейин»: a Kyrgyz clock time */
+    if (i > 0 && in_list(TERM(c, i - 1), (const char *const[]){"саат", "таңкы", "кечки", "түнкү",
+                                                                "күндүзгү", NULL}))
+        return 1;
+    /* «(өнүктүрүүгө)4»: a footnote mark; «Сыдыков Б. У.; 21.»: a list number */
+    if (t0->start > 0 && c->text[t0->start - 1] == ')')
+        return 1;
+    if (char_before(c, t0->start, 1, NULL) == ';' && char_at(c, c->t[a->j - 1].end) == '.')
+        return 1;
+    /* «0 (312) 533 648»: a phone number after its code in brackets */
+    size_t cb;
+    if (char_before(c, t0->start, 1, &cb) == ')' && cb > 0 && isdig(c->text[cb - 1]))
+        return 1;
+    /* «62 тыс. до н.э.»: a year */
+    if (before_era(c, c->t[a->j - 1].end))
+        return 1;
+    /* «в 10.25», «около 21.00 по местному времени»: a clock time */
+    if (rl >= 4 && rl <= 5 && raw[rl - 3] == '.' && a->v < 24 && i > 0 &&
+        in_list(TERM(c, i - 1), (const char *const[]){"в", "около", "до", "с", "к", NULL}))
+        return 1;
+    /* glued to letters before it, «Ту-154», «№ 5»: a name */
+    size_t at;
+    UChar32 pb = char_before(c, t0->start, 0, &at);
+    if (pb > 0 && (pb == '+' || pb == '.' || pb == ',' || pb == '\\'))
+        return 1;
+    UChar32 pp = pb == '-' ? char_before(c, at, 0, NULL) : -1;
+    if (pp > 0 && u_isdigit(pp))
+        return 1;
+    UChar32 pbs = char_before(c, t0->start, 1, NULL);
+    if (pbs == '+')
+        return 1;
+    if (alone_on_line(c, t0->start, c->t[a->j - 1].end))
+        return 1;
+    if ((pb > 0 && u_isalpha(pb)) || (pp > 0 && u_isalpha(pp)) || pbs == 0x2116 || pbs == '#')
+        *kind = IZDE_FIG_NAME;
+    return 0;
+}
+
+/* Is byte `at` inside a short quoted name: «» or "" opening at most
+ * NAME_QUOTE bytes before it and closing at most NAME_QUOTE bytes after,
+ * on one line («112 Украина», «Пять звёзд», "Боинг-737")?  Quoted
+ * speech is longer and its figures stay counts. */
+#define NAME_QUOTE 48
+static int in_short_quote(const fctx *c, size_t at)
+{
+    size_t lo = at > NAME_QUOTE ? at - NAME_QUOTE : 0, hi = at + NAME_QUOTE, open = 0;
+    int found = 0;
+    for (size_t b = at; b > lo && !found; b--) {
+        const unsigned char *p = (const unsigned char *)c->text + b - 1;
+        if (*p == '\n' || (b >= 2 && p[-1] == 0xC2 && p[0] == 0xBB))
+            return 0;
+        if ((b >= 2 && p[-1] == 0xC2 && p[0] == 0xAB) || *p == '"')
+            found = 1, open = b;
+    }
+    if (!found)
+        return 0;
+    for (size_t e = at; e < c->len && e < hi; e++) {
+        const unsigned char *p = (const unsigned char *)c->text + e;
+        if (*p == '\n' || (e + 1 < c->len && p[0] == 0xC2 && p[1] == 0xAB))
+            return 0;
+        if ((e + 1 < c->len && p[0] == 0xC2 && p[1] == 0xBB) || (*p == '"' && e > open))
+            return 1;
+    }
+    return 0;
+}
+
+static int is_stop(const fctx *c, const char *w);
+
+/* Is token i right after a noun that takes a name or number («резолюция
+ * 1566», «закон 5», «модели 737», «канал 112», Kyrgyz «токтому 12»),
+ * with no word it would count after it? */
+static int name_before(const fctx *c, size_t i)
+{
+    static const char *const NAMING[] = {"резолюц", "закон", "указ", "постановлен", "протокол",
+                                         "директив", "конвенц", "поправк", "модел", "канал",
+                                         "телеканал", "рейс", "приказ", "стать", "пункт",
+                                         "верси", "параграф", "проект", "высот", "мыйзам", "токтом", "берене",
+                                         "жарлык", NULL};
+    static const char *const ENDING[] = {"", "а", "у", "ом", "е", "ы", "и", "ей", "ю", "я",
+                                         "ия", "ии", "ию", "ие", "ием", "ья", "ьи", "ье", "ью",
+                                         "ьей", "ям", "ями", "ях", "ам", "ами", "ах", "ов",
+                                         "ун", "ундагы", "унда", "сы", "си",
+                                         "ынын", "ына", NULL};
+    if (i == 0 || !gap_blank(c, c->t[i - 1].end, c->t[i].start, 1))
+        return 0;
+    size_t nx = next_joined(c, i); /* «у канала 2,2 млн подписчиков» counts */
+    if (nx < c->n && c->t[nx].kind == IZDE_TOK_WORD && !u_isupper(char_at(c, c->t[nx].start)) &&
+        !in_list(TERM(c, nx), ID_AFTER) && (!is_stop(c, TERM(c, nx)) || multiplier(TERM(c, nx)) > 0))
+        return 0;
+    const char *w = TERM(c, i - 1);
+    for (const char *const *p = NAMING; *p; p++)
+        if (has_prefix(w, *p) && in_list(w + strlen(*p), ENDING))
+            return 1;
+    return 0;
 }
 
 /* A number in digits that is not a count by its surroundings: a time or
  * score, a number next to another, after a Latin word, a list item, a
  * clock time, an identifier, a code or phone, a number alone on its line. */
-static int digits_not_count(const fctx *c, size_t i, const num *a)
+static int digits_not_count(const fctx *c, size_t i, const num *a, int *kind)
 {
     const ftok *t0 = &c->t[i];
     size_t cs, ce;
@@ -918,8 +1088,34 @@ static int digits_not_count(const fctx *c, size_t i, const num *a)
     /* «со счетом 15:13»: a score, not a time */
     int score = 0;
     for (size_t q = i; q > 0 && q + 3 > i && !score; q--)
-        score = has_prefix(TERM(c, q - 1), "сч");
+        score = has_prefix(TERM(c, q - 1), "сч") || has_prefix(TERM(c, q - 1), "эсеп");
     if (chunk_not_count(c, cs, ce, score))
+        return 1;
+    /* «со счетом 2:1», «2:0 67'»: what is left with a colon (a time
+     * was not a figure) is a score */
+    if (memchr(c->text + cs, ':', ce - cs))
+        *kind = IZDE_FIG_SCORE;
+    /* «7,62×54 мм», «2×2»: a calibre, dimension or name */
+    for (size_t x = cs; x + 1 < ce; x++)
+        if ((unsigned char)c->text[x] == 0xC3 && (unsigned char)c->text[x + 1] == 0x97)
+            return 1;
+    size_t at;  /* the «1» of «2:1», «16:49»: read with the first number */
+    if (char_before(c, t0->start, 0, &at) == ':' && at > 0 && isdig(c->text[at - 1]))
+        return 1;
+    if (in_short_quote(c, t0->start) || name_before(c, i))
+        *kind = IZDE_FIG_NAME; /* «112 Украина», «Внутри халифата — 4», «резолюция 1566» */
+    /* a capitalised word right after the number: a list item or a name */
+    if (*kind != IZDE_FIG_NAME && a->j < c->n && c->t[a->j].kind == IZDE_TOK_WORD &&
+        gap_blank(c, c->t[a->j - 1].end, c->t[a->j].start, 0) &&
+        u_isupper(char_at(c, c->t[a->j].start)) && nchars(TERM(c, a->j)) > 1) {
+        int32_t k = (int32_t)c->t[a->j].start;
+        UChar32 ch;
+        U8_NEXT((const uint8_t *)c->text, k, (int32_t)c->len, ch);
+        if (u_islower(char_at(c, (size_t)k)))
+            return 1; /* «1 Считать», «112 Украина»; «5 МВт» stays */
+    }
+    /* «1)» without its «(»: a list marker */
+    if (char_at(c, c->t[a->j - 1].end) == ')' && char_before(c, t0->start, 0, NULL) != '(')
         return 1;
     /* next to another number («21 10 2016», «статьей 189 38») */
     if ((i > 0 && c->t[i - 1].kind == IZDE_TOK_NUMBER &&
@@ -933,9 +1129,75 @@ static int digits_not_count(const fctx *c, size_t i, const num *a)
         for (const char *x = TERM(c, i - 1); *x; x++)
             latin &= isalpha_ascii(*x);
         if (latin)
-            return 1;
+            *kind = IZDE_FIG_NAME;
     }
-    return digits_list_clock_or_code(c, i, a);
+    return digits_list_clock_or_code(c, i, a, kind);
+}
+
+/* The kind of a number joined by a hyphen to the word `hw`, `next` the
+ * word after it: «58-й» ordinal (a Russian ordinal ending, or any Kyrgyz
+ * word but a time word: «3-класс»), «45-летний» age, «30-летие»,
+ * «30-жылдыгы», «73-й годовщины» anniversary, «10-дневный» duration;
+ * -1 when not a figure: a year or date («2021-жылы»), a compound
+ * adjective («4-комнатная»). */
+static int hyphen_kind(const fctx *c, const char *hw, const char *next)
+{
+    static const char *const RU_ORD[] = {"й", "я", "е", "го", "му", "м", "ю", "ой", "ый", "ий",
+                                         "ая", "ое", "ого", "ому", "ом", "ым", "им", "ую",
+                                         "ые", "ых", "ым", NULL};
+    static const char *const SPAN[] = {"дневн", "месячн", "недельн", "часов", "минутн",
+                                       "суточн", "годичн", "жылдык", NULL};
+    int anniv = has_prefix(next, "годовщин") || has_prefix(next, "юбиле") ||
+                has_prefix(next, "мааракес") || has_prefix(next, "жылдыг");
+    if (has_prefix(hw, "летие") || has_prefix(hw, "летия") || has_prefix(hw, "летию") ||
+        has_prefix(hw, "жылдыг"))
+        return IZDE_FIG_ANNIVERSARY;
+    if (has_prefix(hw, "летн"))
+        return anniv ? IZDE_FIG_ANNIVERSARY : IZDE_FIG_AGE;
+    if (has_prefix(hw, "жаш"))
+        return IZDE_FIG_AGE;
+    for (const char *const *p = SPAN; *p; p++)
+        if (has_prefix(hw, *p))
+            return IZDE_FIG_DURATION;
+    if (c->ru && in_list(hw, RU_ORD))
+        return anniv ? IZDE_FIG_ANNIVERSARY : IZDE_FIG_ORDINAL;
+    if (c->ky && !is_time_word(hw) && !is_month(hw) && !has_prefix(hw, "жыл") &&
+        (unsigned char)hw[0] >= 0x80)
+        return anniv ? IZDE_FIG_ANNIVERSARY : IZDE_FIG_ORDINAL;
+    return -1;
+}
+
+/* Is the number ending at token k joined by a dash to a month or a time
+ * word: a date («27-28-августта», «1- сентябрдан», «2021-жылы» after
+ * a range)? */
+static int date_after(const fctx *c, size_t k, int ranged)
+{
+    if (k + 1 >= c->n || c->t[k + 1].kind != IZDE_TOK_WORD ||
+        !gap_dash(c, c->t[k].end, c->t[k + 1].start, 1))
+        return 0;
+    const char *w = TERM(c, k + 1);
+    if (ranged && c->t[k + 1].start == c->t[k].end + 1)
+        return 1; /* «5-6-класстын», «30-35-летние»: an ordinal or age */
+    return is_month(w) || has_prefix(w, "жыл");
+}
+
+/* A number in words that is not a count: a restatement in brackets of
+ * the digits before it («1 000 000 (бир миллион) сом»): 1; a name in
+ * a short quote («Бир бол», «Три сестры») or capitalised inside a
+ * sentence: its kind becomes name. */
+static int spelled_not_count(const fctx *c, size_t i, int *kind)
+{
+    size_t at;
+    if (char_before(c, c->t[i].start, 1, &at) == '(' && u_isdigit(char_before(c, at, 1, NULL)))
+        return 1;
+    size_t ss, se, hy;
+    if (char_before(c, c->t[i].start, 0, &hy) == '-' && u_isalpha(char_before(c, hy, 0, NULL)))
+        *kind = IZDE_FIG_NAME; /* «топ-пять» */
+    sentence_of(c, c->t[i].start, &ss, &se);
+    if (in_short_quote(c, c->t[i].start) ||
+        (c->t[i].start > ss && u_isupper(char_at(c, c->t[i].start))))
+        *kind = IZDE_FIG_NAME;
+    return 0;
 }
 
 /* A hyphenated word after the number: an ordinal («3-й», «2021-жылдын»):
@@ -959,19 +1221,57 @@ static int ordinal_or_id(const fctx *c, fig_read *r)
         else if (has_prefix(hw, "тонн"))
             r->compound_unit = "тонна";
         else if (!has_prefix(hw, "местн") && !has_prefix(hw, "тысячн") &&
-                 !has_prefix(hw, "миллионн") && !has_prefix(hw, "кратн"))
-            return 1;
+                 !has_prefix(hw, "миллионн") && !has_prefix(hw, "кратн")) {
+            size_t nx = next_joined(c, a->j);
+            int k = hyphen_kind(c, hw, nx < c->n ? TERM(c, nx) : "");
+            if (k < 0)
+                return 1;
+            r->f.kind = k;
+            r->hyphen_kind = 1;
+            return 0;
+        }
         if (i > 0 && c->ru && !a->spelled && alone_on_line(c, t0->start, t0->end))
             return 1;
     }
     if (i > 0) {
         const char *pw = TERM(c, i - 1);
         if (in_list(pw, ID_BEFORE) && gap_blank(c, c->t[i - 1].end, t0->start, 1))
-            return 1;
+            r->f.kind = IZDE_FIG_NAME;
         if (is_month(pw) && gap_blank(c, c->t[i - 1].end, t0->start, 0) && !a->spelled)
             return 1; /* «декабря 2017» */
     }
     return 0;
+}
+
+/* The tail of a composite number after a multiplier `m`: «179 миң 913»
+ * (179913), «2 миллион 300 миң» (2300000), «1 млн 200 тыс.»: a number
+ * in digits below `m`, with a smaller multiplier or none, is added. */
+static void composite_tail(const fctx *c, fig_read *r, double m)
+{
+    izde_figure *f = &r->f;
+    for (;;) {
+        size_t q = next_joined(c, r->k);
+        num b; /* digits, or digits with a case suffix: «2 миң 454ү» */
+        if (q >= c->n || !isdig(TERM(c, q)[0]) || !read_number(c, q, &b) || b.spelled)
+            return;
+        double v = b.v, m2 = 1;
+        size_t last = q, q2 = next_joined(c, q);
+        if (q2 < c->n && (m2 = multiplier(TERM(c, q2))) > 0)
+            last = q2;
+        else
+            m2 = 1;
+        if (m2 >= m || v * m2 >= m || v < 0 ||
+            (b.j < c->n && gap_dash(c, c->t[b.j - 1].end, c->t[b.j].start, 0)))
+            return; /* «62 миң 11-класстын»: an ordinal, not a tail */
+        f->value += v * m2;
+        f->high = f->value;
+        r->k = last;
+        r->end = c->t[last].end;
+        r->next = last + 1;
+        if (m2 == 1)
+            return;
+        m = m2;
+    }
 }
 
 /* [- NUMBER] [multiplier], or «от 10 до 20 тысяч». */
@@ -998,6 +1298,8 @@ static void read_range(const fctx *c, fig_read *r)
         f->value *= m;
         f->high *= m;
         r->next = r->k + 1;
+        if (!r->ranged)
+            composite_tail(c, r, m);
     }
     if (r->ranged || r->i == 0 || strcmp(TERM(c, r->i - 1), "от") != 0)
         return;
@@ -1022,6 +1324,93 @@ static void read_range(const fctx *c, fig_read *r)
     r->next = r->k + 1;
 }
 
+/* The denominator a Russian fraction word stands for («трети» 3,
+ * «пятых» 5, «сотых» 100), else 0. */
+static double denominator(const char *w)
+{
+    static const struct { const char *stem; double d; } D[] = {
+        {"трет", 3}, {"четверт", 4}, {"пят", 5}, {"шест", 6}, {"седьм", 7}, {"восьм", 8},
+        {"девят", 9}, {"десят", 10}, {"сот", 100}, {"тысячн", 1000}, {NULL, 0}};
+    static const char *const NOUN[] = {"ь", "и", "ей", "ью", "ям", "ями", "ях", NULL};
+    static const char *const ADJ[] = {"ая", "ой", "ую", "ых", "ые", "ыми", "ым", NULL};
+    for (size_t k = 0; D[k].stem; k++)
+        if (has_prefix(w, D[k].stem) &&
+            in_list(w + strlen(D[k].stem), D[k].d <= 4 ? NOUN : ADJ))
+            return D[k].d;
+    return 0;
+}
+
+/* A fraction: «две трети» 2/3, «три пятых» 3/5; Kyrgyz «үчтөн бири»
+ * (one of three) 1/3, «үчтөн эки бөлүгү» 2/3.  The figure gets kind
+ * fraction and its value; what follows may be its noun.  1: read. */
+static int read_fraction(const fctx *c, fig_read *r)
+{
+    static const char *const ABL[] = {"дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн",
+                                      "нан", "нен", "нон", "нөн", NULL};
+    static const char *const ONE[] = {"бири", "бирин", "бирине", "биринде", "биринен",
+                                      "биринин", NULL};
+    if (r->ranged || r->mult != 1 || r->a.v <= 0)
+        return 0;
+    size_t q = next_joined(c, r->k);
+    if (q >= c->n)
+        return 0;
+    double num = 0, d = 0;
+    size_t last = q;
+    const double *v;
+    if (c->ru && (d = denominator(TERM(c, q))) > r->a.v) {
+        num = r->a.v;
+    } else if (c->ky && has_any_suffix(TERM(c, r->k), ABL)) {
+        size_t q2 = next_joined(c, q);
+        d = r->a.v;
+        if (in_list(TERM(c, q), ONE))
+            num = 1;
+        else if ((v = lookup_num(KY_NUM, TERM(c, q))) && *v < d && q2 < c->n &&
+                 has_prefix(TERM(c, q2), "бөлүг"))
+            num = *v, last = q2;
+    }
+    if (num <= 0 || num >= d)
+        return 0;
+    r->f.value = r->f.high = num / d;
+    r->f.kind = IZDE_FIG_FRACTION;
+    r->k = last;
+    r->end = r->f.num_end = c->t[last].end;
+    return 1;
+}
+
+
+/* A number before the time word at token tw: a year, date or clock time
+ * (1: not a figure: «2014 года», «5 декабря», «в 10 часов», «6 утра»),
+ * or a figure of its own kind whose noun is the time word: an age («в
+ * возрасте 45 лет», «45 жаштагы»), an anniversary («73 годовщины», «30
+ * жылдыгы»), else a duration («16 лет», «7 месяцев»). */
+static int time_kind(const fctx *c, fig_read *r, size_t tw)
+{
+    static const char *const CLOCK_BEFORE[] = {"в", "во", "к", "с", "до", NULL};
+    static const char *const NOT_SPAN[] = {"г", "гг", "утра", "вечера", "ночи", NULL};
+    const char *w = TERM(c, tw);
+    size_t i = r->i;
+    if (is_month(w) || r->f.qualifier == -1 || in_list(w, NOT_SPAN))
+        return 1;
+    if ((has_prefix(w, "час") || has_prefix(w, "минут")) && i > 0 &&
+        in_list(TERM(c, i - 1), CLOCK_BEFORE))
+        return 1;
+    if (c->ky && !c->ru && has_prefix(w, "жыл") && r->f.value >= 1000)
+        return 1; /* «2021 жылы» */
+    int age = ky_age_word(w);
+    for (size_t b = i; b > 0 && b + 3 > i && !age; b--)
+        age = has_prefix(TERM(c, b - 1), "возраст");
+    if (age)
+        r->f.kind = IZDE_FIG_AGE;
+    else if (has_prefix(w, "годовщин") || has_prefix(w, "жылдыг") || has_prefix(w, "юбиле"))
+        r->f.kind = IZDE_FIG_ANNIVERSARY;
+    else
+        r->f.kind = IZDE_FIG_DURATION;
+    r->noun = w;
+    r->nk = r->k = tw;
+    r->end = c->t[tw].end;
+    return 0;
+}
+
 /* [unit]: «%», «$» before the number, a unit word; then what makes it
  * not a count after all: a time word or month, a list ending in one, a
  * word of ID_AFTER («155 статье»), a decade («1990-х»).  1: not a count. */
@@ -1037,6 +1426,8 @@ static int read_unit(const fctx *c, fig_read *r)
             r->end = p + 1;
         }
     }
+    if (read_fraction(c, r))
+        return 0;
     if (!f->unit && !r->a.spelled) {
         UChar32 pb = char_before(c, c->t[r->i].start, 1, NULL);
         if (pb == '$')
@@ -1054,10 +1445,11 @@ static int read_unit(const fctx *c, fig_read *r)
             r->end = c->t[r->k].end;
         }
     }
-    /* time words: a year, date or duration */
+    /* time words: a year or date (not a figure), an age, a duration */
     size_t tw = next_joined(c, r->k);
-    if (tw < c->n && (is_time_word(TERM(c, tw)) || is_month(TERM(c, tw))) && !f->unit)
-        return 1;
+    if (tw < c->n && !f->unit &&
+        (is_time_word(TERM(c, tw)) || is_month(TERM(c, tw)) || ky_age_word(TERM(c, tw))))
+        return time_kind(c, r, tw);
     if (!f->unit && list_ends_in_time(c, r->k))
         return 1; /* «с 11 по 14 апреля», «на 20 и 10 лет», «30, 20 и 19 лет» */
     if (tw < c->n && in_list(TERM(c, tw), ID_AFTER))
@@ -1065,43 +1457,106 @@ static int read_unit(const fctx *c, fig_read *r)
     return r->a.cardinal_sfx && f->qualifier == -1; /* «1990-х» */
 }
 
-/* [adjectives] [noun]: the counted noun, over up to two adjectives.
+/* Does the number end its noun phrase, so no noun follows?  A currency
+ * («100 сом»), a kind other than count or fraction, a Kyrgyz multiplier
+ * with a possessive or case («686,7 миллионун»), a Kyrgyz number with a
+ * case or possessive («910го жетти», «454ү кат»). */
+static int no_noun_after(const fctx *c, const fig_read *r)
+{
+    const unitdef *u = r->u;
+    if ((u && u->currency) || (r->f.kind != IZDE_FIG_COUNT && r->f.kind != IZDE_FIG_FRACTION))
+        return 1;
+    const char *w = TERM(c, r->k);
+    if (c->ky && !c->ru && multiplier(w) > 0 &&
+        !in_list(w, (const char *const[]){"миң", "миӊ", "миллион", "миллиард", "млн", "млрд",
+                                          "тыс", NULL}))
+        return 1;
+    return c->ky && !u && c->t[r->k].kind != IZDE_TOK_NUMBER && !lookup_num(KY_NUM, w) &&
+           (isdig(w[0]) || ky_numeral(w));
+}
+
+/* The word at q cannot be the counted noun and ends the search: a stop
+ * word, a number, a one-letter abbreviation («2017 р.»), a name after a
+ * unit, a capital opening a sentence after an abbreviation's period
+ * («95 тыс. Растят»), a verb, a Kyrgyz converb or participle, a word
+ * after an inflected Kyrgyz unit («96 пайызы»). */
+static int ends_noun_search(const fctx *c, const fig_read *r, size_t p, size_t q)
+{
+    num b;
+    const char *w = TERM(c, q);
+    if (is_stop(c, w) || read_number(c, q, &b) || multiplier(w) > 0 || nchars(w) < 2)
+        return 1;
+    int upper = u_isupper(char_at(c, c->t[q].start));
+    if ((r->f.unit && upper) ||
+        (upper && memchr(c->text + c->t[p].end, '.', c->t[q].start - c->t[p].end)))
+        return 1;
+    if (c->ru && ru_verbish(w) && !ru_adjective(w))
+        return 1;
+    if (c->ky && !c->ru && (ky_verbish(w) || ky_participle_case(w)))
+        return 1;
+    return c->ky && !c->ru && r->u && strcmp(TERM(c, r->k), r->u->stem) != 0;
+}
+
+/* Is w, before the word at q2 (next_ok: a word that may follow), a
+ * modifier to skip on the way to the noun? */
+static int modifier_before(const fctx *c, const fig_read *r, const char *w, size_t q2,
+                           int next_ok)
+{
+    static const char *const LYK[] = {"лык", "лик", "лук", "лүк", "дык", "дик", "дук", "дүк",
+                                      "тык", "тик", "тук", "түк", NULL};
+    static const char *const CASED[] = {"га", "ге", "ка", "ке", "го", "гө", "ко", "кө", "да",
+                                        "де", "та", "те", "до", "дө", "то", "тө", "ны", "ни",
+                                        "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту",
+                                        "тү", "ын", "ин", "ун", "үн", NULL};
+    int kyo = c->ky && !c->ru;
+    if (!next_ok)
+        return 0;
+    const char *n2 = TERM(c, q2);
+    if (!kyo) /* «три откровенно мёртвых мяча», «двумя наиболее титулованными» */
+        return (c->ru && ru_adjective(w)) ||
+               (c->ru && r->f.value != 1 && (has_suffix(w, "о") || has_suffix(w, "ее")) &&
+                nchars(w) >= 6 && ru_adjective(n2));
+    /* «3 кыргызстандык каза болду»: the adjective is the noun when what
+     * follows it makes a verb with бол-/кыл- */
+    size_t q3 = next_joined(c, q2);
+    if (q3 < c->n && (has_prefix(TERM(c, q3), "бол") || has_prefix(TERM(c, q3), "кыл")))
+        return 0;
+    /* «вотсап тайпалары»: a modifier before a plural possessive head, but
+     * «12 партиянын өкүлдөрү» counts the genitive; «эл аралык уюм», «чет
+     * элдик жаран»: a bare noun before a -лык adjective is part of it,
+     * «8 бейтапка амбулатордук жардам» counts бейтап */
+    return ky_adjective(w) || (ky_plural_possessive(n2) && !ky_genitive(w)) ||
+           (has_any_suffix(n2, LYK) && nchars(n2) >= 4 && !has_any_suffix(w, CASED));
+}
+
+/* [adjectives] [noun]: the counted noun, over up to two modifiers.
  * 1: a time word where the noun would be, so not a count. */
 static int read_noun(const fctx *c, fig_read *r)
 {
     num b;
-    const unitdef *u = r->u;
-    int want_noun = !u || !u->currency;
     size_t p = r->k;
-    for (int hops = 0; want_noun && hops < 3; hops++) {
+    for (int hops = 0; !no_noun_after(c, r) && hops < 3; hops++) {
         size_t q = next_joined(c, p);
         if (q >= c->n || c->t[q].kind != IZDE_TOK_WORD)
             break;
         const char *w = TERM(c, q);
-        if (is_stop(c, w) || read_number(c, q, &b) || multiplier(w) > 0)
+        if ((is_time_word(w) || is_month(w)) && !r->f.unit)
+            return 1;
+        if (is_time_word(w) || is_month(w) || ends_noun_search(c, r, p, q))
             break;
-        if (is_time_word(w) || is_month(w)) {
-            if (!r->f.unit)
-                return 1;
-            break;
+        /* «1729 үй-бүлөлүк дарыгерлер»: a hyphenated adjective */
+        if (c->ky && !c->ru && q + 1 < c->n && c->t[q + 1].start == c->t[q].end + 1 &&
+            c->text[c->t[q].end] == '-' && ky_adjective(TERM(c, q + 1)) && hops < 2) {
+            p = q + 1;
+            continue;
         }
-        if (r->f.unit && u_isupper(char_at(c, c->t[q].start)))
-            break;
-        if (c->ru && ru_verbish(w) && !ru_adjective(w))
-            break;
-        if (c->ky && !c->ru && ky_verbish(w))
-            break;
-        /* Kyrgyz puts the measured thing before an inflected unit: «96 пайызы» */
-        if (c->ky && !c->ru && u && strcmp(TERM(c, r->k), u->stem) != 0)
-            break;
         size_t q2 = next_joined(c, q);
         int next_ok = q2 < c->n && c->t[q2].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, q2)) &&
                       !read_number(c, q2, &b);
-        int adj = (c->ru && ru_adjective(w) && !(c->ky && !c->ru)) ||
-                  (c->ky && !c->ru && ky_adjective(w));
-        if (c->ky && !c->ru && next_ok && ky_plural_possessive(TERM(c, q2)))
-            adj = 1;
-        if (adj && next_ok && hops < 2) {
+        /* «трое полицейских окружили»: an adjective before a verb is the noun */
+        if (next_ok && c->ru && ru_verbish(TERM(c, q2)) && !ru_adjective(TERM(c, q2)))
+            next_ok = 0;
+        if (modifier_before(c, r, w, q2, next_ok) && hops < 2) {
             p = q;
             continue;
         }
@@ -1114,6 +1569,50 @@ static int read_noun(const fctx *c, fig_read *r)
         r->end = c->t[r->k].end;
     }
     return 0;
+}
+
+/* Russian prepositions: a spelled «one» after one is not a count. */
+static const char *const RU_PREP[] = {"в", "во", "на", "с", "со", "по", "за", "из", "от", "до",
+                                      "у", "о", "об", "обо", "при", "к", "ко", "под", "над",
+                                      "для", "без", "через", "между", "перед", NULL};
+
+/* Kyrgyz «бир» (also the indefinite article) counts only before a noun
+ * it counts: not «бир эле», not «ар бир» (each), «дагы бир» (another);
+ * not before a quantity word (бир нече several, бир катар a number of,
+ * бир топ a lot of, бир аз a little, бир жолу once); not as part of an
+ * adjective or compound (бир тууган, бир жактуу); not with a noun in
+ * the locative or ablative (бир убакта at the same time, бир тараптан
+ * on one hand, бир добуштан unanimously).  1: not a count. */
+static int ky_one_not_count(const fctx *c, const fig_read *r, size_t q)
+{
+    static const char *const BEFORE[] = {"ар", "дагы", "кайсы", "ошол", "ушул", "кээ", "эч",
+                                         "белгилүү",
+                                         "кандайдыр", "кандайча", "кайсыл", NULL};
+    static const char *const QUANT[] = {"нече", "катар", "топ", "тобу", "топко", "тобуна", "аз",
+                                        "азыраак",
+                                        "далай", "кыйла", "канча", "жолу", "жолку", "ирет",
+                                        "сыйра", "эле", "гана", "чети", NULL};
+    static const char *const ADVERBIAL[] = {"да", "де", "та", "те", "до", "дө", "то", "тө",
+                                            "дан", "ден", "тан", "тен", "нан", "нен", "дон",
+                                            "дөн", "тон", "төн", NULL};
+    size_t i = r->i;
+    if (!r->noun || q >= c->n)
+        return 1;
+    if (i > 0 && in_list(TERM(c, i - 1), BEFORE))
+        return 1;
+    const char *w = TERM(c, q);
+    if (in_list(w, QUANT) || has_prefix(w, "бөлүг") || ky_adjective(w) || ky_verbish(w))
+        return 1; /* «бир бөлүгү» a part of */
+    /* a participle, with a plural or possessive after it: «бир тууганы»,
+     * «бир туугандары» (sibling) */
+    static const char *const PART[] = {"ган", "ген", "гон", "гөн", "кан", "кен", "кон", "көн",
+                                       NULL};
+    for (const char *const *p = PART; *p; p++) {
+        const char *at = strstr(w, *p);
+        if (at && nchars(at) < nchars(w) && at - w >= 4)
+            return 1;
+    }
+    return has_any_suffix(r->noun, ADVERBIAL) && nchars(r->noun) > 3;
 }
 
 /* What only the noun decides: a 4-digit 1000..2100 is a count only before
@@ -1131,16 +1630,30 @@ static int year_or_lone_one(const fctx *c, fig_read *r)
             return 1;
         r->f.qualifier = IZDE_QUAL_EXACT;
     }
+    /* «таңкы сегизден кечки сегизге»: hours */
+    static const char *const DAYTIME[] = {"таңкы", "кечки", "түнкү", "күндүзгү", "саат", NULL};
+    if (r->a.spelled && c->ky && !c->ru &&
+        ((i > 0 && in_list(TERM(c, i - 1), DAYTIME)) ||
+         (r->a.j < c->n && in_list(TERM(c, r->a.j), DAYTIME))))
+        return 1;
     if (!(r->a.spelled && r->f.value == 1 && r->a.j == i + 1))
         return 0;
     size_t q = next_joined(c, i);
-    if (strcmp(TERM(c, i), "бир") == 0 &&
-        (!r->noun || (q < c->n && strcmp(TERM(c, q), "эле") == 0)))
+    if (strcmp(TERM(c, i), "бир") == 0)
+        return ky_one_not_count(c, r, q);
+    if (!r->noun || (q < c->n && strcmp(TERM(c, q), "из") == 0))
         return 1;
-    if (q < c->n && (strcmp(TERM(c, q), "из") == 0 || !r->noun))
+    /* set phrases: «одним словом», «одним пасом» (a manner, not a count), «одно
+     * целое», «одно дело — …, другое» */
+    if (strcmp(TERM(c, i), "одним") == 0 ||
+        in_list(r->noun, (const char *const[]){"словом", "целое", NULL}) ||
+        (strcmp(r->noun, "дело") == 0 && gap_dash(c, r->end, r->end + 4 < c->len ? r->end + 4 : r->end, 1)))
         return 1;
-    /* «ещё один», «ни одного», «хотя бы один»: not a count */
-    return i > 0 && in_list(TERM(c, i - 1), (const char *const[]){"еще", "ни", "бы", NULL});
+    /* «ещё один», «ни одного», «хотя бы один»: not a count; nor «one»
+     * governed by a preposition, an adverbial or a set phrase: «с одной
+     * стороны», «в одном случае», «в один голос», «по одним данным» */
+    return i > 0 && (in_list(TERM(c, i - 1), (const char *const[]){"еще", "ни", "бы", NULL}) ||
+                     in_list(TERM(c, i - 1), RU_PREP));
 }
 
 /* [qualifier] before: «более», «более чем», «не менее», «около», «до». */
@@ -1186,7 +1699,7 @@ static int ky_qualifier_at(const fctx *c, size_t *q)
     const char *w = TERM(c, *q);
     if (in_list(w, (const char *const[]){"ашуун", "ашык", "ашыгыраак", "ашуунраак", NULL}))
         return IZDE_QUAL_MORE;
-    if (in_list(w, (const char *const[]){"жакын", "чамалуу", NULL}))
+    if (in_list(w, (const char *const[]){"жакын", "чукул", "чамалуу", NULL}))
         return IZDE_QUAL_ABOUT;
     if (!in_list(w, (const char *const[]){"кем", "чейин", NULL}))
         return -1;
@@ -1266,6 +1779,44 @@ static int keep_figure(const fctx *c, fig_read *r, izde_figures *fs, struct izde
     return IZDE_OK;
 }
 
+/* Keep a figure that is its number alone: a score (whose number part
+ * holds both sides, «2:1»), a number in a name, a compound («70-
+ * процентное», «58-й», «45-летний») whose noun is not counted. */
+static int push_whole(const fctx *c, fig_read *r, izde_figures *fs, size_t *next)
+{
+    izde_figure *f = &r->f;
+    size_t e = f->num_end;
+    if (r->compound_unit || r->hyphen_kind) {
+        f->unit = r->compound_unit;
+        e = c->t[r->a.j].end;
+    }
+    while (f->kind == IZDE_FIG_SCORE && e + 1 < c->len && c->text[e] == ':' &&
+           isdig(c->text[e + 1]))
+        for (e++; e < c->len && isdig(c->text[e]); e++)
+            ;
+    if (f->kind == IZDE_FIG_SCORE)
+        f->num_end = e;
+    f->end = e;
+    sentence_of(c, f->start, &f->sent_start, &f->sent_end);
+    while (*next < c->n && c->t[*next].start < e)
+        (*next)++;
+    return push(fs, f);
+}
+
+/* An age told by the verb: «ему исполнилось 90», «стукнет 73», Kyrgyz
+ * «9га чыкты» (turned 9). */
+static void age_by_verb(const fctx *c, fig_read *r)
+{
+    static const char *const DATIVE[] = {"га", "ге", "ка", "ке", "го", "гө", "ко", "кө", NULL};
+    size_t i = r->i, j = r->a.j;
+    if (r->noun || r->f.unit || r->f.kind != IZDE_FIG_COUNT)
+        return;
+    if ((c->ky && !c->ru && has_any_suffix(TERM(c, j - 1), DATIVE) && j < c->n &&
+         has_prefix(TERM(c, j), "чык")) ||
+        (i > 0 && (has_prefix(TERM(c, i - 1), "исполни") || has_prefix(TERM(c, i - 1), "стукн"))))
+        r->f.kind = IZDE_FIG_AGE;
+}
+
 /* Try a figure at token i; *next receives the token to go on from. */
 static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *stemmer,
                       size_t *next)
@@ -1277,7 +1828,8 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     if (!read_number(c, i, &r.a))
         return IZDE_OK;
     *next = r.a.j;
-    if ((!r.a.spelled && digits_not_count(c, i, &r.a)) || ordinal_or_id(c, &r))
+    if ((!r.a.spelled && digits_not_count(c, i, &r.a, &r.f.kind)) ||
+        (r.a.spelled && spelled_not_count(c, i, &r.f.kind)) || ordinal_or_id(c, &r))
         return IZDE_OK;
     izde_figure *f = &r.f;
     f->value = f->high = r.a.v;
@@ -1288,23 +1840,31 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     r.next = *next;
     read_range(c, &r);
     *next = r.next;
+    if (!r.hyphen_kind && !r.compound_unit && date_after(c, r.k, r.ranged))
+        return IZDE_OK; /* «27-28-августта», «1- сентябрдан» */
     f->num_end = r.end;
-    if (r.compound_unit) {
-        /* the whole compound is the figure; what it qualifies is not counted */
-        f->unit = r.compound_unit;
-        f->end = c->t[r.a.j].end;
-        sentence_of(c, f->start, &f->sent_start, &f->sent_end);
-        *next = r.a.j + 1;
-        return push(fs, f);
-    }
+    if (f->kind == IZDE_FIG_SCORE || f->kind == IZDE_FIG_NAME || r.compound_unit ||
+        r.hyphen_kind)
+        return push_whole(c, &r, fs, next);
     if (!r.a.spelled && f->value >= 1000 && f->value <= 2100 && r.mult == 1 &&
         (r.a.plain4 || r.a.cardinal_sfx))
         f->qualifier = -1; /* maybe a year: decided by year_or_lone_one */
     if (read_unit(c, &r) || read_noun(c, &r) || year_or_lone_one(c, &r))
         return IZDE_OK;
+    age_by_verb(c, &r);
+    /* «6 сом 50 тыйын»: the small coins of an amount just read */
+    if (r.noun && (has_prefix(r.noun, "тыйын") || has_prefix(r.noun, "копе")) && i > 0 &&
+        unit_of(TERM(c, i - 1)) && unit_of(TERM(c, i - 1))->currency)
+        return IZDE_OK;
     qualifier_before(c, &r);
     if (c->ky)
         qualifier_after_ky(c, &r);
+    /* one Kyrgyz numeral word alone, with nothing it counts: a homonym
+     * («жүз бурду» turned its face, «он жакта» on the right) or a manner
+     * («экиге бөлдүк» split in two) */
+    if (r.a.spelled && r.a.j == i + 1 && c->ky && !c->ru && !r.noun && !f->unit &&
+        f->kind == IZDE_FIG_COUNT)
+        return IZDE_OK;
     int rc = keep_figure(c, &r, fs, stemmer);
     /* go on after the number part (a noun may hold another number: no) */
     size_t last = *next;
@@ -1363,4 +1923,20 @@ static const char *const qual_names[] = {"exact", "about", "more", "less"};
 const char *izde__qualifier_name(int q)
 {
     return q >= 0 && q <= 3 ? qual_names[q] : "exact";
+}
+
+static const char *const kind_names[IZDE_FIG_NKINDS] = {
+    "count", "age", "duration", "anniversary", "ordinal", "fraction", "score", "name"};
+
+const char *izde__figure_kind_name(int kind)
+{
+    return kind >= 0 && kind < IZDE_FIG_NKINDS ? kind_names[kind] : "count";
+}
+
+int izde__figure_kind_of(const char *name)
+{
+    for (int k = 0; name && k < IZDE_FIG_NKINDS; k++)
+        if (strcmp(name, kind_names[k]) == 0)
+            return k;
+    return IZDE_FIG_COUNT;
 }

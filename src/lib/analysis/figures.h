@@ -11,6 +11,16 @@
  *   «одиннадцать терактов»         value 11, noun терактов
  * Years («с 2014 года», «2021-жылдын»), dates («5 декабря»), times
  * («16:49»), URLs, phone numbers and identifiers are not figures.
+ *
+ * Every figure has a kind: a count (what facts and check compare) or a
+ * number that is not one, kept apart:
+ *   «45 жаштагы», «в возрасте 45 лет», «45-летний»   age
+ *   «16 лет», «7 месяцев», «3 жыл»                   duration
+ *   «286 лет флоту», «30-летие», «30 жылдыгы»        anniversary
+ *   «58-й армии», «3-класс»                          ordinal
+ *   «две трети» (value 2/3), «үчтөн бири» (1/3)      fraction
+ *   «со счетом 2:1»                                  score
+ *   «Ту-154», «резолюция 1566», «TOP 09», «№ 5»      name
  */
 #ifndef IZDE_FIGURES_H
 #define IZDE_FIGURES_H
@@ -23,6 +33,18 @@ typedef enum izde_qual {
     IZDE_QUAL_MORE,   /* более, свыше, больше, более чем, ашуун, ашык, ашыгыраак */
     IZDE_QUAL_LESS    /* менее, до, меньше, кем */
 } izde_qual;
+
+typedef enum izde_fig_kind {
+    IZDE_FIG_COUNT = 0,   /* a cited count or amount: the default */
+    IZDE_FIG_AGE,
+    IZDE_FIG_DURATION,
+    IZDE_FIG_ANNIVERSARY,
+    IZDE_FIG_ORDINAL,
+    IZDE_FIG_FRACTION,
+    IZDE_FIG_SCORE,
+    IZDE_FIG_NAME,        /* a number in a name: «Ту-154», «резолюция 1566», «№ 5» */
+    IZDE_FIG_NKINDS
+} izde_fig_kind;
 
 typedef struct izde_figure {
     double value;         /* the number with its multiplier applied */
@@ -37,6 +59,7 @@ typedef struct izde_figure {
     int spelled;          /* 1 when the number was written in words */
     size_t num_start, num_end; /* bytes of the number itself (range and multiplier
                                   included, qualifier, unit and noun not) */
+    int kind;             /* izde_fig_kind */
 } izde_figure;
 
 typedef struct izde_figures izde_figures;  /* a list, owning its strings */
@@ -59,5 +82,12 @@ void izde__figures_free(izde_figures *f);
 
 /* "exact", "about", "more", "less" for an izde_qual. */
 const char *izde__qualifier_name(int q);
+
+/* "count", "age", "duration", "anniversary", "ordinal", "fraction",
+ * "score", "name" for an izde_fig_kind ("count" for anything else). */
+const char *izde__figure_kind_name(int kind);
+/* The izde_fig_kind named `name`; NULL (an index written before kinds)
+ * and unknown names are counts. */
+int izde__figure_kind_of(const char *name);
 
 #endif /* IZDE_FIGURES_H */

@@ -164,6 +164,7 @@ json_t *izde__figure_json(const izde_figure *f, const char *text, int stored)
     json_object_set_new(o, "value", json_real(f->value));
     json_object_set_new(o, "high", json_real(f->high));
     json_object_set_new(o, "qualifier", json_string(izde__qualifier_name(f->qualifier)));
+    json_object_set_new(o, "kind", json_string(izde__figure_kind_name(f->kind)));
     json_object_set_new(o, "unit", f->unit ? json_string(f->unit) : json_null());
     json_object_set_new(o, "noun", f->noun ? json_string(f->noun) : json_null());
     json_object_set_new(o, "noun_stem", f->noun_stem ? json_string(f->noun_stem) : json_null());
@@ -185,6 +186,11 @@ json_t *izde__figure_json(const izde_figure *f, const char *text, int stored)
         json_object_set_new(o, "sentence", sn ? sn : json_null());
     }
     return o;
+}
+
+int izde__figure_json_kind(json_t *fig)
+{
+    return izde__figure_kind_of(json_string_value(json_object_get(fig, "kind")));
 }
 
 /* A [start, end) slice of `text` as a JSON string, or null when out of range. */

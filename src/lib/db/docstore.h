@@ -61,6 +61,9 @@ int izde__doc_set_story(izx_db *x, unsigned docid, const char *story);
  * sentence_end, the strings being slices of the article text.  `text` is
  * what the figure was found in. */
 json_t *izde__figure_json(const izde_figure *f, const char *text, int stored);
+/* The izde_fig_kind of a stored figure: its "kind", a count when absent
+ * (an index written before figures had kinds). */
+int izde__figure_json_kind(json_t *fig);
 /* Give one stored figure of a document its "text" and "sentence" again
  * from the article's clean text (the sentence as excerpt.c shows it:
  * at most IZDE_SENTENCE_MAX_BYTES around the figure).  Only the figures

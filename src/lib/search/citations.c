@@ -7,6 +7,7 @@
 
 #include "citations.h"
 #include "docstore.h"
+#include "figures.h"
 
 /* A string member as a copy; NULL when absent or not a string. */
 static int copy_str(json_t *o, const char *key, const char **out)
@@ -26,6 +27,7 @@ int izde__cite_into(izde_citation *c, json_t *doc, json_t *fig, const char *text
     f->high = json_number_value(json_object_get(fig, "high"));
     f->start = (size_t)json_integer_value(json_object_get(fig, "start"));
     f->end = (size_t)json_integer_value(json_object_get(fig, "end"));
+    f->kind = izde__figure_kind_name(izde__figure_json_kind(fig));
     int bad = copy_str(doc, "id", &c->id) | copy_str(doc, "title", &c->title) |
               copy_str(doc, "path", &c->path) | copy_str(doc, "url", &c->url) |
               copy_str(doc, "date", &c->date) | copy_str(doc, "source", &c->source) |

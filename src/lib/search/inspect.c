@@ -66,6 +66,7 @@ static int add_figures(izde_text_analysis *a, const izde_figures *figs, const ch
         g->value = f->value;
         g->high = f->high;
         g->qualifier = izde__qualifier_name(f->qualifier);
+        g->kind = izde__figure_kind_name(f->kind);
         g->start = f->start;
         g->end = f->end;
         g->unit = dup_or_null(f->unit);

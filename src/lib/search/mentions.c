@@ -13,8 +13,7 @@
 
 int izde__figure_is_count(json_t *fig)
 {
-    const char *kind = json_string_value(json_object_get(fig, "kind"));
-    return !kind || strcmp(kind, "count") == 0;
+    return izde__figure_json_kind(fig) == IZDE_FIG_COUNT;
 }
 
 const char *izde__doc_story(json_t *doc)

@@ -27,8 +27,9 @@ void izde__figure_core_json(json_t *o, const izde_hit_figure *g)
 {
     json_object_set_new(o, "value", json_real(g->value));
     json_object_set_new(o, "high", json_real(g->high));
-    izde__json_set_strs(o, (const char *const[]){"qualifier", "unit", "noun"},
-                        (const char *const[]){g->qualifier, g->unit, g->noun}, 3);
+    izde__json_set_strs(o, (const char *const[]){"qualifier", "unit", "noun", "kind"},
+                        (const char *const[]){g->qualifier, g->unit, g->noun,
+                                              g->kind ? g->kind : "count"}, 4);
 }
 
 json_t *izde__hit_figure_json(const izde_hit_figure *g)

@@ -104,6 +104,7 @@ static void set_figures(hit_store *s, izde_hit *h, json_t *o, const char *text, 
         g->value = json_number_value(json_object_get(f, "value"));
         g->high = json_number_value(json_object_get(f, "high"));
         g->qualifier = jstr(f, "qualifier");
+        g->kind = izde__figure_kind_name(izde__figure_kind_of(jstr(f, "kind")));
         g->unit = jstr(f, "unit");
         g->noun = jstr(f, "noun");
         g->noun_stem = jstr(f, "noun_stem");
