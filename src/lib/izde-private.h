@@ -269,6 +269,10 @@ int izde__claims_drop(izde_db *db, const char *file_term, izde_reread_fn reread,
 /* Estimated Jaccard similarity of the shingle sets from which two texts
  * are copies of one story (README, "Copies of one story": measured). */
 #define IZDE_STORY_SAME 0.5
+/* A text of fewer shingles (about 27 words) is never a copy: lines that
+ * short (a footnote on a banned organisation, a photo credit) stand in
+ * unrelated articles whose body the cleaner did not keep. */
+#define IZDE_STORY_MIN_SHINGLES 25
 #define IZDE_STORY_SIG_FORMAT 1
 #define IZDE_STORY_SIG_BYTES (1 + 4 + 4 + 4 * IZDE_STORY_HASHES)
 

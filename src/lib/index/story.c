@@ -10,7 +10,8 @@
  * candidates with Xapian's own postlists: two texts of Jaccard 0.5 share
  * a band with probability 1 - (1 - 0.5^3)^20 = 0.93, of 0.6 0.99, of 0.2
  * 0.15.  A candidate is a copy when its estimated Jaccard is at least
- * IZDE_STORY_SAME (measured: README, "Copies of one story").
+ * IZDE_STORY_SAME (measured: README, "Copies of one story"); a text of
+ * fewer than IZDE_STORY_MIN_SHINGLES shingles is never one.
  *
  * An article joins the story of its earliest-indexed copy; with none it
  * starts its own, named by its id.  Existing articles never change story.
@@ -87,7 +88,7 @@ int izde__story_sig_unpack(const char *v, size_t len, izde_story_sig *sig)
 
 double izde__story_similarity(const izde_story_sig *a, const izde_story_sig *b)
 {
-    if (!a->shingles || !b->shingles)
+    if (a->shingles < IZDE_STORY_MIN_SHINGLES || b->shingles < IZDE_STORY_MIN_SHINGLES)
         return 0;
     unsigned same = 0;
     for (unsigned k = 0; k < IZDE_STORY_HASHES; k++)
@@ -147,7 +148,7 @@ static int cmp_unsigned(const void *a, const void *b)
 /* The documents sharing a band with `sig`, sorted, each once. */
 static int story_candidates(izx_db *x, const izde_story_sig *sig, docids *out)
 {
-    if (!sig->shingles)
+    if (sig->shingles < IZDE_STORY_MIN_SHINGLES)
         return IZX_OK;
     izde_buf t = {0};
     int rc = IZX_OK;
@@ -233,7 +234,9 @@ static int story_terms(izx_doc *doc, const izde_story_sig *sig, const char *stor
     izde__story_sig_pack(sig, packed);
     izde_buf t = {0};
     int x = izx_doc_set_value(doc, IZDE_SLOT_STORY_SIG, (const char *)packed, sizeof packed);
-    for (unsigned band = 0; sig->shingles && band < IZDE_STORY_BANDS && x == IZX_OK; band++)
+    for (unsigned band = 0; sig->shingles >= IZDE_STORY_MIN_SHINGLES && band < IZDE_STORY_BANDS &&
+                            x == IZX_OK;
+         band++)
         x = izde__story_band_term(&t, sig, band) ? IZX_ENOMEM
                                                   : izx_doc_add_boolean_term(doc, t.data, t.len);
     if (x == IZX_OK)
@@ -283,7 +286,7 @@ int izde__story_assign(izde_db *db, izx_doc *doc, const izde_story_sig *sig, con
     if (izx_db_postlist(db->x, id_term, id_len, first_docid, &self) != IZX_OK)
         self = 0;
     char *story = NULL;
-    int rc = sig->shingles ? earliest_copy(db, sig, self, &story) : IZDE_OK;
+    int rc = earliest_copy(db, sig, self, &story);
     if (rc != IZDE_OK)
         return rc;
     if (!story && !(story = new_story_name(db, id, self)))
