@@ -69,8 +69,11 @@ static void print_analysis(const izde_text_analysis *a)
             printf("..");
             cli_print_number(f->high);
         }
-        printf(" %s%s%s%s%s\n", f->qualifier, f->unit ? ", unit " : "", f->unit ? f->unit : "",
-               f->noun_stem ? ", counts " : "", f->noun_stem ? f->noun_stem : "");
+        printf(" %s%s%s", f->qualifier, f->unit ? ", unit " : "", f->unit ? f->unit : "");
+        if (f->noun)
+            printf(", counts %s (key %s)", f->label ? f->label : f->noun,
+                   f->key ? f->key : f->noun_stem ? f->noun_stem : "");
+        printf("\n");
     }
 }
 

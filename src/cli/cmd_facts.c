@@ -42,7 +42,7 @@ static void print_facts(const izde_facts *f, const char *query)
     for (size_t i = 0; i < f->ngroups; i++) {
         const izde_fact_group *g = &f->groups[i];
         printf("\n%s (%u figure(s) in %u article(s))\n",
-               or_null(g->noun ? g->noun : g->unit ? g->unit : g->noun_stem), g->figures,
+               or_null(g->label ? g->label : g->noun ? g->noun : g->unit ? g->unit : g->noun_stem), g->figures,
                g->articles);
         for (size_t k = 0; k < g->nvalues; k++) {
             const izde_citation *v = &g->values[k];

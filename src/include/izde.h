@@ -307,9 +307,13 @@ typedef struct izde_hit_figure {
     double value;            /* multiplier applied: «28 тысяч» -> 28000 */
     double high;             /* high end of a range («30-35»), else == value */
     const char *qualifier;   /* "exact", "about", "more" or "less" */
-    const char *unit;        /* "%", "тонна", "сом"..., or NULL */
+    const char *unit;        /* "%", "кг", "т", "сом"... (index/SCHEMA.md), or NULL */
     const char *noun;        /* the counted noun as written, or NULL */
     const char *noun_stem;   /* its stem, or NULL */
+    const char *key;         /* what it counts, one for all forms of a noun in Russian
+                              * and Kyrgyz, else the unit; NULL before analyzer version 4 */
+    const char *label;       /* the noun's dictionary form as far as the word shows it,
+                              * else the unit; NULL before analyzer version 4 */
     const char *text;        /* the figure as written */
     const char *sentence;    /* the sentence it stands in, or at most
                               * IZDE_SENTENCE_MAX_BYTES of it around the
@@ -485,11 +489,16 @@ typedef struct izde_citation {
                              * sentence, start, end */
 } izde_citation;
 
-/* The figures counting one thing: a noun's stem, else a unit. */
+/* The figures counting one thing: a noun in any form and either
+ * language, else a unit. */
 typedef struct izde_fact_group {
-    const char *noun_stem;  /* the key: the noun's stem, else the unit */
+    const char *noun_stem;  /* the key: one for every form of the noun in Russian and
+                               Kyrgyz, else the unit (before analyzer version 4: the
+                               noun's stem) */
     const char *noun;       /* the noun and unit of its first figure, or NULL */
     const char *unit;
+    const char *label;      /* what it is shown as: the dictionary form its figures
+                               most often show, else the unit */
     unsigned figures;       /* figures in the group */
     unsigned articles;      /* articles citing them */
     izde_citation *values;  /* every figure, in the articles' order */
@@ -516,7 +525,7 @@ int izde_facts_page(izde_facts **out, izde_db *db, const char *query, unsigned o
                     unsigned max_docs);
 void izde_facts_free(izde_facts *f);
 /* As `izde facts --json` prints it: {"query", "articles", "offset", "groups":
- * [{"noun_stem", "noun", "unit", "figures", "articles", "values": [{"id",
+ * [{"noun_stem", "key", "label", "noun", "unit", "figures", "articles", "values": [{"id",
  * "title", "path", "url", "date", "source", "lang", "value", "high",
  * "qualifier", "unit", "noun", "text", "sentence"}]}], ["partial"]}. */
 int izde_facts_to_json(const izde_facts *f, izde_db *db, const char *query, char **json_out);

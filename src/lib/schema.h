@@ -16,8 +16,10 @@
  * created (and by a --force run): what made the terms and the clean text
  * of the same input.  2: ZK stems, compounds; 3: short lines inside
  * articles kept, broken lines joined, code and markup out (clean.c); a
- * capitalised surname in -ов/-ев its own Russian stem (terms.c). */
-#define IZDE_ANALYZER_VERSION 3
+ * capitalised surname in -ов/-ев its own Russian stem (terms.c); 4: a
+ * figure's unit read in any case form of either language, and its key and
+ * label (counted.c): N terms under the key. */
+#define IZDE_ANALYZER_VERSION 4
 
 #define IZDE_PREFIX_STEM_RU "Z"
 #define IZDE_PREFIX_STEM_KY "ZK"
@@ -27,7 +29,7 @@
 #define IZDE_PREFIX_YEAR "Y"
 #define IZDE_PREFIX_MONTH "M"
 #define IZDE_PREFIX_DAY "D"
-#define IZDE_PREFIX_FIGURE "N" /* N<noun stem or unit>, N<...>=<value> */
+#define IZDE_PREFIX_FIGURE "N" /* N<key or unit>, N<...>=<value> */
 #define IZDE_PREFIX_MENTIONED "E" /* EY<yyyy>, EM<yyyymm>, ED<yyyymmdd>: dates the text mentions */
 #define IZDE_PREFIX_FILE "F"      /* F<file key>: the documents read from one file */
 #define IZDE_META_FILE "izde.file:" /* + <file key>: "size mtime_ns hash" of an indexed file */

@@ -138,7 +138,7 @@ function renderFacts(res) {
   const box = $('facts');
   if (!res.groups.length) { box.replaceChildren(el('p', {}, 'В найденных статьях цифр нет.')); return; }
   box.replaceChildren(...res.groups.slice(0, 8).map((g) => {
-    const what = g.noun || g.unit || g.noun_stem;
+    const what = g.label || g.noun || g.unit || g.noun_stem;
     const ul = el('ul');
     const values = new Map();
     for (const v of g.values) {

@@ -191,9 +191,9 @@ static int add_figures(index_ctx *ctx, izde_db *db, const char *text, size_t len
     for (size_t i = 0; i < izde__figures_count(figs) && rc == IZDE_OK; i++) {
         const izde_figure *f = izde__figures_get(figs, i);
         json_array_append_new(arr, izde__figure_json(f, text, 1));
-        if (f->noun_stem && *f->noun_stem)
-            rc = add_figure_terms(ctx, f->noun_stem, f->value);
-        if (rc == IZDE_OK && f->unit)
+        if (f->key && *f->key)
+            rc = add_figure_terms(ctx, f->key, f->value);
+        if (rc == IZDE_OK && f->unit && (!f->key || strcmp(f->key, f->unit) != 0))
             rc = add_figure_terms(ctx, f->unit, f->value);
     }
     izde__figures_free(figs);

@@ -6,12 +6,69 @@
 #include <string.h>
 
 #include "citations.h"
+#include "counted.h"
 
 typedef struct group {
     izde_fact_group pub;        /* noun_stem, noun, unit owned; values in `list` */
     izde__citations list;
     const char *last_id;        /* to count articles once */
+    char **labels;              /* the labels of its figures, each once */
+    unsigned *counts;           /* how often each */
+    size_t nlabels;
 } group;
+
+/* What a stored figure counts: its key (analyzer version 4), else its
+ * noun's stem, else its unit; and the label it shows. */
+static const char *figure_key(json_t *fig, const char **label)
+{
+    const char *key = json_string_value(json_object_get(fig, "key"));
+    if (!key)
+        key = json_string_value(json_object_get(fig, "noun_stem"));
+    if (!key)
+        key = json_string_value(json_object_get(fig, "unit"));
+    *label = json_string_value(json_object_get(fig, "label"));
+    if (!*label)
+        *label = json_string_value(json_object_get(fig, "noun"));
+    if (!*label)
+        *label = key;
+    return key;
+}
+
+/* One more figure shown as `label` in g. */
+static int count_label(group *g, const char *label)
+{
+    for (size_t i = 0; i < g->nlabels; i++)
+        if (strcmp(g->labels[i], label) == 0) {
+            g->counts[i]++;
+            return IZDE_OK;
+        }
+    char **nl = realloc(g->labels, (g->nlabels + 1) * sizeof *nl);
+    if (nl)
+        g->labels = nl;
+    unsigned *nc = nl ? realloc(g->counts, (g->nlabels + 1) * sizeof *nc) : NULL;
+    if (nc)
+        g->counts = nc;
+    if (!nc || !(nl[g->nlabels] = strdup(label)))
+        return IZDE_ENOMEM;
+    g->counts[g->nlabels++] = 1;
+    return IZDE_OK;
+}
+
+/* The group's label (counted.c), its labels freed.  IZDE_OK or IZDE_ENOMEM. */
+static int settle_label(group *g)
+{
+    const char *best = izde__counted_group_label(g->pub.noun_stem, (const char *const *)g->labels,
+                                                 g->counts, g->nlabels);
+    g->pub.label = strdup(best ? best : g->pub.noun_stem);
+    for (size_t i = 0; i < g->nlabels; i++)
+        free(g->labels[i]);
+    free(g->labels);
+    free(g->counts);
+    g->labels = NULL;
+    g->counts = NULL;
+    g->nlabels = 0;
+    return g->pub.label ? IZDE_OK : IZDE_ENOMEM;
+}
 
 typedef struct facts_ctx {
     group *g;
@@ -52,13 +109,12 @@ static int facts_doc(void *vctx, json_t *doc, const char *text, size_t tlen)
     size_t i;
     const char *id = json_string_value(json_object_get(doc, "id"));
     json_array_foreach(figs, i, f) {
-        const char *key = json_string_value(json_object_get(f, "noun_stem"));
-        if (!key)
-            key = json_string_value(json_object_get(f, "unit"));
+        const char *label;
+        const char *key = figure_key(f, &label);
         if (!key)
             continue;
         group *g = group_for(c, key, f);
-        if (!g)
+        if (!g || count_label(g, label) != IZDE_OK)
             return IZDE_ENOMEM;
         g->pub.figures++;
         if (!g->last_id || !id || strcmp(g->last_id, id) != 0)
@@ -85,6 +141,7 @@ static int by_articles(const void *a, const void *b)
 static void free_group(izde_fact_group *g)
 {
     free((char *)g->noun_stem);
+    free((char *)g->label);
     free((char *)g->noun);
     free((char *)g->unit);
     izde__citations_free(g->values, g->nvalues);
@@ -111,6 +168,12 @@ static izde_facts *make_facts(facts_ctx *c, unsigned offset, unsigned matched)
         free(groups);
         return NULL;
     }
+    for (size_t i = 0; i < c->n; i++)
+        if (settle_label(&c->g[i]) != IZDE_OK) {
+            free(f);
+            free(groups);
+            return NULL;
+        }
     for (size_t i = 0; i < c->n; i++) {
         groups[i] = c->g[i].pub;
         groups[i].values = c->g[i].list.v;
@@ -133,6 +196,10 @@ static void facts_ctx_free(facts_ctx *c)
         c->g[i].pub.values = c->g[i].list.v;
         c->g[i].pub.nvalues = c->g[i].list.n;
         free_group(&c->g[i].pub);
+        for (size_t k = 0; k < c->g[i].nlabels; k++)
+            free(c->g[i].labels[k]);
+        free(c->g[i].labels);
+        free(c->g[i].counts);
     }
     free(c->g);
 }
@@ -184,6 +251,8 @@ int izde_facts_to_json(const izde_facts *f, izde_db *db, const char *query, char
         const izde_fact_group *g = &f->groups[i];
         json_t *o = json_object();
         json_object_set_new(o, "noun_stem", json_string(g->noun_stem));
+        json_object_set_new(o, "key", json_string(g->noun_stem));
+        json_object_set_new(o, "label", izde__json_str(g->label));
         json_object_set_new(o, "noun", izde__json_str(g->noun));
         json_object_set_new(o, "unit", izde__json_str(g->unit));
         json_object_set_new(o, "figures", json_integer(g->figures));
