@@ -100,6 +100,9 @@ static void test_units_kyrgyz(void **state)
     expect_unit("теңгеге", "тенге");
     expect_unit("евродон", "евро");
     expect_unit("юандан", "юань");
+    /* derivations: «100 сомдук айып», «5 доллардык» */
+    expect_unit("сомдук", "сом");
+    expect_unit("доллардык", "доллар");
 }
 
 static void test_not_units(void **state)
@@ -107,7 +110,7 @@ static void test_not_units(void **state)
     (void)state;
     /* an abbreviation matches only as written */
     const char *no[] = {"том", "лет", "ли", "метро", "сумм", "суммы", "тең", "грамота",
-                        "тоннель", "литература", "процентный", "доллардык", "ге", "де", "ка"};
+                        "тоннель", "литература", "процентный", "ге", "де", "ка"};
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
         expect_no_unit(no[i]);
     /* «г» is the year («2019 г.»), not grams */
@@ -154,8 +157,13 @@ static void test_keys(void **state)
     /* a unit word's key is its unit */
     expect_key("килограммга", 1, "кг");
     expect_key("Килограммов", 0, "кг");
-    /* three letters stay: a short Kyrgyz word keeps its last vowel */
-    expect_key("киши", 1, "киш");
+    /* a loanword's -ия goes when three letters stay, one vowel when four
+     * do: short Kyrgyz words keep their last vowel */
+    expect_key("Индияга", 1, "инд");
+    expect_key("Индии", 0, "инд");
+    expect_key("машиналар", 1, "машин");
+    expect_key("кара", 1, "кара");
+    expect_key("пара", 1, "пара");
     expect_key("ата", 1, "ата");
 }
 

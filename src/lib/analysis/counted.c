@@ -18,6 +18,7 @@
 #include <unicode/utf8.h>
 
 #include "izde.h"
+#include "stem_ky.h"
 
 typedef struct unit_def {
     const char *name;      /* the unit's name */
@@ -53,7 +54,9 @@ static const unit_def UNITS[] = {
 static const char *const RU_ENDINGS[] = {"",   "а",  "я",  "у",   "ю",   "ом", "ем", "ой",
                                          "ей", "ою", "ею", "е",   "и",   "ы",  "ов", "ев",
                                          "ам", "ям", "ами", "ями", "ах", "ях", "ь",  NULL};
-/* A loanword's final vowel: in a Kyrgyz stem, not in the Russian one. */
+/* A loanword's final vowel: in a Kyrgyz stem, not in the Russian one.
+ * Two letters go when three stay (Россия, Индия); one when four stay:
+ * Kyrgyz words of four letters end in a vowel too (кара, пара, буга). */
 static const char *const LOAN_TAILS[] = {"ия", "ья", "ие", "ея", "а", "я", "и", "й", "ь", NULL};
 /* Masculine endings after which a Russian stem is the nominative. */
 static const char *const RU_MASC[] = {"ов", "ом", NULL};
@@ -62,6 +65,7 @@ static const char *const RU_NOM[] = {"а", "я", "о", "е", "ь", "й", "ие",
 
 struct izde_counted {
     izde_stemmer *ru, *ky;
+    izde_ky_stemmer *kyd;      /* Kyrgyz, derivations too: «сомдук» is сом */
     char *ru_stem[NUNITS][3];  /* Russian stems of the Russian base forms */
     int ready, failed;
 };
@@ -80,6 +84,7 @@ void izde__counted_free(izde_counted *c)
             free(c->ru_stem[u][k]);
     izde_stemmer_free(c->ru);
     izde_stemmer_free(c->ky);
+    izde_ky_stemmer_delete(c->kyd);
     free(c);
 }
 
@@ -99,7 +104,8 @@ static int ready(izde_counted *c)
     if (c->ready || c->failed)
         return c->ready;
     c->failed = 1;
-    if (izde_stemmer_new(&c->ru, "ru") != IZDE_OK || izde_stemmer_new(&c->ky, "ky") != IZDE_OK)
+    if (izde_stemmer_new(&c->ru, "ru") != IZDE_OK || izde_stemmer_new(&c->ky, "ky") != IZDE_OK ||
+        !(c->kyd = izde_ky_stemmer_new(IZDE_KY_DERIV)))
         return 0;
     for (size_t u = 0; u < NUNITS; u++)
         for (int k = 0; k < 3 && UNITS[u].ru[k]; k++) {
@@ -179,7 +185,8 @@ const char *izde__counted_unit(izde_counted *c, const char *w, size_t n, int *cu
     size_t rn, kn;
     const char *rs = izde_stemmer_stem(c->ru, w, n, &rn);
     char *r = rs ? dupn(rs, rn) : NULL;
-    const char *ks = r ? izde_stemmer_stem(c->ky, w, n, &kn) : NULL;
+    const char *ks = r ? izde_ky_stemmer_stem(c->kyd, w, n) : NULL;
+    kn = ks ? izde_ky_stemmer_length(c->kyd) : 0;
     const char *hit = NULL;
     for (size_t u = 0; ks && !hit && u < NUNITS; u++) {
         int ky = 0;
@@ -222,13 +229,13 @@ static size_t letters(const char *s, size_t n)
     return k;
 }
 
-/* A Kyrgyz stem without a loanword's final vowel, when 3 letters stay. */
+/* A Kyrgyz stem without a loanword's final vowel (LOAN_TAILS). */
 static size_t loan_strip(const char *s, size_t n)
 {
     for (size_t i = 0; LOAN_TAILS[i]; i++) {
         size_t t = strlen(LOAN_TAILS[i]);
-        if (n > t && memcmp(s + n - t, LOAN_TAILS[i], t) == 0 && letters(s, n - t) >= 3)
-            return n - t;
+        if (n > t && memcmp(s + n - t, LOAN_TAILS[i], t) == 0)
+            return letters(s, n - t) >= (t > 2 ? 3u : 4u) ? n - t : n;
     }
     return n;
 }

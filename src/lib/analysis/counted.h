@@ -19,9 +19,11 @@
  * as written («т» but not «Том», «л» but not «лет»).
  *
  * A noun's key: its Russian stem in a Russian text; its Kyrgyz stem in a
- * Kyrgyz one, without a loanword's final vowel (а я и й ия ья ие ея ь)
- * when three letters or more remain, which is how Russian stems end
- * («компания» ky stem компания, ru stem компан).  A unit word's key is the
+ * Kyrgyz one, without a loanword's final vowel, which is how Russian
+ * stems end («компания» ky stem компания, ru stem компан): ия ья ие ея
+ * when three letters remain (Индия), а я и й ь when four do (машина; but
+ * кара, пара, буга are Kyrgyz words and stay whole).  Kyrgyz units are
+ * read with derivations too («100 сомдук айып» is сом).  A unit word's key is the
  * unit.  The label is the word's dictionary form when the word shows it:
  * the Kyrgyz stem (Kyrgyz nominatives carry no ending); in Russian the
  * word itself, or its stem's letters when the ending is masculine
