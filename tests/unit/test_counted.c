@@ -64,6 +64,8 @@ static void test_units_russian(void **state)
     expect_unit("литров", "л");
     expect_unit("километров", "км");
     expect_unit("метрах", "м");
+    expect_unit("сантиметров", "см");
+    expect_unit("миллиметра", "мм");
     expect_unit("процентов", "%");
     expect_unit("рублей", "рубль");
     expect_unit("рубля", "рубль");
@@ -189,6 +191,13 @@ static void test_labels(void **state)
     expect_label("жертвами", 0, "жертвами");
     expect_label("учителей", 0, "учителей");
     expect_label("тонны", 0, "т");
+    /* a vowel the nominative has and the other forms drop: the word stays */
+    expect_label("бросков", 0, "бросков");
+    expect_label("бойцов", 0, "бойцов");
+    expect_label("очков", 0, "очков");
+    expect_label("матчей", 0, "матчей");
+    expect_label("кораблей", 0, "кораблей");
+    expect_label("игроков", 0, "игрок");
 }
 
 static void test_group_label(void **state)

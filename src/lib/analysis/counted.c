@@ -4,9 +4,9 @@
  * (counted.h).
  *
  * Units are named by short standard symbols where one exists, else by
- * their Russian dictionary form: "%", "кг", "г", "т", "км", "м", "га",
- * "л", "сом", "тенге", "рубль", "доллар", "евро", "гривна", "юань",
- * "сум", "манат", and "доза".  "г" alone is not read as grams: it is the
+ * their Russian dictionary form: "%", "кг", "г", "т", "км", "м", "см",
+ * "мм", "га", "л", "сом", "тенге", "рубль", "доллар", "евро", "гривна",
+ * "юань", "сум", "манат", and "доза".  "г" alone is not read as grams: it is the
  * year («2019 г.»).
  */
 #include "counted.h"
@@ -35,6 +35,8 @@ static const unit_def UNITS[] = {
     {"т", 0, {"т", "тн"}, {"тонна"}, {"тонна"}},
     {"км", 0, {"км"}, {"километр"}, {"километр"}},
     {"м", 0, {"м"}, {"метр"}, {"метр"}},
+    {"см", 0, {"см"}, {"сантиметр"}, {"сантиметр"}},
+    {"мм", 0, {"мм"}, {"миллиметр"}, {"миллиметр"}},
     {"га", 0, {"га"}, {"гектар"}, {"гектар"}},
     {"л", 0, {"л"}, {"литр"}, {"литр"}},
     {"доза", 0, {NULL}, {"доза"}, {"доза"}},
@@ -270,14 +272,25 @@ static size_t letter_bytes(const char *s, size_t k)
     return i;
 }
 
-/* Whether s ends in a consonant that is not й (a hard stem). */
+/* Whether the letter ending at byte `at` of s is not one of `vowels`. */
+static int consonant_at(const char *s, size_t n, size_t at, const char *vowels)
+{
+    if (at < 2 || at > n)
+        return 0;
+    char c[3] = {s[at - 2], s[at - 1], 0};
+    return strstr(vowels, c) == NULL;
+}
+
+/* Whether the stem s is a masculine nominative: it ends in a consonant
+ * (not й), but not in a consonant (й too) and к or ц, where the nominative has a
+ * vowel the other forms drop («бросков» бросок, «бойцов» боец) or is
+ * neuter («очков» очко). */
 static int hard_end(const char *s, size_t n)
 {
-    static const char *const vowels = "аеёиоуыэюяйьъөүі";
-    if (n < 2)
+    if (!consonant_at(s, n, n, "аеёиоуыэюяйьъөүі"))
         return 0;
-    char last[3] = {s[n - 2], s[n - 1], 0};
-    return strstr(vowels, last) == NULL;
+    int kc = n >= 2 && (memcmp(s + n - 2, "к", 2) == 0 || memcmp(s + n - 2, "ц", 2) == 0);
+    return !(kc && consonant_at(s, n, n - 2, "аеёиоуыэюяөүі"));
 }
 
 /* Russian: the word lower-cased, or its stem's letters («самолётов» ->
