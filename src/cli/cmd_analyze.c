@@ -70,10 +70,13 @@ static void print_analysis(const izde_text_analysis *a)
             cli_print_number(f->high);
         }
         int count = !f->kind || strcmp(f->kind, "count") == 0;
-        printf(" %s%s%s%s%s%s%s\n", f->qualifier, f->unit ? ", unit " : "", f->unit ? f->unit : "",
-               f->noun_stem ? (count ? ", counts " : ", noun ") : "",
-               f->noun_stem ? f->noun_stem : "", count ? "" : ", kind ",
-               count ? "" : f->kind);
+        printf(" %s%s%s", f->qualifier, f->unit ? ", unit " : "", f->unit ? f->unit : "");
+        if (f->noun)
+            printf(", %s %s (key %s)", count ? "counts" : "noun", f->label ? f->label : f->noun,
+                   f->key ? f->key : f->noun_stem ? f->noun_stem : "");
+        if (!count)
+            printf(", kind %s", f->kind);
+        printf("\n");
     }
 }
 

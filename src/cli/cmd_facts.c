@@ -84,7 +84,7 @@ static void print_facts(const izde_facts *f, const char *query)
     for (size_t i = 0; i < f->ngroups; i++) {
         const izde_fact_group *g = &f->groups[i];
         printf("\n%s (%s figure(s) in %s article(s), %s stor%s; %s value(s)",
-               or_null(g->noun ? g->noun : g->unit ? g->unit : g->noun_stem),
+               or_null(g->label ? g->label : g->noun ? g->noun : g->unit ? g->unit : g->noun_stem),
                cli_count(g->figures), cli_count(g->articles), cli_count(g->stories),
                g->stories == 1 ? "y" : "ies", cli_count(g->values_total));
         if (g->nvalues < g->values_total)

@@ -307,9 +307,13 @@ typedef struct izde_hit_figure {
     double value;            /* multiplier applied: «28 тысяч» -> 28000 */
     double high;             /* high end of a range («30-35»), else == value */
     const char *qualifier;   /* "exact", "about", "more" or "less" */
-    const char *unit;        /* "%", "тонна", "сом"..., or NULL */
+    const char *unit;        /* "%", "кг", "т", "сом"... (index/SCHEMA.md), or NULL */
     const char *noun;        /* the counted noun as written, or NULL */
     const char *noun_stem;   /* its stem, or NULL */
+    const char *key;         /* what it counts, one for all forms of a noun in Russian
+                              * and Kyrgyz, else the unit; NULL before analyzer version 4 */
+    const char *label;       /* the noun's dictionary form as far as the word shows it,
+                              * else the unit; NULL before analyzer version 4 */
     const char *text;        /* the figure as written */
     const char *sentence;    /* the sentence it stands in, or at most
                               * IZDE_SENTENCE_MAX_BYTES of it around the
@@ -525,11 +529,16 @@ typedef struct izde_citation {
     izde_source first;      /* the first source of this value among the articles read */
 } izde_citation;
 
-/* The figures counting one thing: a noun's stem, else a unit. */
+/* The figures counting one thing: a noun in any form and either
+ * language, else a unit. */
 typedef struct izde_fact_group {
-    const char *noun_stem;  /* the key: the noun's stem, else the unit */
+    const char *noun_stem;  /* the key: one for every form of the noun in Russian and
+                               Kyrgyz, else the unit (before analyzer version 4: the
+                               noun's stem) */
     const char *noun;       /* the noun and unit of its first figure, or NULL */
     const char *unit;
+    const char *label;      /* what it is shown as: the dictionary form its figures
+                               most often show, else the unit */
     unsigned figures;       /* figures in the group, copies included */
     unsigned articles;      /* articles citing them */
     unsigned stories;       /* stories citing them: copies of one count once */
@@ -578,8 +587,8 @@ int izde_facts_ex(izde_facts **out, izde_db *db, const char *query,
                   const izde_facts_options *o);
 void izde_facts_free(izde_facts *f);
 /* As `izde facts --json` prints it: {"query", "matched", "articles",
- * "offset", "groups_total", "group_offset", "groups": [{"noun_stem",
- * "noun", "unit", "figures", "articles", "stories", "values_total",
+ * "offset", "groups_total", "group_offset", "groups": [{"noun_stem", "key",
+ * "label", "noun", "unit", "figures", "articles", "stories", "values_total",
  * "values": [{"id", "title", "path", "url", "date", "source", "lang",
  * "value", "high", "qualifier", "unit", "noun", "text", "sentence",
  * "copies", "first"}]}], ["expanded"], ["partial"]}. */

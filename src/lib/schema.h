@@ -17,7 +17,9 @@
  * of the same input.  2: ZK stems, compounds; 3: short lines inside
  * articles kept, broken lines joined, code and markup out (clean.c); a
  * capitalised surname in -ов/-ев its own Russian stem (terms.c); 4:
- * figures have a kind, only counts get figure terms (figures.c). */
+ * figures have a kind, only counts get figure terms (figures.c); a
+ * figure's unit read in any case form of either language, and its key and
+ * label (counted.c): N terms under the key. */
 #define IZDE_ANALYZER_VERSION 4
 
 #define IZDE_PREFIX_STEM_RU "Z"
@@ -28,7 +30,7 @@
 #define IZDE_PREFIX_YEAR "Y"
 #define IZDE_PREFIX_MONTH "M"
 #define IZDE_PREFIX_DAY "D"
-#define IZDE_PREFIX_FIGURE "N" /* N<noun stem or unit>, N<...>=<value> */
+#define IZDE_PREFIX_FIGURE "N" /* N<key or unit>, N<...>=<value> */
 #define IZDE_PREFIX_MENTIONED "E" /* EY<yyyy>, EM<yyyymm>, ED<yyyymmdd>: dates the text mentions */
 #define IZDE_PREFIX_FILE "F"      /* F<file key>: the documents read from one file */
 #define IZDE_PREFIX_BAND "B"  /* B<band, 2 hex><16 hex>: a MinHash band of the text (index/story.c) */

@@ -160,7 +160,7 @@ function renderFacts(res) {
     : 'По всем ' + num(res.articles) + ' ' + plural(res.articles, 'найденной статье', 'найденным статьям', 'найденным статьям'));
   if (!res.groups.length) { box.replaceChildren(read, el('p', {}, 'В них цифр нет.')); return; }
   box.replaceChildren(read, ...res.groups.map((g) => {
-    const what = g.noun || g.unit || g.noun_stem;
+    const what = g.label || g.noun || g.unit || g.noun_stem;
     const ul = el('ul');
     const values = new Map();
     for (const v of g.values) {

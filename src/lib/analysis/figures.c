@@ -45,6 +45,7 @@
 #include "izde.h"
 #include "analyzer.h"
 #include "buf.h"
+#include "counted.h"
 #include "figures.h"
 
 /* ------------------------------------------------------------------ list */
@@ -61,14 +62,14 @@ const izde_figure *izde__figures_get(const izde_figures *f, size_t i)
     return f && i < f->n ? &f->v[i] : NULL;
 }
 
+static void figure_clear(izde_figure *f);
+
 void izde__figures_free(izde_figures *f)
 {
     if (!f)
         return;
-    for (size_t i = 0; i < f->n; i++) {
-        free((char *)f->v[i].noun);
-        free((char *)f->v[i].noun_stem);
-    }
+    for (size_t i = 0; i < f->n; i++)
+        figure_clear(&f->v[i]);
     free(f->v);
     free(f);
 }
@@ -90,6 +91,7 @@ typedef struct fctx {
     izde_buf terms;    /* NUL-separated terms */
     size_t *sent;      /* sentence start offsets, ascending */
     size_t nsent;
+    izde_counted *counted; /* units, nouns' keys and labels (counted.c) */
 } fctx;
 
 static int on_tok(void *vp, const izde_token *tok)
@@ -249,68 +251,6 @@ static const char *const ABBREV[] = {"тыс", "млн", "млрд", "трлн",
                                      "т", "г", "ст", "п", "ч", "им", "гг", "д", "ул", "стр",
                                      "св", "проц", "мин", "сек", "н", "э", "в", "вв", "тт",
                                      "др", "пр", NULL};
-
-typedef struct unitdef {
-    const char *name;              /* normalised unit */
-    const char *stem;              /* form prefix */
-    const char *const *endings;    /* allowed endings after the stem */
-    int currency;
-} unitdef;
-
-static const char *const E_NONE[] = {"", NULL};
-static const char *const E_TONN[] = {"", "а", "ы", "у", "е", "ой", "ам", "ами", "ах", "ну",
-                                     "на", "нанын", "надан", "нага", NULL};
-static const char *const E_RU_MASC[] = {"", "а", "у", "ом", "е", "ов", "ам", "ами", "ах",
-                                        "ы", NULL};
-static const char *const E_RUBL[] = {"ь", "я", "ю", "ем", "е", "ей", "ям", "ями", "ях", NULL};
-static const char *const E_DOZ[] = {"", "а", "ы", "у", "е", "ой", "ам", "ами", "ах", NULL};
-static const char *const E_KY[] = {"", "ду", "дук", "дон", "дун", "го", "до", "ну", "у", "ду",
-                                   "дан", "ден", "дын", "дин", "га", "ге", "ка", "ке", "та",
-                                   "те", "да", "де", "лук", "лык", "лик", "дык", "дик", "ды",
-                                   "ны", "ти", "ди", NULL};
-static const char *const E_PCT[] = {"", "а", "ов", "ам", "ами", "ах", "ы", "ом", "е", NULL};
-static const char *const E_PAYIZ[] = {"", "ы", "га", "дан", "да", "дын", "ка", "ын", "ына",
-                                      "ынан", "ында", NULL};
-
-static const unitdef UNITS[] = {
-    {"%", "процент", E_PCT, 0},
-    {"%", "пайыз", E_PAYIZ, 0},
-    {"тонна", "тонн", E_TONN, 0},
-    {"тонна", "т", E_NONE, 0},
-    {"кг", "кг", E_NONE, 0},
-    {"кг", "килограмм", E_RU_MASC, 0},
-    {"кг", "килограм", E_KY, 0},
-    {"грамм", "грамм", E_RU_MASC, 0},
-    {"грамм", "грам", E_KY, 0},
-    {"км", "км", E_NONE, 0},
-    {"метр", "м", E_NONE, 0},
-    {"метр", "метр", E_RU_MASC, 0},
-    {"метр", "метр", E_KY, 0},
-    {"км", "километр", E_RU_MASC, 0},
-    {"гектар", "га", E_NONE, 0},
-    {"гектар", "гектар", E_RU_MASC, 0},
-    {"литр", "литр", E_RU_MASC, 0},
-    {"доза", "доз", E_DOZ, 0},
-    {"сом", "сом", E_RU_MASC, 1},
-    {"сом", "сом", E_KY, 1},
-    {"тенге", "тенге", E_NONE, 1},
-    {"тенге", "теңге", E_KY, 1},
-    {"рубль", "рубл", E_RUBL, 1},
-    {"рубль", "руб", E_NONE, 1},
-    {"доллар", "доллар", E_RU_MASC, 1},
-    {"доллар", "доллар", E_KY, 1},
-    {"доллар", "долл", E_NONE, 1},
-    {"евро", "евро", E_KY, 1},
-    {"юань", "юан", E_RUBL, 1},
-    {NULL, NULL, NULL, 0}};
-
-static const unitdef *unit_of(const char *w)
-{
-    for (const unitdef *u = UNITS; u->name; u++)
-        if (has_prefix(w, u->stem) && in_list(w + strlen(u->stem), u->endings))
-            return u;
-    return NULL;
-}
 
 /* Time words: a number before one is a year, date, age or duration. */
 static const char *const TIME_WORDS[] = {
@@ -932,7 +872,8 @@ typedef struct fig_read {
     double mult;               /* the multiplier read, 1 when none */
     const char *compound_unit; /* «70-процентное»: the compound's unit */
     int hyphen_kind;           /* «58-й», «45-летний»: the kind is in f.kind */
-    const unitdef *u;          /* the unit word, or NULL */
+    const char *uname;         /* the unit a word names (counted.c), or NULL */
+    int ucurrency, ubare;      /* it is money; it is not inflected */
     const char *noun;          /* the counted noun, or NULL */
     size_t nk;                 /* its token */
     size_t next;               /* the token to go on from */
@@ -1219,7 +1160,7 @@ static int ordinal_or_id(const fctx *c, fig_read *r)
         else if (has_prefix(hw, "рублев"))
             r->compound_unit = "рубль";
         else if (has_prefix(hw, "тонн"))
-            r->compound_unit = "тонна";
+            r->compound_unit = "т";
         else if (!has_prefix(hw, "местн") && !has_prefix(hw, "тысячн") &&
                  !has_prefix(hw, "миллионн") && !has_prefix(hw, "кратн")) {
             size_t nx = next_joined(c, a->j);
@@ -1411,6 +1352,18 @@ static int time_kind(const fctx *c, fig_read *r, size_t tw)
     return 0;
 }
 
+/* A capital, then a small letter: a name («Рублёв», «Том»), not a unit. */
+static int title_case(const fctx *c, size_t k)
+{
+    size_t i = c->t[k].start;
+    UChar32 a, b;
+    U8_NEXT(c->text, i, c->len, a);
+    if (i >= c->t[k].end)
+        return 0;
+    U8_NEXT(c->text, i, c->len, b);
+    return u_isupper(a) && u_islower(b);
+}
+
 /* [unit]: «%», «$» before the number, a unit word; then what makes it
  * not a count after all: a time word or month, a list ending in one, a
  * word of ID_AFTER («155 статье»), a decade («1990-х»).  1: not a count. */
@@ -1439,8 +1392,10 @@ static int read_unit(const fctx *c, fig_read *r)
     }
     if (!f->unit) {
         size_t un = next_joined(c, r->k);
-        if (un < c->n && (r->u = unit_of(TERM(c, un))) != NULL) {
-            f->unit = r->u->name;
+        if (un < c->n && !title_case(c, un) &&
+            (r->uname = izde__counted_unit(c->counted, TERM(c, un), strlen(TERM(c, un)),
+                                           &r->ucurrency, &r->ubare)) != NULL) {
+            f->unit = r->uname;
             r->k = un;
             r->end = c->t[r->k].end;
         }
@@ -1463,15 +1418,14 @@ static int read_unit(const fctx *c, fig_read *r)
  * case or possessive («910го жетти», «454ү кат»). */
 static int no_noun_after(const fctx *c, const fig_read *r)
 {
-    const unitdef *u = r->u;
-    if ((u && u->currency) || (r->f.kind != IZDE_FIG_COUNT && r->f.kind != IZDE_FIG_FRACTION))
+    if ((r->uname && r->ucurrency) || (r->f.kind != IZDE_FIG_COUNT && r->f.kind != IZDE_FIG_FRACTION))
         return 1;
     const char *w = TERM(c, r->k);
     if (c->ky && !c->ru && multiplier(w) > 0 &&
         !in_list(w, (const char *const[]){"миң", "миӊ", "миллион", "миллиард", "млн", "млрд",
                                           "тыс", NULL}))
         return 1;
-    return c->ky && !u && c->t[r->k].kind != IZDE_TOK_NUMBER && !lookup_num(KY_NUM, w) &&
+    return c->ky && !r->uname && c->t[r->k].kind != IZDE_TOK_NUMBER && !lookup_num(KY_NUM, w) &&
            (isdig(w[0]) || ky_numeral(w));
 }
 
@@ -1494,7 +1448,7 @@ static int ends_noun_search(const fctx *c, const fig_read *r, size_t p, size_t q
         return 1;
     if (c->ky && !c->ru && (ky_verbish(w) || ky_participle_case(w)))
         return 1;
-    return c->ky && !c->ru && r->u && strcmp(TERM(c, r->k), r->u->stem) != 0;
+    return c->ky && !c->ru && r->uname && !r->ubare;
 }
 
 /* Is w, before the word at q2 (next_ok: a word that may follow), a
@@ -1744,7 +1698,29 @@ static void qualifier_after_ky(const fctx *c, fig_read *r)
     }
 }
 
-/* Keep the figure: its noun as written and stemmed, its sentence. */
+/* What the figure counts (counted.c): its noun's key and label, else its
+ * unit; nothing when neither.  IZDE_OK or IZDE_ENOMEM. */
+static int counts_of(const fctx *c, izde_figure *f)
+{
+    int ky = c->ky && !c->ru;
+    const char *w = f->noun ? f->noun : f->unit;
+    if (!w)
+        return IZDE_OK;
+    f->key = f->noun ? izde__counted_key(c->counted, w, strlen(w), ky) : strdup(w);
+    f->label = f->noun ? izde__counted_label(c->counted, w, strlen(w), ky) : strdup(w);
+    return f->key && f->label ? IZDE_OK : IZDE_ENOMEM;
+}
+
+static void figure_clear(izde_figure *f)
+{
+    free((char *)f->noun);
+    free((char *)f->noun_stem);
+    free((char *)f->key);
+    free((char *)f->label);
+}
+
+/* Keep the figure: its noun as written and stemmed, what it counts, its
+ * sentence. */
 static int keep_figure(const fctx *c, fig_read *r, izde_figures *fs, struct izde_stemmer *stemmer)
 {
     izde_figure *f = &r->f;
@@ -1771,9 +1747,8 @@ static int keep_figure(const fctx *c, fig_read *r, izde_figures *fs, struct izde
             f->noun_stem = sc;
         }
     }
-    if (push(fs, f) != IZDE_OK) {
-        free((char *)f->noun);
-        free((char *)f->noun_stem);
+    if (counts_of(c, f) != IZDE_OK || push(fs, f) != IZDE_OK) {
+        figure_clear(f);
         return IZDE_ENOMEM;
     }
     return IZDE_OK;
@@ -1800,7 +1775,11 @@ static int push_whole(const fctx *c, fig_read *r, izde_figures *fs, size_t *next
     sentence_of(c, f->start, &f->sent_start, &f->sent_end);
     while (*next < c->n && c->t[*next].start < e)
         (*next)++;
-    return push(fs, f);
+    if (counts_of(c, f) != IZDE_OK || push(fs, f) != IZDE_OK) {
+        figure_clear(f);
+        return IZDE_ENOMEM;
+    }
+    return IZDE_OK;
 }
 
 /* An age told by the verb: «ему исполнилось 90», «стукнет 73», Kyrgyz
@@ -1853,8 +1832,10 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
         return IZDE_OK;
     age_by_verb(c, &r);
     /* «6 сом 50 тыйын»: the small coins of an amount just read */
+    int money = 0, bare;
     if (r.noun && (has_prefix(r.noun, "тыйын") || has_prefix(r.noun, "копе")) && i > 0 &&
-        unit_of(TERM(c, i - 1)) && unit_of(TERM(c, i - 1))->currency)
+        izde__counted_unit(c->counted, TERM(c, i - 1), strlen(TERM(c, i - 1)), &money, &bare) &&
+        money)
         return IZDE_OK;
     qualifier_before(c, &r);
     if (c->ky)
@@ -1888,8 +1869,8 @@ int izde__figures_extract(izde_figures **out, izde_analyzer *analyzer, const cha
     c.ru = !lang || strcmp(lang, "ky") != 0;
     c.ky = !lang || strcmp(lang, "ru") != 0;
     izde_analyzer *an = analyzer;
-    int rc = IZDE_OK;
-    if (!an) {
+    int rc = (c.counted = izde__counted_new()) ? IZDE_OK : IZDE_ENOMEM;
+    if (rc == IZDE_OK && !an) {
         char *err = NULL;
         rc = izde_analyzer_new(&an, &err);
         free(err);
@@ -1908,6 +1889,7 @@ int izde__figures_extract(izde_figures **out, izde_analyzer *analyzer, const cha
     if (an != analyzer)
         izde_analyzer_free(an);
     izde__buf_free(&c.terms);
+    izde__counted_free(c.counted);
     free(c.t);
     free(c.sent);
     if (rc != IZDE_OK) {

@@ -5,7 +5,7 @@
  *   «Более 300 мероприятий»        value 300, qualifier more, noun мероприятий
  *   «28 тысяч человек»             value 28000, noun человек
  *   «2,2 млн. подписчиков»         value 2200000, noun подписчиков
- *   «около 1,2 тонны»              value 1.2, about, unit тонна
+ *   «около 1,2 тонны»              value 1.2, about, unit т
  *   «30-35 адамдан»                value 30, high 35, noun адамдан
  *   «100дөн ашуун лидерлердин»     value 100, more, noun лидерлердин
  *   «одиннадцать терактов»         value 11, noun терактов
@@ -50,10 +50,14 @@ typedef struct izde_figure {
     double value;         /* the number with its multiplier applied */
     double high;          /* high end of a range («30-35», «от 10 до 20»), else == value */
     int qualifier;        /* izde_qual */
-    const char *unit;     /* normalised unit ("%", "тонна", "кг", "доза", "сом", "тенге",
-                             "рубль", "доллар", "евро"...), or NULL; static string */
+    const char *unit;     /* normalised unit ("%", "т", "кг", "га", "доза", "сом", "тенге",
+                             "рубль", "доллар", "евро"... counted.c), or NULL; static string */
     const char *noun;     /* the counted noun as written (NUL-terminated copy), or NULL */
     const char *noun_stem;/* its stem in the text's language, or NULL */
+    const char *key;      /* what it counts, one for all forms in both languages: the
+                             noun's key, else the unit (counted.h); NULL when neither */
+    const char *label;    /* the noun's dictionary form as far as the word shows it,
+                             else the unit, or NULL */
     size_t start, end;    /* bytes of the figure's words (qualifier .. noun) in the text */
     size_t sent_start, sent_end; /* bytes of the sentence it stands in */
     int spelled;          /* 1 when the number was written in words */

@@ -168,6 +168,8 @@ json_t *izde__figure_json(const izde_figure *f, const char *text, int stored)
     json_object_set_new(o, "unit", f->unit ? json_string(f->unit) : json_null());
     json_object_set_new(o, "noun", f->noun ? json_string(f->noun) : json_null());
     json_object_set_new(o, "noun_stem", f->noun_stem ? json_string(f->noun_stem) : json_null());
+    json_object_set_new(o, "key", f->key ? json_string(f->key) : json_null());
+    json_object_set_new(o, "label", f->label ? json_string(f->label) : json_null());
     if (!stored) {
         json_t *t = json_stringn(text + f->start, f->end - f->start);
         json_object_set_new(o, "text", t ? t : json_null());

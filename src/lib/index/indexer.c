@@ -213,9 +213,9 @@ static int add_figures(index_ctx *ctx, izde_db *db, const char *text, size_t len
         json_array_append_new(arr, izde__figure_json(f, text, 1));
         if (f->kind != IZDE_FIG_COUNT)
             continue; /* stored and shown, but not indexed as a count */
-        if (f->noun_stem && *f->noun_stem)
-            rc = add_figure_terms(ctx, f->noun_stem, f->value);
-        if (rc == IZDE_OK && f->unit)
+        if (f->key && *f->key)
+            rc = add_figure_terms(ctx, f->key, f->value);
+        if (rc == IZDE_OK && f->unit && (!f->key || strcmp(f->key, f->unit) != 0))
             rc = add_figure_terms(ctx, f->unit, f->value);
     }
     izde__figures_free(figs);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "counted.h"
 #include "figures.h"
 #include "mentions.h"
 
@@ -32,12 +33,12 @@ static int check_group(void *vctx, size_t art, json_t *doc, json_t *f)
 {
     (void)art, (void)doc;
     const check_ctx *c = vctx;
-    const char *key = json_string_value(json_object_get(f, "noun_stem"));
+    const char *key = json_string_value(
+        json_object_get(f, json_object_get(f, "key") ? "key" : "noun_stem")); /* counted.c */
     const char *unit = json_string_value(json_object_get(f, "unit"));
     int hit = 0;
     for (size_t k = 0; k < c->nkeys; k++)
-        hit |= (key && strcmp(key, c->keys[k]) == 0) ||
-               (!key && unit && strcmp(unit, c->keys[k]) == 0);
+        hit |= (key && strcmp(key, c->keys[k]) == 0) || (unit && strcmp(unit, c->keys[k]) == 0);
     if (!hit)
         return -1;
     double v = json_number_value(json_object_get(f, "value"));
@@ -67,24 +68,28 @@ static const izde_figure *claim_figure(izde_db *db, const char *claim, izde_figu
     return NULL;
 }
 
-/* The keys the figure is indexed under: its noun's stem in both languages
- * (a Kyrgyz report may cite it too), else its unit. */
+/* The keys the figure is indexed under: its noun's key read as Russian
+ * and as Kyrgyz (counted.c; a Kyrgyz report may cite it too), else its
+ * unit. */
 static void claim_keys(izde_db *db, const izde_figure *f, check_ctx *c)
 {
+    (void)db;
     if (!f->noun) {
         c->keys[c->nkeys++] = strdup(f->unit);
         return;
     }
-    izde_stemmer *st[2] = {db->stem_ru, db->stem_ky};
-    for (int k = 0; k < 2; k++) {
-        size_t n;
-        const char *s = izde_stemmer_stem(st[k], f->noun, strlen(f->noun), &n);
+    izde_counted *ct = izde__counted_new();
+    for (int ky = 0; ct && ky < 2; ky++) {
+        char *s = izde__counted_key(ct, f->noun, strlen(f->noun), ky);
         int dup = 0;
         for (size_t j = 0; s && j < c->nkeys; j++)
-            dup |= strlen(c->keys[j]) == n && memcmp(c->keys[j], s, n) == 0;
+            dup |= strcmp(c->keys[j], s) == 0;
         if (s && !dup)
-            c->keys[c->nkeys++] = strndup(s, n);
+            c->keys[c->nkeys++] = s;
+        else
+            free(s);
     }
+    izde__counted_free(ct);
 }
 
 /* N<key> for any of the keys; NULL when out of memory. */

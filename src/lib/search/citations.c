@@ -33,7 +33,8 @@ int izde__cite_into(izde_citation *c, json_t *doc, json_t *fig, const char *text
               copy_str(doc, "date", &c->date) | copy_str(doc, "source", &c->source) |
               copy_str(doc, "lang", &c->lang) | copy_str(fig, "qualifier", &f->qualifier) |
               copy_str(fig, "unit", &f->unit) | copy_str(fig, "noun", &f->noun) |
-              copy_str(fig, "noun_stem", &f->noun_stem) | copy_str(fig, "text", &f->text) |
+              copy_str(fig, "noun_stem", &f->noun_stem) | copy_str(fig, "key", &f->key) |
+              copy_str(fig, "label", &f->label) | copy_str(fig, "text", &f->text) |
               copy_str(fig, "sentence", &f->sentence);
     return bad ? IZDE_ENOMEM : IZDE_OK;
 }
@@ -56,7 +57,8 @@ void izde__citations_free(izde_citation *v, size_t n)
         izde_citation *c = &v[i];
         const char *s[] = {c->id, c->title, c->path, c->url, c->date, c->source, c->lang,
                            c->figure.qualifier, c->figure.unit, c->figure.noun,
-                           c->figure.noun_stem, c->figure.text, c->figure.sentence,
+                           c->figure.noun_stem, c->figure.key, c->figure.label,
+                           c->figure.text, c->figure.sentence,
                            c->first.id, c->first.title, c->first.date, c->first.source};
         for (size_t k = 0; k < sizeof s / sizeof *s; k++)
             free((char *)s[k]);

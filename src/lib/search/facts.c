@@ -7,13 +7,70 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "counted.h"
 #include "mentions.h"
 
 typedef struct group {
-    izde_fact_group pub;    /* noun_stem, noun, unit owned */
+    izde_fact_group pub;    /* noun_stem, noun, unit, label owned */
     size_t last_art;        /* to count articles once: 1 + the last article */
     size_t from;            /* where its folded mentions start */
+    char **labels;          /* the labels of its figures, each once */
+    unsigned *counts;       /* how often each */
+    size_t nlabels;
 } group;
+
+/* What a stored figure counts: its key (analyzer version 4), else its
+ * noun's stem, else its unit; and the label it shows. */
+static const char *figure_key(json_t *fig, const char **label)
+{
+    const char *key = json_string_value(json_object_get(fig, "key"));
+    if (!key)
+        key = json_string_value(json_object_get(fig, "noun_stem"));
+    if (!key)
+        key = json_string_value(json_object_get(fig, "unit"));
+    *label = json_string_value(json_object_get(fig, "label"));
+    if (!*label)
+        *label = json_string_value(json_object_get(fig, "noun"));
+    if (!*label)
+        *label = key;
+    return key;
+}
+
+/* One more figure shown as `label` in g. */
+static int count_label(group *g, const char *label)
+{
+    for (size_t i = 0; i < g->nlabels; i++)
+        if (strcmp(g->labels[i], label) == 0) {
+            g->counts[i]++;
+            return IZDE_OK;
+        }
+    char **nl = realloc(g->labels, (g->nlabels + 1) * sizeof *nl);
+    if (nl)
+        g->labels = nl;
+    unsigned *nc = nl ? realloc(g->counts, (g->nlabels + 1) * sizeof *nc) : NULL;
+    if (nc)
+        g->counts = nc;
+    if (!nc || !(nl[g->nlabels] = strdup(label)))
+        return IZDE_ENOMEM;
+    g->counts[g->nlabels++] = 1;
+    return IZDE_OK;
+}
+
+/* The group's label (counted.c), its labels freed.  IZDE_OK or IZDE_ENOMEM. */
+static int settle_label(group *g)
+{
+    const char *best = izde__counted_group_label(g->pub.noun_stem, (const char *const *)g->labels,
+                                                 g->counts, g->nlabels);
+    g->pub.label = strdup(best ? best : g->pub.noun_stem);
+    for (size_t i = 0; i < g->nlabels; i++)
+        free(g->labels[i]);
+    free(g->labels);
+    free(g->counts);
+    g->labels = NULL;
+    g->counts = NULL;
+    g->nlabels = 0;
+    return g->pub.label ? IZDE_OK : IZDE_ENOMEM;
+}
 
 typedef struct facts_ctx {
     group *g;
@@ -80,19 +137,18 @@ static group *group_for(facts_ctx *c, const char *key, json_t *fig)
     return new_group(c, key, fig, h);
 }
 
-/* The group of a figure: its noun's stem, else its unit; every figure and
- * article counted. */
+/* The group of a figure: what it counts (figure_key); every figure,
+ * article and label counted. */
 static int facts_group(void *vctx, size_t art, json_t *doc, json_t *f)
 {
     facts_ctx *c = vctx;
     (void)doc;
-    const char *key = json_string_value(json_object_get(f, "noun_stem"));
-    if (!key)
-        key = json_string_value(json_object_get(f, "unit"));
+    const char *label;
+    const char *key = figure_key(f, &label);
     if (!key)
         return -1;
     group *g = group_for(c, key, f);
-    if (!g)
+    if (!g || count_label(g, label) != IZDE_OK)
         return IZDE__GROUP_ENOMEM;
     g->pub.figures++;
     g->pub.articles += g->last_art != art + 1;
@@ -140,6 +196,7 @@ static int by_stories(const void *a, const void *b)
 static void free_group(izde_fact_group *g)
 {
     free((char *)g->noun_stem);
+    free((char *)g->label);
     free((char *)g->noun);
     free((char *)g->unit);
     izde__citations_free(g->values, g->nvalues);
@@ -190,7 +247,10 @@ static int make_facts(izde_facts **out, facts_ctx *c, izde__mentions *m,
     size_t *from = calloc(n ? n : 1, sizeof *from);
     if (f)
         f->groups = calloc(n ? n : 1, sizeof *f->groups);
-    if (!f || !from || !f->groups || count_values(c, m) != 0) {
+    int bad = !f || !from || !f->groups || count_values(c, m) != 0;
+    for (size_t i = 0; i < n && !bad; i++)
+        bad = settle_label(&c->g[i]) != IZDE_OK;
+    if (bad) {
         izde_facts_free(f);
         free(from);
         return IZDE_ENOMEM;
@@ -215,8 +275,13 @@ static int make_facts(izde_facts **out, facts_ctx *c, izde__mentions *m,
 
 static void facts_ctx_free(facts_ctx *c)
 {
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n; i++) {
         free_group(&c->g[i].pub);
+        for (size_t k = 0; k < c->g[i].nlabels; k++)
+            free(c->g[i].labels[k]);
+        free(c->g[i].labels);
+        free(c->g[i].counts);
+    }
     free(c->g);
     free(c->slots);
 }
@@ -289,6 +354,8 @@ static json_t *group_json(const izde_fact_group *g)
 {
     json_t *o = json_object();
     json_object_set_new(o, "noun_stem", json_string(g->noun_stem));
+    json_object_set_new(o, "key", json_string(g->noun_stem));
+    json_object_set_new(o, "label", izde__json_str(g->label));
     json_object_set_new(o, "noun", izde__json_str(g->noun));
     json_object_set_new(o, "unit", izde__json_str(g->unit));
     json_object_set_new(o, "figures", json_integer(g->figures));

@@ -72,11 +72,13 @@ static int add_figures(izde_text_analysis *a, const izde_figures *figs, const ch
         g->unit = dup_or_null(f->unit);
         g->noun = dup_or_null(f->noun);
         g->noun_stem = dup_or_null(f->noun_stem);
+        g->key = dup_or_null(f->key);
+        g->label = dup_or_null(f->label);
         g->text = strndup(text + f->start, f->end - f->start);
         g->sentence = izde__sentence_excerpt(text, len, f->sent_start, f->sent_end, f->start,
                                              f->end, NULL);
         if ((f->unit && !g->unit) || (f->noun && !g->noun) || (f->noun_stem && !g->noun_stem) ||
-            !g->text || !g->sentence)
+            (f->key && !g->key) || (f->label && !g->label) || !g->text || !g->sentence)
             return IZDE_ENOMEM;
     }
     return IZDE_OK;
@@ -137,6 +139,8 @@ void izde_text_analysis_free(izde_text_analysis *a)
         free((char *)g->unit);
         free((char *)g->noun);
         free((char *)g->noun_stem);
+        free((char *)g->key);
+        free((char *)g->label);
         free((char *)g->text);
         free((char *)g->sentence);
     }

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "counted.h"
 #include "dates.h"
 #include "expand.h"
 #include "glossary.h"
@@ -984,8 +985,9 @@ static int on_figure_term(void *ctx, const char *term, size_t len, unsigned freq
     return 0;
 }
 
-/* noun:range: articles citing a figure for this noun (in either
- * language's stem) within the range; a filter without weight. */
+/* noun:range: articles citing a figure for this noun (its key read as
+ * Russian or as Kyrgyz, counted.c: a unit word gives its unit) within
+ * the range; a filter without weight. */
 static int figure_query(parser *p, const lexeme *l, izx_query **out)
 {
     const char *word = p->q + l->start;
@@ -999,22 +1001,21 @@ static int figure_query(parser *p, const lexeme *l, izx_query **out)
     if (!p->stemmers->db)
         return fail(p, l->start, "figure filters need an index%s", NULL);
     size_t wlen = (size_t)(colon - word);
-    izde_stemmer *st[2] = {p->stemmers->ru, p->stemmers->ky};
-    int rc = IZDE_OK;
+    izde_counted *ct = izde__counted_new();
+    int rc = ct ? IZDE_OK : IZDE_ENOMEM;
     for (int k = 0; k < 2 && rc == IZDE_OK; k++) {
-        if (!st[k])
-            continue;
-        size_t n;
-        const char *stem = izde_stemmer_stem(st[k], word, wlen, &n);
-        if (!stem)
-            return IZDE_ENOMEM;
+        char *key = izde__counted_key(ct, word, wlen, k);
         izde__buf_clear(&p->scratch);
         izde__buf_puts(&p->scratch, IZDE_PREFIX_FIGURE);
-        izde__buf_append(&p->scratch, stem, n);
-        if (izde__buf_putc(&p->scratch, '='))
+        izde__buf_puts(&p->scratch, key ? key : "");
+        int oom = !key || izde__buf_putc(&p->scratch, '=');
+        free(key);
+        if (oom) {
+            izde__counted_free(ct);
             return IZDE_ENOMEM;
+        }
         if (k == 1 && r.n > 0)
-            break; /* the Kyrgyz stem of a Russian word: nothing new */
+            break; /* the Kyrgyz key of a Russian word: nothing new */
         r.plen = p->scratch.len;
         int x = izx_db_allterms(p->stemmers->db, p->scratch.data, on_figure_term, &r);
         if (x != IZX_OK)
@@ -1022,6 +1023,7 @@ static int figure_query(parser *p, const lexeme *l, izx_query **out)
         else if (r.oom)
             rc = IZDE_ENOMEM;
     }
+    izde__counted_free(ct);
     izx_query *any = NULL;
     char *msg = NULL;
     if (rc == IZDE_OK && r.n == 0) {

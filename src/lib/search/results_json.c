@@ -37,6 +37,8 @@ json_t *izde__hit_figure_json(const izde_hit_figure *g)
     json_t *jf = json_object();
     izde__figure_core_json(jf, g);
     json_object_set_new(jf, "noun_stem", izde__json_str(g->noun_stem));
+    json_object_set_new(jf, "key", izde__json_str(g->key));
+    json_object_set_new(jf, "label", izde__json_str(g->label));
     json_object_set_new(jf, "text", izde__json_str(g->text));
     json_object_set_new(jf, "start", json_integer((json_int_t)g->start));
     json_object_set_new(jf, "end", json_integer((json_int_t)g->end));

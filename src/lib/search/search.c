@@ -108,6 +108,8 @@ static void set_figures(hit_store *s, izde_hit *h, json_t *o, const char *text, 
         g->unit = jstr(f, "unit");
         g->noun = jstr(f, "noun");
         g->noun_stem = jstr(f, "noun_stem");
+        g->key = jstr(f, "key");
+        g->label = jstr(f, "label");
         g->text = jstr(f, "text");
         g->sentence = jstr(f, "sentence");
         g->start = (size_t)json_integer_value(json_object_get(f, "start"));
