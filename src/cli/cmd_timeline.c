@@ -1,6 +1,6 @@
 /*
  * cmd_timeline.c - `izde timeline [--db DIR] [--by year|month|week]
- * [--mentioned] [--json|--csv] [--svg FILE] QUERY`: matching articles per
+ * [--mentioned] [--json|--csv] [--svg FILE] QUERY`: matching stories per
  * period as a bar chart that fits the terminal, as JSON or CSV, or as an
  * SVG chart file.
  */
@@ -95,7 +95,7 @@ static int write_svg(const char *path, const izde_timeline *t, const char *query
     fprintf(f, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", W, H);
     fputs("<text x=\"450\" y=\"25\" text-anchor=\"middle\" font-size=\"16\">", f);
     xml_text(f, query);
-    fprintf(f, " — articles per %s (%s)</text>\n", period_word(t),
+    fprintf(f, " — stories per %s (%s)</text>\n", period_word(t),
             t->mentioned ? "mentioned" : "published");
     /* axes and y ticks */
     fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", L, H - B, W - R, H - B);

@@ -18,14 +18,14 @@ JSONL
 export IZDE_DB="$WORK/db"
 
 run timeline --by month --csv lang:ru санкции
-check_eq "month CSV: empty February shown as 0" "period,count
-2020-12,1
-2021-01,1
-2021-02,0
-2021-03,1" "$OUT"
-check_eq "year CSV" "period,count
-2020,1
-2021,3" "$("$IZDE" timeline --by year --csv lang:ru санкции)"
+check_eq "month CSV: empty February shown as 0" "period,count,articles
+2020-12,1,1
+2021-01,1,1
+2021-02,0,0
+2021-03,1,1" "$OUT"
+check_eq "year CSV" "period,count,articles
+2020,1,1
+2021,3,3" "$("$IZDE" timeline --by year --csv lang:ru санкции)"
 J=$("$IZDE" timeline --json --by month lang:ru санкции)
 check_eq "JSON: counts apart" '{"matches":5,"undated":1,"less_precise":1}' \
     "$(echo "$J" | jq -c '{matches, undated, less_precise}')"
@@ -34,7 +34,7 @@ check_eq "week: 2021-01-03 is in ISO week 2020-W53" "2020-W51 2020-W53 2021-W10"
 check_eq "week: every week from 2020-W51 to 2021-W10, empty ones too" "13" \
     "$("$IZDE" timeline --json --by week lang:ru санкции | jq '.periods | length')"
 run timeline --by month lang:ru санкции
-check_eq "text: footer" "-- 5 matching articles; 1 without a date, not shown; 1 dated less precisely than a month, not shown" \
+check_eq "text: footer" "-- 5 matching stories (5 articles; copies of one story count once); 1 without a date, not shown; 1 dated less precisely than a month, not shown" \
     "$(echo "$OUT" | tail -n 1)"
 check_eq "text: one line per period and the footer" "5" "$(echo "$OUT" | wc -l | tr -d ' ')"
 
@@ -70,7 +70,7 @@ check_eq "invalid date: warning" "izde: bad.jsonl: warning: article 'x': invalid
 check_eq "invalid date: not indexed wrong" '{"matches":1,"undated":1}' \
     "$("$IZDE" timeline --db db2 --json санкции | jq -c '{matches, undated}')"
 # --mentioned counts by the dates the text mentions
-check_eq "mentioned years" "2014,1 2021,1" \
+check_eq "mentioned years" "2014,1,1 2021,1,1" \
     "$("$IZDE" timeline --db db2 --mentioned --by year --csv санкции | awk -F, 'NR > 1 && $2 > 0' | tr '\n' ' ' | sed 's/ $//')"
 check_eq "mentioned days by month" "2021-12" \
     "$("$IZDE" timeline --db db2 --mentioned --json санкции | jq -r '[.periods[] | select(.count > 0) | .period] | join(" ")')"
@@ -83,6 +83,6 @@ xmllint --noout chart.svg 2>xml.err || fail "svg: not well-formed XML: $(cat xml
 CHECKS=$((CHECKS + 1))
 rsvg-convert -o chart.png chart.svg 2>png.err || fail "svg: rsvg-convert failed: $(cat png.err)"
 check_eq "svg: renders as a PNG" "PNG" "$(head -c 4 chart.png | tail -c 3)"
-check_contains "svg: titled axes" ">articles</text>" "$(cat chart.svg)"
+check_contains "svg: titled axes" ">stories</text>" "$(cat chart.svg)"
 
 finish
