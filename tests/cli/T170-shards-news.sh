@@ -56,18 +56,20 @@ ties=$(jq -r '.[2] | map(.[2]) | (length - (unique | length))' single.txt | awk 
 check_eq "some hits tie on score (their order is by id either way)" "yes" "$([ "$ties" -gt 0 ] && echo yes)"
 
 # figures and timelines of the first 20 queries, and of a few topics;
-# timelines by articles (stories are made within a shard)
+# timelines, facts and checks by what every article holds (stories are
+# made within a shard: copies in two shards are two stories)
 articles() { jq -c 'del(.stories, .undated, .less_precise) | .periods |= map(del(.count))'; }
+fact_groups() { jq -c '[.matched, .articles, .groups_total, ([.groups[] | [.key, .label, .figures, .articles]] | sort)]'; }
 answers() {
     head -n 20 queries | while read -r q; do
-        "$IZDE" facts --db "$1" --json -n 200 "$q" 2>&1
+        "$IZDE" facts --db "$1" --json -n 200 --groups 100000 "$q" 2>&1 | fact_groups
         "$IZDE" timeline --db "$1" --json "$q" 2>&1 | articles
     done
     for q in санкции мигрантов 'террористической организации' человек; do
         "$IZDE" timeline --db "$1" --json --by year "$q" 2>&1 | articles
         "$IZDE" search --db "$1" --json --all-copies -n 10 --sort -date "$q" 2>&1 | jq -c '[.hits[] | [.id, .date]]'
     done
-    "$IZDE" check --db "$1" --json "100 человек" 2>&1 | jq -c '[(.agree | length), (.differ | length)]'
+    "$IZDE" check --db "$1" --json "100 человек" 2>&1 | jq -c '[.scope, ([.agree[] | .value] | unique), ([.differ[] | .value] | unique)]'
 }
 answers single > single-more.txt
 answers sh/servers > tcp-more.txt
