@@ -624,3 +624,14 @@ void izde__strv_free(char **v, size_t n)
         free(v[i]);
     free(v);
 }
+
+/* Days from 1970-01-01 to a proleptic Gregorian date (negative before). */
+long izde__days_from_civil(long y, long m, long d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}

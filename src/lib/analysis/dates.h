@@ -49,4 +49,8 @@ int izde__mentioned_dates(const char *text, size_t len, char ***out, size_t *n);
 
 void izde__strv_free(char **v, size_t n);
 
+/* Days from 1970-01-01 to the proleptic Gregorian date y-m-d (negative
+ * before it); no validation. */
+long izde__days_from_civil(long y, long m, long d);
+
 #endif

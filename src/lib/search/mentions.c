@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "docstore.h"
 #include "mentions.h"
 
@@ -20,16 +21,6 @@ const char *izde__doc_story(json_t *doc)
 {
     const char *s = json_string_value(json_object_get(doc, "story"));
     return s && *s ? s : json_string_value(json_object_get(doc, "id"));
-}
-
-static long days_from_civil(long y, long m, long d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
 }
 
 /* The number in s[0..n) when all digits, else `unknown` (all '~'), else -1. */
@@ -62,7 +53,7 @@ long izde__date_day(const char *s, size_t len)
     if (y < 0 || m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1] ||
         (m == 2 && dd == 29 && (y % 4 || (y % 100 == 0 && y % 400))))
         return IZDE__NO_DAY;
-    return days_from_civil(y, m, dd);
+    return izde__days_from_civil(y, m, dd);
 }
 
 /* Note article i of the mset: story, id, weight, date. */

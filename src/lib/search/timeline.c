@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "dates.h"
 #include "izde-private.h"
 
 typedef struct bucket {
@@ -36,29 +37,19 @@ typedef struct tl_ctx {
     int rc;
 } tl_ctx;
 
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 /* ISO 8601 week: year*100 + week. */
 static int iso_week(int y, int m, int d)
 {
-    long days = days_from_civil(y, m, d);
+    long days = izde__days_from_civil(y, m, d);
     int wday = (int)((days + 3) % 7 + 7) % 7 + 1; /* Monday 1 .. Sunday 7 (1970-01-01 was a Thursday) */
     long thursday = days - wday + 4;
     /* the ISO year is the year of that Thursday */
     int iy = y;
-    if (thursday < days_from_civil(y, 1, 1))
+    if (thursday < izde__days_from_civil(y, 1, 1))
         iy = y - 1;
-    else if (thursday >= days_from_civil(y + 1, 1, 1))
+    else if (thursday >= izde__days_from_civil(y + 1, 1, 1))
         iy = y + 1;
-    int week = (int)((thursday - days_from_civil(iy, 1, 1)) / 7) + 1;
+    int week = (int)((thursday - izde__days_from_civil(iy, 1, 1)) / 7) + 1;
     return iy * 100 + week;
 }
 
