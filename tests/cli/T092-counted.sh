@@ -42,7 +42,7 @@ check_eq "facts: лидеров and лидерлердин one group" '[["лид
 check_eq "facts: грн and гривен one group" '[["гривна",2,1]]' "$(group гривна)"
 check_eq "facts: самолётов and самолётами shown as самолёт" '[["самолёт",2,1]]' "$(group самолет)"
 check_eq "facts: доллар in both languages" '[["доллар",2,2]]' "$(group доллар)"
-check_contains "facts text: the group's label" "мигрант (2 figure(s) in 2 article(s))" \
+check_contains "facts text: the group's label" "мигрант (2 figure(s) in 2 article(s), 2 stories" \
     "$("$IZDE" facts -n 100 министерство OR министрлик)"
 
 finish

@@ -40,6 +40,8 @@
 #define FRA IZDE_FIG_FRACTION
 #define SCO IZDE_FIG_SCORE
 #define NAM IZDE_FIG_NAME
+#define RAT IZDE_FIG_RATIO
+#define ORD IZDE_FIG_ORDINAL
 
 /* A want's kind may be left out (a count). */
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -130,7 +132,9 @@ static void check(const char *lang, const char *text, const want *w, size_t nw, 
         assert_true(f->num_start < f->num_end && f->num_end <= f->end && f->end <= f->sent_end);
         assert_true(f->sent_end <= len);
         if (f->noun) {
-            assert_non_null(strstr(text + f->start, f->noun));
+            /* in its sentence: the whole of «две машины из трех» counts
+             * the part's noun, before it */
+            assert_non_null(strstr(text + f->sent_start, f->noun));
             size_t sl;
             const char *s = izde_stemmer_stem(st, f->noun, strlen(f->noun), &sl);
             assert_non_null(f->noun_stem);
@@ -412,6 +416,48 @@ static void test_one(void **state)
     CHECK("ky", "Бир адам каза болду.", {1, 0, EX, NULL, "адам", NULL});
 }
 
+/* ------------------------------------------------------- context rules */
+static void test_context(void **state)
+{
+    (void)state;
+    /* a spelled ordinal after spelled tens: one ordinal, not 80 */
+    KINDS("ru", "Василий родился в восемьдесят шестом, первого января.",
+          {86, 0, EX, NULL, NULL, NULL, ORD});
+    CHECK("ru", "Пришли восемьдесят шесть человек.", {86, 0, EX, NULL, "человек", NULL});
+    /* the whole of «N из M» counts the part's noun unless it names its own */
+    CHECK("ru", "Две машины из трех разбиты.", {2, 0, EX, NULL, "машины", NULL},
+          {3, 0, EX, NULL, "машины", NULL});
+    CHECK("ru", "Пришли 115 делегатов из 207 возможных.", {115, 0, EX, NULL, "делегатов", NULL},
+          {207, 0, EX, NULL, "делегатов", NULL});
+    CHECK("ru", "Приехали 70 гимнастов из 24 городов.", {70, 0, EX, NULL, "гимнастов", NULL},
+          {24, 0, EX, NULL, "городов", NULL});
+    /* square and cubic units */
+    CHECK("ru", "Поставят 245 млрд. куб. м газа.", {245e9, 0, EX, "м\xc2\xb3", "газа", NULL});
+    CHECK("ru", "Сгорело 50 кв. км леса и 10 квадратных метров крыши.",
+          {50, 0, EX, "км\xc2\xb2", "леса", NULL}, {10, 0, EX, "м\xc2\xb2", "крыши", NULL});
+    CHECK("ru", "Проложили 5 км дорог.", {5, 0, EX, "км", "дорог", NULL});
+    /* set scores in a list; a lone small range stays a count */
+    KINDS("ru", "Он проиграл 3-6, 6-3, 6-3.", {3, 6, EX, NULL, NULL, NULL, SCO},
+          {6, 3, EX, NULL, NULL, NULL, SCO}, {6, 3, EX, NULL, NULL, NULL, SCO});
+    CHECK("ru", "Задержаны 3-4 человека.", {3, 4, EX, NULL, "человека", NULL});
+    /* currency signs before the number */
+    CHECK("ru", "Можно получать £58 и ¥300 в неделю, или ₸500.", {58, 0, EX, "фунт", NULL, NULL},
+          {300, 0, EX, "юань", NULL, NULL}, {500, 0, EX, "тенге", NULL, NULL});
+    /* «в N раз»: a ratio; «N раз»: a count of occasions */
+    KINDS("ru", "Цены выросли в 2 раза.", {2, 0, EX, NULL, "раза", NULL, RAT});
+    CHECK("ru", "Они девять раз встречались в финалах.", {9, 0, EX, NULL, "раз", NULL});
+    /* temperatures are not counts */
+    NONE("ky", "Талас облусунда -2…-4° үшүк жүрүшү күтүлөт, күндүз 25° жылуу.");
+    /* house numbers after a street */
+    NONE("ky", "Гагарин көчөсү, 46, 48, 50;");
+    NONE("ru", "Адрес: улица Ленина, 5.");
+    CHECK("ru", "На улице Ленина 5 человек.", {5, 0, EX, NULL, "человек", NULL});
+    /* «бир» before a possessive noun: one of my, an indefinite */
+    NONE("ky", "Бир ролум мындай деп айта албайм, бир досубуз келди.");
+    CHECK("ky", "Бир мугалим келди.", {1, 0, EX, NULL, "мугалим", NULL});
+    CHECK("ky", "Бир форум өттү.", {1, 0, EX, NULL, "форум", NULL});
+}
+
 /* Composite numbers read whole */
 static void test_composite(void **state)
 {
@@ -443,7 +489,7 @@ static void test_nouns(void **state)
     CHECK("ky", "58 миңге чукул адам кетти.", {58000, 0, AB, NULL, "адам", NULL});
     CHECK("ky", "Кайрылуулар 9 миң 910го жетти.", {9910, 0, EX, NULL, NULL, NULL});
     CHECK("ru", "Трое полицейских окружили его.", {3, 0, EX, NULL, "полицейских", NULL});
-    CHECK("ru", "Дальность составляла 5800 м.", {5800, 0, EX, "метр", NULL, NULL});
+    CHECK("ru", "Дальность составляла 5800 м.", {5800, 0, EX, "м", NULL, NULL});
     NONE("ru", "Рисунок в пещере, около 62 тыс. до н.э.");
     CHECK("ky", "Камактагы 182 саясий туткунга ырайым берилет.",
           {182, 0, EX, NULL, "туткунга", NULL});
@@ -489,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_one),
         cmocka_unit_test(test_composite),
         cmocka_unit_test(test_nouns),
+        cmocka_unit_test(test_context),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -877,6 +877,7 @@ typedef struct fig_read {
     const char *noun;          /* the counted noun, or NULL */
     size_t nk;                 /* its token */
     size_t next;               /* the token to go on from */
+    size_t part;               /* «две машины из трех»: the part's noun + 1, or 0 */
 } fig_read;
 
 /* A list item («1. Принять», «2) ...», «(1)»), a clock time («в 10.25»),
@@ -1184,6 +1185,113 @@ static int ordinal_or_id(const fctx *c, fig_read *r)
     return 0;
 }
 
+/* A Russian spelled ordinal word of units («шестом», «первого»): its
+ * digit 1..9, else 0. */
+static int ru_ordinal_digit(const char *w)
+{
+    static const char *const STEM[] = {"перв", "втор", "трет", "четверт", "пят", "шест",
+                                       "седьм", "восьм", "девят", NULL};
+    static const char *const END[] = {"ый", "ой", "ий", "ая", "ое", "ого", "ому", "ом", "ую",
+                                      "ые", "ых", "ым", "ыми", "ья", "ье", "ьего", "ьему",
+                                      "ьем", "ьей", "ью", "ьи", "ьих", "ьим", "ей", "ое", NULL};
+    for (int d = 0; STEM[d]; d++)
+        if (has_prefix(w, STEM[d]) && in_list(w + strlen(STEM[d]), END))
+            return d + 1;
+    return 0;
+}
+
+/* Is there a small score «6-3» (digits, hyphen, digits, each below 10)
+ * ending at byte e (backward) or starting at byte s (forward)? */
+static int small_pair(const char *t, size_t len, size_t at, int forward)
+{
+    int parts = 0, digits = 0, hy = 0;
+    for (size_t x = at; forward ? x < len : x > 0; forward ? x++ : x--) {
+        char ch = t[forward ? x : x - 1];
+        if (isdig(ch)) {
+            if (++digits > 1)
+                return 0;
+        } else if (ch == '-' && digits && !hy) {
+            hy = 1, parts++, digits = 0;
+        } else {
+            break;
+        }
+    }
+    return hy && digits == 1 && parts == 1;
+}
+
+/* A range of two numbers below 10 next to another («3-6, 6-3, 6-3»): set
+ * scores of a match, not a count. */
+static int score_list(const fctx *c, const fig_read *r)
+{
+    if (!r->ranged || r->a.spelled || r->f.value > 9 || r->f.high > 9 ||
+        r->end - r->f.num_start > 3)
+        return 0;
+    size_t x = r->end;
+    while (x < c->len && (c->text[x] == ' ' || c->text[x] == ','))
+        x++;
+    if (x > r->end && memchr(c->text + r->end, ',', x - r->end) &&
+        small_pair(c->text, c->len, x, 1))
+        return 1;
+    x = r->f.num_start;
+    while (x > 0 && (c->text[x - 1] == ' ' || c->text[x - 1] == ','))
+        x--;
+    return x < r->f.num_start && memchr(c->text + x, ',', r->f.num_start - x) &&
+           small_pair(c->text, c->len, x, 0);
+}
+
+/* Street words: numbers after them, and the list of them, are house numbers. */
+static const char *const STREET[] = {"ул", "улица", "улице", "улицы", "проспект", "пр-т",
+                                     "переулок", "пер", "мкр", "микрорайон", "көчөсү",
+                                     "көчөсүндө", "проспектиси", "дом", NULL};
+
+/* What the words around a number say: a temperature or angle («30°»,
+ * «-2…-4°»), a house number after a street («Гагарин көчөсү, 46, 48»):
+ * 1, not a count.  The whole after «из» following a count («две машины
+ * из трех», «115 делегатов из 207 возможных»): r->part, the part's noun,
+ * which the whole counts too unless it names its own.  A spelled ordinal after spelled tens («в восемьдесят
+ * шестом»): the number grows by it and becomes an ordinal. */
+static int context_not_count(const fctx *c, fig_read *r)
+{
+    size_t i = r->i, e = c->t[r->a.j - 1].end, q;
+    if (e + 1 < c->len && memcmp(c->text + e, "\xc2\xb0", 2) == 0)
+        return 1;
+    if (e + 4 < c->len && memcmp(c->text + e, "\xe2\x80\xa6", 3) == 0) {
+        size_t x = e + 3;
+        while (x < c->len && (c->text[x] == '-' || c->text[x] == '+' || isdig(c->text[x])))
+            x++;
+        if (x + 1 < c->len && x > e + 3 && memcmp(c->text + x, "\xc2\xb0", 2) == 0)
+            return 1;
+    }
+    num b;
+    if (c->ru && i >= 2 && strcmp(TERM(c, i - 1), "из") == 0)
+        for (q = i - 2; q + 4 >= i; q--) {
+            if (read_number(c, q, &b) && b.j <= i - 1) {
+                if (b.j < i - 1 && c->t[i - 2].kind == IZDE_TOK_WORD)
+                    r->part = i - 1;
+                break;
+            }
+            if (q == 0 || chunk_break(c, q))
+                break;
+        }
+    for (q = i; q > 0 && c->t[q - 1].kind == IZDE_TOK_NUMBER &&
+                memchr(c->text + c->t[q - 1].end, ',', c->t[q].start - c->t[q - 1].end);)
+        q--;
+    UChar32 after = e < c->len ? char_at(c, e) : '\n';
+    for (size_t k = q; k > 0 && k + 3 > q; k--)
+        if (in_list(TERM(c, k - 1), STREET) &&
+            (after == ',' || after == ';' || after == '.' || after == '\n'))
+            return 1;
+    int d;
+    if (c->ru && r->a.spelled && r->a.j < c->n && r->a.v >= 20 &&
+        fmod(r->a.v, 10) == 0 && gap_blank(c, c->t[r->a.j - 1].end, c->t[r->a.j].start, 0) &&
+        (d = ru_ordinal_digit(TERM(c, r->a.j))) > 0) {
+        r->a.v += d;
+        r->a.j++;
+        r->f.kind = IZDE_FIG_ORDINAL;
+    }
+    return 0;
+}
+
 /* The tail of a composite number after a multiplier `m`: «179 миң 913»
  * (179913), «2 миллион 300 миң» (2300000), «1 млн 200 тыс.»: a number
  * in digits below `m`, with a smaller multiplier or none, is added. */
@@ -1367,6 +1475,32 @@ static int title_case(const fctx *c, size_t k)
 /* [unit]: «%», «$» before the number, a unit word; then what makes it
  * not a count after all: a time word or month, a list ending in one, a
  * word of ID_AFTER («155 статье»), a decade («1990-х»).  1: not a count. */
+/* «245 млрд. куб. м», «50 кв. км», «10 квадратных метров»: a square or
+ * cubic unit, read into r. */
+static void square_or_cubic(const fctx *c, fig_read *r)
+{
+    size_t q = next_joined(c, r->k), m;
+    if (q >= c->n)
+        return;
+    const char *w = TERM(c, q);
+    int cube = strcmp(w, "куб") == 0 || has_prefix(w, "кубическ");
+    int square = strcmp(w, "кв") == 0 || has_prefix(w, "квадратн");
+    if (!cube && !square)
+        return;
+    /* «куб.» and «кв.» end in a period that does not end the sentence */
+    m = q + 1;
+    if (m >= c->n || c->t[m].start > c->t[q].end + 3 ||
+        !gap_blank(c, c->t[q].end, c->t[m].start, 1))
+        return;
+    const char *u = TERM(c, m);
+    int km = strcmp(u, "км") == 0 || has_prefix(u, "километр");
+    if (!km && strcmp(u, "м") != 0 && !has_prefix(u, "метр"))
+        return;
+    r->f.unit = cube ? (km ? "км\xc2\xb3" : "м\xc2\xb3") : (km ? "км\xc2\xb2" : "м\xc2\xb2");
+    r->k = m;
+    r->end = c->t[m].end;
+}
+
 static int read_unit(const fctx *c, fig_read *r)
 {
     izde_figure *f = &r->f;
@@ -1389,7 +1523,17 @@ static int read_unit(const fctx *c, fig_read *r)
             f->unit = "евро";
         else if (pb == 0x20BD)
             f->unit = "рубль";
+        else if (pb == 0xA3)
+            f->unit = "фунт";
+        else if (pb == 0xA5)
+            f->unit = "юань";
+        else if (pb == 0x20B8)
+            f->unit = "тенге";
+        else if (pb == 0x20B4)
+            f->unit = "гривна";
     }
+    if (!f->unit)
+        square_or_cubic(c, r);
     if (!f->unit) {
         size_t un = next_joined(c, r->k);
         if (un < c->n && !title_case(c, un) &&
@@ -1496,6 +1640,14 @@ static int read_noun(const fctx *c, fig_read *r)
         const char *w = TERM(c, q);
         if ((is_time_word(w) || is_month(w)) && !r->f.unit)
             return 1;
+        /* «в 2 раза больше»: a ratio; «девять раз»: a count of occasions */
+        if (c->ru && hops == 0 && !r->f.unit && (!strcmp(w, "раз") || !strcmp(w, "раза"))) {
+            if (r->i > 0 && in_list(TERM(c, r->i - 1), (const char *const[]){"в", "во", NULL}))
+                r->f.kind = IZDE_FIG_RATIO;
+            r->noun = w;
+            r->nk = q;
+            break;
+        }
         if (is_time_word(w) || is_month(w) || ends_noun_search(c, r, p, q))
             break;
         /* «1729 үй-бүлөлүк дарыгерлер»: a hyphenated adjective */
@@ -1557,6 +1709,13 @@ static int ky_one_not_count(const fctx *c, const fig_read *r, size_t q)
     const char *w = TERM(c, q);
     if (in_list(w, QUANT) || has_prefix(w, "бөлүг") || ky_adjective(w) || ky_verbish(w))
         return 1; /* «бир бөлүгү» a part of */
+    /* «бир ролум», «бир досубуз», «бир суроом»: one of my (our, your)
+     * things, an indefinite; loanwords in -ум (форум, минимум) are not */
+    static const char *const POSS[] = {"ум", "үм", "ым", "ом", "өм", "ыбыз", "ибиз", "убуз",
+                                       "үбүз", "ңыз", "ңиз", "ңуз", "ңүз", NULL};
+    static const char *const LOAN[] = {"орум", "иум", "мум", "дум", "ылым", "ктум", NULL};
+    if (has_any_suffix(w, POSS) && !has_any_suffix(w, LOAN) && nchars(w) >= 4)
+        return 1;
     /* a participle, with a plural or possessive after it: «бир тууганы»,
      * «бир туугандары» (sibling) */
     static const char *const PART[] = {"ган", "ген", "гон", "гөн", "кан", "кен", "кон", "көн",
@@ -1782,6 +1941,22 @@ static int push_whole(const fctx *c, fig_read *r, izde_figures *fs, size_t *next
     return IZDE_OK;
 }
 
+/* The whole of «N из M» counts the part's noun when it names none of its
+ * own: no noun, an adjective («из 207 возможных»), a verb or a short
+ * participle («из трех разбиты»).  k0, end0: the figure before the noun. */
+static void whole_of_part(const fctx *c, fig_read *r, size_t k0, size_t end0)
+{
+    if (!r->part || r->f.unit)
+        return;
+    if (r->noun && !ru_adjective(r->noun) && !ru_verbish(r->noun) &&
+        !(has_suffix(r->noun, "ты") && nchars(r->noun) >= 5))
+        return;
+    r->noun = TERM(c, r->part - 1);
+    r->nk = r->part - 1;
+    r->k = k0;
+    r->end = end0;
+}
+
 /* An age told by the verb: «ему исполнилось 90», «стукнет 73», Kyrgyz
  * «9га чыкты» (turned 9). */
 static void age_by_verb(const fctx *c, fig_read *r)
@@ -1808,7 +1983,8 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
         return IZDE_OK;
     *next = r.a.j;
     if ((!r.a.spelled && digits_not_count(c, i, &r.a, &r.f.kind)) ||
-        (r.a.spelled && spelled_not_count(c, i, &r.f.kind)) || ordinal_or_id(c, &r))
+        (r.a.spelled && spelled_not_count(c, i, &r.f.kind)) || ordinal_or_id(c, &r) ||
+        context_not_count(c, &r))
         return IZDE_OK;
     izde_figure *f = &r.f;
     f->value = f->high = r.a.v;
@@ -1819,16 +1995,25 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     r.next = *next;
     read_range(c, &r);
     *next = r.next;
+    if (f->kind == IZDE_FIG_COUNT && score_list(c, &r))
+        f->kind = IZDE_FIG_SCORE; /* «3-6, 6-3, 6-3» */
     if (!r.hyphen_kind && !r.compound_unit && date_after(c, r.k, r.ranged))
         return IZDE_OK; /* «27-28-августта», «1- сентябрдан» */
     f->num_end = r.end;
-    if (f->kind == IZDE_FIG_SCORE || f->kind == IZDE_FIG_NAME || r.compound_unit ||
+    if (f->kind == IZDE_FIG_SCORE || f->kind == IZDE_FIG_NAME ||
+        f->kind == IZDE_FIG_ORDINAL || r.compound_unit ||
         r.hyphen_kind)
         return push_whole(c, &r, fs, next);
     if (!r.a.spelled && f->value >= 1000 && f->value <= 2100 && r.mult == 1 &&
         (r.a.plain4 || r.a.cardinal_sfx))
         f->qualifier = -1; /* maybe a year: decided by year_or_lone_one */
-    if (read_unit(c, &r) || read_noun(c, &r) || year_or_lone_one(c, &r))
+    if (read_unit(c, &r))
+        return IZDE_OK;
+    size_t k0 = r.k, end0 = r.end;
+    if (read_noun(c, &r))
+        return IZDE_OK;
+    whole_of_part(c, &r, k0, end0);
+    if (year_or_lone_one(c, &r))
         return IZDE_OK;
     age_by_verb(c, &r);
     /* «6 сом 50 тыйын»: the small coins of an amount just read */
@@ -1908,7 +2093,8 @@ const char *izde__qualifier_name(int q)
 }
 
 static const char *const kind_names[IZDE_FIG_NKINDS] = {
-    "count", "age", "duration", "anniversary", "ordinal", "fraction", "score", "name"};
+    "count", "age", "duration", "anniversary", "ordinal", "fraction", "score", "name",
+    "ratio"};
 
 const char *izde__figure_kind_name(int kind)
 {
