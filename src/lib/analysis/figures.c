@@ -268,7 +268,10 @@ static const char *const TIME_WORDS[] = {
     "күндүк", "саат", "саатта", "сааттан", "саатка", "мүнөт", "мүнөттө", "апта", "аптада",
     "аптанын", "кылым", "кылымда", "сутка", "суткада", "сутканын", "суткага", "суткасында",
     "жума", "жуманын", "жумада", "жумага", "жумадан", "жумалык", "жумасында", "жылын", "жылына",
-    "жылынан", "айын", "айына", "күнүн", NULL};
+    "жылынан", "айын", "айына", "күнүн",
+    /* «бир жылдай» about a year, «эки айча» some two months */
+    "жылдай", "жылча", "айдай", "айча", "күндөй", "күнчө", "жумадай", "жумача", "сааттай",
+    "саатча", "мүнөттөй", "мүнөтчө", NULL};
 
 /* A time word, or an adjective made of one («16-летний», «4 месячного»). */
 static int is_time_word(const char *w)
@@ -337,7 +340,8 @@ static const char *const KY_STOP[] = {
 /* Kyrgyz modifiers that do not inflect before a noun («76 видео ролик»). */
 static const char *const KY_MOD[] = {"видео", "аудио", "фото", "онлайн", "чоң", "жаңы", "кичи",
                                      "кичинекей", "атайын", "жалпы", "негизги", "башка",
-                                     "ири", "жаш", "эң", "өтө", "абдан", NULL};
+                                     "ири", "жаш", "эң", "өтө", "абдан",
+                                     "даана", NULL}; /* «4 даана экскаватор»: a classifier */
 
 /* Russian adjective / participle endings. */
 static int ru_adjective(const char *w)
@@ -1245,8 +1249,8 @@ static const char *const STREET[] = {"ул", "улица", "улице", "ули
                                      "көчөсүндө", "проспектиси", "дом", NULL};
 
 /* What the words around a number say: a temperature or angle («30°»,
- * «-2…-4°»), a house number after a street («Гагарин көчөсү, 46, 48»):
- * 1, not a count.  The whole after «из» following a count («две машины
+ * «-2…-4°», «1...6»): 1, not a figure; a house number after a street
+ * («Гагарин көчөсү, 46, 48»): a name; «16 (1 + 0)»: a score.  The whole after «из» following a count («две машины
  * из трех», «115 делегатов из 207 возможных»): r->part, the part's noun,
  * which the whole counts too unless it names its own.  A spelled ordinal after spelled tens («в восемьдесят
  * шестом»): the number grows by it and becomes an ordinal. */
@@ -1255,13 +1259,28 @@ static int context_not_count(const fctx *c, fig_read *r)
     size_t i = r->i, e = c->t[r->a.j - 1].end, q;
     if (e + 1 < c->len && memcmp(c->text + e, "\xc2\xb0", 2) == 0)
         return 1;
-    if (e + 4 < c->len && memcmp(c->text + e, "\xe2\x80\xa6", 3) == 0) {
-        size_t x = e + 3;
-        while (x < c->len && (c->text[x] == '-' || c->text[x] == '+' || isdig(c->text[x])))
+    /* «1...6», «-1…-3»: a range written with an ellipsis is a forecast's
+     * temperatures */
+    size_t x = e, s0 = c->t[i].start;
+    if (x + 3 < c->len && (memcmp(c->text + x, "...", 3) == 0 ||
+                           memcmp(c->text + x, "\xe2\x80\xa6", 3) == 0)) {
+        x += 3;
+        if (x < c->len && (c->text[x] == '-' || c->text[x] == '+'))
             x++;
-        if (x + 1 < c->len && x > e + 3 && memcmp(c->text + x, "\xc2\xb0", 2) == 0)
+        if (x < c->len && isdig(c->text[x]))
             return 1;
     }
+    if (s0 > 0 && (c->text[s0 - 1] == '-' || c->text[s0 - 1] == '+'))
+        s0--;
+    if (s0 >= 4 && (memcmp(c->text + s0 - 3, "...", 3) == 0 ||
+                    memcmp(c->text + s0 - 3, "\xe2\x80\xa6", 3) == 0) &&
+        isdig(c->text[s0 - 4]))
+        return 1;
+    for (x = e; x < c->len && c->text[x] == ' '; x++)
+        ;
+    if (!r->a.spelled && x + 1 < c->len && c->text[x] == '+' &&
+        (isdig(c->text[x + 1]) || (c->text[x + 1] == ' ' && x + 2 < c->len && isdig(c->text[x + 2]))))
+        r->f.kind = IZDE_FIG_SCORE; /* a stat line: goals + assists */
     num b;
     if (c->ru && i >= 2 && strcmp(TERM(c, i - 1), "из") == 0)
         for (q = i - 2; q + 4 >= i; q--) {
@@ -1280,7 +1299,7 @@ static int context_not_count(const fctx *c, fig_read *r)
     for (size_t k = q; k > 0 && k + 3 > q; k--)
         if (in_list(TERM(c, k - 1), STREET) &&
             (after == ',' || after == ';' || after == '.' || after == '\n'))
-            return 1;
+            r->f.kind = IZDE_FIG_NAME; /* an address */
     int d;
     if (c->ru && r->a.spelled && r->a.j < c->n && r->a.v >= 20 &&
         fmod(r->a.v, 10) == 0 && gap_blank(c, c->t[r->a.j - 1].end, c->t[r->a.j].start, 0) &&
@@ -1627,6 +1646,47 @@ static int modifier_before(const fctx *c, const fig_read *r, const char *w, size
            (has_any_suffix(n2, LYK) && nchars(n2) >= 4 && !has_any_suffix(w, CASED));
 }
 
+/* The word at q is no noun: a Russian adverb of frequency «ежегодно»;
+ * a Kyrgyz noun that makes a verb with бол-/тап- («63 каза болду» 63
+ * died, «набыт болуп», «кайтыш болду»). */
+static int not_a_noun(const fctx *c, size_t q)
+{
+    const char *w = TERM(c, q);
+    if (c->ru && has_prefix(w, "еже") && has_suffix(w, "о") && nchars(w) >= 7)
+        return 1;
+    if (!c->ky || c->ru || !in_list(w, (const char *const[]){"каза", "набыт", "кайтыш", NULL}))
+        return 0;
+    size_t v = next_joined(c, q);
+    return v < c->n && (has_prefix(TERM(c, v), "бол") || has_prefix(TERM(c, v), "тап") ||
+                        has_prefix(TERM(c, v), "таб"));
+}
+
+/* «1200 городских, пригородных и междугородних маршрутов»: the noun
+ * after a list of adjectives that starts at q; q when there is none. */
+static size_t after_adjectives(const fctx *c, size_t q)
+{
+    size_t k = q;
+    for (int n = 0; n < 6 && k + 1 < c->n && ru_adjective(TERM(c, k)); n++) {
+        size_t x = k + 1;
+        const char *gap = c->text + c->t[k].end;
+        size_t gl = c->t[x].start - c->t[k].end;
+        int comma = gl <= 2 && memchr(gap, ',', gl);
+        if (!comma && strcmp(TERM(c, x), "и") == 0 && gap_blank(c, c->t[k].end, c->t[x].start, 0))
+            x++, comma = 1;
+        else if (!comma && gap_blank(c, c->t[k].end, c->t[x].start, 0) && k > q &&
+                 !ru_adjective(TERM(c, x)) && c->t[x].kind == IZDE_TOK_WORD)
+            return x; /* the noun after the last adjective */
+        if (!comma || x >= c->n || !ru_adjective(TERM(c, x)))
+            return q;
+        k = x;
+    }
+    if (k > q && k + 1 < c->n && gap_blank(c, c->t[k].end, c->t[k + 1].start, 0) &&
+        c->t[k + 1].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, k + 1)) &&
+        !ru_adjective(TERM(c, k + 1)) && !ru_verbish(TERM(c, k + 1)))
+        return k + 1;
+    return q;
+}
+
 /* [adjectives] [noun]: the counted noun, over up to two modifiers.
  * 1: a time word where the noun would be, so not a count. */
 static int read_noun(const fctx *c, fig_read *r)
@@ -1648,7 +1708,7 @@ static int read_noun(const fctx *c, fig_read *r)
             r->nk = q;
             break;
         }
-        if (is_time_word(w) || is_month(w) || ends_noun_search(c, r, p, q))
+        if (is_time_word(w) || is_month(w) || ends_noun_search(c, r, p, q) || not_a_noun(c, q))
             break;
         /* «1729 үй-бүлөлүк дарыгерлер»: a hyphenated adjective */
         if (c->ky && !c->ru && q + 1 < c->n && c->t[q + 1].start == c->t[q].end + 1 &&
@@ -1666,6 +1726,8 @@ static int read_noun(const fctx *c, fig_read *r)
             p = q;
             continue;
         }
+        if (c->ru && ru_adjective(w) && (q2 = after_adjectives(c, q)) != q)
+            q = q2, w = TERM(c, q);
         r->noun = w;
         r->nk = q;
         break;
@@ -1707,8 +1769,9 @@ static int ky_one_not_count(const fctx *c, const fig_read *r, size_t q)
     if (i > 0 && in_list(TERM(c, i - 1), BEFORE))
         return 1;
     const char *w = TERM(c, q);
-    if (in_list(w, QUANT) || has_prefix(w, "бөлүг") || ky_adjective(w) || ky_verbish(w))
-        return 1; /* «бир бөлүгү» a part of */
+    if (in_list(w, QUANT) || has_prefix(w, "бөлүг") || has_prefix(w, "нече") ||
+        ky_adjective(w) || ky_verbish(w))
+        return 1; /* «бир бөлүгү» a part of, «бир нечесин» several of them */
     /* «бир ролум», «бир досубуз», «бир суроом»: one of my (our, your)
      * things, an indefinite; loanwords in -ум (форум, минимум) are not */
     static const char *const POSS[] = {"ум", "үм", "ым", "ом", "өм", "ыбыз", "ибиз", "убуз",
@@ -1941,6 +2004,33 @@ static int push_whole(const fctx *c, fig_read *r, izde_figures *fs, size_t *next
     return IZDE_OK;
 }
 
+/* The part of «четыре из шести шайб», «12 из 14 мячей» counts the
+ * whole's noun when it has none of its own. */
+static void part_of_whole(const fctx *c, fig_read *r)
+{
+    num b;
+    size_t q = next_joined(c, r->k);
+    if (!c->ru || r->noun || r->f.unit || q >= c->n || strcmp(TERM(c, q), "из") != 0 ||
+        q + 1 >= c->n || !read_number(c, q + 1, &b) || b.j >= c->n ||
+        !gap_blank(c, c->t[b.j - 1].end, c->t[b.j].start, 0))
+        return;
+    size_t nw = b.j;
+    const char *w = TERM(c, nw);
+    if (c->t[nw].kind != IZDE_TOK_WORD || is_stop(c, w) || ru_verbish(w) || nchars(w) < 2 ||
+        multiplier(w) > 0 || is_time_word(w))
+        return;
+    if (ru_adjective(w)) {
+        size_t n2 = after_adjectives(c, nw);
+        if (n2 == nw && nw + 1 < c->n && gap_blank(c, c->t[nw].end, c->t[nw + 1].start, 0) &&
+            c->t[nw + 1].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, nw + 1)) &&
+            !ru_verbish(TERM(c, nw + 1)))
+            n2 = nw + 1;
+        nw = n2;
+    }
+    r->noun = TERM(c, nw);
+    r->nk = nw;
+}
+
 /* The whole of «N из M» counts the part's noun when it names none of its
  * own: no noun, an adjective («из 207 возможных»), a verb or a short
  * participle («из трех разбиты»).  k0, end0: the figure before the noun. */
@@ -2013,6 +2103,10 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     if (read_noun(c, &r))
         return IZDE_OK;
     whole_of_part(c, &r, k0, end0);
+    if (!r.noun) {
+        part_of_whole(c, &r);
+        r.k = k0, r.end = end0;
+    }
     if (year_or_lone_one(c, &r))
         return IZDE_OK;
     age_by_verb(c, &r);
