@@ -456,6 +456,25 @@ static void test_context(void **state)
     NONE("ky", "Бир ролум мындай деп айта албайм, бир досубуз келди.");
     CHECK("ky", "Бир мугалим келди.", {1, 0, EX, NULL, "мугалим", NULL});
     CHECK("ky", "Бир форум өттү.", {1, 0, EX, NULL, "форум", NULL});
+    /* the part of «N из M» counts the whole's noun when it has none */
+    CHECK("ru", "12 из 14 российских мячей забили нападающие.", {12, 0, EX, NULL, "мячей", NULL},
+          {14, 0, EX, NULL, "мячей", NULL});
+    CHECK("ru", "Он забил четыре из шести шайб.", {4, 0, EX, NULL, "шайб", NULL},
+          {6, 0, EX, NULL, "шайб", NULL});
+    /* a noun after a list of adjectives; adverbs of frequency are none */
+    CHECK("ru", "Задействованы более 1200 городских, пригородных и междугородних маршрутов.",
+          {1200, 0, MO, NULL, "маршрутов", NULL});
+    CHECK("ru", "Пришли 5 новых сотрудников.", {5, 0, EX, NULL, "сотрудников", NULL});
+    CHECK("ru", "Минус 100 тыс. ежегодно.", {100000, 0, EX, NULL, NULL, NULL});
+    /* stat sums are scores; ellipsis ranges are temperatures */
+    KINDS("ru", "Он набрал 22 (9+13) очков.", {9, 0, EX, NULL, NULL, NULL, SCO});
+    NOTHING("ky", "Түнкүсүн 1...6, күндүз 16…21.");
+    /* Kyrgyz: «каза болду» is a verb, «бир жылдай» a duration, «бир
+     * нечесин» several, «даана» a classifier */
+    CHECK("ky", "Анын 63 каза болду.", {63, 0, EX, NULL, NULL, NULL});
+    KINDS("ky", "Бир жылдай иштедим.", {1, 0, EX, NULL, "жылдай", NULL, IZDE_FIG_DURATION});
+    NONE("ky", "Алар бир нечесин алды.");
+    CHECK("ky", "4 даана экскаватор келди.", {4, 0, EX, NULL, "экскаватор", NULL});
 }
 
 /* Composite numbers read whole */
