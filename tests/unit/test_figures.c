@@ -475,6 +475,14 @@ static void test_context(void **state)
     KINDS("ky", "Бир жылдай иштедим.", {1, 0, EX, NULL, "жылдай", NULL, IZDE_FIG_DURATION});
     NONE("ky", "Алар бир нечесин алды.");
     CHECK("ky", "4 даана экскаватор келди.", {4, 0, EX, NULL, "экскаватор", NULL});
+    /* Kyrgyz: a noun before a -лык predicate with «деп», square metres,
+     * a numeral inside a -луу adjective */
+    CHECK("ky", "Кыргызстанда 20 уюм террордук деп табылган.", {20, 0, EX, NULL, "уюм", NULL});
+    CHECK("ky", "3 эл аралык уюм келди.", {3, 0, EX, NULL, "уюм", NULL});
+    CHECK("ky", "Жайдын 20 чарчы метр бөлмөсү күйгөн.",
+          {20, 0, EX, "м\xc2\xb2", "бөлмөсү", NULL});
+    NONE("ky", "Эки тараптуу мамилени оңдоону убадалады.");
+    CHECK("ky", "Эки адам келди.", {2, 0, EX, NULL, "адам", NULL});
 }
 
 /* Composite numbers read whole */

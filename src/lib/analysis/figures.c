@@ -1494,8 +1494,8 @@ static int title_case(const fctx *c, size_t k)
 /* [unit]: «%», «$» before the number, a unit word; then what makes it
  * not a count after all: a time word or month, a list ending in one, a
  * word of ID_AFTER («155 статье»), a decade («1990-х»).  1: not a count. */
-/* «245 млрд. куб. м», «50 кв. км», «10 квадратных метров»: a square or
- * cubic unit, read into r. */
+/* «245 млрд. куб. м», «50 кв. км», «10 квадратных метров», «20 чарчы
+ * метр»: a square or cubic unit, read into r. */
 static void square_or_cubic(const fctx *c, fig_read *r)
 {
     size_t q = next_joined(c, r->k), m;
@@ -1503,7 +1503,7 @@ static void square_or_cubic(const fctx *c, fig_read *r)
         return;
     const char *w = TERM(c, q);
     int cube = strcmp(w, "куб") == 0 || has_prefix(w, "кубическ");
-    int square = strcmp(w, "кв") == 0 || has_prefix(w, "квадратн");
+    int square = strcmp(w, "кв") == 0 || has_prefix(w, "квадратн") || strcmp(w, "чарчы") == 0;
     if (!cube && !square)
         return;
     /* «куб.» and «кв.» end in a period that does not end the sentence */
@@ -1643,7 +1643,8 @@ static int modifier_before(const fctx *c, const fig_read *r, const char *w, size
      * элдик жаран»: a bare noun before a -лык adjective is part of it,
      * «8 бейтапка амбулатордук жардам» counts бейтап */
     return ky_adjective(w) || (ky_plural_possessive(n2) && !ky_genitive(w)) ||
-           (has_any_suffix(n2, LYK) && nchars(n2) >= 4 && !has_any_suffix(w, CASED));
+           (has_any_suffix(n2, LYK) && nchars(n2) >= 4 && !has_any_suffix(w, CASED) &&
+            !(q3 < c->n && strcmp(TERM(c, q3), "деп") == 0)); /* «20 уюм террордук деп» */
 }
 
 /* The word at q is no noun: a Russian adverb of frequency «ежегодно»;
@@ -2124,6 +2125,13 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
      * («экиге бөлдүк» split in two) */
     if (r.a.spelled && r.a.j == i + 1 && c->ky && !c->ru && !r.noun && !f->unit &&
         f->kind == IZDE_FIG_COUNT)
+        return IZDE_OK;
+    /* «эки тараптуу мамиле» bilateral, «үч тилдүү»: a numeral inside an
+     * adjective in -луу/-дуу/-туу, not a count */
+    static const char *const LUU[] = {"луу", "лүү", "дуу", "дүү", "туу", "түү", "луу", "лыу",
+                                      NULL};
+    if (r.a.spelled && c->ky && !c->ru && r.a.j < c->n && c->t[r.a.j].kind == IZDE_TOK_WORD &&
+        has_any_suffix(TERM(c, r.a.j), LUU) && nchars(TERM(c, r.a.j)) >= 6)
         return IZDE_OK;
     int rc = keep_figure(c, &r, fs, stemmer);
     /* go on after the number part (a noun may hold another number: no) */
