@@ -483,6 +483,14 @@ static void test_context(void **state)
           {20, 0, EX, "м\xc2\xb2", "бөлмөсү", NULL});
     NONE("ky", "Эки тараптуу мамилени оңдоону убадалады.");
     CHECK("ky", "Эки адам келди.", {2, 0, EX, NULL, "адам", NULL});
+    /* Russian: an adverb before a verb is no noun; the first part of a
+     * compound adjective is skipped; «лет 10 назад» is a duration */
+    CHECK("ru", "Порядка 40 миллионов регулярно слушали радио.", {4e7, 0, AB, NULL, NULL, NULL});
+    CHECK("ru", "Нанесли 21 ракетно-бомбовый удар.", {21, 0, EX, NULL, "удар", NULL});
+    KINDS("ru", "Лет 10-15 назад всё решал Вашингтон.",
+          {10, 15, EX, NULL, NULL, NULL, IZDE_FIG_DURATION});
+    CHECK("ru", "Максимум человек 100 будут обслуживать базу.", {100, 0, EX, NULL, NULL, NULL});
+    CHECK("ru", "За 5 лет 100 человек уехали.", {100, 0, EX, NULL, "человек", NULL});
 }
 
 /* Composite numbers read whole */

@@ -327,7 +327,7 @@ static const char *const RU_STOP[] = {
     "здесь", "сейчас", "является", "являются", "составил", "составила", "составило",
     "составили", "составляет", "составляют", "достиг", "достигла", "достигло", "достигли",
     "или", "либо", "да", "нет", "со", "подряд", "другие", "других", "другим", "другими",
-    "остальные", "остальных", "остальным", "остальными", NULL};
+    "остальные", "остальных", "остальным", "остальными", "назад", "спустя", NULL};
 
 /* Kyrgyz function words and qualifiers: never the counted noun. */
 static const char *const KY_STOP[] = {
@@ -1647,13 +1647,19 @@ static int modifier_before(const fctx *c, const fig_read *r, const char *w, size
             !(q3 < c->n && strcmp(TERM(c, q3), "деп") == 0)); /* «20 уюм террордук деп» */
 }
 
-/* The word at q is no noun: a Russian adverb of frequency «ежегодно»;
+/* The word at q is no noun: a Russian adverb of frequency «ежегодно», an
+ * adverb in -но before a verb;
  * a Kyrgyz noun that makes a verb with бол-/тап- («63 каза болду» 63
  * died, «набыт болуп», «кайтыш болду»). */
 static int not_a_noun(const fctx *c, size_t q)
 {
     const char *w = TERM(c, q);
     if (c->ru && has_prefix(w, "еже") && has_suffix(w, "о") && nchars(w) >= 7)
+        return 1;
+    /* «40 миллионов регулярно слушали»: an adverb before a verb */
+    size_t v0 = next_joined(c, q);
+    if (c->ru && has_suffix(w, "но") && nchars(w) >= 6 && v0 < c->n &&
+        ru_verbish(TERM(c, v0)) && !ru_adjective(TERM(c, v0)))
         return 1;
     if (!c->ky || c->ru || !in_list(w, (const char *const[]){"каза", "набыт", "кайтыш", NULL}))
         return 0;
@@ -1711,6 +1717,14 @@ static int read_noun(const fctx *c, fig_read *r)
         }
         if (is_time_word(w) || is_month(w) || ends_noun_search(c, r, p, q) || not_a_noun(c, q))
             break;
+        /* «21 ракетно-бомбовый удар»: the first part of a compound adjective */
+        if (c->ru && has_suffix(w, "о") && q + 1 < c->n && c->t[q + 1].start == c->t[q].end + 1 &&
+            c->text[c->t[q].end] == '-' && hops < 2 &&
+            (ru_adjective(TERM(c, q + 1)) ||
+             has_any_suffix(TERM(c, q + 1), (const char *const[]){"ый", "ий", "ое", "ее", NULL}))) {
+            p = q + 1;
+            continue;
+        }
         /* «1729 үй-бүлөлүк дарыгерлер»: a hyphenated adjective */
         if (c->ky && !c->ru && q + 1 < c->n && c->t[q + 1].start == c->t[q].end + 1 &&
             c->text[c->t[q].end] == '-' && ky_adjective(TERM(c, q + 1)) && hops < 2) {
@@ -2111,6 +2125,13 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     if (year_or_lone_one(c, &r))
         return IZDE_OK;
     age_by_verb(c, &r);
+    /* «лет 10-15 назад»: a time word before a number with no noun makes
+     * an approximate duration */
+    if (c->ru && i > 0 && !r.noun && !f->unit && f->kind == IZDE_FIG_COUNT &&
+        in_list(TERM(c, i - 1), (const char *const[]){"лет", "месяцев", "недель", "дней",
+                                                      "часов", "минут", "суток", NULL}) &&
+        gap_blank(c, c->t[i - 1].end, c->t[i].start, 0))
+        f->kind = IZDE_FIG_DURATION;
     /* «6 сом 50 тыйын»: the small coins of an amount just read */
     int money = 0, bare;
     if (r.noun && (has_prefix(r.noun, "тыйын") || has_prefix(r.noun, "копе")) && i > 0 &&
