@@ -321,7 +321,8 @@ typedef struct izde_hit_figure {
     size_t start, end;
     const char *kind;        /* "count" (what facts and check compare), "age",
                               * "duration", "anniversary", "ordinal",
-                              * "fraction" or "score"; a static string */
+                              * "fraction", "score", "name" or "ratio";
+                              * a static string */
 } izde_hit_figure;
 
 /* One hit; every pointer is owned by the results.  Unknown fields are NULL. */

@@ -40,6 +40,8 @@
 #define FRA IZDE_FIG_FRACTION
 #define SCO IZDE_FIG_SCORE
 #define NAM IZDE_FIG_NAME
+#define RAT IZDE_FIG_RATIO
+#define ORD IZDE_FIG_ORDINAL
 
 /* A want's kind may be left out (a count). */
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -130,7 +132,9 @@ static void check(const char *lang, const char *text, const want *w, size_t nw, 
         assert_true(f->num_start < f->num_end && f->num_end <= f->end && f->end <= f->sent_end);
         assert_true(f->sent_end <= len);
         if (f->noun) {
-            assert_non_null(strstr(text + f->start, f->noun));
+            /* in its sentence: the whole of «две машины из трех» counts
+             * the part's noun, before it */
+            assert_non_null(strstr(text + f->sent_start, f->noun));
             size_t sl;
             const char *s = izde_stemmer_stem(st, f->noun, strlen(f->noun), &sl);
             assert_non_null(f->noun_stem);
@@ -412,6 +416,83 @@ static void test_one(void **state)
     CHECK("ky", "Бир адам каза болду.", {1, 0, EX, NULL, "адам", NULL});
 }
 
+/* ------------------------------------------------------- context rules */
+static void test_context(void **state)
+{
+    (void)state;
+    /* a spelled ordinal after spelled tens: one ordinal, not 80 */
+    KINDS("ru", "Василий родился в восемьдесят шестом, первого января.",
+          {86, 0, EX, NULL, NULL, NULL, ORD});
+    CHECK("ru", "Пришли восемьдесят шесть человек.", {86, 0, EX, NULL, "человек", NULL});
+    /* the whole of «N из M» counts the part's noun unless it names its own */
+    CHECK("ru", "Две машины из трех разбиты.", {2, 0, EX, NULL, "машины", NULL},
+          {3, 0, EX, NULL, "машины", NULL});
+    CHECK("ru", "Пришли 115 делегатов из 207 возможных.", {115, 0, EX, NULL, "делегатов", NULL},
+          {207, 0, EX, NULL, "делегатов", NULL});
+    CHECK("ru", "Приехали 70 гимнастов из 24 городов.", {70, 0, EX, NULL, "гимнастов", NULL},
+          {24, 0, EX, NULL, "городов", NULL});
+    /* square and cubic units */
+    CHECK("ru", "Поставят 245 млрд. куб. м газа.", {245e9, 0, EX, "м\xc2\xb3", "газа", NULL});
+    CHECK("ru", "Сгорело 50 кв. км леса и 10 квадратных метров крыши.",
+          {50, 0, EX, "км\xc2\xb2", "леса", NULL}, {10, 0, EX, "м\xc2\xb2", "крыши", NULL});
+    CHECK("ru", "Проложили 5 км дорог.", {5, 0, EX, "км", "дорог", NULL});
+    /* set scores in a list; a lone small range stays a count */
+    KINDS("ru", "Он проиграл 3-6, 6-3, 6-3.", {3, 6, EX, NULL, NULL, NULL, SCO},
+          {6, 3, EX, NULL, NULL, NULL, SCO}, {6, 3, EX, NULL, NULL, NULL, SCO});
+    CHECK("ru", "Задержаны 3-4 человека.", {3, 4, EX, NULL, "человека", NULL});
+    /* currency signs before the number */
+    CHECK("ru", "Можно получать £58 и ¥300 в неделю, или ₸500.", {58, 0, EX, "фунт", NULL, NULL},
+          {300, 0, EX, "юань", NULL, NULL}, {500, 0, EX, "тенге", NULL, NULL});
+    /* «в N раз»: a ratio; «N раз»: a count of occasions */
+    KINDS("ru", "Цены выросли в 2 раза.", {2, 0, EX, NULL, "раза", NULL, RAT});
+    CHECK("ru", "Они девять раз встречались в финалах.", {9, 0, EX, NULL, "раз", NULL});
+    /* temperatures are not counts */
+    NONE("ky", "Талас облусунда -2…-4° үшүк жүрүшү күтүлөт, күндүз 25° жылуу.");
+    /* house numbers after a street */
+    NONE("ky", "Гагарин көчөсү, 46, 48, 50;");
+    NONE("ru", "Адрес: улица Ленина, 5.");
+    CHECK("ru", "На улице Ленина 5 человек.", {5, 0, EX, NULL, "человек", NULL});
+    /* «бир» before a possessive noun: one of my, an indefinite */
+    NONE("ky", "Бир ролум мындай деп айта албайм, бир досубуз келди.");
+    CHECK("ky", "Бир мугалим келди.", {1, 0, EX, NULL, "мугалим", NULL});
+    CHECK("ky", "Бир форум өттү.", {1, 0, EX, NULL, "форум", NULL});
+    /* the part of «N из M» counts the whole's noun when it has none */
+    CHECK("ru", "12 из 14 российских мячей забили нападающие.", {12, 0, EX, NULL, "мячей", NULL},
+          {14, 0, EX, NULL, "мячей", NULL});
+    CHECK("ru", "Он забил четыре из шести шайб.", {4, 0, EX, NULL, "шайб", NULL},
+          {6, 0, EX, NULL, "шайб", NULL});
+    /* a noun after a list of adjectives; adverbs of frequency are none */
+    CHECK("ru", "Задействованы более 1200 городских, пригородных и междугородних маршрутов.",
+          {1200, 0, MO, NULL, "маршрутов", NULL});
+    CHECK("ru", "Пришли 5 новых сотрудников.", {5, 0, EX, NULL, "сотрудников", NULL});
+    CHECK("ru", "Минус 100 тыс. ежегодно.", {100000, 0, EX, NULL, NULL, NULL});
+    /* stat sums are scores; ellipsis ranges are temperatures */
+    KINDS("ru", "Он набрал 22 (9+13) очков.", {9, 0, EX, NULL, NULL, NULL, SCO});
+    NOTHING("ky", "Түнкүсүн 1...6, күндүз 16…21.");
+    /* Kyrgyz: «каза болду» is a verb, «бир жылдай» a duration, «бир
+     * нечесин» several, «даана» a classifier */
+    CHECK("ky", "Анын 63 каза болду.", {63, 0, EX, NULL, NULL, NULL});
+    KINDS("ky", "Бир жылдай иштедим.", {1, 0, EX, NULL, "жылдай", NULL, IZDE_FIG_DURATION});
+    NONE("ky", "Алар бир нечесин алды.");
+    CHECK("ky", "4 даана экскаватор келди.", {4, 0, EX, NULL, "экскаватор", NULL});
+    /* Kyrgyz: a noun before a -лык predicate with «деп», square metres,
+     * a numeral inside a -луу adjective */
+    CHECK("ky", "Кыргызстанда 20 уюм террордук деп табылган.", {20, 0, EX, NULL, "уюм", NULL});
+    CHECK("ky", "3 эл аралык уюм келди.", {3, 0, EX, NULL, "уюм", NULL});
+    CHECK("ky", "Жайдын 20 чарчы метр бөлмөсү күйгөн.",
+          {20, 0, EX, "м\xc2\xb2", "бөлмөсү", NULL});
+    NONE("ky", "Эки тараптуу мамилени оңдоону убадалады.");
+    CHECK("ky", "Эки адам келди.", {2, 0, EX, NULL, "адам", NULL});
+    /* Russian: an adverb before a verb is no noun; the first part of a
+     * compound adjective is skipped; «лет 10 назад» is a duration */
+    CHECK("ru", "Порядка 40 миллионов регулярно слушали радио.", {4e7, 0, AB, NULL, NULL, NULL});
+    CHECK("ru", "Нанесли 21 ракетно-бомбовый удар.", {21, 0, EX, NULL, "удар", NULL});
+    KINDS("ru", "Лет 10-15 назад всё решал Вашингтон.",
+          {10, 15, EX, NULL, NULL, NULL, IZDE_FIG_DURATION});
+    CHECK("ru", "Максимум человек 100 будут обслуживать базу.", {100, 0, EX, NULL, NULL, NULL});
+    CHECK("ru", "За 5 лет 100 человек уехали.", {100, 0, EX, NULL, "человек", NULL});
+}
+
 /* Composite numbers read whole */
 static void test_composite(void **state)
 {
@@ -489,6 +570,7 @@ int main(void)
         cmocka_unit_test(test_one),
         cmocka_unit_test(test_composite),
         cmocka_unit_test(test_nouns),
+        cmocka_unit_test(test_context),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -6,8 +6,8 @@
  * Units are named by short standard symbols where one exists, else by
  * their Russian dictionary form: "%", "кг", "г", "т", "км", "м", "см",
  * "мм", "га", "л", "сом", "тенге", "рубль", "доллар", "евро", "гривна",
- * "юань", "сум", "манат", and "доза".  "г" alone is not read as grams: it is the
- * year («2019 г.»).
+ * "юань", "сум", "манат", "фунт", "м²", "м³", "км²" and "доза".  "г"
+ * alone is not read as grams: it is the year («2019 г.»).
  */
 #include "counted.h"
 
@@ -49,6 +49,10 @@ static const unit_def UNITS[] = {
     {"юань", 1, {NULL}, {"юань"}, {"юань", "юан"}},
     {"сум", 1, {NULL}, {"сум"}, {"сум"}},
     {"манат", 1, {NULL}, {"манат"}, {"манат"}},
+    {"фунт", 1, {"\xc2\xa3"}, {"фунт"}, {"фунт"}},
+    {"м\xc2\xb2", 0, {"м\xc2\xb2", "м2"}, {NULL}, {NULL}},
+    {"м\xc2\xb3", 0, {"м\xc2\xb3", "м3"}, {"кубометр"}, {"кубометр"}},
+    {"км\xc2\xb2", 0, {"км\xc2\xb2", "км2"}, {NULL}, {NULL}},
 };
 #define NUNITS (sizeof UNITS / sizeof UNITS[0])
 

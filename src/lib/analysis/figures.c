@@ -268,7 +268,10 @@ static const char *const TIME_WORDS[] = {
     "күндүк", "саат", "саатта", "сааттан", "саатка", "мүнөт", "мүнөттө", "апта", "аптада",
     "аптанын", "кылым", "кылымда", "сутка", "суткада", "сутканын", "суткага", "суткасында",
     "жума", "жуманын", "жумада", "жумага", "жумадан", "жумалык", "жумасында", "жылын", "жылына",
-    "жылынан", "айын", "айына", "күнүн", NULL};
+    "жылынан", "айын", "айына", "күнүн",
+    /* «бир жылдай» about a year, «эки айча» some two months */
+    "жылдай", "жылча", "айдай", "айча", "күндөй", "күнчө", "жумадай", "жумача", "сааттай",
+    "саатча", "мүнөттөй", "мүнөтчө", NULL};
 
 /* A time word, or an adjective made of one («16-летний», «4 месячного»). */
 static int is_time_word(const char *w)
@@ -324,7 +327,7 @@ static const char *const RU_STOP[] = {
     "здесь", "сейчас", "является", "являются", "составил", "составила", "составило",
     "составили", "составляет", "составляют", "достиг", "достигла", "достигло", "достигли",
     "или", "либо", "да", "нет", "со", "подряд", "другие", "других", "другим", "другими",
-    "остальные", "остальных", "остальным", "остальными", NULL};
+    "остальные", "остальных", "остальным", "остальными", "назад", "спустя", NULL};
 
 /* Kyrgyz function words and qualifiers: never the counted noun. */
 static const char *const KY_STOP[] = {
@@ -337,7 +340,8 @@ static const char *const KY_STOP[] = {
 /* Kyrgyz modifiers that do not inflect before a noun («76 видео ролик»). */
 static const char *const KY_MOD[] = {"видео", "аудио", "фото", "онлайн", "чоң", "жаңы", "кичи",
                                      "кичинекей", "атайын", "жалпы", "негизги", "башка",
-                                     "ири", "жаш", "эң", "өтө", "абдан", NULL};
+                                     "ири", "жаш", "эң", "өтө", "абдан",
+                                     "даана", NULL}; /* «4 даана экскаватор»: a classifier */
 
 /* Russian adjective / participle endings. */
 static int ru_adjective(const char *w)
@@ -877,6 +881,7 @@ typedef struct fig_read {
     const char *noun;          /* the counted noun, or NULL */
     size_t nk;                 /* its token */
     size_t next;               /* the token to go on from */
+    size_t part;               /* «две машины из трех»: the part's noun + 1, or 0 */
 } fig_read;
 
 /* A list item («1. Принять», «2) ...», «(1)»), a clock time («в 10.25»),
@@ -1184,6 +1189,128 @@ static int ordinal_or_id(const fctx *c, fig_read *r)
     return 0;
 }
 
+/* A Russian spelled ordinal word of units («шестом», «первого»): its
+ * digit 1..9, else 0. */
+static int ru_ordinal_digit(const char *w)
+{
+    static const char *const STEM[] = {"перв", "втор", "трет", "четверт", "пят", "шест",
+                                       "седьм", "восьм", "девят", NULL};
+    static const char *const END[] = {"ый", "ой", "ий", "ая", "ое", "ого", "ому", "ом", "ую",
+                                      "ые", "ых", "ым", "ыми", "ья", "ье", "ьего", "ьему",
+                                      "ьем", "ьей", "ью", "ьи", "ьих", "ьим", "ей", "ое", NULL};
+    for (int d = 0; STEM[d]; d++)
+        if (has_prefix(w, STEM[d]) && in_list(w + strlen(STEM[d]), END))
+            return d + 1;
+    return 0;
+}
+
+/* Is there a small score «6-3» (digits, hyphen, digits, each below 10)
+ * ending at byte e (backward) or starting at byte s (forward)? */
+static int small_pair(const char *t, size_t len, size_t at, int forward)
+{
+    int parts = 0, digits = 0, hy = 0;
+    for (size_t x = at; forward ? x < len : x > 0; forward ? x++ : x--) {
+        char ch = t[forward ? x : x - 1];
+        if (isdig(ch)) {
+            if (++digits > 1)
+                return 0;
+        } else if (ch == '-' && digits && !hy) {
+            hy = 1, parts++, digits = 0;
+        } else {
+            break;
+        }
+    }
+    return hy && digits == 1 && parts == 1;
+}
+
+/* A range of two numbers below 10 next to another («3-6, 6-3, 6-3»): set
+ * scores of a match, not a count. */
+static int score_list(const fctx *c, const fig_read *r)
+{
+    if (!r->ranged || r->a.spelled || r->f.value > 9 || r->f.high > 9 ||
+        r->end - r->f.num_start > 3)
+        return 0;
+    size_t x = r->end;
+    while (x < c->len && (c->text[x] == ' ' || c->text[x] == ','))
+        x++;
+    if (x > r->end && memchr(c->text + r->end, ',', x - r->end) &&
+        small_pair(c->text, c->len, x, 1))
+        return 1;
+    x = r->f.num_start;
+    while (x > 0 && (c->text[x - 1] == ' ' || c->text[x - 1] == ','))
+        x--;
+    return x < r->f.num_start && memchr(c->text + x, ',', r->f.num_start - x) &&
+           small_pair(c->text, c->len, x, 0);
+}
+
+/* Street words: numbers after them, and the list of them, are house numbers. */
+static const char *const STREET[] = {"ул", "улица", "улице", "улицы", "проспект", "пр-т",
+                                     "переулок", "пер", "мкр", "микрорайон", "көчөсү",
+                                     "көчөсүндө", "проспектиси", "дом", NULL};
+
+/* What the words around a number say: a temperature or angle («30°»,
+ * «-2…-4°», «1...6»): 1, not a figure; a house number after a street
+ * («Гагарин көчөсү, 46, 48»): a name; «16 (1 + 0)»: a score.  The whole after «из» following a count («две машины
+ * из трех», «115 делегатов из 207 возможных»): r->part, the part's noun,
+ * which the whole counts too unless it names its own.  A spelled ordinal after spelled tens («в восемьдесят
+ * шестом»): the number grows by it and becomes an ordinal. */
+static int context_not_count(const fctx *c, fig_read *r)
+{
+    size_t i = r->i, e = c->t[r->a.j - 1].end, q;
+    if (e + 1 < c->len && memcmp(c->text + e, "\xc2\xb0", 2) == 0)
+        return 1;
+    /* «1...6», «-1…-3»: a range written with an ellipsis is a forecast's
+     * temperatures */
+    size_t x = e, s0 = c->t[i].start;
+    if (x + 3 < c->len && (memcmp(c->text + x, "...", 3) == 0 ||
+                           memcmp(c->text + x, "\xe2\x80\xa6", 3) == 0)) {
+        x += 3;
+        if (x < c->len && (c->text[x] == '-' || c->text[x] == '+'))
+            x++;
+        if (x < c->len && isdig(c->text[x]))
+            return 1;
+    }
+    if (s0 > 0 && (c->text[s0 - 1] == '-' || c->text[s0 - 1] == '+'))
+        s0--;
+    if (s0 >= 4 && (memcmp(c->text + s0 - 3, "...", 3) == 0 ||
+                    memcmp(c->text + s0 - 3, "\xe2\x80\xa6", 3) == 0) &&
+        isdig(c->text[s0 - 4]))
+        return 1;
+    for (x = e; x < c->len && c->text[x] == ' '; x++)
+        ;
+    if (!r->a.spelled && x + 1 < c->len && c->text[x] == '+' &&
+        (isdig(c->text[x + 1]) || (c->text[x + 1] == ' ' && x + 2 < c->len && isdig(c->text[x + 2]))))
+        r->f.kind = IZDE_FIG_SCORE; /* a stat line: goals + assists */
+    num b;
+    if (c->ru && i >= 2 && strcmp(TERM(c, i - 1), "из") == 0)
+        for (q = i - 2; q + 4 >= i; q--) {
+            if (read_number(c, q, &b) && b.j <= i - 1) {
+                if (b.j < i - 1 && c->t[i - 2].kind == IZDE_TOK_WORD)
+                    r->part = i - 1;
+                break;
+            }
+            if (q == 0 || chunk_break(c, q))
+                break;
+        }
+    for (q = i; q > 0 && c->t[q - 1].kind == IZDE_TOK_NUMBER &&
+                memchr(c->text + c->t[q - 1].end, ',', c->t[q].start - c->t[q - 1].end);)
+        q--;
+    UChar32 after = e < c->len ? char_at(c, e) : '\n';
+    for (size_t k = q; k > 0 && k + 3 > q; k--)
+        if (in_list(TERM(c, k - 1), STREET) &&
+            (after == ',' || after == ';' || after == '.' || after == '\n'))
+            r->f.kind = IZDE_FIG_NAME; /* an address */
+    int d;
+    if (c->ru && r->a.spelled && r->a.j < c->n && r->a.v >= 20 &&
+        fmod(r->a.v, 10) == 0 && gap_blank(c, c->t[r->a.j - 1].end, c->t[r->a.j].start, 0) &&
+        (d = ru_ordinal_digit(TERM(c, r->a.j))) > 0) {
+        r->a.v += d;
+        r->a.j++;
+        r->f.kind = IZDE_FIG_ORDINAL;
+    }
+    return 0;
+}
+
 /* The tail of a composite number after a multiplier `m`: «179 миң 913»
  * (179913), «2 миллион 300 миң» (2300000), «1 млн 200 тыс.»: a number
  * in digits below `m`, with a smaller multiplier or none, is added. */
@@ -1367,6 +1494,32 @@ static int title_case(const fctx *c, size_t k)
 /* [unit]: «%», «$» before the number, a unit word; then what makes it
  * not a count after all: a time word or month, a list ending in one, a
  * word of ID_AFTER («155 статье»), a decade («1990-х»).  1: not a count. */
+/* «245 млрд. куб. м», «50 кв. км», «10 квадратных метров», «20 чарчы
+ * метр»: a square or cubic unit, read into r. */
+static void square_or_cubic(const fctx *c, fig_read *r)
+{
+    size_t q = next_joined(c, r->k), m;
+    if (q >= c->n)
+        return;
+    const char *w = TERM(c, q);
+    int cube = strcmp(w, "куб") == 0 || has_prefix(w, "кубическ");
+    int square = strcmp(w, "кв") == 0 || has_prefix(w, "квадратн") || strcmp(w, "чарчы") == 0;
+    if (!cube && !square)
+        return;
+    /* «куб.» and «кв.» end in a period that does not end the sentence */
+    m = q + 1;
+    if (m >= c->n || c->t[m].start > c->t[q].end + 3 ||
+        !gap_blank(c, c->t[q].end, c->t[m].start, 1))
+        return;
+    const char *u = TERM(c, m);
+    int km = strcmp(u, "км") == 0 || has_prefix(u, "километр");
+    if (!km && strcmp(u, "м") != 0 && !has_prefix(u, "метр"))
+        return;
+    r->f.unit = cube ? (km ? "км\xc2\xb3" : "м\xc2\xb3") : (km ? "км\xc2\xb2" : "м\xc2\xb2");
+    r->k = m;
+    r->end = c->t[m].end;
+}
+
 static int read_unit(const fctx *c, fig_read *r)
 {
     izde_figure *f = &r->f;
@@ -1389,7 +1542,17 @@ static int read_unit(const fctx *c, fig_read *r)
             f->unit = "евро";
         else if (pb == 0x20BD)
             f->unit = "рубль";
+        else if (pb == 0xA3)
+            f->unit = "фунт";
+        else if (pb == 0xA5)
+            f->unit = "юань";
+        else if (pb == 0x20B8)
+            f->unit = "тенге";
+        else if (pb == 0x20B4)
+            f->unit = "гривна";
     }
+    if (!f->unit)
+        square_or_cubic(c, r);
     if (!f->unit) {
         size_t un = next_joined(c, r->k);
         if (un < c->n && !title_case(c, un) &&
@@ -1480,7 +1643,55 @@ static int modifier_before(const fctx *c, const fig_read *r, const char *w, size
      * элдик жаран»: a bare noun before a -лык adjective is part of it,
      * «8 бейтапка амбулатордук жардам» counts бейтап */
     return ky_adjective(w) || (ky_plural_possessive(n2) && !ky_genitive(w)) ||
-           (has_any_suffix(n2, LYK) && nchars(n2) >= 4 && !has_any_suffix(w, CASED));
+           (has_any_suffix(n2, LYK) && nchars(n2) >= 4 && !has_any_suffix(w, CASED) &&
+            !(q3 < c->n && strcmp(TERM(c, q3), "деп") == 0)); /* «20 уюм террордук деп» */
+}
+
+/* The word at q is no noun: a Russian adverb of frequency «ежегодно», an
+ * adverb in -но before a verb;
+ * a Kyrgyz noun that makes a verb with бол-/тап- («63 каза болду» 63
+ * died, «набыт болуп», «кайтыш болду»). */
+static int not_a_noun(const fctx *c, size_t q)
+{
+    const char *w = TERM(c, q);
+    if (c->ru && has_prefix(w, "еже") && has_suffix(w, "о") && nchars(w) >= 7)
+        return 1;
+    /* «40 миллионов регулярно слушали»: an adverb before a verb */
+    size_t v0 = next_joined(c, q);
+    if (c->ru && has_suffix(w, "но") && nchars(w) >= 6 && v0 < c->n &&
+        ru_verbish(TERM(c, v0)) && !ru_adjective(TERM(c, v0)))
+        return 1;
+    if (!c->ky || c->ru || !in_list(w, (const char *const[]){"каза", "набыт", "кайтыш", NULL}))
+        return 0;
+    size_t v = next_joined(c, q);
+    return v < c->n && (has_prefix(TERM(c, v), "бол") || has_prefix(TERM(c, v), "тап") ||
+                        has_prefix(TERM(c, v), "таб"));
+}
+
+/* «1200 городских, пригородных и междугородних маршрутов»: the noun
+ * after a list of adjectives that starts at q; q when there is none. */
+static size_t after_adjectives(const fctx *c, size_t q)
+{
+    size_t k = q;
+    for (int n = 0; n < 6 && k + 1 < c->n && ru_adjective(TERM(c, k)); n++) {
+        size_t x = k + 1;
+        const char *gap = c->text + c->t[k].end;
+        size_t gl = c->t[x].start - c->t[k].end;
+        int comma = gl <= 2 && memchr(gap, ',', gl);
+        if (!comma && strcmp(TERM(c, x), "и") == 0 && gap_blank(c, c->t[k].end, c->t[x].start, 0))
+            x++, comma = 1;
+        else if (!comma && gap_blank(c, c->t[k].end, c->t[x].start, 0) && k > q &&
+                 !ru_adjective(TERM(c, x)) && c->t[x].kind == IZDE_TOK_WORD)
+            return x; /* the noun after the last adjective */
+        if (!comma || x >= c->n || !ru_adjective(TERM(c, x)))
+            return q;
+        k = x;
+    }
+    if (k > q && k + 1 < c->n && gap_blank(c, c->t[k].end, c->t[k + 1].start, 0) &&
+        c->t[k + 1].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, k + 1)) &&
+        !ru_adjective(TERM(c, k + 1)) && !ru_verbish(TERM(c, k + 1)))
+        return k + 1;
+    return q;
 }
 
 /* [adjectives] [noun]: the counted noun, over up to two modifiers.
@@ -1496,8 +1707,24 @@ static int read_noun(const fctx *c, fig_read *r)
         const char *w = TERM(c, q);
         if ((is_time_word(w) || is_month(w)) && !r->f.unit)
             return 1;
-        if (is_time_word(w) || is_month(w) || ends_noun_search(c, r, p, q))
+        /* «в 2 раза больше»: a ratio; «девять раз»: a count of occasions */
+        if (c->ru && hops == 0 && !r->f.unit && (!strcmp(w, "раз") || !strcmp(w, "раза"))) {
+            if (r->i > 0 && in_list(TERM(c, r->i - 1), (const char *const[]){"в", "во", NULL}))
+                r->f.kind = IZDE_FIG_RATIO;
+            r->noun = w;
+            r->nk = q;
             break;
+        }
+        if (is_time_word(w) || is_month(w) || ends_noun_search(c, r, p, q) || not_a_noun(c, q))
+            break;
+        /* «21 ракетно-бомбовый удар»: the first part of a compound adjective */
+        if (c->ru && has_suffix(w, "о") && q + 1 < c->n && c->t[q + 1].start == c->t[q].end + 1 &&
+            c->text[c->t[q].end] == '-' && hops < 2 &&
+            (ru_adjective(TERM(c, q + 1)) ||
+             has_any_suffix(TERM(c, q + 1), (const char *const[]){"ый", "ий", "ое", "ее", NULL}))) {
+            p = q + 1;
+            continue;
+        }
         /* «1729 үй-бүлөлүк дарыгерлер»: a hyphenated adjective */
         if (c->ky && !c->ru && q + 1 < c->n && c->t[q + 1].start == c->t[q].end + 1 &&
             c->text[c->t[q].end] == '-' && ky_adjective(TERM(c, q + 1)) && hops < 2) {
@@ -1514,6 +1741,8 @@ static int read_noun(const fctx *c, fig_read *r)
             p = q;
             continue;
         }
+        if (c->ru && ru_adjective(w) && (q2 = after_adjectives(c, q)) != q)
+            q = q2, w = TERM(c, q);
         r->noun = w;
         r->nk = q;
         break;
@@ -1555,8 +1784,16 @@ static int ky_one_not_count(const fctx *c, const fig_read *r, size_t q)
     if (i > 0 && in_list(TERM(c, i - 1), BEFORE))
         return 1;
     const char *w = TERM(c, q);
-    if (in_list(w, QUANT) || has_prefix(w, "бөлүг") || ky_adjective(w) || ky_verbish(w))
-        return 1; /* «бир бөлүгү» a part of */
+    if (in_list(w, QUANT) || has_prefix(w, "бөлүг") || has_prefix(w, "нече") ||
+        ky_adjective(w) || ky_verbish(w))
+        return 1; /* «бир бөлүгү» a part of, «бир нечесин» several of them */
+    /* «бир ролум», «бир досубуз», «бир суроом»: one of my (our, your)
+     * things, an indefinite; loanwords in -ум (форум, минимум) are not */
+    static const char *const POSS[] = {"ум", "үм", "ым", "ом", "өм", "ыбыз", "ибиз", "убуз",
+                                       "үбүз", "ңыз", "ңиз", "ңуз", "ңүз", NULL};
+    static const char *const LOAN[] = {"орум", "иум", "мум", "дум", "ылым", "ктум", NULL};
+    if (has_any_suffix(w, POSS) && !has_any_suffix(w, LOAN) && nchars(w) >= 4)
+        return 1;
     /* a participle, with a plural or possessive after it: «бир тууганы»,
      * «бир туугандары» (sibling) */
     static const char *const PART[] = {"ган", "ген", "гон", "гөн", "кан", "кен", "кон", "көн",
@@ -1782,6 +2019,49 @@ static int push_whole(const fctx *c, fig_read *r, izde_figures *fs, size_t *next
     return IZDE_OK;
 }
 
+/* The part of «четыре из шести шайб», «12 из 14 мячей» counts the
+ * whole's noun when it has none of its own. */
+static void part_of_whole(const fctx *c, fig_read *r)
+{
+    num b;
+    size_t q = next_joined(c, r->k);
+    if (!c->ru || r->noun || r->f.unit || q >= c->n || strcmp(TERM(c, q), "из") != 0 ||
+        q + 1 >= c->n || !read_number(c, q + 1, &b) || b.j >= c->n ||
+        !gap_blank(c, c->t[b.j - 1].end, c->t[b.j].start, 0))
+        return;
+    size_t nw = b.j;
+    const char *w = TERM(c, nw);
+    if (c->t[nw].kind != IZDE_TOK_WORD || is_stop(c, w) || ru_verbish(w) || nchars(w) < 2 ||
+        multiplier(w) > 0 || is_time_word(w))
+        return;
+    if (ru_adjective(w)) {
+        size_t n2 = after_adjectives(c, nw);
+        if (n2 == nw && nw + 1 < c->n && gap_blank(c, c->t[nw].end, c->t[nw + 1].start, 0) &&
+            c->t[nw + 1].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, nw + 1)) &&
+            !ru_verbish(TERM(c, nw + 1)))
+            n2 = nw + 1;
+        nw = n2;
+    }
+    r->noun = TERM(c, nw);
+    r->nk = nw;
+}
+
+/* The whole of «N из M» counts the part's noun when it names none of its
+ * own: no noun, an adjective («из 207 возможных»), a verb or a short
+ * participle («из трех разбиты»).  k0, end0: the figure before the noun. */
+static void whole_of_part(const fctx *c, fig_read *r, size_t k0, size_t end0)
+{
+    if (!r->part || r->f.unit)
+        return;
+    if (r->noun && !ru_adjective(r->noun) && !ru_verbish(r->noun) &&
+        !(has_suffix(r->noun, "ты") && nchars(r->noun) >= 5))
+        return;
+    r->noun = TERM(c, r->part - 1);
+    r->nk = r->part - 1;
+    r->k = k0;
+    r->end = end0;
+}
+
 /* An age told by the verb: «ему исполнилось 90», «стукнет 73», Kyrgyz
  * «9га чыкты» (turned 9). */
 static void age_by_verb(const fctx *c, fig_read *r)
@@ -1808,7 +2088,8 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
         return IZDE_OK;
     *next = r.a.j;
     if ((!r.a.spelled && digits_not_count(c, i, &r.a, &r.f.kind)) ||
-        (r.a.spelled && spelled_not_count(c, i, &r.f.kind)) || ordinal_or_id(c, &r))
+        (r.a.spelled && spelled_not_count(c, i, &r.f.kind)) || ordinal_or_id(c, &r) ||
+        context_not_count(c, &r))
         return IZDE_OK;
     izde_figure *f = &r.f;
     f->value = f->high = r.a.v;
@@ -1819,18 +2100,38 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     r.next = *next;
     read_range(c, &r);
     *next = r.next;
+    if (f->kind == IZDE_FIG_COUNT && score_list(c, &r))
+        f->kind = IZDE_FIG_SCORE; /* «3-6, 6-3, 6-3» */
     if (!r.hyphen_kind && !r.compound_unit && date_after(c, r.k, r.ranged))
         return IZDE_OK; /* «27-28-августта», «1- сентябрдан» */
     f->num_end = r.end;
-    if (f->kind == IZDE_FIG_SCORE || f->kind == IZDE_FIG_NAME || r.compound_unit ||
+    if (f->kind == IZDE_FIG_SCORE || f->kind == IZDE_FIG_NAME ||
+        f->kind == IZDE_FIG_ORDINAL || r.compound_unit ||
         r.hyphen_kind)
         return push_whole(c, &r, fs, next);
     if (!r.a.spelled && f->value >= 1000 && f->value <= 2100 && r.mult == 1 &&
         (r.a.plain4 || r.a.cardinal_sfx))
         f->qualifier = -1; /* maybe a year: decided by year_or_lone_one */
-    if (read_unit(c, &r) || read_noun(c, &r) || year_or_lone_one(c, &r))
+    if (read_unit(c, &r))
+        return IZDE_OK;
+    size_t k0 = r.k, end0 = r.end;
+    if (read_noun(c, &r))
+        return IZDE_OK;
+    whole_of_part(c, &r, k0, end0);
+    if (!r.noun) {
+        part_of_whole(c, &r);
+        r.k = k0, r.end = end0;
+    }
+    if (year_or_lone_one(c, &r))
         return IZDE_OK;
     age_by_verb(c, &r);
+    /* «лет 10-15 назад»: a time word before a number with no noun makes
+     * an approximate duration */
+    if (c->ru && i > 0 && !r.noun && !f->unit && f->kind == IZDE_FIG_COUNT &&
+        in_list(TERM(c, i - 1), (const char *const[]){"лет", "месяцев", "недель", "дней",
+                                                      "часов", "минут", "суток", NULL}) &&
+        gap_blank(c, c->t[i - 1].end, c->t[i].start, 0))
+        f->kind = IZDE_FIG_DURATION;
     /* «6 сом 50 тыйын»: the small coins of an amount just read */
     int money = 0, bare;
     if (r.noun && (has_prefix(r.noun, "тыйын") || has_prefix(r.noun, "копе")) && i > 0 &&
@@ -1845,6 +2146,13 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
      * («экиге бөлдүк» split in two) */
     if (r.a.spelled && r.a.j == i + 1 && c->ky && !c->ru && !r.noun && !f->unit &&
         f->kind == IZDE_FIG_COUNT)
+        return IZDE_OK;
+    /* «эки тараптуу мамиле» bilateral, «үч тилдүү»: a numeral inside an
+     * adjective in -луу/-дуу/-туу, not a count */
+    static const char *const LUU[] = {"луу", "лүү", "дуу", "дүү", "туу", "түү", "луу", "лыу",
+                                      NULL};
+    if (r.a.spelled && c->ky && !c->ru && r.a.j < c->n && c->t[r.a.j].kind == IZDE_TOK_WORD &&
+        has_any_suffix(TERM(c, r.a.j), LUU) && nchars(TERM(c, r.a.j)) >= 6)
         return IZDE_OK;
     int rc = keep_figure(c, &r, fs, stemmer);
     /* go on after the number part (a noun may hold another number: no) */
@@ -1908,7 +2216,8 @@ const char *izde__qualifier_name(int q)
 }
 
 static const char *const kind_names[IZDE_FIG_NKINDS] = {
-    "count", "age", "duration", "anniversary", "ordinal", "fraction", "score", "name"};
+    "count", "age", "duration", "anniversary", "ordinal", "fraction", "score", "name",
+    "ratio"};
 
 const char *izde__figure_kind_name(int kind)
 {

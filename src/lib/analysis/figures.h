@@ -43,6 +43,7 @@ typedef enum izde_fig_kind {
     IZDE_FIG_FRACTION,
     IZDE_FIG_SCORE,
     IZDE_FIG_NAME,        /* a number in a name: «Ту-154», «резолюция 1566», «№ 5» */
+    IZDE_FIG_RATIO,       /* how many times more or less: «в 2 раза», «в 13 раз» */
     IZDE_FIG_NKINDS
 } izde_fig_kind;
 
@@ -88,7 +89,7 @@ void izde__figures_free(izde_figures *f);
 const char *izde__qualifier_name(int q);
 
 /* "count", "age", "duration", "anniversary", "ordinal", "fraction",
- * "score", "name" for an izde_fig_kind ("count" for anything else). */
+ * "score", "name", "ratio" for an izde_fig_kind ("count" for anything else). */
 const char *izde__figure_kind_name(int kind);
 /* The izde_fig_kind named `name`; NULL (an index written before kinds)
  * and unknown names are counts. */
