@@ -255,7 +255,8 @@ static int make_facts(izde_facts **out, facts_ctx *c, izde__mentions *m,
         free(from);
         return IZDE_ENOMEM;
     }
-    qsort(c->g, n, sizeof *c->g, by_stories);
+    if (n)
+        qsort(c->g, n, sizeof *c->g, by_stories);
     for (size_t i = 0; i < n; i++) {
         size_t at = (i + n - skip) % (n ? n : 1); /* the page's groups first */
         f->groups[at] = c->g[i].pub;
