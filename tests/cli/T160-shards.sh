@@ -57,15 +57,6 @@ check_eq "every shard got articles" 0 "$empty"
 # stories are made within a shard (copies in two shards are two stories),
 # so what is counted by story (facts' values and stories, check's folded
 # citations) is compared by what every article holds instead
-# facts' groups by what every article holds (an error message as it is)
-fact_groups() {
-    out=$(cat)
-    if printf '%s' "$out" | jq -e . >/dev/null 2>&1; then
-        printf '%s' "$out" | jq -c '[.matched, .articles, .groups_total, ([.groups[] | [.key, .label, .figures, .articles]] | sort)]'
-    else
-        printf '%s\n' "$out"
-    fi
-}
 answers() { # DB-ARGS...
     for q in Казахстане лидерлер '"28 тысяч"' 'экстремизм NOT Алматы' терактов 'мероприятий OR человек'; do
         "$IZDE" search "$@" --json --all-copies -n 10 "$q" |

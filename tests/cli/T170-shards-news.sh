@@ -59,15 +59,6 @@ check_eq "some hits tie on score (their order is by id either way)" "yes" "$([ "
 # timelines, facts and checks by what every article holds (stories are
 # made within a shard: copies in two shards are two stories)
 articles() { jq -c 'del(.stories, .undated, .less_precise) | .periods |= map(del(.count))'; }
-# (an error message is compared as it is)
-fact_groups() {
-    out=$(cat)
-    if printf '%s' "$out" | jq -e . >/dev/null 2>&1; then
-        printf '%s' "$out" | jq -c '[.matched, .articles, .groups_total, ([.groups[] | [.key, .label, .figures, .articles]] | sort)]'
-    else
-        printf '%s\n' "$out"
-    fi
-}
 answers() {
     head -n 20 queries | while read -r q; do
         "$IZDE" facts --db "$1" --json -n 200 --groups 100000 "$q" 2>&1 | fact_groups

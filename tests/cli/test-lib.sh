@@ -96,3 +96,15 @@ finish() {
     echo "$TEST_NAME: all $CHECKS checks passed"
     exit 0
 }
+
+# fact_groups < FACTS-JSON: facts' groups by what every article holds (key,
+# label, figures, articles; sorted), for answers whose stories differ (a
+# shard set makes stories per shard); an error message passes as it is
+fact_groups() {
+    out=$(cat)
+    if printf '%s' "$out" | jq -e . >/dev/null 2>&1; then
+        printf '%s' "$out" | jq -c '[.matched, .articles, .groups_total, ([.groups[] | [.key, .label, .figures, .articles]] | sort)]'
+    else
+        printf '%s\n' "$out"
+    fi
+}
