@@ -100,7 +100,7 @@ def main():
     draw = random.Random(a.seed).sample(pool, min(a.n, len(pool)))
     print("verdict\tvalue\tkind\tnoun/unit\ttext\tsentence\tid")
     for f in draw:
-        what = f.get("noun") or f.get("unit") or "-"
+        what = " ".join(x for x in (f.get("unit"), f.get("noun")) if x) or "-"
         cells = [f"{f['value']:g}", f["kind"], what, f.get("text") or "",
                  (f.get("sentence") or "")[:300], f.get("id") or ""]
         print("\t" + "\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells))

@@ -417,6 +417,41 @@ static void test_one(void **state)
 }
 
 /* ------------------------------------------------------- context rules */
+/* Rules drawn from hand-checked samples of the archive's figures. */
+static void test_sampled_rules(void **state)
+{
+    (void)state;
+    /* Kyrgyz: a half before a multiplier, a word before a verb is the noun,
+     * the head of a compound, a measure in two units, «чакырым» is km */
+    CHECK("ky", "Өлкөдө 2 жарым миң бала иштейт.", {2500, 0, EX, NULL, "бала", NULL});
+    CHECK("ky", "Өкмөткө 3 миң 88 кайрылуу келип түшкөн.",
+          {3088, 0, EX, NULL, "кайрылуу", NULL});
+    CHECK("ky", "Быйыл 45 студент тигүүчүлүк кесибин аяктады.",
+          {45, 0, EX, NULL, "студент", NULL});
+    CHECK("ky", "Пандемиядан бери 6 миң 810 медицина кызматкери ооруду.",
+          {6810, 0, EX, NULL, "кызматкери", NULL});
+    CHECK("ky", "Быйыл 12 адам толугу менен айыкты.", {12, 0, EX, NULL, "адам", NULL});
+    CHECK("ky", "Анын салмагы 2021 кг түзүп, сатылды.", {2021, 0, EX, "кг", NULL, NULL});
+    CHECK("ky", "Наристе 3 килограмм 260 грамм төрөлдү.", {3.26, 0, EX, "кг", NULL, NULL});
+    CHECK("ky", "Ташкенттен 100 чакырым алыстыкта.", {100, 0, EX, "км", NULL, NULL});
+    CHECK("ky", "Бир суткада бир жарым миңдей киши вакцина алды.",
+          {1500, 0, EX, NULL, "киши", NULL});
+    CHECK("ky", "Шаарда 76 көп кабаттуу үй бар.", {76, 0, EX, NULL, "үй", NULL});
+    /* Russian: a spelled number with no noun, a spelled «one» as «a»,
+     * tens, a vote, a rate's unit, pages, names with minutes, English */
+    NONE("ru", "Газета рассказала о двух «мамах из Чикаго».");
+    NONE("ru", "Мне напомнили одну историю.");
+    CHECK("ru", "Погиб только один человек.", {1, 0, EX, NULL, "человек", NULL});
+    CHECK("ru", "Заговорили два десятка тренеров.", {20, 0, EX, NULL, "тренеров", NULL});
+    KINDS("ru", "Цифры будут 51 к 49.", {51, 0, EX, NULL, NULL, NULL, SCO});
+    NONE("ru", "Ветер достигает 40-50 м/с.");
+    CHECK("ru", "Астероид массой 10 тыс. т вошел в атмосферу.",
+          {10000, 0, EX, "т", NULL, NULL});
+    NONE("ru", "Москва: Наука, 2010. – 216 с.");
+    NONE("ru", "Голы: Медуньянин, 30, Вишча, 39, Думич, 82.");
+    NONE("ru", "He scored 18 goals for Les Bleus in the last two seasons.");
+}
+
 static void test_context(void **state)
 {
     (void)state;
@@ -571,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_composite),
         cmocka_unit_test(test_nouns),
         cmocka_unit_test(test_context),
+        cmocka_unit_test(test_sampled_rules),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

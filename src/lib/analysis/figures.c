@@ -239,6 +239,10 @@ static double multiplier(const char *w)
         return 1e6;
     if (has_prefix(w, "сотн") || strcmp(w, "сотен") == 0)
         return 100; /* «две сотни» */
+    if (in_list(w, (const char *const[]){"десяток", "десятка", "десятков", "десятки", NULL}))
+        return 10; /* «два десятка стран» 20 */
+    if (has_prefix(w, "дюжин"))
+        return 12;
     if (strcmp(w, "млрд") == 0 || has_prefix(w, "миллиард"))
         return 1e9;
     if (strcmp(w, "трлн") == 0 || has_prefix(w, "триллион"))
@@ -341,6 +345,7 @@ static const char *const KY_STOP[] = {
 static const char *const KY_MOD[] = {"видео", "аудио", "фото", "онлайн", "чоң", "жаңы", "кичи",
                                      "кичинекей", "атайын", "жалпы", "негизги", "башка",
                                      "ири", "жаш", "эң", "өтө", "абдан",
+                                     "муктаж", "көп", /* «50 муктаж үй-бүлө», «76 көп кабаттуу үй» */
                                      "даана", NULL}; /* «4 даана экскаватор»: a classifier */
 
 /* Russian adjective / participle endings. */
@@ -405,6 +410,48 @@ static int ky_verbish(const char *w)
     if (nchars(w) < 5)
         return 0;
     return has_any_suffix(w, E);
+}
+
+static int ky_genitive(const char *w);
+
+/* Kyrgyz case endings of a noun (dative, locative, accusative, genitive). */
+static const char *const KY_CASED[] = {"га", "ге", "ка", "ке", "го", "гө", "ко", "кө", "да",
+                                       "де", "та", "те", "до", "дө", "то", "тө", "ны", "ни",
+                                       "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту",
+                                       "тү", "ын", "ин", "ун", "үн", NULL};
+
+/* A Kyrgyz converb («түзүп», «келип», «алышып»): a verb, never the noun. */
+static int ky_converb(const char *w)
+{
+    static const char *const E[] = {"ып", "ип", "уп", "үп", NULL};
+    return nchars(w) >= 5 && has_any_suffix(w, E);
+}
+
+/* A Kyrgyz noun with the third-person possessive after a consonant
+ * («кызматкери», «чордону», «башчысы»): the head of a compound whose
+ * first noun stays bare («медицина кызматкери» a medical worker). */
+static int ky_head_possessive(const char *w)
+{
+    static const char *const E[] = {"ы", "и", "у", "ү", NULL};
+    static const char *const VOW = "аеёиоөуүыэюя";
+    size_t n = strlen(w);
+    if (nchars(w) < 5 || !has_any_suffix(w, E) || n < 4)
+        return 0;
+    /* the letter before the final vowel (2 bytes each in Cyrillic) */
+    char prev[3] = {w[n - 4], w[n - 3], 0};
+    return strstr(VOW, prev) == NULL;
+}
+
+/* A Kyrgyz noun with a possessive and the accusative («кесибин»,
+ * «мүчөсүн»): an object with its own possessor, not what is counted. */
+static int ky_possessive_accusative(const char *w)
+{
+    static const char *const E[] = {"ын", "ин", "ун", "үн", NULL};
+    size_t n = strlen(w);
+    if (nchars(w) < 5 || !has_any_suffix(w, E) || ky_genitive(w) || n < 6)
+        return 0;
+    char prev[3] = {w[n - 6], w[n - 5], 0};
+    return strstr("аеёиоөуүыэюя", prev) == NULL;
 }
 
 /* A Kyrgyz participle in the locative, ablative or dative («баргандан»,
@@ -718,6 +765,12 @@ static int read_number(const fctx *c, size_t i, num *out)
                 out->cardinal_sfx = 1;
             }
         }
+        /* «2 жарым миң» 2.5 thousand: a half only before a multiplier */
+        if (i + 2 < c->n && strcmp(TERM(c, i + 1), "жарым") == 0 && multiplier(TERM(c, i + 2)) > 0 &&
+            gap_blank(c, c->t[i].end, c->t[i + 1].start, 0)) {
+            out->v += 0.5;
+            out->j = i + 2;
+        }
         return 1;
     }
     /* digits glued to a Kyrgyz case suffix: «100дөн» */
@@ -766,6 +819,11 @@ static int read_number(const fctx *c, size_t i, num *out)
             continue;
         }
         int mag = *v >= 100 ? 3 : *v >= 10 ? 2 : 1;
+        if (v == &mw && last_mag == 1 && group > 0) {
+            group *= mw; /* «два десятка» 20, «две сотни» 200 */
+            last_mag = 3;
+            continue;
+        }
         if (*v == 100 && last_mag == 1 && group > 0 && group < 10) {
             group *= 100; /* Kyrgyz hundreds: «эки жүз» 200, then tens and units */
             last_mag = 3;
@@ -1561,6 +1619,10 @@ static int read_unit(const fctx *c, fig_read *r)
             f->unit = r->uname;
             r->k = un;
             r->end = c->t[r->k].end;
+            /* «40-50 м/с», «км/ч»: a unit of a rate, not the one read */
+            if (r->end + 1 < c->len && c->text[r->end] == '/' &&
+                (unsigned char)c->text[r->end + 1] >= 0x80)
+                return 1;
         }
     }
     /* time words: a year or date (not a figure), an age, a duration */
@@ -1572,6 +1634,9 @@ static int read_unit(const fctx *c, fig_read *r)
         return 1; /* «с 11 по 14 апреля», «на 20 и 10 лет», «30, 20 и 19 лет» */
     if (tw < c->n && in_list(TERM(c, tw), ID_AFTER))
         return 1; /* «155 статье», «на 59 месте», «159 УК» */
+    if (tw < c->n && !f->unit && in_list(TERM(c, tw), (const char *const[]){"с", "стр", NULL}) &&
+        c->t[tw].end < c->len && c->text[c->t[tw].end] == '.')
+        return 1; /* «– 216 с.»: the pages of a book */
     return r->a.cardinal_sfx && f->qualifier == -1; /* «1990-х» */
 }
 
@@ -1585,6 +1650,8 @@ static int no_noun_after(const fctx *c, const fig_read *r)
         return 1;
     const char *w = TERM(c, r->k);
     if (c->ky && !c->ru && multiplier(w) > 0 &&
+        !has_any_suffix(w, (const char *const[]){"дей", "дай", "дой", "дөй", "тей", "тай", "той",
+                                                 "төй", NULL}) && /* «миңдей киши» about 1000 */
         !in_list(w, (const char *const[]){"миң", "миӊ", "миллион", "миллиард", "млн", "млрд",
                                           "тыс", NULL}))
         return 1;
@@ -1609,7 +1676,17 @@ static int ends_noun_search(const fctx *c, const fig_read *r, size_t p, size_t q
         return 1;
     if (c->ru && ru_verbish(w) && !ru_adjective(w))
         return 1;
-    if (c->ky && !c->ru && (ky_verbish(w) || ky_participle_case(w)))
+    if (c->ky && !c->ru && (ky_verbish(w) || ky_participle_case(w) || ky_converb(w)))
+        return 1;
+    /* «57 кг салмакта», «100 чакырым алыстыкта»: a locative after a unit
+     * says where or in what, not what is measured */
+    if (c->ky && !c->ru && r->f.unit && nchars(w) >= 5 &&
+        has_any_suffix(w, (const char *const[]){"да", "де", "та", "те", "до", "дө", "то", "тө",
+                                                NULL}))
+        return 1;
+    /* «10 тыс. т вошел»: after a unit a noun is in the genitive, never a
+     * past-tense verb in -л */
+    if (c->ru && r->f.unit && has_suffix(w, "л"))
         return 1;
     return c->ky && !c->ru && r->uname && !r->ubare;
 }
@@ -1621,10 +1698,6 @@ static int modifier_before(const fctx *c, const fig_read *r, const char *w, size
 {
     static const char *const LYK[] = {"лык", "лик", "лук", "лүк", "дык", "дик", "дук", "дүк",
                                       "тык", "тик", "тук", "түк", NULL};
-    static const char *const CASED[] = {"га", "ге", "ка", "ке", "го", "гө", "ко", "кө", "да",
-                                        "де", "та", "те", "до", "дө", "то", "тө", "ны", "ни",
-                                        "ну", "нү", "ды", "ди", "ду", "дү", "ты", "ти", "ту",
-                                        "тү", "ын", "ин", "ун", "үн", NULL};
     int kyo = c->ky && !c->ru;
     if (!next_ok)
         return 0;
@@ -1643,8 +1716,11 @@ static int modifier_before(const fctx *c, const fig_read *r, const char *w, size
      * элдик жаран»: a bare noun before a -лык adjective is part of it,
      * «8 бейтапка амбулатордук жардам» counts бейтап */
     return ky_adjective(w) || (ky_plural_possessive(n2) && !ky_genitive(w)) ||
-           (has_any_suffix(n2, LYK) && nchars(n2) >= 4 && !has_any_suffix(w, CASED) &&
-            !(q3 < c->n && strcmp(TERM(c, q3), "деп") == 0)); /* «20 уюм террордук деп» */
+           (has_any_suffix(n2, LYK) && nchars(n2) >= 4 && !has_any_suffix(w, KY_CASED) &&
+            !(q3 < c->n && strcmp(TERM(c, q3), "деп") == 0) && /* «20 уюм террордук деп» */
+            /* «45 студент тигүүчүлүк кесибин»: the -лык word goes with an
+             * object that has its own possessor */
+            !(q3 < c->n && ky_possessive_accusative(TERM(c, q3))));
 }
 
 /* The word at q is no noun: a Russian adverb of frequency «ежегодно», an
@@ -1694,6 +1770,21 @@ static size_t after_adjectives(const fctx *c, size_t q)
     return q;
 }
 
+/* Is n2 the head of a Kyrgyz compound that starts with the bare noun w
+ * («медицина кызматкери», «көмөк чордону», «кылмыш иши»)? */
+static int ky_compound_head(const fctx *c, const char *w, size_t q2)
+{
+    const char *n2 = TERM(c, q2);
+    if (!c->ky || c->ru || !ky_head_possessive(n2) || ky_verbish(n2) || ky_converb(n2))
+        return 0;
+    /* «12 адам толугу менен айыкты»: a possessive before менен is an adverbial */
+    size_t q3 = next_joined(c, q2);
+    if (q3 < c->n && strcmp(TERM(c, q3), "менен") == 0)
+        return 0;
+    return !ky_genitive(w) && !has_any_suffix(w, KY_CASED) && !ky_head_possessive(w) &&
+           !ky_adjective(w) && !ky_plural_possessive(w);
+}
+
 /* [adjectives] [noun]: the counted noun, over up to two modifiers.
  * 1: a time word where the noun would be, so not a count. */
 static int read_noun(const fctx *c, fig_read *r)
@@ -1734,8 +1825,12 @@ static int read_noun(const fctx *c, fig_read *r)
         size_t q2 = next_joined(c, q);
         int next_ok = q2 < c->n && c->t[q2].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, q2)) &&
                       !read_number(c, q2, &b);
-        /* «трое полицейских окружили»: an adjective before a verb is the noun */
+        /* «трое полицейских окружили»: an adjective before a verb is the noun;
+         * so is a Kyrgyz word before a verb («3 миң 88 кайрылуу келип») */
         if (next_ok && c->ru && ru_verbish(TERM(c, q2)) && !ru_adjective(TERM(c, q2)))
+            next_ok = 0;
+        if (next_ok && c->ky && !c->ru &&
+            (ky_converb(TERM(c, q2)) || ky_verbish(TERM(c, q2))))
             next_ok = 0;
         if (modifier_before(c, r, w, q2, next_ok) && hops < 2) {
             p = q;
@@ -1743,6 +1838,8 @@ static int read_noun(const fctx *c, fig_read *r)
         }
         if (c->ru && ru_adjective(w) && (q2 = after_adjectives(c, q)) != q)
             q = q2, w = TERM(c, q);
+        else if (next_ok && ky_compound_head(c, w, q2))
+            q = q2, w = TERM(c, q); /* «6 миң 810 медицина кызматкери» */
         r->noun = w;
         r->nk = q;
         break;
@@ -1843,8 +1940,33 @@ static int year_or_lone_one(const fctx *c, fig_read *r)
     /* «ещё один», «ни одного», «хотя бы один»: not a count; nor «one»
      * governed by a preposition, an adverbial or a set phrase: «с одной
      * стороны», «в одном случае», «в один голос», «по одним данным» */
-    return i > 0 && (in_list(TERM(c, i - 1), (const char *const[]){"еще", "ни", "бы", NULL}) ||
-                     in_list(TERM(c, i - 1), RU_PREP));
+    if (i > 0 && (in_list(TERM(c, i - 1), (const char *const[]){"еще", "ни", "бы", NULL}) ||
+                  in_list(TERM(c, i - 1), RU_PREP)))
+        return 1;
+    /* a spelled «one» is mostly the indefinite «a» («одну историю», «одна
+     * команда»); a count only with a unit or a word that stresses the
+     * number («только один», «всего одна», «лишь одну») */
+    static const char *const STRESS[] = {"только", "всего", "лишь", "ровно", "единственный",
+                                         "минимум", "максимум", NULL};
+    /* a report's passive or its verb of loss before it counts: «возбуждено
+     * одно дело», «задержан один», «погиб один человек» */
+    static const char *const PASSIVE[] = {"ено", "ано", "ято", "ена", "ана", "ята", "ен", "ан",
+                                          "ят", "ит", "ита", "ыт", "ыта", NULL};
+    static const char *const LOSS[] = {"погиб", "умер", "пострада", "скончал", NULL};
+    if (!c->ru || r->f.unit)
+        return c->ru && !r->f.unit;
+    size_t after = next_joined(c, r->nk); /* «Один человек погиб» */
+    const char *around[2] = {i > 0 ? TERM(c, i - 1) : "", after < c->n ? TERM(c, after) : ""};
+    if (in_list(around[0], STRESS))
+        return 0;
+    for (int a = 0; a < 2; a++) {
+        if (nchars(around[a]) >= 5 && has_any_suffix(around[a], PASSIVE))
+            return 0;
+        for (const char *const *l = LOSS; *l; l++)
+            if (has_prefix(around[a], *l))
+                return 0;
+    }
+    return 1;
 }
 
 /* [qualifier] before: «более», «более чем», «не менее», «около», «до». */
@@ -1991,6 +2113,8 @@ static int keep_figure(const fctx *c, fig_read *r, izde_figures *fs, struct izde
     return IZDE_OK;
 }
 
+static int set_against(const fctx *c, const fig_read *r);
+
 /* Keep a figure that is its number alone: a score (whose number part
  * holds both sides, «2:1»), a number in a name, a compound («70-
  * процентное», «58-й», «45-летний») whose noun is not counted. */
@@ -2006,6 +2130,10 @@ static int push_whole(const fctx *c, fig_read *r, izde_figures *fs, size_t *next
            isdig(c->text[e + 1]))
         for (e++; e < c->len && isdig(c->text[e]); e++)
             ;
+    num b; /* «51 к 49»: both sides */
+    size_t q = next_joined(c, r->k);
+    if (f->kind == IZDE_FIG_SCORE && set_against(c, r) && read_number(c, q + 1, &b))
+        e = c->t[b.j - 1].end;
     if (f->kind == IZDE_FIG_SCORE)
         f->num_end = e;
     f->end = e;
@@ -2076,6 +2204,77 @@ static void age_by_verb(const fctx *c, fig_read *r)
         r->f.kind = IZDE_FIG_AGE;
 }
 
+/* Is the sentence around byte at written mostly in Latin letters (a
+ * quote in English, a caption)?  Its nouns cannot be read: no figures. */
+static int latin_sentence(const fctx *c, size_t at)
+{
+    size_t s, e, latin = 0, cyr = 0;
+    sentence_of(c, at, &s, &e);
+    for (size_t x = s; x < e; x++) {
+        unsigned char ch = (unsigned char)c->text[x];
+        if (isalpha_ascii((char)ch))
+            latin++;
+        else if (ch >= 0xD0 && ch <= 0xD4)
+            cyr++; /* the lead byte of a Cyrillic letter */
+    }
+    return latin > 2 * cyr && latin >= 12;
+}
+
+/* Is token i a number after «Name, » («Вишча, 39»)? */
+static int after_name_comma(const fctx *c, size_t i)
+{
+    if (i == 0 || i >= c->n || c->t[i].kind != IZDE_TOK_NUMBER ||
+        c->t[i - 1].kind != IZDE_TOK_WORD || !title_case(c, i - 1))
+        return 0;
+    size_t a = c->t[i - 1].end, b = c->t[i].start;
+    return b == a + 2 && c->text[a] == ',' && c->text[a + 1] == ' ';
+}
+
+/* «(Медуньянин, 30, Вишча, 39, Думич, 82)»: names each with a number, a
+ * match's goals by minute or a table; no counts. */
+static int name_number_list(const fctx *c, size_t i)
+{
+    return after_name_comma(c, i) &&
+           ((i + 2 < c->n && after_name_comma(c, i + 2)) || (i >= 2 && after_name_comma(c, i - 2)));
+}
+
+/* «51 к 49»: two numbers set against each other, a ratio or a vote. */
+static int set_against(const fctx *c, const fig_read *r)
+{
+    num b;
+    size_t q = next_joined(c, r->k);
+    return c->ru && !r->a.spelled && !r->f.unit && q + 1 < c->n && strcmp(TERM(c, q), "к") == 0 &&
+           gap_blank(c, c->t[q].end, c->t[q + 1].start, 0) && read_number(c, q + 1, &b) &&
+           !b.spelled;
+}
+
+/* «3 килограмм 260 грамм», «1 м 80 см»: a measure in two units is one
+ * figure in the larger (3.26 кг). */
+static void measure_tail(const fctx *c, fig_read *r)
+{
+    static const struct { const char *big, *small; double per; } SUB[] = {
+        {"т", "кг", 1000}, {"кг", "г", 1000}, {"км", "м", 1000}, {"м", "см", 100},
+        {"см", "мм", 10}};
+    num b;
+    int cur, bare;
+    const char *u = r->f.unit;
+    size_t q = next_joined(c, r->k);
+    if (!u || r->ranged || q >= c->n || c->t[q].kind != IZDE_TOK_NUMBER ||
+        !read_number(c, q, &b) || b.j >= c->n || !gap_blank(c, c->t[q].end, c->t[b.j].start, 0))
+        return;
+    const char *u2 = izde__counted_unit(c->counted, TERM(c, b.j), strlen(TERM(c, b.j)), &cur,
+                                        &bare);
+    for (size_t x = 0; u2 && x < sizeof SUB / sizeof SUB[0]; x++)
+        if (strcmp(u, SUB[x].big) == 0 && strcmp(u2, SUB[x].small) == 0 && b.v < SUB[x].per) {
+            r->f.value += b.v / SUB[x].per;
+            r->f.high = r->f.value;
+            r->k = b.j;
+            r->end = c->t[b.j].end;
+            r->next = b.j + 1;
+            return;
+        }
+}
+
 /* Try a figure at token i; *next receives the token to go on from. */
 static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *stemmer,
                       size_t *next)
@@ -2100,8 +2299,10 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     r.next = *next;
     read_range(c, &r);
     *next = r.next;
-    if (f->kind == IZDE_FIG_COUNT && score_list(c, &r))
-        f->kind = IZDE_FIG_SCORE; /* «3-6, 6-3, 6-3» */
+    if (f->kind == IZDE_FIG_COUNT && (score_list(c, &r) || set_against(c, &r)))
+        f->kind = IZDE_FIG_SCORE; /* «3-6, 6-3, 6-3», «51 к 49» */
+    if (latin_sentence(c, f->start) || name_number_list(c, i))
+        return IZDE_OK;
     if (!r.hyphen_kind && !r.compound_unit && date_after(c, r.k, r.ranged))
         return IZDE_OK; /* «27-28-августта», «1- сентябрдан» */
     f->num_end = r.end;
@@ -2114,6 +2315,9 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
         f->qualifier = -1; /* maybe a year: decided by year_or_lone_one */
     if (read_unit(c, &r))
         return IZDE_OK;
+    measure_tail(c, &r);
+    if (r.next > *next)
+        *next = r.next;
     size_t k0 = r.k, end0 = r.end;
     if (read_noun(c, &r))
         return IZDE_OK;
@@ -2141,6 +2345,10 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     qualifier_before(c, &r);
     if (c->ky)
         qualifier_after_ky(c, &r);
+    /* a number in words with nothing it counts («о двух «мамах»», «в двух
+     * других партиях»): what it counts is not known, so it is no figure */
+    if (r.a.spelled && c->ru && !c->ky && !r.noun && !f->unit && f->kind == IZDE_FIG_COUNT)
+        return IZDE_OK;
     /* one Kyrgyz numeral word alone, with nothing it counts: a homonym
      * («жүз бурду» turned its face, «он жакта» on the right) or a manner
      * («экиге бөлдүк» split in two) */
