@@ -450,6 +450,22 @@ static void test_sampled_rules(void **state)
     NONE("ru", "Москва: Наука, 2010. – 216 с.");
     NONE("ru", "Голы: Медуньянин, 30, Вишча, 39, Думич, 82.");
     NONE("ru", "He scored 18 goals for Les Bleus in the last two seasons.");
+    /* a unit glued to the tail, a decimal comma typed with a space, both
+     * sides, an oblique object after a -лык word, бол-, hours in any case,
+     * a past tense is no compound head */
+    CHECK("ky", "Минимум 5 миң 358сомду түздү.", {5358, 0, EX, "сом", NULL, NULL});
+    CHECK("ky", "Көлөмү 16, 7 миллиард кубометр болчу.", {16.7e9, 0, EX, "м\xc2\xb3", NULL, NULL});
+    NONE("ky", "Учурда эки тараптын күч органдары жолугушту.");
+    CHECK("ky", "Ал эми 698 киши коомдук иштерге тартылган.", {698, 0, EX, NULL, "киши", NULL});
+    CHECK("ky", "Алардын саны 60 болушу керек.", {60, 0, EX, NULL, NULL, NULL});
+    KINDS("ky", "Ага чейин 48 сааттын ичинде.", {48, 0, EX, NULL, "сааттын", NULL, DUR});
+    CHECK("ky", "Кырсыктан 5 киши жабыркады.", {5, 0, EX, NULL, "киши", NULL});
+    CHECK("ky", "Автобуста 8 кыргызстандык жаран болгон.", {8, 0, EX, NULL, "жаран", NULL});
+    CHECK("ru", "Поступят шесть дизель-электрических подлодок.",
+          {6, 0, EX, NULL, "подлодок", NULL});
+    NONE("ru", "Один грассирующий джентльмен посоветовал ей.");
+    CHECK("ru", "Укороченным на 2 метра вариантом.", {2, 0, EX, "м", NULL, NULL});
+    CHECK("ru", "Собрали 300 тонн яблок.", {300, 0, EX, "т", "яблок", NULL});
 }
 
 static void test_context(void **state)

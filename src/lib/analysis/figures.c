@@ -285,8 +285,13 @@ static int is_time_word(const char *w)
     static const char *const MORE[] = {"месяцах", "неделях", "днях", "часах", "минутах",
                                        "минутами", "секундах", "секундами", "утра", "вечера",
                                        "ночи", "годовщины", "годовщину", "годовщина", NULL};
+    /* Kyrgyz hours, minutes, days and weeks in any case («48 сааттын ичинде») */
+    static const char *const KY_P[] = {"саат", "мүнөт", "сутка", "апта", NULL};
     if (in_list(w, TIME_WORDS) || in_list(w, MORE) || has_prefix(w, "жылдыг"))
         return 1;
+    for (const char *const *p = KY_P; *p; p++)
+        if (has_prefix(w, *p) && strcmp(w, "саатчы") != 0)
+            return 1;
     for (const char *const *p = P; *p; p++)
         if (has_prefix(w, *p))
             return 1;
@@ -425,6 +430,20 @@ static int ky_converb(const char *w)
 {
     static const char *const E[] = {"ып", "ип", "уп", "үп", NULL};
     return nchars(w) >= 5 && has_any_suffix(w, E);
+}
+
+/* A Kyrgyz word that may be a verb in the past tense («жабыркады»,
+ * «алды», «кетти»; an accusative «адамды» looks the same). */
+static int ky_past_like(const char *w)
+{
+    static const char *const E[] = {"ды", "ди", "ду", "дү", "ты", "ти", "ту", "тү", NULL};
+    static const char *const VOW = "аеёиоөуүыэюя";
+    size_t n = strlen(w);
+    if (nchars(w) < 4 || !has_any_suffix(w, E) || n < 6)
+        return 0;
+    char before[3] = {w[n - 6], w[n - 5], 0}; /* the letter before д/т */
+    return has_any_suffix(w, (const char *const[]){"ды", "ди", "ду", "дү", NULL}) ||
+           strstr(VOW, before) == NULL;
 }
 
 /* A Kyrgyz noun with the third-person possessive after a consonant
@@ -739,6 +758,8 @@ typedef struct num {
     int spelled;
     int plain4;      /* 4 digits, no separator, no decimal: may be a year */
     int cardinal_sfx;/* «3-х» */
+    const char *gunit;/* a unit glued to the digits: «358сомду» */
+    int gcurrency;
 } num;
 
 /* Read a number at token i: digits (with «3-х» or Kyrgyz case suffix) or a
@@ -765,6 +786,21 @@ static int read_number(const fctx *c, size_t i, num *out)
                 out->cardinal_sfx = 1;
             }
         }
+        /* «16, 7 миллиард», «7, 04 пайыз»: a decimal comma typed with a space,
+         * when a multiplier or percent follows and no list goes before */
+        const char *nx = i + 2 < c->n ? TERM(c, i + 2) : "";
+        if (i + 2 < c->n && c->t[i + 1].kind == IZDE_TOK_NUMBER && !strchr(w, '.') &&
+            !strchr(w, ',') && strlen(TERM(c, i + 1)) <= 2 && rawlen <= 3 &&
+            c->t[i + 1].start == c->t[i].end + 2 && c->text[c->t[i].end] == ',' &&
+            (multiplier(nx) > 0 || has_prefix(nx, "пайыз") || has_prefix(nx, "процент") ||
+             c->text[c->t[i + 1].end] == '%') &&
+            !(i > 0 && c->t[i - 1].kind == IZDE_TOK_NUMBER) &&
+            !(c->t[i].start >= 2 && c->text[c->t[i].start - 2] == ',')) {
+            const char *fr = TERM(c, i + 1);
+            out->v += strtod(fr, NULL) / (strlen(fr) == 1 ? 10.0 : 100.0);
+            out->j = i + 2;
+            return 1;
+        }
         /* «2 жарым миң» 2.5 thousand: a half only before a multiplier */
         if (i + 2 < c->n && strcmp(TERM(c, i + 1), "жарым") == 0 && multiplier(TERM(c, i + 2)) > 0 &&
             gap_blank(c, c->t[i].end, c->t[i + 1].start, 0)) {
@@ -779,7 +815,9 @@ static int read_number(const fctx *c, size_t i, num *out)
         double v = strtod(w, &end);
         if (*end == ',' || *end == '.')
             return 0;
-        if (!in_list(end, KY_CASE))
+        int bare;
+        if (!in_list(end, KY_CASE) &&
+            !(out->gunit = izde__counted_unit(c->counted, end, strlen(end), &out->gcurrency, &bare)))
             return 0;
         out->v = v;
         out->j = i + 1;
@@ -1391,6 +1429,10 @@ static void composite_tail(const fctx *c, fig_read *r, double m)
             return; /* «62 миң 11-класстын»: an ordinal, not a tail */
         f->value += v * m2;
         f->high = f->value;
+        if (b.gunit) { /* «5 миң 358сомду» */
+            r->a.gunit = b.gunit;
+            r->a.gcurrency = b.gcurrency;
+        }
         r->k = last;
         r->end = c->t[last].end;
         r->next = last + 1;
@@ -1592,6 +1634,10 @@ static int read_unit(const fctx *c, fig_read *r)
     }
     if (read_fraction(c, r))
         return 0;
+    if (!f->unit && r->a.gunit) {
+        f->unit = r->uname = r->a.gunit;
+        r->ucurrency = r->a.gcurrency;
+    }
     if (!f->unit && !r->a.spelled) {
         UChar32 pb = char_before(c, c->t[r->i].start, 1, NULL);
         if (pb == '$')
@@ -1678,6 +1724,11 @@ static int ends_noun_search(const fctx *c, const fig_read *r, size_t p, size_t q
         return 1;
     if (c->ky && !c->ru && (ky_verbish(w) || ky_participle_case(w) || ky_converb(w)))
         return 1;
+    if (c->ky && !c->ru && r->f.unit && ky_past_like(w))
+        return 1; /* «7,04 пайыз алды» */
+    /* «60 болушу керек»: a form of бол- (to be) is never the noun */
+    if (c->ky && !c->ru && has_prefix(w, "бол") && !has_prefix(w, "болжол") && nchars(w) >= 4)
+        return 1;
     /* «57 кг салмакта», «100 чакырым алыстыкта»: a locative after a unit
      * says where or in what, not what is measured */
     if (c->ky && !c->ru && r->f.unit && nchars(w) >= 5 &&
@@ -1686,10 +1737,14 @@ static int ends_noun_search(const fctx *c, const fig_read *r, size_t p, size_t q
         return 1;
     /* «10 тыс. т вошел»: after a unit a noun is in the genitive, never a
      * past-tense verb in -л */
-    if (c->ru && r->f.unit && has_suffix(w, "л"))
-        return 1;
+    static const char *const NOT_GEN[] = {"л", "ом", "ем", "ами", "ями", "ам", "ям", "ью", "нь",
+                                          NULL};
+    if (c->ru && r->f.unit && has_any_suffix(w, NOT_GEN))
+        return 1; /* «на 2 метра вариантом», «400 м очень», «10 тыс. т вошел» */
     return c->ky && !c->ru && r->uname && !r->ubare;
 }
+
+static int not_a_noun(const fctx *c, size_t q);
 
 /* Is w, before the word at q2 (next_ok: a word that may follow), a
  * modifier to skip on the way to the noun? */
@@ -1709,7 +1764,7 @@ static int modifier_before(const fctx *c, const fig_read *r, const char *w, size
     /* «3 кыргызстандык каза болду»: the adjective is the noun when what
      * follows it makes a verb with бол-/кыл- */
     size_t q3 = next_joined(c, q2);
-    if (q3 < c->n && (has_prefix(TERM(c, q3), "бол") || has_prefix(TERM(c, q3), "кыл")))
+    if (q3 < c->n && (not_a_noun(c, q2) || has_prefix(TERM(c, q3), "кыл")))
         return 0;
     /* «вотсап тайпалары»: a modifier before a plural possessive head, but
      * «12 партиянын өкүлдөрү» counts the genitive; «эл аралык уюм», «чет
@@ -1720,7 +1775,11 @@ static int modifier_before(const fctx *c, const fig_read *r, const char *w, size
             !(q3 < c->n && strcmp(TERM(c, q3), "деп") == 0) && /* «20 уюм террордук деп» */
             /* «45 студент тигүүчүлүк кесибин»: the -лык word goes with an
              * object that has its own possessor */
-            !(q3 < c->n && ky_possessive_accusative(TERM(c, q3))));
+            !(q3 < c->n && (ky_possessive_accusative(TERM(c, q3)) ||
+                            /* «698 киши коомдук иштерге»: the -лык phrase is
+                             * an oblique object's, not the counted noun's */
+                            (has_any_suffix(TERM(c, q3), KY_CASED) && !ky_genitive(TERM(c, q3)) &&
+                             nchars(TERM(c, q3)) >= 5))));
 }
 
 /* The word at q is no noun: a Russian adverb of frequency «ежегодно», an
@@ -1775,7 +1834,8 @@ static size_t after_adjectives(const fctx *c, size_t q)
 static int ky_compound_head(const fctx *c, const char *w, size_t q2)
 {
     const char *n2 = TERM(c, q2);
-    if (!c->ky || c->ru || !ky_head_possessive(n2) || ky_verbish(n2) || ky_converb(n2))
+    if (!c->ky || c->ru || !ky_head_possessive(n2) || ky_verbish(n2) || ky_converb(n2) ||
+        ky_past_like(n2))
         return 0;
     /* «12 адам толугу менен айыкты»: a possessive before менен is an adverbial */
     size_t q3 = next_joined(c, q2);
@@ -1808,8 +1868,9 @@ static int read_noun(const fctx *c, fig_read *r)
         }
         if (is_time_word(w) || is_month(w) || ends_noun_search(c, r, p, q) || not_a_noun(c, q))
             break;
-        /* «21 ракетно-бомбовый удар»: the first part of a compound adjective */
-        if (c->ru && has_suffix(w, "о") && q + 1 < c->n && c->t[q + 1].start == c->t[q].end + 1 &&
+        /* «21 ракетно-бомбовый удар», «шесть дизель-электрических подлодок»:
+         * the first part of a compound adjective */
+        if (c->ru && q + 1 < c->n && c->t[q + 1].start == c->t[q].end + 1 &&
             c->text[c->t[q].end] == '-' && hops < 2 &&
             (ru_adjective(TERM(c, q + 1)) ||
              has_any_suffix(TERM(c, q + 1), (const char *const[]){"ый", "ий", "ое", "ее", NULL}))) {
@@ -1950,9 +2011,11 @@ static int year_or_lone_one(const fctx *c, fig_read *r)
                                          "минимум", "максимум", NULL};
     /* a report's passive or its verb of loss before it counts: «возбуждено
      * одно дело», «задержан один», «погиб один человек» */
-    static const char *const PASSIVE[] = {"ено", "ано", "ято", "ена", "ана", "ята", "ен", "ан",
-                                          "ят", "ит", "ита", "ыт", "ыта", NULL};
-    static const char *const LOSS[] = {"погиб", "умер", "пострада", "скончал", NULL};
+    static const char *const PASSIVE[] = {"ено", "ано", "ято", "ена", "ана", "ята", "ены", "аны",
+                                          NULL};
+    static const char *const LOSS[] = {"погиб", "умер", "пострада", "скончал", "задержан",
+                                       "ранен", "убит", "арестован", "осужден", "найден",
+                                       "обнаружен", "госпитализирован", "спасен", NULL};
     if (!c->ru || r->f.unit)
         return c->ru && !r->f.unit;
     size_t after = next_joined(c, r->nk); /* «Один человек погиб» */
@@ -2354,6 +2417,10 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
      * («экиге бөлдүк» split in two) */
     if (r.a.spelled && r.a.j == i + 1 && c->ky && !c->ru && !r.noun && !f->unit &&
         f->kind == IZDE_FIG_COUNT)
+        return IZDE_OK;
+    /* «эки тараптын», «эки жактын»: both sides, a set phrase */
+    if (r.a.spelled && c->ky && !c->ru && f->value <= 2 && r.noun &&
+        (has_prefix(r.noun, "тарап") || has_prefix(r.noun, "жак")))
         return IZDE_OK;
     /* «эки тараптуу мамиле» bilateral, «үч тилдүү»: a numeral inside an
      * adjective in -луу/-дуу/-туу, not a count */
