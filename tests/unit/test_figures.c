@@ -466,6 +466,20 @@ static void test_sampled_rules(void **state)
     NONE("ru", "Один грассирующий джентльмен посоветовал ей.");
     CHECK("ru", "Укороченным на 2 метра вариантом.", {2, 0, EX, "м", NULL, NULL});
     CHECK("ru", "Собрали 300 тонн яблок.", {300, 0, EX, "т", "яблок", NULL});
+    /* sizes and formats, a draw, a school grade, a compound given once,
+     * three adjectives; a time of day, a currency after its country, an
+     * address, экен */
+    NONE("ru", "Триумф в эстафете 4 × 6 км и комната 3х4 м.");
+    KINDS("ru", "Счёт 1-1 в матче.", {1, 1, EX, NULL, NULL, NULL, SCO});
+    NONE("ru", "Это учат в классе 9–10.");
+    CHECK("ru", "Около 40 теле- и радиостанций.", {40, 0, AB, NULL, "радиостанций", NULL});
+    CHECK("ru", "Поставка 47 поддержанных самоходных артиллерийских установок.",
+          {47, 0, EX, NULL, "установок", NULL});
+    NONE("ky", "Иштөө тартиби 8.00 дөн 18.00гө чейин узартылды.");
+    CHECK("ky", "Ал үчүн 578 миң АКШ долларын чогултуу зарыл.",
+          {578000, 0, EX, "доллар", NULL, NULL});
+    NONE("ky", "Тыналиева -20 дарегиндеги кырсык боюнча.");
+    NONE("ky", "Ал тарыхы бир экендигин белгиледи.");
 }
 
 static void test_context(void **state)

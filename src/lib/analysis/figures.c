@@ -316,6 +316,7 @@ static const char *const ID_BEFORE[] = {
     "пункта", "пункте", "пунктом", "ч", "часть", "части", "частью", "номер", "номера",
     "номером", "номере", "no", "n", "код", "кода", "рейс", "рейса", "рейсом", "дом", "д", "кв",
     "квартира", "корпус", "том", "тома", "глава", "главы", "раздел", "раздела", "приказ",
+    "класс", "класса", "классе", "классы", /* a school grade: «в классе 9–10» */
     "приказа", "стр", "версии", "версия", "берене", "беренеси", "маршрут", "маршрута", "тел",
     "телефон", "телефону", "ул", "school", "школа", "школы", "школе", "лицей", "гимназия",
     "ИК", "ик", "колония", "колонии", "отряд", "район", "микрорайон", "мкр", "квартал",
@@ -807,12 +808,20 @@ static int read_number(const fctx *c, size_t i, num *out)
             out->v += 0.5;
             out->j = i + 2;
         }
+        /* «8.00 дөн 18.00гө чейин»: a time of day with its case apart */
+        const char *dot = strchr(w, '.');
+        if (dot && strlen(dot) == 3 && out->v < 25 && strtod(dot + 1, NULL) < 60 &&
+            i + 1 < c->n && (in_list(TERM(c, i + 1), KY_CASE) || strcmp(TERM(c, i + 1), "чейин") == 0))
+            return 0;
         return 1;
     }
     /* digits glued to a Kyrgyz case suffix: «100дөн» */
     if (isdig(w[0])) {
         char *end;
         double v = strtod(w, &end);
+        const char *dot = strchr(w, '.');
+        if (dot && end - dot == 3 && v < 25 && strtod(dot + 1, NULL) < 60)
+            return 0; /* «18.00гө чейин», «11.00дө»: a time of day */
         if (*end == ',' || *end == '.')
             return 0;
         int bare;
@@ -1659,6 +1668,14 @@ static int read_unit(const fctx *c, fig_read *r)
         square_or_cubic(c, r);
     if (!f->unit) {
         size_t un = next_joined(c, r->k);
+        /* «578 миң АКШ долларын»: the country before its currency */
+        if (un + 1 < c->n && in_list(TERM(c, un), (const char *const[]){"акш", "сша", NULL}) &&
+            gap_blank(c, c->t[un].end, c->t[un + 1].start, 0)) {
+            int cur = 0, bare;
+            if (izde__counted_unit(c->counted, TERM(c, un + 1), strlen(TERM(c, un + 1)), &cur,
+                                   &bare) && cur)
+                un++;
+        }
         if (un < c->n && !title_case(c, un) &&
             (r->uname = izde__counted_unit(c->counted, TERM(c, un), strlen(TERM(c, un)),
                                            &r->ucurrency, &r->ubare)) != NULL) {
@@ -1678,8 +1695,9 @@ static int read_unit(const fctx *c, fig_read *r)
         return time_kind(c, r, tw);
     if (!f->unit && list_ends_in_time(c, r->k))
         return 1; /* «с 11 по 14 апреля», «на 20 и 10 лет», «30, 20 и 19 лет» */
-    if (tw < c->n && in_list(TERM(c, tw), ID_AFTER))
-        return 1; /* «155 статье», «на 59 месте», «159 УК» */
+    if (tw < c->n && (in_list(TERM(c, tw), ID_AFTER) || has_prefix(TERM(c, tw), "дарег") ||
+                      has_prefix(TERM(c, tw), "дарек")))
+        return 1; /* «155 статье», «на 59 месте», «159 УК», «-20 дарегиндеги» */
     if (tw < c->n && !f->unit && in_list(TERM(c, tw), (const char *const[]){"с", "стр", NULL}) &&
         c->t[tw].end < c->len && c->text[c->t[tw].end] == '.')
         return 1; /* «– 216 с.»: the pages of a book */
@@ -1726,8 +1744,10 @@ static int ends_noun_search(const fctx *c, const fig_read *r, size_t p, size_t q
         return 1;
     if (c->ky && !c->ru && r->f.unit && ky_past_like(w))
         return 1; /* «7,04 пайыз алды» */
-    /* «60 болушу керек»: a form of бол- (to be) is never the noun */
-    if (c->ky && !c->ru && has_prefix(w, "бол") && !has_prefix(w, "болжол") && nchars(w) >= 4)
+    /* «60 болушу керек», «бир экендигин»: a form of бол- or экен (to be)
+     * is never the noun */
+    if (c->ky && !c->ru && ((has_prefix(w, "бол") && !has_prefix(w, "болжол") && nchars(w) >= 4) ||
+                            has_prefix(w, "экен")))
         return 1;
     /* «57 кг салмакта», «100 чакырым алыстыкта»: a locative after a unit
      * says where or in what, not what is measured */
@@ -1851,7 +1871,7 @@ static int read_noun(const fctx *c, fig_read *r)
 {
     num b;
     size_t p = r->k;
-    for (int hops = 0; !no_noun_after(c, r) && hops < 3; hops++) {
+    for (int hops = 0; !no_noun_after(c, r) && hops < 4; hops++) {
         size_t q = next_joined(c, p);
         if (q >= c->n || c->t[q].kind != IZDE_TOK_WORD)
             break;
@@ -1883,6 +1903,14 @@ static int read_noun(const fctx *c, fig_read *r)
             p = q + 1;
             continue;
         }
+        /* «40 теле- и радиостанций»: the first part of a compound whose
+         * end is given once, after «и» */
+        if (c->t[q].end + 1 < c->len && c->text[c->t[q].end] == '-' &&
+            c->text[c->t[q].end + 1] == ' ' && q + 2 < c->n &&
+            in_list(TERM(c, q + 1), (const char *const[]){"и", "или", "и/или", "жана", NULL})) {
+            p = q + 1;
+            continue;
+        }
         size_t q2 = next_joined(c, q);
         int next_ok = q2 < c->n && c->t[q2].kind == IZDE_TOK_WORD && !is_stop(c, TERM(c, q2)) &&
                       !read_number(c, q2, &b);
@@ -1893,7 +1921,7 @@ static int read_noun(const fctx *c, fig_read *r)
         if (next_ok && c->ky && !c->ru &&
             (ky_converb(TERM(c, q2)) || ky_verbish(TERM(c, q2))))
             next_ok = 0;
-        if (modifier_before(c, r, w, q2, next_ok) && hops < 2) {
+        if (modifier_before(c, r, w, q2, next_ok) && hops < 3) {
             p = q;
             continue;
         }
@@ -2301,6 +2329,24 @@ static int name_number_list(const fctx *c, size_t i)
            ((i + 2 < c->n && after_name_comma(c, i + 2)) || (i >= 2 && after_name_comma(c, i - 2)));
 }
 
+/* «4 × 6 км», «3х4 м»: a number multiplied by another, a format or a size */
+static int multiplied(const fctx *c, const num *a)
+{
+    size_t s = c->t[a->i].start, e = c->t[a->j - 1].end, x;
+    for (x = e; x < c->len && c->text[x] == ' '; x++)
+        ;
+    if (x + 1 < c->len && ((unsigned char)c->text[x] == 0xC3 && (unsigned char)c->text[x + 1] == 0x97))
+        return 1; /* × after */
+    size_t p = x < c->len && (c->text[x] == 'x' || c->text[x] == '*') ? x + 1
+               : x + 1 < c->len && memcmp(c->text + x, "х", 2) == 0 ? x + 2 : 0;
+    if (p && p + 1 < c->len &&
+        (isdig(c->text[p]) || (c->text[p] == ' ' && isdig(c->text[p + 1]))))
+        return 1; /* x, *, Cyrillic х between two numbers */
+    for (x = s; x > 0 && c->text[x - 1] == ' '; x--)
+        ;
+    return x >= 2 && (unsigned char)c->text[x - 2] == 0xC3 && (unsigned char)c->text[x - 1] == 0x97;
+}
+
 /* «51 к 49»: two numbers set against each other, a ratio or a vote. */
 static int set_against(const fctx *c, const fig_read *r)
 {
@@ -2364,8 +2410,11 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     *next = r.next;
     if (f->kind == IZDE_FIG_COUNT && (score_list(c, &r) || set_against(c, &r)))
         f->kind = IZDE_FIG_SCORE; /* «3-6, 6-3, 6-3», «51 к 49» */
-    if (latin_sentence(c, f->start) || name_number_list(c, i))
+    if (latin_sentence(c, f->start) || name_number_list(c, i) ||
+        (!r.a.spelled && multiplied(c, &r.a)))
         return IZDE_OK;
+    if (r.ranged && f->high == f->value && !r.a.spelled && f->kind == IZDE_FIG_COUNT)
+        f->kind = IZDE_FIG_SCORE; /* «1-1»: a draw, not a range */
     if (!r.hyphen_kind && !r.compound_unit && date_after(c, r.k, r.ranged))
         return IZDE_OK; /* «27-28-августта», «1- сентябрдан» */
     f->num_end = r.end;
