@@ -480,6 +480,14 @@ static void test_sampled_rules(void **state)
           {578000, 0, EX, "доллар", NULL, NULL});
     NONE("ky", "Тыналиева -20 дарегиндеги кырсык боюнча.");
     NONE("ky", "Ал тарыхы бир экендигин белгиледи.");
+    /* a percent written once for two numbers, a temperature range, a year
+     * before a past tense, a version after a name */
+    CHECK("ru", "Выросли на 1,8 и 2,3% соответственно.", {1.8, 0, EX, "%", NULL, NULL},
+          {2.3, 0, EX, "%", NULL, NULL});
+    NONE("ru", "Работает при температурах от -50 до +50 °C.");
+    NONE("ru", "Чемпион мира — 2002 выпустил свой первый сингл.");
+    NONE("ru", "Индустрия 4.0 дает шанс.");
+    CHECK("ru", "Он получил 2002 голоса.", {2002, 0, EX, NULL, "голоса", NULL});
 }
 
 static void test_context(void **state)

@@ -1362,8 +1362,21 @@ static const char *const STREET[] = {"ул", "улица", "улице", "ули
 static int context_not_count(const fctx *c, fig_read *r)
 {
     size_t i = r->i, e = c->t[r->a.j - 1].end, q;
+    if (e < c->len && c->text[e] == ' ')
+        e++; /* «+50 °C» */
     if (e + 1 < c->len && memcmp(c->text + e, "\xc2\xb0", 2) == 0)
         return 1;
+    e = c->t[r->a.j - 1].end;
+    /* «от -50 до +50 °C»: the degree sign after the range's end */
+    size_t upto = r->a.j;
+    num hb;
+    if (upto + 1 < c->n && strcmp(TERM(c, upto), "до") == 0 && read_number(c, upto + 1, &hb)) {
+        size_t he = c->t[hb.j - 1].end;
+        if (he < c->len && c->text[he] == ' ')
+            he++;
+        if (he + 1 < c->len && memcmp(c->text + he, "\xc2\xb0", 2) == 0)
+            return 1;
+    }
     /* «1...6», «-1…-3»: a range written with an ellipsis is a forecast's
      * temperatures */
     size_t x = e, s0 = c->t[i].start;
@@ -1688,6 +1701,19 @@ static int read_unit(const fctx *c, fig_read *r)
                 return 1;
         }
     }
+    /* «на 1,8 и 2,3%»: a unit written once after the last of two numbers */
+    if (!f->unit && !r->a.spelled) {
+        size_t o = next_joined(c, r->k);
+        num b;
+        if (o + 1 < c->n && in_list(TERM(c, o), (const char *const[]){"и", "или", "жана", NULL}) &&
+            c->t[o + 1].kind == IZDE_TOK_NUMBER && read_number(c, o + 1, &b) && b.j == o + 2) {
+            size_t e2 = c->t[o + 1].end;
+            while (e2 < c->len && c->text[e2] == ' ')
+                e2++;
+            if (e2 < c->len && c->text[e2] == '%')
+                f->unit = "%";
+        }
+    }
     /* time words: a year or date (not a figure), an age, a duration */
     size_t tw = next_joined(c, r->k);
     if (tw < c->n && !f->unit &&
@@ -2000,6 +2026,12 @@ static int year_or_lone_one(const fctx *c, fig_read *r)
     size_t i = r->i;
     if (r->f.qualifier == -1) {
         if ((!r->noun && !r->f.unit) || (i > 0 && is_month(TERM(c, i - 1))))
+            return 1;
+        /* «Чемпион мира — 2002 выпустил»: a year before a verb in the past */
+        if (c->ru && r->noun && !r->f.unit &&
+            has_any_suffix(r->noun, (const char *const[]){"ил", "ал", "ел", "ила", "ала", "ела",
+                                                          "или", "али", "ели", NULL}) &&
+            nchars(r->noun) >= 5)
             return 1;
         if (i > 0 && !r->f.unit &&
             in_list(TERM(c, i - 1), (const char *const[]){"в", "с", "по", "до", "к", "от", "на",
@@ -2415,6 +2447,18 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
         return IZDE_OK;
     if (r.ranged && f->high == f->value && !r.a.spelled && f->kind == IZDE_FIG_COUNT)
         f->kind = IZDE_FIG_SCORE; /* «1-1»: a draw, not a range */
+    if (r.ranged && r.end + 2 < c->len) { /* «от -50 до +50 °C»: temperatures */
+        size_t x = r.end;
+        while (x < c->len && c->text[x] == ' ')
+            x++;
+        if (x + 1 < c->len && memcmp(c->text + x, "\xc2\xb0", 2) == 0)
+            return IZDE_OK;
+    }
+    /* «Индустрия 4.0», «Web 2.0»: a version after a name */
+    if (!r.a.spelled && i > 0 && c->t[i - 1].kind == IZDE_TOK_WORD &&
+        (title_case(c, i - 1) || isalpha_ascii(c->text[c->t[i - 1].start])) &&
+        c->t[i].end - c->t[i].start >= 3 && memcmp(c->text + c->t[i].end - 2, ".0", 2) == 0)
+        return IZDE_OK;
     if (!r.hyphen_kind && !r.compound_unit && date_after(c, r.k, r.ranged))
         return IZDE_OK; /* «27-28-августта», «1- сентябрдан» */
     f->num_end = r.end;
