@@ -488,6 +488,10 @@ static void test_sampled_rules(void **state)
     NONE("ru", "Чемпион мира — 2002 выпустил свой первый сингл.");
     NONE("ru", "Индустрия 4.0 дает шанс.");
     CHECK("ru", "Он получил 2002 голоса.", {2002, 0, EX, NULL, "голоса", NULL});
+    /* no compound head in a participle's clause or an adjective in -гы */
+    CHECK("ky", "Жаран 2 жолу соттолгондугу аныкталды.", {2, 0, EX, NULL, "жолу", NULL});
+    CHECK("ky", "Быйыл 2 миң 333 студент жазгы сессияны тапшырды.",
+          {2333, 0, EX, NULL, "студент", NULL});
 }
 
 static void test_context(void **state)

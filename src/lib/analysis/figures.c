@@ -1880,9 +1880,14 @@ static size_t after_adjectives(const fctx *c, size_t q)
 static int ky_compound_head(const fctx *c, const char *w, size_t q2)
 {
     const char *n2 = TERM(c, q2);
+    static const char *const PART[] = {"ган", "ген", "гон", "гөн", "кан", "кен", "кон", "көн",
+                                       NULL};
     if (!c->ky || c->ru || !ky_head_possessive(n2) || ky_verbish(n2) || ky_converb(n2) ||
-        ky_past_like(n2))
-        return 0;
+        ky_past_like(n2) || ky_adjective(n2))
+        return 0; /* «студент жазгы»: an adjective in -гы is no head */
+    for (const char *const *p = PART; *p; p++) /* «2 жолу соттолгондугу»: a clause */
+        if (strstr(n2, *p))
+            return 0;
     /* «12 адам толугу менен айыкты»: a possessive before менен is an adverbial */
     size_t q3 = next_joined(c, q2);
     if (q3 < c->n && strcmp(TERM(c, q3), "менен") == 0)
