@@ -488,6 +488,15 @@ static void test_sampled_rules(void **state)
     NONE("ru", "Чемпион мира — 2002 выпустил свой первый сингл.");
     NONE("ru", "Индустрия 4.0 дает шанс.");
     CHECK("ru", "Он получил 2002 голоса.", {2002, 0, EX, NULL, "голоса", NULL});
+    /* lists of numbers after №, a street or a name with its number; a
+     * compound adjective in -сыз, a colour */
+    KINDS("ky", "№ 68, 31, 9 мектеп.", {68, 0, EX, NULL, NULL, NULL, NAM},
+          {31, 0, EX, NULL, NULL, NULL, NAM}, {9, 0, EX, NULL, NULL, NULL, NAM});
+    KINDS("ky", "Совет көчөсү, 74, 76б , 78;", {74, 0, EX, NULL, NULL, NULL, NAM},
+          {78, 0, EX, NULL, NULL, NULL, NAM});
+    NONE("ky", "Шахристандар (Өзгөн-1, 2, 4) турат.");
+    CHECK("ky", "Хорогдогу үч көз карандысыз булак айтты.", {3, 0, EX, NULL, "булак", NULL});
+    CHECK("ky", "Эми 700 жашыл дарактын саны белгилүү.", {700, 0, EX, NULL, "дарактын", NULL});
     /* no compound head in a participle's clause or an adjective in -гы */
     CHECK("ky", "Жаран 2 жолу соттолгондугу аныкталды.", {2, 0, EX, NULL, "жолу", NULL});
     CHECK("ky", "Быйыл 2 миң 333 студент жазгы сессияны тапшырды.",
@@ -531,8 +540,11 @@ static void test_context(void **state)
     CHECK("ru", "На улице Ленина 5 человек.", {5, 0, EX, NULL, "человек", NULL});
     /* «бир» before a possessive noun: one of my, an indefinite */
     NONE("ky", "Бир ролум мындай деп айта албайм, бир досубуз келди.");
-    CHECK("ky", "Бир мугалим келди.", {1, 0, EX, NULL, "мугалим", NULL});
-    CHECK("ky", "Бир форум өттү.", {1, 0, EX, NULL, "форум", NULL});
+    /* «бир» before a noun is the indefinite «a» unless something happened
+     * to the one: died, hurt, detained */
+    NONE("ky", "Бир мугалим келди. Бир форум өттү. Жасай алган бир иш бар.");
+    CHECK("ky", "Бир мугалим каза болду.", {1, 0, EX, NULL, "мугалим", NULL});
+    CHECK("ky", "Кырсыкта бир адам мерт кетти.", {1, 0, EX, NULL, "адам", NULL});
     /* the part of «N из M» counts the whole's noun when it has none */
     CHECK("ru", "12 из 14 российских мячей забили нападающие.", {12, 0, EX, NULL, "мячей", NULL},
           {14, 0, EX, NULL, "мячей", NULL});

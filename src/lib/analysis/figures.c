@@ -352,6 +352,7 @@ static const char *const KY_MOD[] = {"видео", "аудио", "фото", "о
                                      "кичинекей", "атайын", "жалпы", "негизги", "башка",
                                      "ири", "жаш", "эң", "өтө", "абдан",
                                      "муктаж", "көп", /* «50 муктаж үй-бүлө», «76 көп кабаттуу үй» */
+                                     "жашыл", "кызыл", "сары", /* colours: «700 жашыл дарак» */
                                      "даана", NULL}; /* «4 даана экскаватор»: a classifier */
 
 /* Russian adjective / participle endings. */
@@ -1359,6 +1360,8 @@ static const char *const STREET[] = {"ул", "улица", "улице", "ули
  * из трех», «115 делегатов из 207 возможных»): r->part, the part's noun,
  * which the whole counts too unless it names its own.  A spelled ordinal after spelled tens («в восемьдесят
  * шестом»): the number grows by it and becomes an ordinal. */
+static int title_case(const fctx *c, size_t k);
+
 static int context_not_count(const fctx *c, fig_read *r)
 {
     size_t i = r->i, e = c->t[r->a.j - 1].end, q;
@@ -1410,9 +1413,22 @@ static int context_not_count(const fctx *c, fig_read *r)
             if (q == 0 || chunk_break(c, q))
                 break;
         }
-    for (q = i; q > 0 && c->t[q - 1].kind == IZDE_TOK_NUMBER &&
-                memchr(c->text + c->t[q - 1].end, ',', c->t[q].start - c->t[q - 1].end);)
+    /* the start q of a list of numbers «46, 48, 50», «68, 31, 9; 13», «76б , 78» */
+    for (q = i; q > 0 && (c->t[q - 1].kind == IZDE_TOK_NUMBER || isdig(TERM(c, q - 1)[0])) &&
+                c->t[q].start - c->t[q - 1].end <= 3 &&
+                (memchr(c->text + c->t[q - 1].end, ',', c->t[q].start - c->t[q - 1].end) ||
+                 memchr(c->text + c->t[q - 1].end, ';', c->t[q].start - c->t[q - 1].end));)
         q--;
+    if (q < i) { /* «№ 68, 31, 9», «Өзгөн-1, 2, 4»: the list goes on a name */
+        size_t b0 = c->t[q].start;
+        while (b0 > 0 && c->text[b0 - 1] == ' ')
+            b0--;
+        if ((b0 >= 3 && memcmp(c->text + b0 - 3, "\xe2\x84\x96", 3) == 0) ||
+            (q > 0 && b0 == c->t[q].start && c->text[b0 - 1] == '-' &&
+             c->t[q - 1].end == b0 - 1 && c->t[q - 1].kind == IZDE_TOK_WORD &&
+             title_case(c, q - 1)))
+            r->f.kind = IZDE_FIG_NAME;
+    }
     UChar32 after = e < c->len ? char_at(c, e) : '\n';
     for (size_t k = q; k > 0 && k + 3 > q; k--)
         if (in_list(TERM(c, k - 1), STREET) &&
@@ -1798,7 +1814,8 @@ static int modifier_before(const fctx *c, const fig_read *r, const char *w, size
                            int next_ok)
 {
     static const char *const LYK[] = {"лык", "лик", "лук", "лүк", "дык", "дик", "дук", "дүк",
-                                      "тык", "тик", "тук", "түк", NULL};
+                                      "тык", "тик", "тук", "түк", /* and -сыз: «көз карандысыз» */
+                                      "сыз", "сиз", "суз", "сүз", NULL};
     int kyo = c->ky && !c->ru;
     if (!next_ok)
         return 0;
@@ -2023,6 +2040,30 @@ static int ky_one_not_count(const fctx *c, const fig_read *r, size_t q)
     return has_any_suffix(r->noun, ADVERBIAL) && nchars(r->noun) > 3;
 }
 
+/* «бир» before a noun is mostly the indefinite «a» («бир иш бар», «бир
+ * чечимге келди»); news count one only in what happened to someone:
+ * died, was hurt, detained, found («бир адам мерт кетти», «бир аял каза
+ * болду»).  1: not a count. */
+static int ky_one_indefinite(const fctx *c, const fig_read *r)
+{
+    static const char *const EVENT[] = {"каза", "мерт", "жабыр", "кармал", "жарадар", "жараат",
+                                        "жаракат", "окко", "өлтүр", "камал", "курман", "набыт",
+                                        "кайтыш", "дайынсыз", "табылды", "көз", "ооруканага",
+                                        "өлүк", "сүзүл", NULL};
+    if (r->f.unit || !r->noun || r->f.kind != IZDE_FIG_COUNT)
+        return 0;
+    size_t k = r->nk;
+    for (int n = 0; n < 3; n++) {
+        k = next_joined(c, k);
+        if (k >= c->n)
+            break;
+        for (const char *const *e = EVENT; *e; e++)
+            if (has_prefix(TERM(c, k), *e))
+                return 0;
+    }
+    return 1;
+}
+
 /* What only the noun decides: a 4-digit 1000..2100 is a count only before
  * a noun it counts («В 2001 принят» is a year); «один из», a lone «бир»,
  * «ещё один» are not counts.  1: not a count. */
@@ -2054,7 +2095,7 @@ static int year_or_lone_one(const fctx *c, fig_read *r)
         return 0;
     size_t q = next_joined(c, i);
     if (strcmp(TERM(c, i), "бир") == 0)
-        return ky_one_not_count(c, r, q);
+        return ky_one_not_count(c, r, q) || ky_one_indefinite(c, r);
     if (!r->noun || (q < c->n && strcmp(TERM(c, q), "из") == 0))
         return 1;
     /* set phrases: «одним словом», «одним пасом» (a manner, not a count), «одно
