@@ -497,6 +497,14 @@ static void test_sampled_rules(void **state)
     NONE("ky", "Шахристандар (Өзгөн-1, 2, 4) турат.");
     CHECK("ky", "Хорогдогу үч көз карандысыз булак айтты.", {3, 0, EX, NULL, "булак", NULL});
     CHECK("ky", "Эми 700 жашыл дарактын саны белгилүү.", {700, 0, EX, NULL, "дарактын", NULL});
+    /* a cube after the unit's token, half a unit of time, an ablative is
+     * no compound modifier; a list item's number, a hyphen typed with a
+     * space */
+    CHECK("ky", "Сыйымдуулугу 5,4 млрд м³ суу.", {5.4e9, 0, EX, "м\xc2\xb3", NULL, NULL});
+    KINDS("ky", "Соту 11 жарым жылга эркинен ажыраткан.", {11.5, 0, EX, NULL, "жылга", NULL, DUR});
+    CHECK("ky", "Температура 28 градустан жогору болгондо.", {28, 0, EX, NULL, "градустан", NULL});
+    NONE("ru", "Список:\n3.Ну я же не заболею, правда?\n2) Приехать домой.");
+    KINDS("ru", "Как и 11- летний Фома.", {11, 0, EX, NULL, NULL, NULL, AGE});
     /* no compound head in a participle's clause or an adjective in -гы */
     CHECK("ky", "Жаран 2 жолу соттолгондугу аныкталды.", {2, 0, EX, NULL, "жолу", NULL});
     CHECK("ky", "Быйыл 2 миң 333 студент жазгы сессияны тапшырды.",

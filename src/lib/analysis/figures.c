@@ -353,6 +353,7 @@ static const char *const KY_MOD[] = {"видео", "аудио", "фото", "о
                                      "ири", "жаш", "эң", "өтө", "абдан",
                                      "муктаж", "көп", /* «50 муктаж үй-бүлө», «76 көп кабаттуу үй» */
                                      "жашыл", "кызыл", "сары", /* colours: «700 жашыл дарак» */
+                                     "жеке", /* «18 жеке менчик [мектеп]» private */
                                      "даана", NULL}; /* «4 даана экскаватор»: a classifier */
 
 /* Russian adjective / participle endings. */
@@ -804,7 +805,8 @@ static int read_number(const fctx *c, size_t i, num *out)
             return 1;
         }
         /* «2 жарым миң» 2.5 thousand: a half only before a multiplier */
-        if (i + 2 < c->n && strcmp(TERM(c, i + 1), "жарым") == 0 && multiplier(TERM(c, i + 2)) > 0 &&
+        if (i + 2 < c->n && strcmp(TERM(c, i + 1), "жарым") == 0 &&
+            (multiplier(TERM(c, i + 2)) > 0 || is_time_word(TERM(c, i + 2))) &&
             gap_blank(c, c->t[i].end, c->t[i + 1].start, 0)) {
             out->v += 0.5;
             out->j = i + 2;
@@ -1261,8 +1263,12 @@ static int ordinal_or_id(const fctx *c, fig_read *r)
     size_t i = r->i;
     const num *a = &r->a;
     const ftok *t0 = &c->t[i];
+    size_t he = c->t[a->j - 1].end; /* «11- летний»: a hyphen typed with a space */
+    int spaced = a->j < c->n && c->t[a->j].start == he + 2 && c->text[he] == '-' &&
+                 c->text[he + 1] == ' ' &&
+                 (is_time_word(TERM(c, a->j)) || has_prefix(TERM(c, a->j), "процентн"));
     if (!a->cardinal_sfx && a->j < c->n && c->t[a->j].kind == IZDE_TOK_WORD &&
-        gap_dash(c, c->t[a->j - 1].end, c->t[a->j].start, 0)) {
+        (gap_dash(c, c->t[a->j - 1].end, c->t[a->j].start, 0) || spaced)) {
         const char *hw = TERM(c, a->j);
         if (has_prefix(hw, "процентн"))
             r->compound_unit = "%";
@@ -1711,6 +1717,16 @@ static int read_unit(const fctx *c, fig_read *r)
             f->unit = r->uname;
             r->k = un;
             r->end = c->t[r->k].end;
+            /* «5,4 млрд м³»: the superscript after the token */
+            if (r->end + 1 < c->len && (unsigned char)c->text[r->end] == 0xC2 &&
+                ((unsigned char)c->text[r->end + 1] == 0xB3 ||
+                 (unsigned char)c->text[r->end + 1] == 0xB2) &&
+                (!strcmp(f->unit, "м") || !strcmp(f->unit, "км"))) {
+                int cube = (unsigned char)c->text[r->end + 1] == 0xB3;
+                f->unit = r->uname = !strcmp(f->unit, "км") ? (cube ? "км\xc2\xb3" : "км\xc2\xb2")
+                                                         : (cube ? "м\xc2\xb3" : "м\xc2\xb2");
+                r->end += 2;
+            }
             /* «40-50 м/с», «км/ч»: a unit of a rate, not the one read */
             if (r->end + 1 < c->len && c->text[r->end] == '/' &&
                 (unsigned char)c->text[r->end + 1] >= 0x80)
@@ -1909,8 +1925,13 @@ static int ky_compound_head(const fctx *c, const char *w, size_t q2)
     size_t q3 = next_joined(c, q2);
     if (q3 < c->n && strcmp(TERM(c, q3), "менен") == 0)
         return 0;
-    return !ky_genitive(w) && !has_any_suffix(w, KY_CASED) && !ky_head_possessive(w) &&
-           !ky_adjective(w) && !ky_plural_possessive(w);
+    /* «28 градустан жогору»: an ablative, and a postposition after it */
+    static const char *const ABL[] = {"дан", "ден", "тан", "тен", "дон", "дөн", "тон", "төн",
+                                      "нан", "нен", "нон", "нөн", NULL};
+    if (in_list(n2, (const char *const[]){"жогору", "төмөн", "ашыгы", "ары", "бери", NULL}))
+        return 0;
+    return !ky_genitive(w) && !has_any_suffix(w, KY_CASED) && !has_any_suffix(w, ABL) &&
+           !ky_head_possessive(w) && !ky_adjective(w) && !ky_plural_possessive(w);
 }
 
 /* [adjectives] [noun]: the counted noun, over up to two modifiers.
@@ -2425,6 +2446,23 @@ static int multiplied(const fctx *c, const num *a)
     return x >= 2 && (unsigned char)c->text[x - 2] == 0xC3 && (unsigned char)c->text[x - 1] == 0x97;
 }
 
+/* «3.Ну я же…», «2) Приехать»: a list item's number at the start of a
+ * line, a period or bracket and a capital after it. */
+static int list_marker(const fctx *c, size_t i)
+{
+    size_t s = c->t[i].start, e = c->t[i].end;
+    while (s > 0 && (c->text[s - 1] == ' ' || c->text[s - 1] == '\t'))
+        s--;
+    if (s > 0 && c->text[s - 1] != '\n')
+        return 0;
+    if (c->t[i].kind != IZDE_TOK_NUMBER || e >= c->len || (c->text[e] != '.' && c->text[e] != ')'))
+        return 0;
+    e++;
+    while (e < c->len && c->text[e] == ' ')
+        e++;
+    return e < c->len && u_isupper(char_at(c, e));
+}
+
 /* «51 к 49»: two numbers set against each other, a ratio or a vote. */
 static int set_against(const fctx *c, const fig_read *r)
 {
@@ -2488,7 +2526,7 @@ static int try_figure(fctx *c, size_t i, izde_figures *fs, struct izde_stemmer *
     *next = r.next;
     if (f->kind == IZDE_FIG_COUNT && (score_list(c, &r) || set_against(c, &r)))
         f->kind = IZDE_FIG_SCORE; /* «3-6, 6-3, 6-3», «51 к 49» */
-    if (latin_sentence(c, f->start) || name_number_list(c, i) ||
+    if (latin_sentence(c, f->start) || name_number_list(c, i) || list_marker(c, i) ||
         (!r.a.spelled && multiplied(c, &r.a)))
         return IZDE_OK;
     if (r.ranged && f->high == f->value && !r.a.spelled && f->kind == IZDE_FIG_COUNT)
