@@ -1,5 +1,5 @@
 #!/bin/sh
-# T170-shards-news: the 9,204 articles of the Russian news set in one index
+# T170-shards-news: articles of the Russian news set in one index
 # and in three shards served by xapian-tcpsrv on loopback give the same
 # answers to 120 real queries (the articles' key phrases): the same top 10
 # with the same scores, the same match counts, figures and timelines.
@@ -12,17 +12,18 @@ if ! ls "$DATA"/*.jsonl.xz >/dev/null 2>&1; then
     exit 77
 fi
 SERVERS="$IZDE_SRC/tools/shard-servers.sh"
-# news/ and 120 distinct key phrases, spread over the set; under the
-# sanitizers (ten times slower) three of its ten files, the same checks
-if [ "${IZDE_SANITIZED:-0}" = 1 ]; then
-    mkdir part
-    for f in ng_0 russia_today_0 russia_today_1; do ln -s "$DATA/$f.jsonl.xz" part/; done
-    DATA=$PWD/part
-fi
-"$IZDE_SRC/tools/news-set.sh" "$DATA" . 120
+# news/ and 120 distinct key phrases: five of the set's ten files (both
+# sources, over 4,000 articles; the whole set doubles the time and checks
+# nothing more); under the sanitizers (ten times slower) two of them
+PARTS="ng_0 ng_1 russia_today_0 russia_today_1 russia_today_7"
+[ "${IZDE_SANITIZED:-0}" = 1 ] && PARTS="ng_0 russia_today_0"
+mkdir part
+for f in $PARTS; do ln -s "$DATA/$f.jsonl.xz" part/; done
+"$IZDE_SRC/tools/news-set.sh" "$PWD/part" . 120
 ARTICLES=$(cat news/*.jsonl | grep -c .)
 FILES=$(ls news/*.jsonl | wc -l)
-[ "${IZDE_SANITIZED:-0}" = 1 ] || check_eq "the whole set" "9204 10" "$ARTICLES $FILES"
+WANT=$(for f in $PARTS; do xz -dc "$DATA/$f.jsonl.xz"; done | grep -c .)
+check_eq "the files' articles, all read" "$WANT $(echo $PARTS | wc -w)" "$ARTICLES $FILES"
 
 summary() { printf '%s\n' "$OUT" | sed 's/ in [0-9.]* s;/ in T s;/'; }
 run index -j 1 --db single news
