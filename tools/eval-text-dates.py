@@ -17,8 +17,11 @@ undated, and no stamped article may take a date from its body.
 
 Re-runnable: the copy and the index are made again each run.
 
-  tools/eval-text-dates.py [--izde build/izde] [--data ../shared/data/ru/news]
+  tools/eval-text-dates.py [--izde build/izde] [--data ../shared/data/russian-news/ru_kw_eval]
                            [--work /tmp/eval-text-dates] [--json] [--show N]
+
+--undated DB prints, for the index DB, the articles and the undated ones
+per source (no source: by the first part of the id's folder).
 
 --source rt lists the RT articles (no gold) that get a date from the text,
 for checking by hand: id, date, title and the text's first and last lines.
@@ -26,6 +29,7 @@ for checking by hand: id, date, title and the text's first and last lines.
 import argparse
 import glob
 import json
+import lzma
 import os
 import re
 import shutil
@@ -73,7 +77,9 @@ def write_copy(files, out, prefix, stamped=None):
     with open(out, "w", encoding="utf-8") as w:
         for f in files:
             base = os.path.basename(f).rsplit(".", 1)[0]
-            with open(f, encoding="utf-8") as r:
+            base = base.rsplit(".", 1)[0] if base.endswith(".jsonl") else base
+            opener = lzma.open if f.endswith(".xz") else open
+            with opener(f, "rt", encoding="utf-8") as r:
                 for n, line in enumerate(r, 1):
                     line = line.strip()
                     if not line:
@@ -102,6 +108,21 @@ def index_and_read(izde, copy, db):
     return {h["id"]: (h.get("date"), h.get("title")) for h in hits}
 
 
+def undated_by_source(izde, db):
+    res = subprocess.run([izde, "search", "--db", db, "--json", "-n", "1000000",
+                          "--no-snippets", "--all-copies", "lang:ru OR lang:ky OR lang:other"],
+                         check=True, stdout=subprocess.PIPE)
+    by = {}
+    for h in json.loads(res.stdout)["hits"]:
+        src = h.get("source") or "(none: %s)" % os.path.dirname(h.get("path") or "?")
+        t = by.setdefault(src, [0, 0])
+        t[0] += 1
+        t[1] += not h.get("date")
+    total = [sum(v[0] for v in by.values()), sum(v[1] for v in by.values())]
+    for src, (n, u) in sorted(by.items(), key=lambda kv: -kv[1][0]) + [("all", total)]:
+        print("%-45s %6d articles %6d undated (%.1f%%)" % (src, n, u, 100.0 * u / n))
+
+
 def first_last_lines(izde, db, rid):
     res = subprocess.run([izde, "show", "--db", db, "--json", rid],
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -117,16 +138,22 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--izde", default=os.path.join(here, "..", "build", "izde"))
-    ap.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "data", "ru", "news"))
+    ap.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "data", "russian-news",
+                                                   "ru_kw_eval"),
+                    help="the folder of ng_*.jsonl[.xz] (and russia_today_*.jsonl[.xz])")
     ap.add_argument("--work", default="/tmp/eval-text-dates")
     ap.add_argument("--source", choices=["ng", "rt"], default="ng")
     ap.add_argument("--stamp", action="store_true",
                     help="print the gold date in 5 of 6 articles (see stamp()); recall counts those")
     ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--undated", metavar="DB", help="undated articles per source in DB")
     ap.add_argument("--show", type=int, default=10, help="wrong dates to list")
     a = ap.parse_args()
+    if a.undated:
+        undated_by_source(a.izde, a.undated)
+        return
 
-    pattern = "ng_*.jsonl" if a.source == "ng" else "russia_today_*.jsonl"
+    pattern = "ng_*.jsonl*" if a.source == "ng" else "russia_today_*.jsonl*"
     files = sorted(glob.glob(os.path.join(a.data, pattern)))
     if not files:
         sys.exit("eval-text-dates: no %s in %s: give --data DIR" % (pattern, a.data))

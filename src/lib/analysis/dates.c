@@ -613,9 +613,9 @@ int izde__date_line(const char *s, size_t n, izde_dateline *out)
 
 /* ---- a date in a file name ------------------------------------------------- */
 
-/* The date at name[i] (a run of digits starting there): «2024-01-16»,
- * «2024_01_16», «2024.01.16», «20240116», «16.01.2024», «16-01-2024»;
- * its level 3, else 0. */
+/* The date at name[i] (a run of digits starting there), its day and
+ * month in two digits: «2024-01-16», «2024_01_16», «2024.01.16»,
+ * «20240116», «16.01.2024», «16-01-2024»; its level 3, else 0. */
 static int name_date_at(const char *s, size_t n, size_t i, int *y, int *m, int *d)
 {
     int a, b, c;
@@ -624,17 +624,17 @@ static int name_date_at(const char *s, size_t n, size_t i, int *y, int *m, int *
         *y = a / 10000, *m = a / 100 % 100, *d = a % 100;
         return izde__date_level(*y, *m, *d) == 3 ? 3 : 0;
     }
-    if ((k != 4 && k != 2 && k != 1) || i + k >= n || !strchr("-_.", s[i + k]))
+    if ((k != 4 && k != 2) || i + k >= n || !strchr("-_.", s[i + k]))
         return 0;
     char sep = s[i + k];
     size_t k2 = digits_at(s, n, i + k + 1, &b);
     e = i + k + 1 + k2;
-    if (k2 < 1 || k2 > 2 || e >= n || s[e] != sep)
+    if (k2 != 2 || e >= n || s[e] != sep)
         return 0;
     size_t k3 = digits_at(s, n, e + 1, &c);
-    if (k == 4 && (k3 == 1 || k3 == 2))
+    if (k == 4 && k3 == 2)
         *y = a, *m = b, *d = c;
-    else if (k < 4 && k3 == 4)
+    else if (k == 2 && k3 == 4)
         *y = c, *m = b, *d = a;
     else
         return 0;

@@ -47,8 +47,9 @@ typedef struct izde_dateline {
 int izde__date_line(const char *s, size_t n, izde_dateline *out);
 
 /* The first date written in the file name of `path` (its last part):
- * «2024-01-16», «2024_01_16», «20240116», «16.01.2024», «16-01-2024»; 3
- * and *y, *m, *d, else 0. */
+ * «2024-01-16», «2024_01_16», «20240116», «16.01.2024», «16-01-2024»
+ * (day and month in two digits: «v1.2.2024» is none); 3 and *y, *m, *d,
+ * else 0. */
 int izde__filename_date(const char *path, int *y, int *m, int *d);
 
 /* 1 when the field s is non-empty (not only blanks) but gives no valid
