@@ -195,6 +195,7 @@ static void test_mentioned_negatives(void **state)
     check_list("Встреча 5 декабря в 10:00. 28-апрелде жолугушуу.", none);
     check_list("Версия 1.18.04.2017 и IP 10.12.2021.5", none);
     check_list("2000 жылкы жана 2020 жылан.", none);
+    check_list("В 1990-е годы и в 1980-х годах, в 1970-х гг.", none);
     check_list("", none);
 }
 

@@ -286,11 +286,13 @@ static int ky_year_word(const char *w)
 }
 
 /* Bytes of a year word after a year ending at s[i]: «-жылдын», «-ж.»,
- * « жылы», « года», «-м году», « г.», « гг.»; 0 if none. */
+ * « жылы», « года», «-м году», « г.», « гг.»; 0 if none, and for a
+ * decade («1990-е годы», «1980-х годах»). */
 static size_t year_word(const char *s, size_t n, size_t i)
 {
     char w[64];
     size_t j = i, wl;
+    int decade = 0;
     if (j < n && s[j] == '-') {
         wl = word_at(s, n, j + 1, w, sizeof w);
         if (wl && ky_year_word(w))
@@ -303,6 +305,8 @@ static size_t year_word(const char *s, size_t n, size_t i)
             ok |= strcmp(w, *e) == 0;
         if (!ok)
             return 0;
+        /* «1990-е годы», «в 1980-х годах»: a decade, not a year */
+        decade = strcmp(w, "е") == 0 || strcmp(w, "х") == 0;
         j += 1 + wl;
     }
     size_t k = skip_blanks(s, n, j);
@@ -312,6 +316,10 @@ static size_t year_word(const char *s, size_t n, size_t i)
     if (!wl)
         return 0;
     if (ru_year_word(w)) {
+        if (decade && (strcmp(w, "годы") == 0 || strcmp(w, "годах") == 0 ||
+                       strcmp(w, "годов") == 0 || strcmp(w, "годам") == 0 ||
+                       strcmp(w, "гг") == 0))
+            return 0;
         size_t e = k + wl;
         if ((strcmp(w, "г") == 0 || strcmp(w, "гг") == 0) && e < n && s[e] == '.')
             e++;
