@@ -10,7 +10,8 @@
 #include "cli.h"
 #include "options.h"
 
-enum { O_PRUNE = 1, O_FORCE, O_JOBS, O_SHARDS, O_SHARD, O_DB, O_VERBOSE };
+enum { O_PRUNE = 1, O_FORCE, O_JOBS, O_SHARDS, O_SHARD, O_DB, O_VERBOSE, O_SOURCE, O_LANG,
+       O_DATE_FROM };
 
 static const cli_option index_options[] = {
     {O_DB, "--db", NULL, "DIR", NULL, "the index folder (default $IZDE_DB, else index/db)"},
@@ -27,6 +28,16 @@ static const cli_option index_options[] = {
      "id hashes to, so re-indexing it replaces it there"},
     {O_SHARD, "--shard", NULL, "K/N", NULL,
      "build only shard K of N into --db (one machine of a larger job)"},
+    {O_SOURCE, "--source", NULL, "NAME", NULL,
+     "the source of the articles whose record names none (a record's\n"
+     "source field wins; NAME also replaces the URL's host)"},
+    {O_LANG, "--lang", NULL, "LANG", "ru|ky|other",
+     "the language of the articles whose record gives none, instead of\n"
+     "guessing it (a record's lang field wins)"},
+    {O_DATE_FROM, "--date-from", NULL, "WHERE", "mtime|filename",
+     "the date of an article that has none in its record, URL or text:\n"
+     "the file's modification time (UTC), or a date in the file's name\n"
+     "(2024-01-16, 2024_01_16, 20240116, 16.01.2024)"},
     {O_VERBOSE, "--verbose", "-v", NULL, NULL,
      "print the charset of each text file, and gone files, on stderr"},
     {0},
@@ -178,6 +189,19 @@ static int index_shards(const char *dir, unsigned n, char **paths, int npaths,
     return summary(&st, now() - t0, dir, total, where);
 }
 
+/* --source NAME: a name of 1 to 200 bytes without control characters. */
+static int source_ok(const char *v)
+{
+    size_t n = strlen(v);
+    int ok = n > 0 && n <= 200;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (unsigned char)v[i] >= 0x20 && v[i] != 0x7f;
+    if (!ok)
+        cli_error("index: --source takes a source name of 1 to 200 bytes without control "
+                  "characters (24.kg, rt.com), not '%s'", v);
+    return ok;
+}
+
 int cmd_index(int argc, char **argv)
 {
     const char *dbopt = NULL;
@@ -202,6 +226,16 @@ int cmd_index(int argc, char **argv)
         case O_PRUNE: opts.prune = 1; break;
         case O_FORCE: opts.force = 1; break;
         case O_DB: dbopt = p.value; break;
+        case O_LANG: opts.lang = p.value; break;
+        case O_DATE_FROM:
+            opts.date_from = strcmp(p.value, "mtime") == 0 ? IZDE_DATE_FROM_MTIME
+                                                           : IZDE_DATE_FROM_FILENAME;
+            break;
+        case O_SOURCE:
+            if (!source_ok(p.value))
+                return CLI_ERROR;
+            opts.source = p.value;
+            break;
         case O_JOBS:
             if ((n = cli_value_count(&p, 1, 64)) < 0)
                 return CLI_ERROR;

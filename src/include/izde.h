@@ -161,6 +161,8 @@ typedef struct izde_article {
     size_t text_len;
     const char *fields;   /* JSON object text with any other fields, or NULL */
     const char *charset;  /* charset the file was read in ("windows-1251"), or NULL */
+    const char *date_default; /* the date when neither `date`, the URL nor the
+                               * text gives one (izde index --date-from), or NULL */
 } izde_article;
 
 /* Index one article (replacing any document with the same id). */
@@ -211,7 +213,19 @@ typedef struct izde_index_options {
                     * processes (fork(): call it from a single-threaded
                     * program), one shard each, merged at the end; an
                     * index that holds documents is always updated in place */
+    /* Defaults for the records that lack the field (a record's own field
+     * always wins): source, language, and where a date comes from when
+     * neither the record, its URL nor its text gives one. */
+    const char *source;  /* NULL: none */
+    const char *lang;    /* "ru", "ky", "other" or NULL */
+    int date_from;       /* IZDE_DATE_FROM_* */
 } izde_index_options;
+
+enum {
+    IZDE_DATE_FROM_NONE = 0,
+    IZDE_DATE_FROM_MTIME,    /* the file's modification time (UTC) */
+    IZDE_DATE_FROM_FILENAME, /* a date in the file's name: 2024-01-16, 20240116, 16.01.2024 */
+};
 
 /*
  * Index files and folders incrementally (index/SCHEMA.md, "Files"): a

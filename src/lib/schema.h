@@ -19,8 +19,10 @@
  * capitalised surname in -ов/-ев its own Russian stem (terms.c); 4:
  * figures have a kind, only counts get figure terms (figures.c); a
  * figure's unit read in any case form of either language, and its key and
- * label (counted.c): N terms under the key. */
-#define IZDE_ANALYZER_VERSION 4
+ * label (counted.c): N terms under the key; 5: a date from the text only
+ * where it states the publication (pubdate.c); E terms for events only,
+ * birth dates and dates after the article's own kept apart (dates.c). */
+#define IZDE_ANALYZER_VERSION 5
 
 #define IZDE_PREFIX_STEM_RU "Z"
 #define IZDE_PREFIX_STEM_KY "ZK"

@@ -4,7 +4,10 @@
  * field normalisation and the invalid-field test used for warnings, the
  * publication date found by clean.c, and the exact lists of years and
  * dates mentioned in a Russian and a Kyrgyz paragraph, with negatives
- * (counts, times, phone numbers, days without a year).
+ * (counts, times, phone numbers, days without a year); the strict
+ * publication date (pubdate.c): exact dates where the text states it,
+ * none for event dates, anniversaries, birth dates, quotes; birth dates
+ * kept out of the mentioned ones; dates in file names.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -192,6 +195,7 @@ static void test_mentioned_negatives(void **state)
     check_list("Встреча 5 декабря в 10:00. 28-апрелде жолугушуу.", none);
     check_list("Версия 1.18.04.2017 и IP 10.12.2021.5", none);
     check_list("2000 жылкы жана 2020 жылан.", none);
+    check_list("В 1990-е годы и в 1980-х годах, в 1970-х гг.", none);
     check_list("", none);
 }
 
@@ -225,6 +229,148 @@ static void test_find_date(void **state)
     izde__clean_free(&c);
 }
 
+
+/* The publication date clean.c reads from an article's text, or NULL. */
+static char *pubdate_of(const char *t)
+{
+    izde_clean c;
+    assert_int_equal(izde__clean_article(&c, t, strlen(t), NULL, NULL), 0);
+    char *d = c.date ? strdup(c.date) : NULL;
+    izde__clean_free(&c);
+    return d;
+}
+
+static void want_pubdate(const char *t, const char *want)
+{
+    char *d = pubdate_of(t);
+    if (want ? !d || strcmp(d, want) != 0 : d != NULL)
+        fail_msg("«%.70s...»: publication date %s, want %s", t, d ? d : "none",
+                 want ? want : "none");
+    free(d);
+}
+
+#define TITLE "Заголовок статьи про важные события в стране\n"
+#define BODY "Парламент принял закон о выборах в местные советы.\n"
+
+static void test_pubdate_stated(void **state)
+{
+    (void)state;
+    /* labels: any full date after them, on the line or the next */
+    want_pubdate("Опубликовано: 16.01.2024\n" TITLE BODY, "2024-01-16");
+    want_pubdate(TITLE "Опубликовано: 16 января 2024 года, 12:30\n" BODY, "2024-01-16");
+    want_pubdate(TITLE BODY "Дата публикации:\n2024-01-16\n", "2024-01-16");
+    want_pubdate("Жарыяланды: 16-январь 2024, 10:15\n" TITLE BODY, "2024-01-16");
+    /* datelines at the top, under the title, as the last line */
+    want_pubdate("12:30, 16 января 2024\n" TITLE BODY, "2024-01-16");
+    want_pubdate(TITLE "Вторник, 16.01.2024 | 12:30 мск\n" BODY, "2024-01-16");
+    want_pubdate(TITLE "16 января 2024\n" BODY, "2024-01-16");
+    want_pubdate(TITLE BODY "16.01.2024 12:30\n", "2024-01-16");
+    want_pubdate("БИШКЕК, 2024-жылдын 16-январында\n" TITLE BODY, "2024-01-16");
+    want_pubdate(TITLE "Нижний Новгород, 16 января 2024 года\n" BODY, "2024-01-16");
+}
+
+static void test_pubdate_not_stated(void **state)
+{
+    (void)state;
+    /* event dates in the body, anniversaries, birth dates, quotes */
+    want_pubdate(TITLE "Закон принят 5 декабря 2019 года и вступит в силу 1 января 2020.\n", NULL);
+    want_pubdate("286 лет Тихоокеанскому флоту\nФлот основан 21 мая 1731 года.\n"
+                 "9 февраля 1904 года\nЯпонский флот атаковал русскую эскадру.\n", NULL);
+    want_pubdate(TITLE "Он родился 5 мая 1960 года в Оше.\n" BODY, NULL);
+    want_pubdate(TITLE "«Встречаемся 16 января 2024», — написал он.\n" BODY, NULL);
+    /* an embedded post's stamp: other words on the line */
+    want_pubdate(TITLE BODY "— Donald J. Trump (@realDonaldTrump) October 10, 2017\n", NULL);
+    /* a subheading of a story told hour by hour: «года» and no place */
+    want_pubdate("27 января 1967 года, 13:00\nЭкипаж занял места в корабле.\n" BODY, NULL);
+    /* a chronology: date-only lines of several dates */
+    want_pubdate("16.01.2024\n" TITLE BODY "17.01.2024\n" BODY, NULL);
+    /* the last line without a time or digits, or in a sentence */
+    want_pubdate(TITLE BODY "16 января 2024\n", NULL);
+    want_pubdate(TITLE BODY "Материал подготовлен 16.01.2024.\n", NULL);
+    /* a date line deep in the article is no dateline */
+    want_pubdate(TITLE BODY BODY "16.01.2024 12:30\n" BODY, NULL);
+    /* a label with no date, or a date that is no date */
+    want_pubdate("Опубликовано: вчера\n" TITLE BODY, NULL);
+    want_pubdate("Опубликовано: 31.02.2020\n" TITLE BODY, NULL);
+}
+
+static void test_date_line(void **state)
+{
+    (void)state;
+    izde_dateline dl;
+    const char *s = "Пятница, 18.04.2017 в 10:15 MSK";
+    assert_int_equal(izde__date_line(s, strlen(s), &dl), 1);
+    assert_int_equal(dl.y * 10000 + dl.m * 100 + dl.d, 20170418);
+    assert_true(dl.time && dl.numeric && !dl.prose && !dl.place);
+    s = "АЛМАТЫ, 5 декабря 2019 года";
+    assert_int_equal(izde__date_line(s, strlen(s), &dl), 1);
+    assert_true(dl.place && dl.prose && !dl.time && !dl.numeric);
+    s = "5 декабря 2019 года, Алматы";
+    assert_int_equal(izde__date_line(s, strlen(s), &dl), 0);
+    s = "с 5 декабря 2019 по 6 декабря 2019";
+    assert_int_equal(izde__date_line(s, strlen(s), &dl), 0);
+    s = "декабрь 2019";
+    assert_int_equal(izde__date_line(s, strlen(s), &dl), 0);
+}
+
+static void check_born(const char *text, const char *const *events, const char *const *born)
+{
+    check_list(text, events);
+    char **v;
+    size_t n, nb = 0;
+    assert_int_equal(izde__birth_dates(text, strlen(text), &v, &n), 0);
+    while (born[nb])
+        nb++;
+    int ok = n == nb;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = strcmp(v[i], born[i]) == 0;
+    for (size_t i = 0; !ok && i < n; i++)
+        print_message("born %s\n", v[i]);
+    izde__strv_free(v, n);
+    if (!ok)
+        fail_msg("birth dates differ in «%.60s...»", text);
+}
+
+static void test_birth_dates(void **state)
+{
+    (void)state;
+    check_born("Он родился 5 мая 1960 года в Оше, а в 2017 году стал президентом.",
+               (const char *const[]){"2017", NULL}, (const char *const[]){"1960-05-05", NULL});
+    check_born("Жапаров 1968-жылы туулган. 2021-жылы шайланган.",
+               (const char *const[]){"2021", NULL}, (const char *const[]){"1968", NULL});
+    check_born("Задержан мужчина 1985 года рождения. Дата рождения: 12 марта 1970 года.",
+               (const char *const[]){NULL}, (const char *const[]){"1985", "1970-03-12", NULL});
+    check_born("Иванов, 1960 г. р., пришёл в 2019 году. Уроженец Оша, в 1990 году переехал.",
+               (const char *const[]){"2019", "1990", NULL}, (const char *const[]){"1960", NULL});
+    /* «родился» in another sentence or clause does not reach the date */
+    check_born("Он родился в Москве. В 2001 году окончил МГУ.",
+               (const char *const[]){"2001", NULL}, (const char *const[]){NULL});
+}
+
+static void test_date_after_and_filename(void **state)
+{
+    (void)state;
+    assert_int_equal(izde__date_after("2027", "2021-05-10"), 1);
+    assert_int_equal(izde__date_after("2021", "2021-05-10"), 0);
+    assert_int_equal(izde__date_after("2021-06", "2021-05-10"), 1);
+    assert_int_equal(izde__date_after("2021-05-11", "2021-05-10"), 1);
+    assert_int_equal(izde__date_after("2021-05-10", "2021-05-10"), 0);
+    assert_int_equal(izde__date_after("1960-05-05", "2021"), 0);
+    int y, m, d;
+    static const char *const names[] = {"/a/2024-01-16-news.txt", "x/feed_20240116.jsonl",
+                                        "16.01.2024.csv", "report 2024_01_16.md",
+                                        "/b/1999/16-01-2024.txt", NULL};
+    for (const char *const *p = names; *p; p++) {
+        y = m = d = 0;
+        if (izde__filename_date(*p, &y, &m, &d) != 3 || y * 10000 + m * 100 + d != 20240116)
+            fail_msg("%s: %d-%d-%d, want 2024-01-16", *p, y, m, d);
+    }
+    assert_int_equal(izde__filename_date("/2024-01-16/notes.txt", &y, &m, &d), 0);
+    assert_int_equal(izde__filename_date("2024-13-16.txt", &y, &m, &d), 0);
+    assert_int_equal(izde__filename_date("id_202401160.txt", &y, &m, &d), 0);
+    assert_int_equal(izde__filename_date("v1.2.2024.txt", &y, &m, &d), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +378,11 @@ int main(void)
         cmocka_unit_test(test_normalize),    cmocka_unit_test(test_mentioned_ru),
         cmocka_unit_test(test_mentioned_ky), cmocka_unit_test(test_mentioned_negatives),
         cmocka_unit_test(test_find_date),
+        cmocka_unit_test(test_pubdate_stated),
+        cmocka_unit_test(test_pubdate_not_stated),
+        cmocka_unit_test(test_date_line),
+        cmocka_unit_test(test_birth_dates),
+        cmocka_unit_test(test_date_after_and_filename),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

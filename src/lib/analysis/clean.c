@@ -53,6 +53,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "pubdate.h"
 #include "izde.h"
 #include "util.h"
 #include "article.h"
@@ -844,34 +845,25 @@ static char *date_in(const char *s, size_t n)
     return izde__find_date(s, n, 3, &y, &m, &d) == 3 ? izde__format_date(y, m, d) : NULL;
 }
 
-/* What a publication date is labelled with. */
-static const char *const date_labels[] = {"Опубликовано", "Дата публикации", "Жарыяланды", NULL};
-
-/* "Опубликовано: <date>" (on the line or the next non-empty one), else a
- * date on one of the first lines that are not sentences (a dateline). */
-static char *find_date(const line *lines, size_t nl)
+/* The publication date the text states (pubdate.c), over its non-empty
+ * lines that are not code. */
+static char *find_date(const line *lines, size_t nl, size_t title_at)
 {
-    for (size_t i = 0; i < nl; i++)
-        for (const char *const *lab = date_labels; *lab; lab++)
-            if (lines[i].n >= strlen(*lab) && memcmp(lines[i].s, *lab, strlen(*lab)) == 0) {
-                char *d = date_in(lines[i].s, lines[i].n);
-                for (size_t j = i + 1; !d && j < nl && j <= i + 2; j++)
-                    if (lines[j].n)
-                        d = date_in(lines[j].s, lines[j].n);
-                if (d)
-                    return d;
-            }
-    for (size_t i = 0, seen = 0; i < nl && seen < 8; i++) {
+    izde_span *sp = malloc((nl ? nl : 1) * sizeof *sp);
+    if (!sp)
+        return NULL;
+    size_t k = 0, title = nl;
+    for (size_t i = 0; i < nl; i++) {
         if (!lines[i].n || lines[i].code)
             continue;
-        seen++;
-        if (!lines[i].sentence && lines[i].words <= 8) {
-            char *d = date_in(lines[i].s, lines[i].n);
-            if (d)
-                return d;
-        }
+        if (i == title_at)
+            title = k;
+        sp[k].s = lines[i].s;
+        sp[k++].n = lines[i].n;
     }
-    return NULL;
+    char *d = izde__publication_date(sp, k, title < k ? title : k);
+    free(sp);
+    return d;
 }
 
 /* ---- chrome --------------------------------------------------------------- */
@@ -956,9 +948,8 @@ static int year_and_time(const char *s, size_t n)
  * stamp: "Ноя 18 2017 в 6:23 PST"). */
 static int is_dateline(const line *l)
 {
-    for (const char *const *lab = date_labels; *lab; lab++)
-        if (l->n >= strlen(*lab) && memcmp(l->s, *lab, strlen(*lab)) == 0)
-            return 1;
+    if (izde__date_label_len(l->s, l->n))
+        return 1;
     if (year_and_time(l->s, l->n))
         return 1;
     char *d = date_in(l->s, l->n);
@@ -1191,7 +1182,7 @@ static int clean(izde_clean *out, const char *text, size_t len, izde_seen *seen,
         out->title = dup_cut(t->s, n, 400);
     }
     out->source = find_source(lines, nl);
-    out->date = find_date(lines, nl);
+    out->date = find_date(lines, nl, title_at);
     free(lines);
     free(work);
     return out->text ? IZDE_OK : IZDE_ENOMEM;

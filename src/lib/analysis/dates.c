@@ -21,6 +21,7 @@ typedef struct dmatch {
     int y, m, d;
     int y0;      /* first year of a range «2014-2016 годы», else 0 */
     size_t len;  /* bytes of the expression; 0: no date expression here */
+    size_t at;   /* where it starts (each_date()) */
 } dmatch;
 
 /* ---- validation ----------------------------------------------------------- */
@@ -285,11 +286,13 @@ static int ky_year_word(const char *w)
 }
 
 /* Bytes of a year word after a year ending at s[i]: «-жылдын», «-ж.»,
- * « жылы», « года», «-м году», « г.», « гг.»; 0 if none. */
+ * « жылы», « года», «-м году», « г.», « гг.»; 0 if none, and for a
+ * decade («1990-е годы», «1980-х годах»). */
 static size_t year_word(const char *s, size_t n, size_t i)
 {
     char w[64];
     size_t j = i, wl;
+    int decade = 0;
     if (j < n && s[j] == '-') {
         wl = word_at(s, n, j + 1, w, sizeof w);
         if (wl && ky_year_word(w))
@@ -302,6 +305,8 @@ static size_t year_word(const char *s, size_t n, size_t i)
             ok |= strcmp(w, *e) == 0;
         if (!ok)
             return 0;
+        /* «1990-е годы», «в 1980-х годах»: a decade, not a year */
+        decade = strcmp(w, "е") == 0 || strcmp(w, "х") == 0;
         j += 1 + wl;
     }
     size_t k = skip_blanks(s, n, j);
@@ -311,6 +316,10 @@ static size_t year_word(const char *s, size_t n, size_t i)
     if (!wl)
         return 0;
     if (ru_year_word(w)) {
+        if (decade && (strcmp(w, "годы") == 0 || strcmp(w, "годах") == 0 ||
+                       strcmp(w, "годов") == 0 || strcmp(w, "годам") == 0 ||
+                       strcmp(w, "гг") == 0))
+            return 0;
         size_t e = k + wl;
         if ((strcmp(w, "г") == 0 || strcmp(w, "гг") == 0) && e < n && s[e] == '.')
             e++;
@@ -483,6 +492,7 @@ static int each_date(const char *s, size_t n, int mode, size_t first, visit_fn f
         dmatch r;
         if ((is_digit(s, n, i) || letter_len(s, n, i)) && token_start(s, i) &&
             scan_at(s, n, i, mode, mode == MODE_FIELD && i == first, &r)) {
+            r.at = i;
             int rc = fn(&r, payload);
             if (rc)
                 return rc;
@@ -491,6 +501,163 @@ static int each_date(const char *s, size_t n, int mode, size_t first, visit_fn f
             i++;
         }
     }
+    return 0;
+}
+
+/* ---- a line that is only a date -------------------------------------------- */
+
+/* Words a dateline may hold beside its date: weekdays (Russian, Kyrgyz,
+ * English, in full or cut), «в» before a time, time zones. */
+static int dateline_word(const char *w)
+{
+    static const char *const words[] = {
+        "понедельник", "вторник", "среда", "среду", "четверг", "пятница", "пятницу", "суббота",
+        "субботу", "воскресенье", "пн", "вт", "ср", "чт", "пт", "сб", "вс", "дүйшөмбү",
+        "шейшемби", "шаршемби", "бейшемби", "жума", "ишемби", "жекшемби", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu",
+        "fri", "sat", "sun", "в", "саат", "at", "мск", "msk", "utc", "gmt", "am", "pm", NULL};
+    for (const char *const *p = words; *p; p++)
+        if (strcmp(w, *p) == 0)
+            return 1;
+    return 0;
+}
+
+/* Bytes of a time «10:15», «9:05:30» at s[i], else 0. */
+static size_t time_at(const char *s, size_t n, size_t i)
+{
+    int v;
+    size_t k = digits_at(s, n, i, &v);
+    if (k < 1 || k > 2 || v > 23 || i + k >= n || s[i + k] != ':')
+        return 0;
+    size_t e = i + k + 1;
+    for (int part = 0; part < 2; part++) {
+        int mm;
+        if (digits_at(s, n, e, &mm) != 2 || mm > 59)
+            return part ? e - 1 - i : 0;
+        e += 2;
+        if (e >= n || s[e] != ':' || !is_digit(s, n, e + 1))
+            break;
+        e++;
+    }
+    return is_digit(s, n, e) ? 0 : e - i;
+}
+
+/* Bytes of a place before a dateline's date: one to three capitalised
+ * words and a comma («АЛМАТЫ,», «Бишкек,», «Нижний Новгород,»), else 0. */
+static size_t place_at(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (int words = 1; words <= 3; words++) {
+        unsigned char c0 = (unsigned char)s[i], c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+        int upper = (c0 >= 'A' && c0 <= 'Z') || (c0 == 0xd0 && (c1 == 0x81 || (c1 >= 0x90 && c1 <= 0xaf))) ||
+                    (c0 == 0xd2 && (c1 == 0xa2 || c1 == 0xae)) || (c0 == 0xd3 && c1 == 0xa8);
+        char w[64];
+        size_t wl = upper ? word_at(s, n, i, w, sizeof w) : 0;
+        if (!wl || month_of(w) || dateline_word(w))
+            return 0;
+        i += wl;
+        if (i < n && s[i] == '-' && letter_len(s, n, i + 1))
+            i += 1 + word_at(s, n, i + 1, w, sizeof w);
+        if (i < n && s[i] == ',')
+            return i + 1;
+        size_t b = skip_blanks(s, n, i);
+        if (b == i)
+            return 0;
+        i = b;
+    }
+    return 0;
+}
+
+/* Does the date expression s[i..e) hold a word other than a month name
+ * («года», «-жылдын»)? */
+static int has_year_word(const char *s, size_t i, size_t e)
+{
+    char w[64];
+    while (i < e) {
+        size_t wl = word_at(s, e, i, w, sizeof w);
+        if (wl && !month_of(w))
+            return 1;
+        i += wl ? wl : 1;
+    }
+    return 0;
+}
+
+int izde__date_line(const char *s, size_t n, izde_dateline *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t i = skip_blanks(s, n, 0), p = place_at(s + i, n - i);
+    out->place = p > 0;
+    i += p;
+    int dates = 0;
+    while (i < n) {
+        size_t b = blank_len(s, n, i), dl = dash_len(s, n, i), t;
+        if (b || dl || strchr(",.|()/:•", s[i])) {
+            i += b ? b : dl ? dl : 1;
+            continue;
+        }
+        dmatch r;
+        if (token_start(s, i) && scan_at(s, n, i, MODE_TEXT, 0, &r) && r.len) {
+            if (r.level != 3 || dates++)
+                return 0;
+            out->y = r.y, out->m = r.m, out->d = r.d;
+            out->numeric = 1;
+            for (size_t k = i; k < i + r.len; k++)
+                out->numeric &= !letter_len(s, n, k);
+            out->prose = has_year_word(s, i, i + r.len);
+            i += r.len;
+        } else if ((t = time_at(s, n, i)) > 0) {
+            out->time = 1;
+            i += t;
+        } else {
+            char w[64];
+            size_t wl = word_at(s, n, i, w, sizeof w);
+            if (!wl || !dateline_word(w))
+                return 0;
+            i += wl;
+        }
+    }
+    return dates == 1;
+}
+
+/* ---- a date in a file name ------------------------------------------------- */
+
+/* The date at name[i] (a run of digits starting there), its day and
+ * month in two digits: «2024-01-16», «2024_01_16», «2024.01.16»,
+ * «20240116», «16.01.2024», «16-01-2024»; its level 3, else 0. */
+static int name_date_at(const char *s, size_t n, size_t i, int *y, int *m, int *d)
+{
+    int a, b, c;
+    size_t k = digits_at(s, n, i, &a), e;
+    if (k == 8) {
+        *y = a / 10000, *m = a / 100 % 100, *d = a % 100;
+        return izde__date_level(*y, *m, *d) == 3 ? 3 : 0;
+    }
+    if ((k != 4 && k != 2) || i + k >= n || !strchr("-_.", s[i + k]))
+        return 0;
+    char sep = s[i + k];
+    size_t k2 = digits_at(s, n, i + k + 1, &b);
+    e = i + k + 1 + k2;
+    if (k2 != 2 || e >= n || s[e] != sep)
+        return 0;
+    size_t k3 = digits_at(s, n, e + 1, &c);
+    if (k == 4 && k3 == 2)
+        *y = a, *m = b, *d = c;
+    else if (k == 2 && k3 == 4)
+        *y = c, *m = b, *d = a;
+    else
+        return 0;
+    return izde__date_level(*y, *m, *d) == 3 ? 3 : 0;
+}
+
+int izde__filename_date(const char *path, int *y, int *m, int *d)
+{
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    size_t n = strlen(name);
+    for (size_t i = 0; i < n; i++)
+        if (is_digit(name, n, i) && (i == 0 || !is_digit(name, n, i - 1)) &&
+            name_date_at(name, n, i, y, m, d))
+            return 3;
     return 0;
 }
 
@@ -591,10 +758,104 @@ static void strv_add(strv *sv, int y, int m, int d)
     sv->v[sv->n++] = t;
 }
 
+/* ---- birth dates ------------------------------------------------------------ */
+
+/* Is w a word that makes a date next to it a birth date?  before: it
+ * stands before the date («родился», «рождения», «род.»), else after it
+ * («рождения», «г. р.», «туулган», «төрөлгөн»). */
+static int birth_word(const char *w, int before)
+{
+    if (strncmp(w, "родил", 10) == 0 || strncmp(w, "рожден", 12) == 0)
+        return 1;
+    if (before)
+        return strcmp(w, "род") == 0;
+    return strcmp(w, "р") == 0 || strncmp(w, "туул", 8) == 0 || strncmp(w, "төрөл", 10) == 0;
+}
+
+/* Is s[i-1] the end of a clause: «.» (but after «род», «г»), «!», «?»,
+ * «,», «;», a new line? */
+static int clause_end_before(const char *s, size_t i)
+{
+    char c = s[i - 1];
+    if (c == '.')
+        return !(i >= 7 && memcmp(s + i - 7, "род", 6) == 0) &&
+               !(i >= 3 && memcmp(s + i - 3, "г", 2) == 0);
+    return c == '!' || c == '?' || c == '\n' || c == ',' || c == ';';
+}
+
+/* A birth word among the 4 words before s[at], in its clause? */
+static int birth_before(const char *s, size_t n, size_t at)
+{
+    char w[64];
+    size_t i = at;
+    for (int words = 0; words < 4 && i > 0 && !clause_end_before(s, i);) {
+        size_t k = i - 1;
+        while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
+            k--;
+        if (!letter_len(s, n, k)) {
+            i = k;
+            continue;
+        }
+        size_t st = k;
+        while (st > 0) {
+            size_t p = st - 1;
+            while (p > 0 && ((unsigned char)s[p] & 0xc0) == 0x80)
+                p--;
+            if (!letter_len(s, n, p))
+                break;
+            st = p;
+        }
+        word_at(s, n, st, w, sizeof w);
+        if (birth_word(w, 1))
+            return 1;
+        words++;
+        i = st;
+    }
+    return 0;
+}
+
+/* A birth word among the 2 words after s[end] («г.» not counted), in
+ * its clause? */
+static int birth_after(const char *s, size_t n, size_t end)
+{
+    char w[64];
+    size_t i = end;
+    for (int words = 0; words < 2 && i < n;) {
+        if (s[i] == '!' || s[i] == '?' || s[i] == '\n' || s[i] == ',' || s[i] == ';' ||
+            (s[i] == '.' && words > 1))
+            return 0;
+        size_t wl = word_at(s, n, i, w, sizeof w);
+        if (!wl) {
+            i++;
+            continue;
+        }
+        if (birth_word(w, 0))
+            return 1;
+        words += strcmp(w, "г") != 0;
+        i += wl;
+    }
+    return 0;
+}
+
+/* A birth date: «родился в Оше 5 мая 1960 года», «1960 года рождения»,
+ * «1960-жылы туулган», «(1960 г. р.)». */
+static int is_birth(const char *s, size_t n, size_t at, size_t end)
+{
+    return birth_before(s, n, at) || birth_after(s, n, end);
+}
+
+typedef struct collecting {
+    strv *sv;
+    const char *s;
+    size_t n;
+    int born; /* collect the birth dates (1) or the others (0) */
+} collecting;
+
 static int collect(const dmatch *r, void *payload)
 {
-    strv *sv = payload;
-    if (r->level <= 0)
+    collecting *c = payload;
+    strv *sv = c->sv;
+    if (r->level <= 0 || is_birth(c->s, c->n, r->at, r->at + r->len) != c->born)
         return 0;
     if (r->y0)
         strv_add(sv, r->y0, 0, 0);
@@ -602,13 +863,14 @@ static int collect(const dmatch *r, void *payload)
     return sv->oom;
 }
 
-int izde__mentioned_dates(const char *text, size_t len, char ***out, size_t *n)
+static int mentions(const char *text, size_t len, int born, char ***out, size_t *n)
 {
     strv sv = {0};
+    collecting c = {&sv, text, len, born};
     *out = NULL;
     *n = 0;
     if (text)
-        each_date(text, len, MODE_TEXT, 0, collect, &sv);
+        each_date(text, len, MODE_TEXT, 0, collect, &c);
     if (sv.oom) {
         izde__strv_free(sv.v, sv.n);
         return -1;
@@ -616,6 +878,22 @@ int izde__mentioned_dates(const char *text, size_t len, char ***out, size_t *n)
     *out = sv.v;
     *n = sv.n;
     return 0;
+}
+
+int izde__mentioned_dates(const char *text, size_t len, char ***out, size_t *n)
+{
+    return mentions(text, len, 0, out, n);
+}
+
+int izde__birth_dates(const char *text, size_t len, char ***out, size_t *n)
+{
+    return mentions(text, len, 1, out, n);
+}
+
+int izde__date_after(const char *date, const char *ref)
+{
+    size_t a = strlen(date), b = strlen(ref);
+    return strncmp(date, ref, a < b ? a : b) > 0;
 }
 
 void izde__strv_free(char **v, size_t n)

@@ -313,7 +313,7 @@ static int check_article(izde_db *db, const izde_article *a, int *skip)
 }
 
 /* The date: the record's field (warned about when invalid), else the
- * URL's, else the text's. */
+ * URL's, else the text's, else the run's default (izde index --date-from). */
 static char *article_date(izde_db *db, const izde_article *a, const izde_clean *clean)
 {
     char *date = a->date ? izde__normalize_date(a->date) : NULL;
@@ -329,6 +329,8 @@ static char *article_date(izde_db *db, const izde_article *a, const izde_clean *
         date = izde__url_date(a->url);
     if (!date && clean->date)
         date = strdup(clean->date);
+    if (!date && a->date_default)
+        date = izde__normalize_date(a->date_default);
     return date;
 }
 
@@ -427,31 +429,56 @@ static int add_date_terms(izde_db *db, const izde_article *a, index_ctx *ctx, co
     return IZDE_OK;
 }
 
-/* Dates the text mentions: E terms for timeline --mentioned, and the
- * list in `jment`. */
+/* The E terms of one mentioned date "YYYY[-MM[-DD]]". */
+static int add_mention_terms(index_ctx *ctx, const char *date)
+{
+    char d8[9];
+    size_t k = 0;
+    for (const char *c = date; *c && k < 8; c++)
+        if (*c != '-')
+            d8[k++] = *c;
+    d8[k] = '\0';
+    int rc = add_bool(ctx, IZDE_PREFIX_MENTIONED "Y", d8, 4);
+    if (rc == IZDE_OK && k >= 6)
+        rc = add_bool(ctx, IZDE_PREFIX_MENTIONED "M", d8, 6);
+    if (rc == IZDE_OK && k >= 8)
+        rc = add_bool(ctx, IZDE_PREFIX_MENTIONED "D", d8, 8);
+    return rc;
+}
+
+/* Dates the text mentions, into `jment`: the events ("mentioned", with E
+ * terms for timeline --mentioned), the birth dates ("born") and the dates
+ * later than the article's own ("later"), both without E terms. */
 static int add_mentioned_terms(izde_db *db, const izde_article *a, index_ctx *ctx,
                                const article_meta *m, json_t *jment)
 {
-    char **mentioned = NULL;
-    size_t nmentioned = 0;
-    if (izde__mentioned_dates(m->text, m->text_len, &mentioned, &nmentioned) != 0)
+    char **ev = NULL, **born = NULL;
+    size_t nev = 0, nborn = 0;
+    if (izde__mentioned_dates(m->text, m->text_len, &ev, &nev) != 0 ||
+        izde__birth_dates(m->text, m->text_len, &born, &nborn) != 0) {
+        izde__strv_free(ev, nev);
         return izde__db_error(db, IZDE_ENOMEM, "out of memory");
-    int rc = IZDE_OK;
-    for (size_t i = 0; i < nmentioned && rc == IZDE_OK; i++) {
-        char d8[9];
-        size_t k = 0;
-        for (const char *c = mentioned[i]; *c && k < 8; c++)
-            if (*c != '-')
-                d8[k++] = *c;
-        d8[k] = '\0';
-        json_array_append_new(jment, json_string(mentioned[i]));
-        rc = add_bool(ctx, IZDE_PREFIX_MENTIONED "Y", d8, 4);
-        if (rc == IZDE_OK && k >= 6)
-            rc = add_bool(ctx, IZDE_PREFIX_MENTIONED "M", d8, 6);
-        if (rc == IZDE_OK && k >= 8)
-            rc = add_bool(ctx, IZDE_PREFIX_MENTIONED "D", d8, 8);
     }
-    izde__strv_free(mentioned, nmentioned);
+    json_t *jev = json_array(), *jborn = json_array(), *jlater = json_array();
+    int rc = jev && jborn && jlater ? IZDE_OK : IZDE_ENOMEM;
+    for (size_t i = 0; i < nev && rc == IZDE_OK; i++) {
+        int later = m->date && izde__date_after(ev[i], m->date);
+        json_array_append_new(later ? jlater : jev, json_string(ev[i]));
+        if (!later)
+            rc = add_mention_terms(ctx, ev[i]);
+    }
+    for (size_t i = 0; i < nborn && rc == IZDE_OK; i++)
+        json_array_append_new(jborn, json_string(born[i]));
+    if (rc == IZDE_OK) {
+        json_object_set(jment, "mentioned", jev);
+        json_object_set(jment, "born", jborn);
+        json_object_set(jment, "later", jlater);
+    }
+    json_decref(jev);
+    json_decref(jborn);
+    json_decref(jlater);
+    izde__strv_free(ev, nev);
+    izde__strv_free(born, nborn);
     return rc == IZDE_OK ? IZDE_OK : analyze_failed(db, ctx, a, rc);
 }
 
@@ -500,8 +527,12 @@ static int store_article(izde_db *db, const izde_article *a, const article_meta 
     set_str(data, "charset", a->charset);
     if (json_array_size(jfigs))
         json_object_set(body, "figures", jfigs);
-    if (json_array_size(jment))
-        json_object_set(body, "mentioned", jment);
+    static const char *const kinds[] = {"mentioned", "born", "later"};
+    for (int k = 0; k < 3; k++) {
+        json_t *v = json_object_get(jment, kinds[k]);
+        if (json_array_size(v))
+            json_object_set(body, kinds[k], v);
+    }
     if (a->fields) {
         json_t *f = json_loads(a->fields, 0, NULL);
         if (json_is_object(f) && json_object_size(f) > 0)
@@ -565,7 +596,7 @@ int izde_index_article(izde_db *db, const izde_article *a)
     article_meta m = {0};
     index_ctx ctx = {0};
     char *story = NULL;
-    json_t *jfigs = json_array(), *jment = json_array();
+    json_t *jfigs = json_array(), *jment = json_object();
     if ((rc = article_meta_of(db, a, &m)) != IZDE_OK)
         goto done;
     if (izx_doc_new(&ctx.doc) != IZX_OK || !jfigs || !jment) {

@@ -20,6 +20,9 @@ typedef struct ingest {
     char **reread;              /* file keys to read again before the run ends (claims.c) */
     size_t nreread, capreread;
     int counting;               /* reading a file only to count its lines (readers.c) */
+    const izde_index_options *defaults; /* --source, --lang, --date-from, or NULL */
+    char file_date[11];         /* the file's default date (YYYY-MM-DD), or "" */
+    unsigned long long defaults_tag; /* hash of the file's defaults, 0 without any */
 } ingest;
 
 /* One file to index, as found by the walk. */
@@ -74,6 +77,9 @@ void izde__ingest_report(ingest *in, const char *path, unsigned long line, int s
 /* Reject what is not UTF-8 text: report it and return 0. */
 int izde__ingest_check_text(ingest *in, const char *path, unsigned long line, const char *s,
                             size_t len);
+/* The defaults of the file at `path` (in->file_date, in->defaults_tag)
+ * from in->defaults; `mtime` its modification time (seconds). */
+void izde__ingest_file_defaults(ingest *in, const char *path, long long mtime);
 /* Index one article; a problem with the article is reported (IZDE_OK
  * returned), a database failure is returned and stops ingest. */
 int izde__ingest_article(ingest *in, const char *path, unsigned long line, const izde_article *a);

@@ -86,7 +86,7 @@ static void run_worker(const ingest *parent, const file_entry *files, size_t n,
         db->out.n = parent->db->out.n;
         db->out.report_unrouted = parent->db->out.report_unrouted;
         ingest in = {.db = db, .problem = parent->problem, .payload = parent->payload,
-                     .stats = &rep.stats};
+                     .stats = &rep.stats, .defaults = parent->defaults};
         for (size_t i = 0; i < n && rep.rc == IZDE_OK; i++)
             if (owner[i] == k)
                 rep.rc = izde__ingest_file(&in, &files[i], force);

@@ -306,11 +306,18 @@ typedef struct file_sig {
     unsigned long long size;
     long long mtime_ns;
     unsigned long long hash;
+    unsigned long long tag; /* the run's defaults for the file (record.c), 0: none */
 } file_sig;
 
 static int parse_sig(const char *v, file_sig *sig)
 {
-    return v && sscanf(v, "%llu %lld %llx", &sig->size, &sig->mtime_ns, &sig->hash) == 3;
+    if (!v || sscanf(v, "%llu %lld %llx", &sig->size, &sig->mtime_ns, &sig->hash) != 3)
+        return 0;
+    const char *t = strstr(v, " d");
+    sig->tag = 0;
+    if (t)
+        sscanf(t + 2, "%llx", &sig->tag);
+    return 1;
 }
 
 /* Index one file unless its signature is unchanged. */
@@ -319,7 +326,9 @@ int izde__ingest_file(ingest *in, const file_entry *e, int force)
     izde_db *db = in->db;
     struct stat st;
     db->ix.read_seq = 0;
-    if (stat(e->path, &st) != 0 || !S_ISREG(st.st_mode)) /* a named pipe: read once, untracked */
+    int ok = stat(e->path, &st) == 0;
+    izde__ingest_file_defaults(in, e->path, ok ? (long long)st.st_mtime : 0);
+    if (!ok || !S_ISREG(st.st_mode)) /* a named pipe: read once, untracked */
         return index_file(in, e->path);
     char *real = realpath(e->path, NULL);
     if (!real) /* cannot be tracked: read it as before */
@@ -339,8 +348,8 @@ int izde__ingest_file(ingest *in, const file_entry *e, int force)
         rc = izde__db_izx_error(db, xrc, real);
         goto done;
     }
-    file_sig was = {0}, now = {e->size, e->mtime_ns, 0};
-    int known = parse_sig(old, &was);
+    file_sig was = {0}, now = {e->size, e->mtime_ns, 0, in->defaults_tag};
+    int known = parse_sig(old, &was) && was.tag == now.tag; /* other defaults: read again */
     if (!force && known && was.size == now.size && was.mtime_ns == now.mtime_ns) {
         in->stats->files_unchanged++;
         goto done;
@@ -348,8 +357,10 @@ int izde__ingest_file(ingest *in, const file_entry *e, int force)
     uint64_t h = 0;
     int hashed = hash_file(e->path, &h) == 0;
     now.hash = h;
-    char sig[96];
-    snprintf(sig, sizeof sig, "%llu %lld %016llx", now.size, now.mtime_ns, now.hash);
+    char sig[128];
+    int sl = snprintf(sig, sizeof sig, "%llu %lld %016llx", now.size, now.mtime_ns, now.hash);
+    if (now.tag)
+        snprintf(sig + sl, sizeof sig - (size_t)sl, " d%016llx", now.tag);
     if (!force && known && hashed && was.size == now.size && was.hash == now.hash) {
         /* touched, not changed: remember the new mtime */
         in->stats->files_unchanged++;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <jansson.h>
 
@@ -19,6 +20,7 @@
 #include "hash.h"
 #include "charset.h"
 #include "ingest.h"
+#include "dates.h"
 
 #define report izde__ingest_report
 
@@ -121,12 +123,51 @@ int izde__ingest_check_text(ingest *in, const char *path, unsigned long line, co
     return 1;
 }
 
+void izde__ingest_file_defaults(ingest *in, const char *path, long long mtime)
+{
+    const izde_index_options *o = in->defaults;
+    in->file_date[0] = '\0';
+    in->defaults_tag = 0;
+    if (!o || (!o->source && !o->lang && !o->date_from))
+        return;
+    int y, m, d;
+    if (o->date_from == IZDE_DATE_FROM_FILENAME && izde__filename_date(path, &y, &m, &d) == 3)
+        snprintf(in->file_date, sizeof in->file_date, "%04d-%02d-%02d", y, m, d);
+    if (o->date_from == IZDE_DATE_FROM_MTIME) {
+        time_t t = (time_t)mtime;
+        struct tm tm;
+        if (gmtime_r(&t, &tm))
+            strftime(in->file_date, sizeof in->file_date, "%Y-%m-%d", &tm);
+    }
+    char *tag = izde__strdupf("source=%s\nlang=%s\ndate=%d:%s", o->source ? o->source : "",
+                              o->lang ? o->lang : "", o->date_from, in->file_date);
+    in->defaults_tag = tag ? izde__hash(IZDE_HASH_SEED_V1, tag, strlen(tag)) | 1 : 1;
+    free(tag);
+}
+
+/* The article with the run's defaults in the fields it lacks. */
+static izde_article with_defaults(const ingest *in, const izde_article *a)
+{
+    izde_article b = *a;
+    const izde_index_options *o = in->defaults;
+    if (!o)
+        return b;
+    if ((!b.source || !*b.source) && o->source)
+        b.source = o->source;
+    if ((!b.lang || !*b.lang) && o->lang)
+        b.lang = o->lang;
+    if (in->file_date[0])
+        b.date_default = in->file_date;
+    return b;
+}
+
 int izde__ingest_article(ingest *in, const char *path, unsigned long line, const izde_article *a)
 {
     if (in->counting)
         return izde__count_article(in->db, a);
     unsigned others = in->db->out.other;
-    int rc = izde_index_article(in->db, a);
+    izde_article b = with_defaults(in, a);
+    int rc = izde_index_article(in->db, &b);
     if (rc == IZDE_OK) {
         if (in->db->out.other == others)
             in->stats->articles++;
