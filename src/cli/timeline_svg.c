@@ -1,0 +1,241 @@
+/*
+ * timeline_svg.c - a timeline as an SVG bar chart (`izde timeline --svg`):
+ * labels in Russian or English, the x axis labelled on every bar when the
+ * labels fit and else on every 2nd, 3rd, 6th... period at calendar steps,
+ * the count above each bar that has room for it, a line naming the
+ * stories and articles left out (no date, or a less precise one), and
+ * when nothing is dated a message in place of empty axes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { W = 900, H = 440, L = 70, R = 20, T = 50, B = 110 };
+
+static const char *const MONTHS[2][12] = {
+    {"янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"},
+    {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+};
+
+static void xml_text(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '<')
+            fputs("&lt;", f);
+        else if (*s == '>')
+            fputs("&gt;", f);
+        else if (*s == '&')
+            fputs("&amp;", f);
+        else if (*s == '"')
+            fputs("&quot;", f);
+        else
+            fputc(*s, f);
+    }
+}
+
+/* The Russian form of a noun after n: forms[0] for 1, 21..., [1] for
+ * 2-4, 22-24..., [2] for the rest. */
+static const char *ru_plural(unsigned n, const char *const forms[3])
+{
+    unsigned d = n % 10, h = n % 100;
+    if (d == 1 && h != 11)
+        return forms[0];
+    if (d >= 2 && d <= 4 && (h < 12 || h > 14))
+        return forms[1];
+    return forms[2];
+}
+
+static const char *const RU_ARTICLES[3] = {"статья", "статьи", "статей"};
+static const char *const RU_STORIES[3] = {"сюжет", "сюжета", "сюжетов"};
+static const char *const RU_SHOWN[3] = {"не показана", "не показаны", "не показаны"};
+static const char *const RU_SHOWN_M[3] = {"не показан", "не показаны", "не показаны"};
+
+/* "2017-04" as "апр 2017", "2017-W05" as "нед. 5 2017" (en: "Apr 2017",
+ * "W5 2017"); a year as itself. */
+static void period_label(const char *p, char by, int en, char *out, size_t n)
+{
+    int y = atoi(p), k = strlen(p) > 5 ? atoi(p + (by == 'w' ? 6 : 5)) : 0;
+    if (by == 'm' && k >= 1 && k <= 12)
+        snprintf(out, n, "%s %d", MONTHS[en][k - 1], y);
+    else if (by == 'w' && k)
+        snprintf(out, n, en ? "W%d %d" : "нед. %d %d", k, y);
+    else
+        snprintf(out, n, "%s", p);
+}
+
+/* The smallest calendar step (in periods) of at least `min` periods. */
+static size_t nice_step(char by, size_t min)
+{
+    static const size_t years[] = {1, 2, 5, 10, 20, 50, 100, 0};
+    static const size_t months[] = {1, 2, 3, 6, 12, 24, 60, 120, 240, 0};
+    static const size_t weeks[] = {1, 2, 4, 13, 26, 52, 104, 260, 520, 0};
+    const size_t *s = by == 'y' ? years : by == 'm' ? months : weeks;
+    for (; *s; s++)
+        if (*s >= min)
+            return *s;
+    return min;
+}
+
+/* Whether period i (of name p) starts a step: years and months at round
+ * calendar values (2010, 2015; January, July), weeks counted from the first. */
+static int on_step(const char *p, char by, size_t i, size_t step)
+{
+    if (by == 'y')
+        return atoi(p) % (int)step == 0;
+    if (by == 'm')
+        return ((size_t)atoi(p) * 12 + (size_t)atoi(p + 5) - 1) % step == 0;
+    return i % step == 0;
+}
+
+static void svg_labels(FILE *f, const izde_timeline *t, int en, double pw)
+{
+    size_t n = t->nperiods;
+    double label_w = t->by == 'y' ? 34 : t->by == 'm' ? 58 : 74; /* at 12px */
+    int flat = label_w <= pw;
+    size_t step = flat ? 1 : nice_step(t->by, (size_t)(16.0 / pw) + 1);
+    char lab[40];
+    for (size_t i = 0; i < n; i++) {
+        const char *p = t->periods[i].period;
+        if (!on_step(p, t->by, i, step))
+            continue;
+        period_label(p, t->by, en, lab, sizeof lab);
+        double x = L + pw * ((double)i + 0.5);
+        if (flat)
+            fprintf(f, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x,
+                    H - B + 16, lab);
+        else
+            fprintf(f, "<text transform=\"translate(%.1f,%d) rotate(-45)\" text-anchor=\"end\">%s</text>\n",
+                    x + 4, H - B + 12, lab);
+        fprintf(f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\"/>\n", x,
+                H - B, x, H - B + 4);
+    }
+}
+
+static unsigned max_count(const izde_timeline *t)
+{
+    unsigned max = 1;
+    for (size_t i = 0; i < t->nperiods; i++)
+        if (t->periods[i].count > max)
+            max = t->periods[i].count;
+    return max;
+}
+
+/* The y step: 1, 2 or 5 times a power of ten, giving at most 5 steps. */
+static long long y_tick(long long max)
+{
+    for (long long p = 1;; p *= 10)
+        for (int k = 0; k < 3; k++) {
+            long long tick = p * (k == 0 ? 1 : k == 1 ? 2 : 5);
+            if (tick * 5 >= max)
+                return tick;
+        }
+}
+
+static void svg_bars(FILE *f, const izde_timeline *t, int en)
+{
+    size_t n = t->nperiods;
+    long long tick = y_tick(max_count(t));
+    long long max = (max_count(t) + tick - 1) / tick * tick; /* the top tick */
+    double pw = (double)(W - L - R) / (double)n;
+    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", L, H - B, W - R, H - B);
+    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", L, T, L, H - B);
+    for (long long v = 0; v <= max; v += tick) {
+        double y = (H - B) - (double)(H - B - T) * (double)v / (double)max;
+        fprintf(f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", L, y, W - R, y);
+        fprintf(f, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%lld</text>\n", L - 6, y + 4, v);
+    }
+    char lab[40];
+    for (size_t i = 0; i < n; i++) {
+        const izde_period *p = &t->periods[i];
+        double h = (double)(H - B - T) * (double)p->count / (double)max;
+        double x = L + pw * (double)i;
+        period_label(p->period, t->by, en, lab, sizeof lab);
+        fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a7ab5\">"
+                   "<title>%s: %u</title></rect>\n",
+                x + pw * 0.1, (H - B) - h, pw * 0.8, h, lab, p->count);
+        if (p->count && pw >= 2.0 + 6.5 * (p->count >= 1000 ? 4 : p->count >= 100 ? 3 : p->count >= 10 ? 2 : 1))
+            fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\">%u</text>\n",
+                    x + pw / 2, (H - B) - h - 3, p->count);
+    }
+    svg_labels(f, t, en, pw);
+}
+
+/* The line under the chart: what it leaves out. */
+static void svg_left_out(FILE *f, const izde_timeline *t, int en)
+{
+    unsigned a = t->undated_articles, s = t->less_precise;
+    const char *unit = t->by == 'm' ? (en ? "a month" : "месяц") : (en ? "a week" : "неделя");
+    fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"13\">", L, H - 12);
+    if (en) {
+        fprintf(f, "%u article%s %s, not shown", a, a == 1 ? "" : "s",
+                t->mentioned ? "mentioning no date" : "without a date");
+        if (s)
+            fprintf(f, "; %u stor%s dated less precisely than %s, not shown", s,
+                    s == 1 ? "y" : "ies", unit);
+    } else {
+        fprintf(f, "%u %s %s %s", a, ru_plural(a, RU_ARTICLES),
+                t->mentioned ? "без упомянутых дат" : "без даты", ru_plural(a, RU_SHOWN));
+        if (s)
+            fprintf(f, "; %u %s с датой менее точной, чем %s, %s", s, ru_plural(s, RU_STORIES),
+                    unit, ru_plural(s, RU_SHOWN_M));
+    }
+    fputs("</text>\n", f);
+}
+
+/* Nothing dated: the message in place of the axes. */
+static void svg_nothing(FILE *f, const izde_timeline *t, int en)
+{
+    unsigned s = t->stories;
+    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"15\">", W / 2, H / 2);
+    if (!s)
+        fputs(en ? "No match" : "Ничего не найдено", f);
+    else if (s == 1 && en)
+        fprintf(f, "The matching story %s", t->mentioned ? "mentions no date" : "has no publication date");
+    else if (s == 1)
+        fprintf(f, "У найденного сюжета нет %s", t->mentioned ? "упомянутых дат" : "даты публикации");
+    else if (en)
+        fprintf(f, "None of the %u matching stor%s %s", s, s == 1 ? "y" : "ies",
+                t->mentioned ? "mentions a date" : "has a publication date");
+    else
+        fprintf(f, "Ни у одного из %u %s нет %s", s,
+                s % 10 == 1 && s % 100 != 11 ? "найденного сюжета" : "найденных сюжетов",
+                t->mentioned ? "упомянутых дат" : "даты публикации");
+    fputs("</text>\n", f);
+}
+
+int cli_timeline_svg(const char *path, const izde_timeline *t, const char *query, int en)
+{
+    static const char *const per[2][3] = {{"годам", "месяцам", "неделям"}, {"year", "month", "week"}};
+    static const char *const axis[2][3] = {{"год", "месяц", "неделя (ISO)"}, {"year", "month", "ISO week"}};
+    int k = t->by == 'y' ? 0 : t->by == 'm' ? 1 : 2;
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+               "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n"
+               "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n",
+            W, H, W, H, W, H);
+    fprintf(f, "<text x=\"%d\" y=\"25\" text-anchor=\"middle\" font-size=\"16\">", W / 2);
+    xml_text(f, query);
+    if (en)
+        fprintf(f, " — stories per %s (%s)</text>\n", per[1][k], t->mentioned ? "mentioned" : "published");
+    else
+        fprintf(f, " — сюжеты по %s (%s)</text>\n", per[0][k],
+                t->mentioned ? "упомянутые даты" : "дата публикации");
+    if (t->nperiods == 0) {
+        svg_nothing(f, t, en);
+    } else {
+        svg_bars(f, t, en);
+        fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", (L + W - R) / 2,
+                H - 34, axis[en][k]);
+        fprintf(f, "<text transform=\"translate(18,%d) rotate(-90)\" text-anchor=\"middle\">%s</text>\n",
+                (T + H - B) / 2, en ? "stories" : "сюжеты");
+    }
+    if (t->undated_articles || t->less_precise)
+        svg_left_out(f, t, en);
+    fputs("</svg>\n", f);
+    return fclose(f) == 0 ? 0 : -1;
+}
