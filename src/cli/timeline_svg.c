@@ -78,15 +78,18 @@ static size_t nice_step(char by, size_t min)
     return min;
 }
 
-/* Whether period i (of name p) starts a step: years and months at round
- * calendar values (2010, 2015; January, July), weeks counted from the first. */
-static int on_step(const char *p, char by, size_t i, size_t step)
+/* Whether period p starts a step: at round calendar values (2010, 2015;
+ * January, July; weeks 1, 14, 27, 40; week 1 of every 2nd, 5th... year). */
+static int on_step(const char *p, char by, size_t step)
 {
     if (by == 'y')
         return atoi(p) % (int)step == 0;
     if (by == 'm')
         return ((size_t)atoi(p) * 12 + (size_t)atoi(p + 5) - 1) % step == 0;
-    return i % step == 0;
+    size_t week = strlen(p) > 6 ? (size_t)atoi(p + 6) : 1;
+    if (step < 52) /* week 53 is next to week 1 */
+        return (week - 1) % step == 0 && (step == 1 || week < 53);
+    return week == 1 && (size_t)atoi(p) % (step / 52) == 0;
 }
 
 static void svg_labels(FILE *f, const izde_timeline *t, int en, double pw)
@@ -98,7 +101,7 @@ static void svg_labels(FILE *f, const izde_timeline *t, int en, double pw)
     char lab[40];
     for (size_t i = 0; i < n; i++) {
         const char *p = t->periods[i].period;
-        if (!on_step(p, t->by, i, step))
+        if (!on_step(p, t->by, step))
             continue;
         period_label(p, t->by, en, lab, sizeof lab);
         double x = L + pw * ((double)i + 0.5);
@@ -162,25 +165,26 @@ static void svg_bars(FILE *f, const izde_timeline *t, int en)
     svg_labels(f, t, en, pw);
 }
 
-/* The line under the chart: what it leaves out. */
+/* The line under the chart: what it leaves out (the articles of the
+ * undated stories, and the stories dated less precisely). */
 static void svg_left_out(FILE *f, const izde_timeline *t, int en)
 {
-    unsigned a = t->undated_articles, s = t->less_precise;
+    unsigned a = t->undated_articles, u = t->undated, s = t->less_precise;
     const char *unit = t->by == 'm' ? (en ? "a month" : "месяц") : (en ? "a week" : "неделя");
     fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"13\">", L, H - 12);
-    if (en) {
-        fprintf(f, "%u article%s %s, not shown", a, a == 1 ? "" : "s",
-                t->mentioned ? "mentioning no date" : "without a date");
-        if (s)
-            fprintf(f, "; %u stor%s dated less precisely than %s, not shown", s,
-                    s == 1 ? "y" : "ies", unit);
-    } else {
-        fprintf(f, "%u %s %s %s", a, ru_plural(a, RU_ARTICLES),
-                t->mentioned ? "без упомянутых дат" : "без даты", ru_plural(a, RU_SHOWN));
-        if (s)
-            fprintf(f, "; %u %s с датой менее точной, чем %s, %s", s, ru_plural(s, RU_STORIES),
-                    unit, ru_plural(s, RU_SHOWN_M));
-    }
+    if (en && u)
+        fprintf(f, "%u article%s %s, not shown (%u stor%s)", a, a == 1 ? "" : "s",
+                t->mentioned ? "mentioning no date" : "without a date", u, u == 1 ? "y" : "ies");
+    if (en && s)
+        fprintf(f, "%s%u stor%s dated less precisely than %s, not shown", u ? "; " : "", s,
+                s == 1 ? "y" : "ies", unit);
+    if (!en && u)
+        fprintf(f, "%u %s %s %s (%u %s)", a, ru_plural(a, RU_ARTICLES),
+                t->mentioned ? "без упомянутых дат" : "без даты", ru_plural(a, RU_SHOWN), u,
+                ru_plural(u, RU_STORIES));
+    if (!en && s)
+        fprintf(f, "%s%u %s с датой менее точной, чем %s, %s", u ? "; " : "", s,
+                ru_plural(s, RU_STORIES), unit, ru_plural(s, RU_SHOWN_M));
     fputs("</text>\n", f);
 }
 
@@ -234,7 +238,7 @@ int cli_timeline_svg(const char *path, const izde_timeline *t, const char *query
         fprintf(f, "<text transform=\"translate(18,%d) rotate(-90)\" text-anchor=\"middle\">%s</text>\n",
                 (T + H - B) / 2, en ? "stories" : "сюжеты");
     }
-    if (t->undated_articles || t->less_precise)
+    if (t->undated || t->less_precise)
         svg_left_out(f, t, en);
     fputs("</svg>\n", f);
     return fclose(f) == 0 ? 0 : -1;

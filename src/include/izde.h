@@ -400,7 +400,7 @@ typedef struct izde_timeline {
                              * whose text mentions no date) */
     unsigned less_precise;  /* stories dated less precisely than a period (with
                              * mentioned: that mention no date as precise) */
-    unsigned undated_articles; /* articles without a publication date (with
+    unsigned undated_articles; /* the articles of the undated stories (with
                                 * mentioned: whose text mentions no date) */
     size_t nperiods;
     izde_period *periods;   /* every period from the first to the last, empty ones as 0 */

@@ -122,13 +122,13 @@ check_eq "svg: Russian labels, every month labelled, the left-out line" "сан�
 май 2021
 месяц
 сюжеты
-1 статья без даты не показана; 1 сюжет с датой менее точной, чем месяц, не показан" "$(texts chart.svg)"
+1 статья без даты не показана (1 сюжет); 1 сюжет с датой менее точной, чем месяц, не показан" "$(texts chart.svg)"
 run timeline --by week --labels en --svg week.svg lang:ru санкции
 svg_ok week.svg
 check_eq "svg, English, by week: 13 bars" "13" "$(grep -c '<rect x=' week.svg)"
 check_eq "svg, English, by week: labels on every bar" "W51 2020 W52 2020 W53 2020 W1 2021 W2 2021 W3 2021 W4 2021 W5 2021 W6 2021 W7 2021 W8 2021 W9 2021 W10 2021" \
     "$(texts week.svg | grep '^W' | paste -sd' ' -)"
-check_contains "svg, English: the left-out line" "1 article without a date, not shown; 1 story dated less precisely than a week, not shown" "$(texts week.svg)"
+check_contains "svg, English: the left-out line" "1 article without a date, not shown (1 story); 1 story dated less precisely than a week, not shown" "$(texts week.svg)"
 run timeline --by year --svg year.svg санкции
 svg_ok year.svg
 check_eq "svg by year: both years labelled" "2020 2021" "$(texts year.svg | grep -x '20[0-9][0-9]' | paste -sd' ' -)"
@@ -136,7 +136,7 @@ run timeline --svg none.svg даты
 svg_ok none.svg
 check_eq "svg, nothing dated: said in the chart, no axes" "даты — сюжеты по месяцам (дата публикации)
 У найденного сюжета нет даты публикации
-1 статья без даты не показана" "$(texts none.svg)"
+1 статья без даты не показана (1 сюжет)" "$(texts none.svg)"
 check_eq "svg, nothing dated: no bars" "0" "$(grep -c '<line\|<rect x=' none.svg)"
 run timeline --labels de --svg x.svg санкции
 check_eq "--labels de: exit 2" 2 "$STATUS"

@@ -190,13 +190,16 @@ static int by_story_date(const void *a, const void *b)
 static int count_in_stories(tl_ctx *c, dated_story *v, unsigned n)
 {
     qsort(v, n, sizeof *v, by_story_date);
+    int story_dated = 0;
     for (unsigned i = 0; i < n && !c->oom; i++) {
         int first = i == 0 || v[i].slen != v[i - 1].slen || !v[i].slen ||
                 memcmp(v[i].story, v[i - 1].story, v[i].slen) != 0;
         c->stories += first;
+        if (first) /* its earliest article: undated only when all are */
+            story_dated = v[i].dlen >= 4;
         if (v[i].dlen >= 4)
             count_value(c, v[i].date, v[i].dlen, (unsigned)first, 1);
-        else
+        if (!story_dated)
             c->undated_articles++;
     }
     return c->oom ? IZX_ENOMEM : IZX_OK;
