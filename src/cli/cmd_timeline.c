@@ -25,7 +25,8 @@ static const cli_option timeline_options[] = {
     {O_CSV, "--csv", NULL, NULL, NULL, "CSV: a period,count,articles header, then one line per\n"
      "period (count: stories)"},
     {O_SVG, "--svg", NULL, "FILE", NULL, "also draw the chart as an SVG file"},
-    {O_LABELS, "--labels", NULL, "LANG", "ru|en", "the SVG chart's labels in Russian (the default) or English"},
+    {O_LABELS, "--labels", NULL, "LANG", "ru|en", "the labels of the periods (in the SVG chart and JSON)\n"
+     "in Russian (the default) or English"},
     {0},
 };
 
@@ -132,6 +133,7 @@ int cmd_timeline(int argc, char **argv)
     izde_db *db = cli_open_read(&dbs);
     if (!db || cli_query_failed(db, query, izde_timeline_get(&t, db, query, by, mentioned)))
         goto done;
+    t->english = english;
     if (json) {
         char *out = NULL;
         if (izde_timeline_to_json(t, db, query, &out) != IZDE_OK)

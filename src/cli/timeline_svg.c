@@ -14,11 +14,6 @@
 
 enum { W = 900, H = 440, L = 70, R = 20, T = 50, B = 110 };
 
-static const char *const MONTHS[2][12] = {
-    {"янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"},
-    {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
-};
-
 static void xml_text(FILE *f, const char *s)
 {
     for (; *s; s++) {
@@ -51,19 +46,6 @@ static const char *const RU_ARTICLES[3] = {"статья", "статьи", "ст
 static const char *const RU_STORIES[3] = {"сюжет", "сюжета", "сюжетов"};
 static const char *const RU_SHOWN[3] = {"не показана", "не показаны", "не показаны"};
 static const char *const RU_SHOWN_M[3] = {"не показан", "не показаны", "не показаны"};
-
-/* "2017-04" as "апр 2017", "2017-W05" as "нед. 5 2017" (en: "Apr 2017",
- * "W5 2017"); a year as itself. */
-static void period_label(const char *p, char by, int en, char *out, size_t n)
-{
-    int y = atoi(p), k = strlen(p) > 5 ? atoi(p + (by == 'w' ? 6 : 5)) : 0;
-    if (by == 'm' && k >= 1 && k <= 12)
-        snprintf(out, n, "%s %d", MONTHS[en][k - 1], y);
-    else if (by == 'w' && k)
-        snprintf(out, n, en ? "W%d %d" : "нед. %d %d", k, y);
-    else
-        snprintf(out, n, "%s", p);
-}
 
 /* The smallest calendar step (in periods) of at least `min` periods. */
 static size_t nice_step(char by, size_t min)
@@ -103,7 +85,7 @@ static void svg_labels(FILE *f, const izde_timeline *t, int en, double pw)
         const char *p = t->periods[i].period;
         if (!on_step(p, t->by, step))
             continue;
-        period_label(p, t->by, en, lab, sizeof lab);
+        izde_period_label(p, en, lab, sizeof lab);
         double x = L + pw * ((double)i + 0.5);
         if (flat)
             fprintf(f, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x,
@@ -154,7 +136,7 @@ static void svg_bars(FILE *f, const izde_timeline *t, int en)
         const izde_period *p = &t->periods[i];
         double h = (double)(H - B - T) * (double)p->count / (double)max;
         double x = L + pw * (double)i;
-        period_label(p->period, t->by, en, lab, sizeof lab);
+        izde_period_label(p->period, en, lab, sizeof lab);
         fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a7ab5\">"
                    "<title>%s: %u</title></rect>\n",
                 x + pw * 0.1, (H - B) - h, pw * 0.8, h, lab, p->count);

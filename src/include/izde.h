@@ -404,7 +404,13 @@ typedef struct izde_timeline {
                                 * mentioned: whose text mentions no date) */
     size_t nperiods;
     izde_period *periods;   /* every period from the first to the last, empty ones as 0 */
+    int english;            /* izde_timeline_to_json() labels in English (set by the
+                             * caller; 0 from izde_timeline_get(): Russian) */
 } izde_timeline;
+
+/* A period as a chart labels it: "2017", "апр 2017", "нед. 15 2017" (with
+ * `english`: "Apr 2017", "W15 2017"); anything else copied as it is. */
+void izde_period_label(const char *period, int english, char *buf, size_t n);
 
 /* @retval IZDE_OK, IZDE_EQUERY (message on `db`), IZDE_EINVAL (`by`), ... */
 int izde_timeline_get(izde_timeline **out, izde_db *db, const char *query, char by,
@@ -412,8 +418,8 @@ int izde_timeline_get(izde_timeline **out, izde_db *db, const char *query, char 
 void izde_timeline_free(izde_timeline *t);
 /* `t` as JSON {"query", "by", "basis", "counts": "stories", "matches"
  * (articles), "stories", "undated", "less_precise" (stories),
- * "undated_articles",
- * "periods": [{"period", "count" (stories), "articles"}], ["partial"]}: what
+ * "undated_articles" (of the undated stories), "periods": [{"period",
+ * "label" (izde_period_label()), "count" (stories), "articles"}], ["partial"]}: what
  * `izde timeline --json` and /api/timeline print.  Free with izde_free(). */
 int izde_timeline_to_json(const izde_timeline *t, izde_db *db, const char *query,
                           char **json_out);

@@ -188,16 +188,7 @@ function renderFacts(res) {
 // each bar with room for it, the axis labelled on every bar when the
 // labels fit and else at calendar steps; a click on a bar puts its
 // period into the query as a date: filter.
-const MONTHS = ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
 const BY_TITLE = { year: 'Сюжеты по годам', month: 'Сюжеты по месяцам', week: 'Сюжеты по неделям' };
-
-function periodLabel(p) {
-  let m = /^(\d{4})-(\d\d)$/.exec(p);
-  if (m) return MONTHS[+m[2] - 1] + ' ' + m[1];
-  m = /^(\d{4})-W(\d\d)$/.exec(p);
-  if (m) return 'нед. ' + (+m[2]) + ' ' + m[1];
-  return p;
-}
 
 const iso = (d) => d.toISOString().slice(0, 10);
 // The date: filter of a period: date:2018, date:2018-03, or the Monday to
@@ -285,17 +276,17 @@ function renderTimeline(res) {
     const h = (H - B - T) * p.count / max;
     const filter = periodFilter(p.period);
     const a = node('a', { href: '?' + new URLSearchParams({ q: withoutDate(state.q) + ' ' + filter }),
-      'data-period': p.period, 'aria-label': periodLabel(p.period) + ': ' + num(p.count) });
+      'data-period': p.period, 'aria-label': p.label + ': ' + num(p.count) });
     node('rect', { class: 'bar' + (filter === active ? ' active' : ''), x: L + i * bw + bw * 0.1,
       y: H - B - h, width: Math.max(bw * 0.8, 1), height: Math.max(h, 0.5) }, a)
       .append(Object.assign(document.createElementNS(NS, 'title'),
-        { textContent: periodLabel(p.period) + ': ' + num(p.count) + ' ' + plural(p.count, 'сюжет', 'сюжета', 'сюжетов') }));
+        { textContent: p.label + ': ' + num(p.count) + ' ' + plural(p.count, 'сюжет', 'сюжета', 'сюжетов') }));
     a.addEventListener('click', (ev) => { ev.preventDefault(); narrowTo(filter); });
     if (p.count && bw >= 2 + 6 * String(p.count).length) text(L + (i + 0.5) * bw, H - B - h - 3, num(p.count), 'value');
   });
   const labelW = { year: 34, month: 58, week: 74 }[res.by] || 58;
   const step = niceStep(res.by, Math.ceil(labelW / bw));
-  ps.forEach((p, i) => { if (onStep(p.period, res.by, step)) text(L + (i + 0.5) * bw, H - 8, periodLabel(p.period)); });
+  ps.forEach((p, i) => { if (onStep(p.period, res.by, step)) text(L + (i + 0.5) * bw, H - 8, p.label); });
   box.replaceChildren(svg);
 }
 

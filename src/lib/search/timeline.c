@@ -139,6 +139,24 @@ static int by_key(const void *a, const void *b)
     return (x->key > y->key) - (x->key < y->key);
 }
 
+void izde_period_label(const char *period, int english, char *buf, size_t n)
+{
+    static const char *const months[2][12] = {
+        {"янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"},
+        {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+    };
+    int en = english != 0, y = atoi(period);
+    size_t len = strlen(period);
+    int month = len == 7 && period[4] == '-' ? atoi(period + 5) : 0;
+    int week = len == 8 && period[5] == 'W' ? atoi(period + 6) : 0;
+    if (month >= 1 && month <= 12)
+        snprintf(buf, n, "%s %d", months[en][month - 1], y);
+    else if (week)
+        snprintf(buf, n, en ? "W%d %d" : "нед. %d %d", week, y);
+    else
+        snprintf(buf, n, "%s", period);
+}
+
 static void period_name(char by, int key, char *buf, size_t n)
 {
     if (by == 'y')
@@ -378,10 +396,14 @@ int izde_timeline_to_json(const izde_timeline *t, izde_db *db, const char *query
     json_object_set_new(root, "undated", json_integer(t->undated));
     json_object_set_new(root, "less_precise", json_integer(t->less_precise));
     json_object_set_new(root, "undated_articles", json_integer(t->undated_articles));
-    for (size_t i = 0; i < t->nperiods; i++)
-        json_array_append_new(periods, json_pack("{s:s,s:I,s:I}", "period", t->periods[i].period,
+    for (size_t i = 0; i < t->nperiods; i++) {
+        char label[40];
+        izde_period_label(t->periods[i].period, t->english, label, sizeof label);
+        json_array_append_new(periods, json_pack("{s:s,s:s,s:I,s:I}", "period", t->periods[i].period,
+                                                 "label", label,
                                                  "count", (json_int_t)t->periods[i].count,
                                                  "articles", (json_int_t)t->periods[i].articles));
+    }
     json_object_set_new(root, "periods", periods);
     json_t *x = izde__query_expanded_json(db, query);
     if (x)
