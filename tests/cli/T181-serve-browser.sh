@@ -15,6 +15,8 @@ if [ -z "$CHROMIUM" ]; then
     exit 77
 fi
 
+command -v python3 >/dev/null || { fail "python3 missing (it drives Chromium): run tools/deps.sh --test"; finish; }
+
 mkdir in
 cp "$CORPUS"/*.txt in/
 seed_copies 30 > in/copies.jsonl
