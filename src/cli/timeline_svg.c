@@ -74,28 +74,36 @@ static int on_step(const char *p, char by, size_t step)
     return week == 1 && (size_t)atoi(p) % (step / 52) == 0;
 }
 
+static void svg_label(FILE *f, const izde_timeline *t, size_t i, int en, double pw, int flat)
+{
+    char lab[40];
+    izde_period_label(t->periods[i].period, en, lab, sizeof lab);
+    double x = L + pw * ((double)i + 0.5);
+    if (flat)
+        fprintf(f, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x, H - B + 16, lab);
+    else
+        fprintf(f, "<text transform=\"translate(%.1f,%d) rotate(-45)\" text-anchor=\"end\">%s</text>\n",
+                x + 4, H - B + 12, lab);
+    fprintf(f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\"/>\n", x, H - B, x,
+            H - B + 4);
+}
+
+/* The x labels: flat on every bar when they fit, else turned 45 degrees at
+ * calendar steps that leave 16px between them; the last bar labelled too
+ * when there is room after the last step. */
 static void svg_labels(FILE *f, const izde_timeline *t, int en, double pw)
 {
-    size_t n = t->nperiods;
-    double label_w = t->by == 'y' ? 34 : t->by == 'm' ? 58 : 74; /* at 12px */
+    size_t n = t->nperiods, last = n; /* n: none labelled yet */
+    double label_w = t->by == 'y' ? 34 : t->by == 'm' ? 58 : 74, gap = 16; /* at 12px */
     int flat = label_w <= pw;
-    size_t step = flat ? 1 : nice_step(t->by, (size_t)(16.0 / pw) + 1);
-    char lab[40];
-    for (size_t i = 0; i < n; i++) {
-        const char *p = t->periods[i].period;
-        if (!on_step(p, t->by, step))
-            continue;
-        izde_period_label(p, en, lab, sizeof lab);
-        double x = L + pw * ((double)i + 0.5);
-        if (flat)
-            fprintf(f, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x,
-                    H - B + 16, lab);
-        else
-            fprintf(f, "<text transform=\"translate(%.1f,%d) rotate(-45)\" text-anchor=\"end\">%s</text>\n",
-                    x + 4, H - B + 12, lab);
-        fprintf(f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\"/>\n", x,
-                H - B, x, H - B + 4);
-    }
+    size_t step = flat ? 1 : nice_step(t->by, (size_t)((gap + pw - 0.01) / pw));
+    for (size_t i = 0; i < n; i++)
+        if (on_step(t->periods[i].period, t->by, step)) {
+            svg_label(f, t, i, en, pw, flat);
+            last = i;
+        }
+    if (last != n - 1 && (last == n || (double)(n - 1 - last) * pw >= gap))
+        svg_label(f, t, n - 1, en, pw, flat);
 }
 
 static unsigned max_count(const izde_timeline *t)

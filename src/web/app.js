@@ -286,7 +286,9 @@ function renderTimeline(res) {
   });
   const labelW = { year: 34, month: 58, week: 74 }[res.by] || 58;
   const step = niceStep(res.by, Math.ceil(labelW / bw));
-  ps.forEach((p, i) => { if (onStep(p.period, res.by, step)) text(L + (i + 0.5) * bw, H - 8, p.label); });
+  let last = -1; // the last bar labelled too when there is room after the last step
+  ps.forEach((p, i) => { if (onStep(p.period, res.by, step)) { text(L + (i + 0.5) * bw, H - 8, p.label); last = i; } });
+  if (last < ps.length - 1 && (last < 0 || (ps.length - 1 - last) * bw >= labelW)) text(L + (ps.length - 0.5) * bw, H - 8, ps[ps.length - 1].label);
   box.replaceChildren(svg);
 }
 

@@ -149,5 +149,14 @@ svg_ok long.svg
 check_eq "svg, 69 years: 69 bars" "69" "$(grep -c '<rect x=' long.svg)"
 check_eq "svg, 69 years: labelled every 2nd year, the first two and the last" "1954 1956 2020" \
     "$(texts long.svg | grep -x '[12][0-9][0-9][0-9]' | sed -n '1p;2p;$p' | paste -sd' ' -)"
+printf '%s\n' '{"id": "p", "date": "1900-05-01", "text": "Санкции тогда."}' \
+    '{"id": "q", "date": "2019-05-01", "text": "Санкции теперь."}' > span.jsonl
+"$IZDE" index --db db4 span.jsonl >/dev/null 2>&1
+"$IZDE" timeline --db db4 --by year --svg span.svg санкции >/dev/null
+svg_ok span.svg
+years() { texts "$1" | grep -x '[12][0-9][0-9][0-9]'; }
+check_eq "svg, 120 years: every 5th year from 1900" "1900 1905" "$(years span.svg | head -n 2 | paste -sd' ' -)"
+check_eq "svg, 120 years: and the last one, 4 bars after 2015" "2010 2015 2019" "$(years span.svg | tail -n 3 | paste -sd' ' -)"
+check_eq "svg, 120 years: 25 labels (1900 to 2015 by 5, and 2019)" "25" "$(texts span.svg | grep -cx '[12][0-9][0-9][0-9]')"
 
 finish
