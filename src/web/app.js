@@ -1,4 +1,4 @@
-// app.js - the izde search page: runs the query in the URL (?q=&offset=&sort=&by=&claim=)
+// app.js - the izde search page: runs the query in the URL (?q=&offset=&sort=&by=&labels=&claim=)
 // against /api/search, /api/facts and /api/timeline, draws the hits with
 // their highlighted fragments and figures, «did you mean» with a link
 // that runs the corrected query, the figures panel (saying how many
@@ -367,6 +367,7 @@ function urlParams() {
   if (state.offset) params.set('offset', state.offset);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.by !== 'month') params.set('by', state.by);
+  if (state.labels === 'en') params.set('labels', 'en');
   if (state.claim) params.set('claim', state.claim);
   if (state.exact) params.set('expand', '0');
   if (state.all) params.set('all_copies', '1');
@@ -413,11 +414,11 @@ async function panels() {
     api('/api/facts', withExpand({ q, n: FACTS_READ, groups: FACTS_GROUPS, values: FACTS_VALUES })).then((r) => { if (q === state.q) renderFacts(r); })
       .catch((e) => $('facts').replaceChildren(el('p', { class: 'meta' }, e.message)));
   }
-  const key = tq + '\u0000' + state.exact + '\u0000' + state.by;
+  const key = [tq, state.exact, state.by, state.labels].join('\u0000');
   if (timelineFor === key) { if (timelineRes) renderTimeline(timelineRes); return; }
   timelineFor = key;
   timelineRes = null;
-  api('/api/timeline', withExpand({ q: tq, by: state.by })).then((r) => {
+  api('/api/timeline', withExpand({ q: tq, by: state.by, labels: state.labels })).then((r) => {
     if (timelineFor !== key) return;
     timelineRes = r;
     renderTimeline(r);
@@ -433,6 +434,7 @@ function fromUrl() {
   state.exact = p.get('expand') === '0';
   state.all = p.get('all_copies') === '1'; // every copy of a story its own hit
   state.by = ['year', 'week'].includes(p.get('by')) ? p.get('by') : 'month';
+  state.labels = p.get('labels') === 'en' ? 'en' : 'ru'; // the chart's period labels
   for (const r of document.querySelectorAll('#by input')) r.checked = r.value === state.by;
   $('exact').checked = state.exact;
   $('q').value = state.q;

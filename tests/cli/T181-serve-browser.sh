@@ -56,6 +56,8 @@ bars=$(grep -o '<rect class="bar"' page.html | wc -l | tr -d ' ')
 check_eq "the timeline chart: a bar per month from 2020-01 to 2022-09" 33 "$bars"
 check_contains "the chart names its months in Russian" '>сен 2022</text>' "$(cat page.html)"
 check_not_contains "every story dated (by its dated copies): no undated line" "Без даты:" "$(cat page.html)"
+browse --dump-dom "$URL/?q=$Q&labels=en" > en.html
+check_contains "labels=en: the chart's periods in English" '>Sep 2022</text>' "$(cat en.html)"
 check_contains "the fact check" '<h3>Совпадает (' "$(cat page.html)"
 check_contains "the words also searched as, and why" 'Также искали: экстремизма → экстремизм (то же слово в другом языке)' "$(cat page.html)"
 browse --dump-dom "$URL/?q=$Q&expand=0&all_copies=1" > exact.html
