@@ -242,7 +242,9 @@ typedef struct izx_mset izx_mset;
  * ordered by the value in slot `-sort_slot - 2` ascending (-2: slot 0,
  * -3: slot 1; IZX_SORT_REL_THEN(slot) spells it); otherwise
  * by the value in `sort_slot` (descending if `sort_reverse`), relevance
- * breaking ties.  Xapian itself breaks remaining ties by docid.  Matches are counted exactly up
+ * breaking ties; documents without a value in that slot come last in
+ * either direction, unless a remote database is in `db` (its backend
+ * takes no key maker: there they come first when ascending).  Xapian itself breaks remaining ties by docid.  Matches are counted exactly up
  * to 1000 past the page (izx_mset_matches_estimated()).  On failure the message is on
  * `db`. */
 int izx_enquire(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,

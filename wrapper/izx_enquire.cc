@@ -26,6 +26,23 @@ unsigned izx_mset_collapse_count(const izx_mset *m, unsigned i)
     }
 }
 
+/* By the value in `slot`, relevance breaking ties, documents without a
+ * value last: descending, an empty value is the least anyway; ascending,
+ * a key maker gives it the slot's upper bound followed by "~", above
+ * every value.  Xapian's remote backend takes no key maker (get_mset()
+ * throws UnimplementedError): `plain` then sorts by the value alone. */
+static void sort_empty_last(Xapian::Enquire &enquire, Xapian::Database &db,
+                            Xapian::valueno slot, bool reverse, bool plain)
+{
+    if (reverse || plain) {
+        enquire.set_sort_by_value_then_relevance(slot, reverse);
+        return;
+    }
+    Xapian::MultiValueKeyMaker *keys = new Xapian::MultiValueKeyMaker();
+    keys->add_value(slot, false, db.get_value_upper_bound(slot) + "~");
+    enquire.set_sort_by_key_then_relevance(keys->release(), false);
+}
+
 int izx_enquire_collapsed(izx_mset **out, izx_db *db, const izx_query *q, unsigned offset,
                           unsigned maxitems, int sort_slot, int sort_reverse, int collapse_slot)
 {
@@ -39,24 +56,32 @@ int izx_enquire_collapsed(izx_mset **out, izx_db *db, const izx_query *q, unsign
     }
     izx_mset *m = nullptr;
     try {
-        Xapian::Enquire enquire(*db->db);
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
-        enquire.set_query(q->q);
-        if (db->time_limit > 0)
-            enquire.set_time_limit(db->time_limit);
-        if (sort_slot >= 0)
-            enquire.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(sort_slot),
-                                                     sort_reverse != 0);
-        else if (sort_slot < -1)
-            enquire.set_sort_by_relevance_then_value(static_cast<Xapian::valueno>(-sort_slot - 2),
-                                                     false);
-        if (collapse_slot >= 0)
-            enquire.set_collapse_key(static_cast<Xapian::valueno>(collapse_slot));
         m = new izx_mset();
-        /* Count exactly up to this many matches, so "about N" is exact for
-         * all but large result sets (Xapian's default checks only the page). */
-        const Xapian::doccount check_at_least = offset + maxitems + IZX_EXACT_COUNT_UPTO;
-        m->mset = enquire.get_mset(offset, maxitems, check_at_least);
+        for (bool plain = false;; plain = true) {
+            Xapian::Enquire enquire(*db->db);
+            enquire.set_weighting_scheme(Xapian::BM25Weight());
+            enquire.set_query(q->q);
+            if (db->time_limit > 0)
+                enquire.set_time_limit(db->time_limit);
+            if (sort_slot >= 0)
+                sort_empty_last(enquire, *db->db, static_cast<Xapian::valueno>(sort_slot),
+                                sort_reverse != 0, plain);
+            else if (sort_slot < -1)
+                enquire.set_sort_by_relevance_then_value(static_cast<Xapian::valueno>(-sort_slot - 2),
+                                                         false);
+            if (collapse_slot >= 0)
+                enquire.set_collapse_key(static_cast<Xapian::valueno>(collapse_slot));
+            /* Count exactly up to this many matches, so "about N" is exact for
+             * all but large result sets (Xapian's default checks only the page). */
+            const Xapian::doccount check_at_least = offset + maxitems + IZX_EXACT_COUNT_UPTO;
+            try {
+                m->mset = enquire.get_mset(offset, maxitems, check_at_least);
+                break;
+            } catch (const Xapian::UnimplementedError &) {
+                if (plain || sort_slot < 0)
+                    throw;
+            }
+        }
         *out = m;
         return IZX_OK;
     } catch (...) {

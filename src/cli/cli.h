@@ -50,6 +50,9 @@ izde_db *cli_open_read(const cli_dbs *dbs);
  * is a failure say so ("bad query '...': ..." or the handle's message)
  * and return 1; 0 when it is IZDE_OK. */
 int cli_query_failed(izde_db *db, const char *query, int rc);
+/* `t` as an SVG bar chart in `path`, labelled in English when `en`, else
+ * in Russian (timeline_svg.c).  -1 when the file cannot be written. */
+int cli_timeline_svg(const char *path, const izde_timeline *t, const char *query, int en);
 
 /* When shards were left out (--allow-partial): say which on stderr. */
 void cli_warn_partial(izde_db *db);

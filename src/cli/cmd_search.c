@@ -24,7 +24,7 @@ static const cli_option search_options[] = {
     {O_OFFSET, "--offset", NULL, "K", NULL, "skip the first K hits (the next page)"},
     {O_SORT, "--sort", NULL, "SORT", "relevance|date|-date|oldest|newest",
      "best first (relevance, the default), oldest first (date, oldest)\n"
-     "or newest first (-date, newest)"},
+     "or newest first (-date, newest); undated hits last either way"},
     {O_NO_SNIPPETS, "--no-snippets", NULL, NULL, NULL, "no lines of context (faster)"},
     {O_ALL_COPIES, "--all-copies", NULL, NULL, NULL,
      "every copy of a story its own hit (default: one hit per story,\n"

@@ -1,8 +1,9 @@
 /*
  * cmd_timeline.c - `izde timeline [--db DIR] [--by year|month|week]
- * [--mentioned] [--json|--csv] [--svg FILE] QUERY`: matching stories per
- * period as a bar chart that fits the terminal, as JSON or CSV, or as an
- * SVG chart file.
+ * [--mentioned] [--json|--csv] [--svg FILE [--labels ru|en]] QUERY`:
+ * matching stories per period as a bar chart that fits the terminal, as
+ * JSON or CSV, or as an SVG chart file (timeline_svg.c); the stories left
+ * out (no date, or a less precise one) are counted in every form.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@
 #include "cli.h"
 #include "options.h"
 
-enum { O_BY = 1, O_MENTIONED, O_CSV, O_SVG };
+enum { O_BY = 1, O_MENTIONED, O_CSV, O_SVG, O_LABELS };
 
 static const cli_option timeline_options[] = {
     {O_BY, "--by", NULL, "PERIOD", "year|month|week", "count per year, month (the default) or week"},
@@ -24,6 +25,8 @@ static const cli_option timeline_options[] = {
     {O_CSV, "--csv", NULL, NULL, NULL, "CSV: a period,count,articles header, then one line per\n"
      "period (count: stories)"},
     {O_SVG, "--svg", NULL, "FILE", NULL, "also draw the chart as an SVG file"},
+    {O_LABELS, "--labels", NULL, "LANG", "ru|en", "the labels of the periods (in the SVG chart and JSON)\n"
+     "in Russian (the default) or English"},
     {0},
 };
 
@@ -47,22 +50,6 @@ static int term_width(void)
     return n > 20 ? n : 80;
 }
 
-static void xml_text(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '<')
-            fputs("&lt;", f);
-        else if (*s == '>')
-            fputs("&gt;", f);
-        else if (*s == '&')
-            fputs("&amp;", f);
-        else if (*s == '"')
-            fputs("&quot;", f);
-        else
-            fputc(*s, f);
-    }
-}
-
 static const char *period_word(const izde_timeline *t)
 {
     return t->by == 'y' ? "year" : t->by == 'm' ? "month" : "week";
@@ -78,60 +65,16 @@ static unsigned max_count(const izde_timeline *t)
     return max;
 }
 
-/* A bar chart with titled axes, readable in any browser. */
-static int write_svg(const char *path, const izde_timeline *t, const char *query)
-{
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return -1;
-    size_t n = t->nperiods;
-    long long max = max_count(t);
-    const int W = 900, H = 420, L = 70, R = 20, T = 50, B = 90;
-    double pw = (double)(W - L - R) / (double)(n ? n : 1);
-    fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-               "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n",
-            W, H, W, H);
-    fprintf(f, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", W, H);
-    fputs("<text x=\"450\" y=\"25\" text-anchor=\"middle\" font-size=\"16\">", f);
-    xml_text(f, query);
-    fprintf(f, " — stories per %s (%s)</text>\n", period_word(t),
-            t->mentioned ? "mentioned" : "published");
-    /* axes and y ticks */
-    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", L, H - B, W - R, H - B);
-    fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", L, T, L, H - B);
-    for (int k = 0; k <= 4; k++) {
-        long long v = max * k / 4;
-        double y = (H - B) - (double)(H - B - T) * (double)v / (double)max;
-        fprintf(f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", L, y, W - R, y);
-        fprintf(f, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%lld</text>\n", L - 6, y + 4, v);
-    }
-    size_t every = n > 40 ? (n + 39) / 40 : 1;
-    for (size_t i = 0; i < n; i++) {
-        const izde_period *p = &t->periods[i];
-        long long c = p->count;
-        double h = (double)(H - B - T) * (double)c / (double)max;
-        double x = L + pw * (double)i;
-        fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4a7ab5\">"
-                   "<title>%s: %lld</title></rect>\n",
-                x + pw * 0.1, (H - B) - h, pw * 0.8, h, p->period, c);
-        if (i % every == 0)
-            fprintf(f, "<text transform=\"translate(%.1f,%d) rotate(-60)\" text-anchor=\"end\">%s</text>\n",
-                    x + pw / 2, H - B + 12, p->period);
-    }
-    fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", (L + W - R) / 2, H - 8,
-            period_word(t));
-    fprintf(f, "<text transform=\"translate(18,%d) rotate(-90)\" text-anchor=\"middle\">stories</text>\n",
-            (T + H - B) / 2);
-    fputs("</svg>\n", f);
-    return fclose(f) == 0 ? 0 : -1;
-}
-
 /* The chart in the terminal: a bar per period, then the totals. */
 static void print_bars(const izde_timeline *t)
 {
     long long max = max_count(t);
     int width = term_width() - 20;
+    if (t->stories == 1 && !t->nperiods)
+        printf("the matching story %s\n", t->mentioned ? "mentions no date" : "has no publication date");
+    else if (t->stories && !t->nperiods)
+        printf("none of the %u matching stories %s\n", t->stories,
+               t->mentioned ? "mentions a date" : "has a publication date");
     for (size_t i = 0; i < t->nperiods; i++) {
         long long c = t->periods[i].count;
         int bar = (int)((long long)width * c / max);
@@ -142,11 +85,12 @@ static void print_bars(const izde_timeline *t)
     }
     printf("-- %u matching stor%s (%u article%s; copies of one story count once)", t->stories,
            t->stories == 1 ? "y" : "ies", t->matches, t->matches == 1 ? "" : "s");
-    if (!t->mentioned && t->undated)
-        printf("; %u without a date, not shown", t->undated);
-    if (!t->mentioned && t->less_precise)
-        printf("; %u dated less precisely than a %s, not shown", t->less_precise,
-               period_word(t));
+    if (t->undated)
+        printf("; %u %s, not shown", t->undated,
+               t->mentioned ? "mention no date" : "without a date");
+    if (t->less_precise)
+        printf("; %u %s less precisely than a %s, not shown", t->less_precise,
+               t->mentioned ? "mention dates" : "dated", period_word(t));
     fputc('\n', stdout);
 }
 
@@ -155,7 +99,7 @@ int cmd_timeline(int argc, char **argv)
     cli_dbs dbs = {0};
     const char *svg = NULL;
     char by = 'm';
-    int json = 0, csv = 0, mentioned = 0;
+    int json = 0, csv = 0, mentioned = 0, english = 0;
     char *query = NULL;
     cli_parser args;
     cli_parser_init(&args, &cli_cmd_timeline, argc, argv, &dbs);
@@ -176,6 +120,7 @@ int cmd_timeline(int argc, char **argv)
         case CLI_OPT_JSON: json = 1; break;
         case CLI_OPT_NO_EXPAND: dbs.no_expand = 1; break;
         case O_SVG: svg = args.value; break;
+        case O_LABELS: english = strcmp(args.value, "en") == 0; break;
         }
     }
     if (!query) {
@@ -188,6 +133,7 @@ int cmd_timeline(int argc, char **argv)
     izde_db *db = cli_open_read(&dbs);
     if (!db || cli_query_failed(db, query, izde_timeline_get(&t, db, query, by, mentioned)))
         goto done;
+    t->english = english;
     if (json) {
         char *out = NULL;
         if (izde_timeline_to_json(t, db, query, &out) != IZDE_OK)
@@ -202,7 +148,7 @@ int cmd_timeline(int argc, char **argv)
     } else {
         print_bars(t);
     }
-    if (svg && write_svg(svg, t, query) != 0)
+    if (svg && cli_timeline_svg(svg, t, query, english) != 0)
         cli_error("timeline: cannot write %s", svg);
     else
         code = t->matches ? CLI_OK : CLI_NONE;

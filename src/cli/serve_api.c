@@ -218,10 +218,12 @@ static serve_reply api_check(izde_db *db, const serve_params *p)
 static serve_reply api_timeline(izde_db *db, const serve_params *p)
 {
     serve_reply err;
-    const char *q, *by, *mentioned;
+    const char *q, *by, *mentioned, *labels;
     if (text_param(p, "q", 1, &q, &err) || text_param(p, "by", 0, &by, &err) ||
-        text_param(p, "mentioned", 0, &mentioned, &err))
+        text_param(p, "mentioned", 0, &mentioned, &err) || text_param(p, "labels", 0, &labels, &err))
         return err;
+    if (labels && strcmp(labels, "ru") != 0 && strcmp(labels, "en") != 0)
+        return error_reply(400, "labels takes ru or en, not '%.40s'", labels);
     char b = !by || strcmp(by, "month") == 0 ? 'm'
              : strcmp(by, "year") == 0       ? 'y'
              : strcmp(by, "week") == 0       ? 'w'
@@ -230,7 +232,13 @@ static serve_reply api_timeline(izde_db *db, const serve_params *p)
         return error_reply(400, "by takes year, month or week, not '%.40s'", by);
     int m = mentioned && strcmp(mentioned, "0") != 0;
     char *json = NULL;
-    int rc = izde_timeline_json(db, q, b, m, &json);
+    izde_timeline *t = NULL;
+    int rc = izde_timeline_get(&t, db, q, b, m);
+    if (rc == IZDE_OK) {
+        t->english = labels && strcmp(labels, "en") == 0;
+        rc = izde_timeline_to_json(t, db, q, &json);
+    }
+    izde_timeline_free(t);
     return rc == IZDE_OK ? json_reply(json) : lib_error(db, rc);
 }
 

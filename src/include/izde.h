@@ -369,8 +369,8 @@ int izde_search(izde_results **out, izde_db *db, const char *query, unsigned off
                 unsigned limit);
 /* Orders for izde_search_sorted(). */
 #define IZDE_SORT_RELEVANCE 0 /* BM25 */
-#define IZDE_SORT_OLDEST 1    /* publication date, oldest first (undated first) */
-#define IZDE_SORT_NEWEST 2    /* publication date, newest first */
+#define IZDE_SORT_OLDEST 1    /* publication date, oldest first (undated last) */
+#define IZDE_SORT_NEWEST 2    /* publication date, newest first (undated last) */
 int izde_search_sorted(izde_results **out, izde_db *db, const char *query, unsigned offset,
                        unsigned limit, int sort);
 /* Every knob of a search; izde_search_ex(.., NULL) is izde_search(.., 0, 10). */
@@ -410,19 +410,30 @@ typedef struct izde_timeline {
     int mentioned;          /* counted by the dates the texts mention */
     unsigned matches;       /* every matching article */
     unsigned stories;       /* the stories they are copies of */
-    unsigned undated;       /* stories without a publication date (0 with mentioned) */
-    unsigned less_precise;  /* stories dated less precisely than a period (0 with mentioned) */
+    unsigned undated;       /* stories without a publication date (with mentioned:
+                             * whose text mentions no date) */
+    unsigned less_precise;  /* stories dated less precisely than a period (with
+                             * mentioned: that mention no date as precise) */
+    unsigned undated_articles; /* the articles of the undated stories (with
+                                * mentioned: whose text mentions no date) */
     size_t nperiods;
     izde_period *periods;   /* every period from the first to the last, empty ones as 0 */
+    int english;            /* izde_timeline_to_json() labels in English (set by the
+                             * caller; 0 from izde_timeline_get(): Russian) */
 } izde_timeline;
+
+/* A period as a chart labels it: "2017", "апр 2017", "нед. 15 2017" (with
+ * `english`: "Apr 2017", "W15 2017"); anything else copied as it is. */
+void izde_period_label(const char *period, int english, char *buf, size_t n);
 
 /* @retval IZDE_OK, IZDE_EQUERY (message on `db`), IZDE_EINVAL (`by`), ... */
 int izde_timeline_get(izde_timeline **out, izde_db *db, const char *query, char by,
                       int mentioned);
 void izde_timeline_free(izde_timeline *t);
 /* `t` as JSON {"query", "by", "basis", "counts": "stories", "matches"
- * (articles), "stories", ["undated", "less_precise"] (stories),
- * "periods": [{"period", "count" (stories), "articles"}], ["partial"]}: what
+ * (articles), "stories", "undated", "less_precise" (stories),
+ * "undated_articles" (of the undated stories), "periods": [{"period",
+ * "label" (izde_period_label()), "count" (stories), "articles"}], ["partial"]}: what
  * `izde timeline --json` and /api/timeline print.  Free with izde_free(). */
 int izde_timeline_to_json(const izde_timeline *t, izde_db *db, const char *query,
                           char **json_out);

@@ -1,8 +1,10 @@
-// app.js - the izde search page: runs the query in the URL (?q=&offset=&sort=&claim=)
+// app.js - the izde search page: runs the query in the URL (?q=&offset=&sort=&by=&labels=&claim=)
 // against /api/search, /api/facts and /api/timeline, draws the hits with
 // their highlighted fragments and figures, «did you mean» with a link
 // that runs the corrected query, the figures panel (saying how many
-// articles it read), the timeline chart, and the fact-check box
+// articles it read), the timeline chart (by year, month or week, the
+// undated stories counted under it, a bar's click narrowing the query to
+// its period with a date: filter), and the fact-check box
 // (/api/check, optionally within the query's articles, each list paged).  Everything from the index is
 // inserted as text, never as HTML.
 'use strict';
@@ -11,7 +13,7 @@ const PAGE = 10;
 const $ = (id) => document.getElementById(id);
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
-let state = { q: '', offset: 0, sort: 'relevance', total: 0, claim: '', exact: false };
+let state = { q: '', offset: 0, sort: 'relevance', by: 'month', total: 0, claim: '', exact: false };
 
 function el(tag, attrs, ...kids) {
   const e = document.createElement(tag);
@@ -182,49 +184,118 @@ function renderFacts(res) {
   }
 }
 
-// Bars per month; the first, the middle and the last month named.
+// ---- the timeline: bars per year, month or ISO week, the count above
+// each bar with room for it, the axis labelled on every bar when the
+// labels fit and else at calendar steps; a click on a bar puts its
+// period into the query as a date: filter.
+const BY_TITLE = { year: 'Сюжеты по годам', month: 'Сюжеты по месяцам', week: 'Сюжеты по неделям' };
+
+const iso = (d) => d.toISOString().slice(0, 10);
+// The date: filter of a period: date:2018, date:2018-03, or the Monday to
+// Sunday of an ISO week (its Thursday falls in its year).
+function periodFilter(p) {
+  const m = /^(\d{4})-W(\d\d)$/.exec(p);
+  if (!m) return 'date:' + p;
+  const jan4 = new Date(Date.UTC(+m[1], 0, 4));
+  const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 864e5 + (+m[2] - 1) * 7 * 864e5);
+  return 'date:' + iso(monday) + '..' + iso(new Date(monday.getTime() + 6 * 864e5));
+}
+
+const DATE_WORD = /(^|\s)date:\S+/g;
+const withoutDate = (q) => q.replace(DATE_WORD, ' ').replace(/\s+/g, ' ').trim();
+const dateWord = (q) => ((q.match(DATE_WORD) || []).pop() || '').trim();
+
+// The smallest calendar step of at least `min` periods.
+function niceStep(by, min) {
+  const steps = { year: [1, 2, 5, 10, 20, 50, 100], month: [1, 2, 3, 6, 12, 24, 60, 120],
+    week: [1, 2, 4, 13, 26, 52, 104, 260] }[by];
+  return steps.find((x) => x >= min) || min;
+}
+// At round calendar values: 2010, 2015; January, July; weeks 1, 14, 27,
+// 40; week 1 of every 2nd, 5th... year.
+function onStep(p, by, step) {
+  if (by === 'year') return +p % step === 0;
+  if (by === 'month') return (+p.slice(0, 4) * 12 + +p.slice(5, 7) - 1) % step === 0;
+  const week = +p.slice(6);
+  if (step < 52) return (week - 1) % step === 0 && (step === 1 || week < 53); // 53 is next to 1
+  return week === 1 && +p.slice(0, 4) % (step / 52) === 0;
+}
+function yTick(max) {
+  for (let p = 1; ; p *= 10) for (const k of [1, 2, 5]) if (p * k * 5 >= max) return p * k;
+}
+
+function timelineNote(res) {
+  const parts = [];
+  if (res.undated) {
+    parts.push('Без даты: ' + num(res.undated) + ' ' + plural(res.undated, 'сюжет', 'сюжета', 'сюжетов') +
+      ' (' + num(res.undated_articles) + ' ' + plural(res.undated_articles, 'статья', 'статьи', 'статей') +
+      ') — на графике не показаны');
+  }
+  if (res.less_precise) {
+    parts.push('с датой менее точной, чем ' + (res.by === 'week' ? 'неделя' : 'месяц') + ': ' +
+      num(res.less_precise) + ' ' + plural(res.less_precise, 'сюжет', 'сюжета', 'сюжетов'));
+  }
+  return parts.join('; ');
+}
+
 function renderTimeline(res) {
   const box = $('chart');
   const ps = res.periods;
+  $('timeline-title').textContent = BY_TITLE[res.by] || BY_TITLE.month;
+  $('chart-note').textContent = timelineNote(res);
   if (!ps.length) {
-    box.replaceChildren(el('p', {}, res.matches ? 'У найденных статей нет дат.' : 'Нет статей.'));
+    box.replaceChildren(el('p', {}, !res.stories ? 'Нет статей.'
+      : res.stories === 1 ? 'У найденного сюжета нет даты публикации.'
+      : 'Ни у одного из ' + num(res.stories) + ' найденных сюжетов нет даты публикации.'));
     return;
   }
   const NS = 'http://www.w3.org/2000/svg';
-  const W = 600, H = 190, L = 34, B = 24, T = 8;
-  const max = Math.max(...ps.map((p) => p.count), 1);
-  const bw = (W - L) / ps.length;
+  const W = 1200, H = 230, L = 40, R = 8, B = 26, T = 14;
+  const tick = yTick(Math.max(...ps.map((p) => p.count), 1));
+  const max = Math.ceil(Math.max(...ps.map((p) => p.count), 1) / tick) * tick;
+  const bw = (W - L - R) / ps.length;
   const svg = document.createElementNS(NS, 'svg');
   svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
-  const text = (x, y, s, anchor) => {
-    const t = document.createElementNS(NS, 'text');
-    t.setAttribute('x', x); t.setAttribute('y', y); t.setAttribute('class', 'axis');
-    t.setAttribute('text-anchor', anchor || 'middle'); t.textContent = s;
-    svg.append(t);
+  svg.setAttribute('aria-label', BY_TITLE[res.by] + ': ' + ps.length + ' периодов');
+  const node = (tag, attrs, parent) => {
+    const n = document.createElementNS(NS, tag);
+    for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
+    (parent || svg).append(n);
+    return n;
   };
+  const text = (x, y, s, cls, anchor) => {
+    node('text', { x, y, class: cls || 'axis', 'text-anchor': anchor || 'middle' }).textContent = s;
+  };
+  for (let v = 0; v <= max; v += tick) {
+    const y = H - B - (H - B - T) * v / max;
+    node('line', { x1: L, x2: W - R, y1: y, y2: y, class: 'grid' });
+    text(L - 4, y + 4, num(v), 'axis', 'end');
+  }
+  const active = dateWord(state.q);
   ps.forEach((p, i) => {
     const h = (H - B - T) * p.count / max;
-    const r = document.createElementNS(NS, 'rect');
-    r.setAttribute('class', 'bar');
-    r.setAttribute('x', L + i * bw + bw * 0.1);
-    r.setAttribute('y', H - B - h);
-    r.setAttribute('width', Math.max(bw * 0.8, 1));
-    r.setAttribute('height', h);
-    const tip = document.createElementNS(NS, 'title');
-    tip.textContent = p.period + ': ' + num(p.count);
-    r.append(tip);
-    svg.append(r);
+    const filter = periodFilter(p.period);
+    const a = node('a', { href: '?' + new URLSearchParams({ q: withoutDate(state.q) + ' ' + filter }),
+      'data-period': p.period, 'aria-label': p.label + ': ' + num(p.count) });
+    node('rect', { class: 'bar' + (filter === active ? ' active' : ''), x: L + i * bw + bw * 0.1,
+      y: H - B - h, width: Math.max(bw * 0.8, 1), height: Math.max(h, 0.5) }, a)
+      .append(Object.assign(document.createElementNS(NS, 'title'),
+        { textContent: p.label + ': ' + num(p.count) + ' ' + plural(p.count, 'сюжет', 'сюжета', 'сюжетов') }));
+    a.addEventListener('click', (ev) => { ev.preventDefault(); narrowTo(filter); });
+    if (p.count && bw >= 2 + 6 * String(p.count).length) text(L + (i + 0.5) * bw, H - B - h - 3, num(p.count), 'value');
   });
-  text(L - 4, T + 10, num(max), 'end');
-  text(L - 4, H - B, '0', 'end');
-  const marks = [...new Set([0, Math.floor((ps.length - 1) / 2), ps.length - 1])];
-  for (const i of marks) {
-    const anchor = ps.length > 1 && i === 0 ? 'start' : ps.length > 1 && i === ps.length - 1 ? 'end' : 'middle';
-    const x = anchor === 'start' ? L + i * bw : anchor === 'end' ? L + (i + 1) * bw : L + (i + 0.5) * bw;
-    text(x, H - 6, ps[i].period, anchor);
-  }
-  const note = res.undated ? el('p', { class: 'meta' }, 'Без даты: ' + num(res.undated)) : null;
-  box.replaceChildren(svg, ...(note ? [note] : []));
+  const labelW = { year: 34, month: 58, week: 74 }[res.by] || 58;
+  const step = niceStep(res.by, Math.ceil(labelW / bw));
+  let last = -1; // the last bar labelled too when there is room after the last step
+  ps.forEach((p, i) => { if (onStep(p.period, res.by, step)) { text(L + (i + 0.5) * bw, H - 8, p.label); last = i; } });
+  if (last < ps.length - 1 && (last < 0 || (ps.length - 1 - last) * bw >= labelW)) text(L + (ps.length - 0.5) * bw, H - 8, ps[ps.length - 1].label);
+  box.replaceChildren(svg);
+}
+
+// The query narrowed to one period (or, with '', to none): its date: word replaced.
+function narrowTo(filter) {
+  $('q').value = (withoutDate(state.q) + ' ' + filter).trim();
+  $('search').requestSubmit();
 }
 
 // One list of the check: its page of citations, with «раньше»/«дальше»
@@ -290,15 +361,21 @@ async function runCheck(claim) {
   }
 }
 
-async function run(push) {
+function urlParams() {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   if (state.offset) params.set('offset', state.offset);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.by !== 'month') params.set('by', state.by);
+  if (state.labels === 'en') params.set('labels', 'en');
   if (state.claim) params.set('claim', state.claim);
   if (state.exact) params.set('expand', '0');
   if (state.all) params.set('all_copies', '1');
-  if (push) history.pushState(null, '', params.toString() ? '?' + params : '/');
+  return params.toString() ? '?' + params : '/';
+}
+
+async function run(push) {
+  if (push) history.pushState(null, '', urlParams());
   document.title = state.q ? state.q + ' — изде' : 'изде — поиск по новостям';
   renderSuggestion(null);
   if (!state.q) { setStatus(''); $('hits').replaceChildren(); $('pager').hidden = true; $('expanded').hidden = true; return; }
@@ -321,16 +398,31 @@ function withExpand(params) {
   return params;
 }
 
-let panelsFor = null;
+// The facts of the query; the timeline of the query without its date:
+// filter (the chosen period highlighted, the others a click away).
+let panelsFor = null, timelineFor = null, timelineRes = null;
 async function panels() {
-  if (panelsFor === state.q + '\u0000' + state.exact) return;
-  panelsFor = state.q + '\u0000' + state.exact;
-  if (!state.q) { $('facts').replaceChildren(); $('chart').replaceChildren(); return; }
-  const q = state.q;
-  api('/api/facts', withExpand({ q, n: FACTS_READ, groups: FACTS_GROUPS, values: FACTS_VALUES })).then((r) => { if (q === state.q) renderFacts(r); })
-    .catch((e) => $('facts').replaceChildren(el('p', { class: 'meta' }, e.message)));
-  api('/api/timeline', withExpand({ q, by: 'month' })).then((r) => { if (q === state.q) renderTimeline(r); })
-    .catch((e) => $('chart').replaceChildren(el('p', { class: 'meta' }, e.message)));
+  $('all-dates').hidden = !dateWord(state.q);
+  if (!state.q) {
+    panelsFor = timelineFor = null;
+    $('facts').replaceChildren(); $('chart').replaceChildren(); $('chart-note').textContent = '';
+    return;
+  }
+  const q = state.q, tq = withoutDate(q) || q;
+  if (panelsFor !== q + '\u0000' + state.exact) {
+    panelsFor = q + '\u0000' + state.exact;
+    api('/api/facts', withExpand({ q, n: FACTS_READ, groups: FACTS_GROUPS, values: FACTS_VALUES })).then((r) => { if (q === state.q) renderFacts(r); })
+      .catch((e) => $('facts').replaceChildren(el('p', { class: 'meta' }, e.message)));
+  }
+  const key = [tq, state.exact, state.by, state.labels].join('\u0000');
+  if (timelineFor === key) { if (timelineRes) renderTimeline(timelineRes); return; }
+  timelineFor = key;
+  timelineRes = null;
+  api('/api/timeline', withExpand({ q: tq, by: state.by, labels: state.labels })).then((r) => {
+    if (timelineFor !== key) return;
+    timelineRes = r;
+    renderTimeline(r);
+  }).catch((e) => $('chart').replaceChildren(el('p', { class: 'meta' }, e.message)));
 }
 
 function fromUrl() {
@@ -341,6 +433,9 @@ function fromUrl() {
   state.claim = (p.get('claim') || '').trim();
   state.exact = p.get('expand') === '0';
   state.all = p.get('all_copies') === '1'; // every copy of a story its own hit
+  state.by = ['year', 'week'].includes(p.get('by')) ? p.get('by') : 'month';
+  state.labels = p.get('labels') === 'en' ? 'en' : 'ru'; // the chart's period labels
+  for (const r of document.querySelectorAll('#by input')) r.checked = r.value === state.by;
   $('exact').checked = state.exact;
   $('q').value = state.q;
   $('sort').value = state.sort;
@@ -365,6 +460,14 @@ document.addEventListener('DOMContentLoaded', () => {
     panels();
   });
   $('sort').addEventListener('change', () => { if (state.q) $('search').requestSubmit(); });
+  for (const r of document.querySelectorAll('#by input')) {
+    r.addEventListener('change', () => {
+      state.by = r.value;
+      history.replaceState(null, '', urlParams());
+      panels();
+    });
+  }
+  $('all-dates').addEventListener('click', () => narrowTo(''));
   $('check').addEventListener('submit', (ev) => {
     ev.preventDefault();
     state.claim = $('claim').value.trim();

@@ -57,6 +57,11 @@ check_eq "/api/check q scopes the check and says so" "Алматы null" \
 same "/api/timeline" "/api/timeline?q=$Q" timeline --db db --json экстремизма
 same "/api/timeline by year" "/api/timeline?q=$Q&by=year" timeline --db db --json --by year экстремизма
 same "/api/timeline, mentioned dates" "/api/timeline?q=$Q&by=year&mentioned=1" timeline --db db --json --by year --mentioned экстремизма
+same "/api/timeline, labels in English" "/api/timeline?q=$Q&by=week&labels=en" timeline --db db --json --by week --labels en экстремизма
+get "/api/timeline?q=$Q"
+check_eq "/api/timeline: labels in Russian by default" '"янв 2020"' "$(printf '%s' "$BODY" | jq -c '.periods[0].label')"
+get "/api/timeline?q=$Q&by=week&labels=en"
+check_eq "/api/timeline, labels=en: ISO weeks" '"W3 2020"' "$(printf '%s' "$BODY" | jq -c '.periods[0].label')"
 same "/api/stats" "/api/stats" stats --db db --json
 same "/api/search, expand=0" "/api/search?q=$Q&expand=0" search --db db --json --no-expand экстремизма
 same "/api/facts, expand=0" "/api/facts?q=$Q&expand=0" facts --db db --json -n 200 --groups 50 --values 10 --no-expand экстремизма
@@ -82,6 +87,7 @@ err "no q" 400 "give the query as ?q=..." "/api/search"
 err "an empty q" 400 "give the query as ?q=..." "/api/search?q="
 bad=$(printf '%s' 'экстремизм (Алматы' | jq -sRr @uri)
 err "a malformed query: the command's message" 400 "$("$IZDE" search --db db 'экстремизм (Алматы' 2>&1 | sed "s/^izde: bad query 'экстремизм (Алматы': //")" "/api/search?q=$bad"
+err "labels neither ru nor en" 400 "labels takes ru or en, not 'de'" "/api/timeline?q=$Q&labels=de"
 err "n too big" 400 "n must be a number from 0 to 100, not '101'" "/api/search?q=$Q&n=101"
 err "offset not a number" 400 "offset must be a number from 0 to 10000, not 'abc'" "/api/search?q=$Q&offset=abc"
 err "a bad sort" 400 "sort takes relevance, date or -date, not 'size'" "/api/search?q=$Q&sort=size"

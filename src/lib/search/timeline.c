@@ -5,7 +5,8 @@
  * of its earliest matching copy; or by the dates the articles mention (E*
  * terms), the stories of each period counted by a value-count match spy
  * on the story slot.  Every period
- * from the first to the last is listed, empty ones as 0.
+ * from the first to the last is listed, empty ones as 0; the stories and
+ * articles without a date (or mentioning none) are counted apart.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,8 @@ typedef struct tl_ctx {
     unsigned dated;   /* stories counted in a period */
     unsigned coarse;  /* stories dated, but not precisely enough for `by` */
     unsigned stories; /* matching stories */
+    unsigned undated_articles;
+    unsigned undated, coarse_m; /* mentioned: stories with no date, none precise enough */
     int oom;
     /* mentioned mode */
     izde_db *db;
@@ -136,6 +139,24 @@ static int by_key(const void *a, const void *b)
     return (x->key > y->key) - (x->key < y->key);
 }
 
+void izde_period_label(const char *period, int english, char *buf, size_t n)
+{
+    static const char *const months[2][12] = {
+        {"янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"},
+        {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+    };
+    int en = english != 0, y = atoi(period);
+    size_t len = strlen(period);
+    int month = len == 7 && period[4] == '-' ? atoi(period + 5) : 0;
+    int week = len == 8 && period[5] == 'W' ? atoi(period + 6) : 0;
+    if (month >= 1 && month <= 12)
+        snprintf(buf, n, "%s %d", months[en][month - 1], y);
+    else if (week)
+        snprintf(buf, n, en ? "W%d %d" : "нед. %d %d", week, y);
+    else
+        snprintf(buf, n, "%s", period);
+}
+
 static void period_name(char by, int key, char *buf, size_t n)
 {
     if (by == 'y')
@@ -187,12 +208,17 @@ static int by_story_date(const void *a, const void *b)
 static int count_in_stories(tl_ctx *c, dated_story *v, unsigned n)
 {
     qsort(v, n, sizeof *v, by_story_date);
+    int story_dated = 0;
     for (unsigned i = 0; i < n && !c->oom; i++) {
         int first = i == 0 || v[i].slen != v[i - 1].slen || !v[i].slen ||
                 memcmp(v[i].story, v[i - 1].story, v[i].slen) != 0;
         c->stories += first;
+        if (first) /* its earliest article: undated only when all are */
+            story_dated = v[i].dlen >= 4;
         if (v[i].dlen >= 4)
             count_value(c, v[i].date, v[i].dlen, (unsigned)first, 1);
+        if (!story_dated)
+            c->undated_articles++;
     }
     return c->oom ? IZX_ENOMEM : IZX_OK;
 }
@@ -222,6 +248,42 @@ static int count_published(izde_db *db, izx_query *q, tl_ctx *c, unsigned *match
     return x;
 }
 
+/* The stories and articles of `q` that have a term starting with `prefix`. */
+static int count_with(izx_db *x, izx_query *q, const char *prefix, unsigned *stories,
+                      unsigned *articles)
+{
+    izx_query *w = NULL, *both = NULL;
+    char *msg = NULL;
+    int rc = izx_query_wildcard(&w, prefix, 0, &msg);
+    izx_query *two[2] = {q, w};
+    if (rc == IZX_OK)
+        rc = izx_query_combine(&both, IZX_OP_FILTER, two, 2, 0, &msg);
+    if (rc == IZX_OK)
+        rc = izde__count_stories(x, both, stories, articles);
+    izx_query_free(both);
+    izx_query_free(w);
+    izx_free(msg);
+    return rc;
+}
+
+/* Mentioned dates: the stories (and articles) that mention no date, and
+ * the stories that mention none as precise as c->by. */
+static int count_unmentioned(izde_db *db, izx_query *q, tl_ctx *c, unsigned matches)
+{
+    unsigned any_s = 0, any_a = 0, fit_s = 0, fit_a = 0;
+    int x = count_with(db->x, q, IZDE_PREFIX_MENTIONED "Y", &any_s, &any_a);
+    if (x == IZX_OK && c->by != 'y')
+        x = count_with(db->x, q, c->prefix, &fit_s, &fit_a);
+    else
+        fit_s = any_s;
+    if (x != IZX_OK)
+        return x;
+    c->undated = c->stories > any_s ? c->stories - any_s : 0;
+    c->undated_articles = matches > any_a ? matches - any_a : 0;
+    c->coarse_m = any_s > fit_s ? any_s - fit_s : 0;
+    return IZX_OK;
+}
+
 /* Count the matches of `q` per period into c; *matches gets them all. */
 static int count_periods(izde_db *db, izx_query *q, int mentioned, tl_ctx *c, unsigned *matches)
 {
@@ -235,6 +297,8 @@ static int count_periods(izde_db *db, izx_query *q, int mentioned, tl_ctx *c, un
                                    : IZDE_PREFIX_MENTIONED "D";
         if (x == IZX_OK)
             x = izx_db_allterms(db->x, c->prefix, on_term, c);
+        if (x == IZX_OK && !c->rc)
+            x = count_unmentioned(db, q, c, *matches);
     }
     if (x != IZX_OK)
         return izde__db_izx_error(db, x, "timeline failed");
@@ -261,9 +325,13 @@ static izde_timeline *make_timeline(tl_ctx *c, int mentioned, unsigned matches)
     t->mentioned = mentioned;
     t->matches = matches;
     t->stories = c->stories;
+    t->undated_articles = c->undated_articles;
     if (!mentioned) {
         t->undated = c->stories - c->dated - c->coarse;
         t->less_precise = c->coarse;
+    } else {
+        t->undated = c->undated;
+        t->less_precise = c->coarse_m;
     }
     t->periods = (izde_period *)(t + 1);
     size_t i = 0;
@@ -325,14 +393,17 @@ int izde_timeline_to_json(const izde_timeline *t, izde_db *db, const char *query
     json_object_set_new(root, "counts", json_string("stories"));
     json_object_set_new(root, "matches", json_integer(t->matches));
     json_object_set_new(root, "stories", json_integer(t->stories));
-    if (!t->mentioned) {
-        json_object_set_new(root, "undated", json_integer(t->undated));
-        json_object_set_new(root, "less_precise", json_integer(t->less_precise));
-    }
-    for (size_t i = 0; i < t->nperiods; i++)
-        json_array_append_new(periods, json_pack("{s:s,s:I,s:I}", "period", t->periods[i].period,
+    json_object_set_new(root, "undated", json_integer(t->undated));
+    json_object_set_new(root, "less_precise", json_integer(t->less_precise));
+    json_object_set_new(root, "undated_articles", json_integer(t->undated_articles));
+    for (size_t i = 0; i < t->nperiods; i++) {
+        char label[40];
+        izde_period_label(t->periods[i].period, t->english, label, sizeof label);
+        json_array_append_new(periods, json_pack("{s:s,s:s,s:I,s:I}", "period", t->periods[i].period,
+                                                 "label", label,
                                                  "count", (json_int_t)t->periods[i].count,
                                                  "articles", (json_int_t)t->periods[i].articles));
+    }
     json_object_set_new(root, "periods", periods);
     json_t *x = izde__query_expanded_json(db, query);
     if (x)
