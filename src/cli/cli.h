@@ -53,6 +53,7 @@ int cli_query_failed(izde_db *db, const char *query, int rc);
 /* `t` as an SVG bar chart in `path`, labelled in English when `en`, else
  * in Russian (timeline_svg.c).  -1 when the file cannot be written. */
 int cli_timeline_svg(const char *path, const izde_timeline *t, const char *query, int en);
+unsigned cli_timeline_max(const izde_timeline *t);
 
 /* When shards were left out (--allow-partial): say which on stderr. */
 void cli_warn_partial(izde_db *db);

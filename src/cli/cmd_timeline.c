@@ -55,8 +55,8 @@ static const char *period_word(const izde_timeline *t)
     return t->by == 'y' ? "year" : t->by == 'm' ? "month" : "week";
 }
 
-/* The largest count of a period, at least 1. */
-static unsigned max_count(const izde_timeline *t)
+/* The largest count of a period, at least 1 (the terminal and SVG charts). */
+unsigned cli_timeline_max(const izde_timeline *t)
 {
     unsigned max = 1;
     for (size_t i = 0; i < t->nperiods; i++)
@@ -68,7 +68,7 @@ static unsigned max_count(const izde_timeline *t)
 /* The chart in the terminal: a bar per period, then the totals. */
 static void print_bars(const izde_timeline *t)
 {
-    long long max = max_count(t);
+    long long max = cli_timeline_max(t);
     int width = term_width() - 20;
     if (t->stories == 1 && !t->nperiods)
         printf("the matching story %s\n", t->mentioned ? "mentions no date" : "has no publication date");

@@ -106,15 +106,6 @@ static void svg_labels(FILE *f, const izde_timeline *t, int en, double pw)
         svg_label(f, t, n - 1, en, pw, flat);
 }
 
-static unsigned max_count(const izde_timeline *t)
-{
-    unsigned max = 1;
-    for (size_t i = 0; i < t->nperiods; i++)
-        if (t->periods[i].count > max)
-            max = t->periods[i].count;
-    return max;
-}
-
 /* The y step: 1, 2 or 5 times a power of ten, giving at most 5 steps. */
 static long long y_tick(long long max)
 {
@@ -129,8 +120,8 @@ static long long y_tick(long long max)
 static void svg_bars(FILE *f, const izde_timeline *t, int en)
 {
     size_t n = t->nperiods;
-    long long tick = y_tick(max_count(t));
-    long long max = (max_count(t) + tick - 1) / tick * tick; /* the top tick */
+    long long tick = y_tick(cli_timeline_max(t));
+    long long max = (cli_timeline_max(t) + tick - 1) / tick * tick; /* the top tick */
     double pw = (double)(W - L - R) / (double)n;
     fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", L, H - B, W - R, H - B);
     fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n", L, T, L, H - B);
