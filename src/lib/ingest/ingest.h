@@ -20,6 +20,10 @@ typedef struct ingest {
     char **reread;              /* file keys to read again before the run ends (claims.c) */
     size_t nreread, capreread;
     int counting;               /* reading a file only to count its lines (readers.c) */
+    /* set by extract.c: each article goes here instead of into an index
+     * (db is NULL then) */
+    int (*emit)(void *payload, const izde_article *a);
+    void *emit_payload;
 } ingest;
 
 /* One file to index, as found by the walk. */
@@ -93,5 +97,12 @@ int izde__ingest_is_known_field(const char *name);
 
 /* A CSV file with a header row naming the fields. */
 int izde__ingest_csv(ingest *in, const char *path);
+
+/* Is the file a web page (.html, .htm, .xhtml, .html.gz, .htm.gz)? */
+int izde__is_web_page(const char *path);
+/* A web page: its main text and metadata as one article (web_readers.c). */
+int izde__ingest_html(ingest *in, const char *path);
+/* Read one file of any format as the index would, without an index. */
+int izde__ingest_read_one(ingest *in, const char *path);
 
 #endif /* IZDE_INGEST_H */
