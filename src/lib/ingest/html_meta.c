@@ -207,11 +207,13 @@ static char *strip_site(const char *t, char **site)
     static const char *const seps[] = {" | ", " - ", " — ", " – ", " :: ", " « ", " » ", NULL};
     const char *best = t, *end = t + strlen(t);
     size_t best_len = (size_t)(end - t);
+    int parts = 1;
     for (const char *const *s = seps; *s; s++) {
         if (!strstr(t, *s))
             continue;
         best_len = 0;
-        for (const char *p = t; p < end;) {
+        parts = 0;
+        for (const char *p = t; p < end; parts++) {
             const char *q = strstr(p, *s);
             const char *e = q ? q : end;
             if ((size_t)(e - p) > best_len)
@@ -228,7 +230,7 @@ static char *strip_site(const char *t, char **site)
             rest++, n--;
         while (n && strchr(" |-:«»", rest[n - 1]))
             n--;
-        if (n && !strstr(rest, " | ") && n < 60)
+        if (n && parts == 2 && n < 60)
             *site = strndup(rest, n);
     }
     return r && *r ? r : (free(r), NULL);
@@ -349,8 +351,9 @@ static char *page_lang(const meta *m, const izde_page *p)
     return l;
 }
 
-/* The text beside the headline (the elements next to the <h1>, or next to
- * the block holding it), not counting the article's text. */
+/* The text beside the headline: the short elements next to the <h1> (or
+ * next to the block holding it) that are not paragraphs and do not hold
+ * the article's text. */
 static char *headline_text(const meta *m, const izde_page *p)
 {
     xmlNodePtr h = m->h1;
@@ -363,15 +366,14 @@ static char *headline_text(const meta *m, const izde_page *p)
         h = h->parent;
     izde_buf b = {0};
     for (xmlNodePtr c = h->parent ? h->parent->children : NULL; c; c = c->next) {
-        if (c == h || c->type != XML_ELEMENT_NODE || c == p->root)
+        if (c == h || c->type != XML_ELEMENT_NODE || c == p->root ||
+            izde__html_is(c, (const char *const[]){"p", NULL}))
             continue;
         int holds = 0;
-        for (xmlNodePtr q = p->first_block; q && !holds; q = q->parent)
-            holds = q == c;
         for (xmlNodePtr q = p->root; q && !holds; q = q->parent)
             holds = q == c;
         char *t = holds ? NULL : node_text(c);
-        if (t && strlen(t) < 200) {
+        if (t && strlen(t) < 160) {
             izde__buf_puts(&b, t);
             izde__buf_puts(&b, " ; ");
         }

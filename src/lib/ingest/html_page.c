@@ -115,7 +115,7 @@ int izde__html_page(const char *bytes, size_t len, const char *url, const char *
     }
     izde__html_main_text(doc, p, 0);
     izde__html_meta(doc, p, url);
-    p->root = p->first_block = NULL;
+    p->root = NULL;
     xmlFreeDoc(doc);
     free(conv);
     if (p->text.oom) {

@@ -20,7 +20,6 @@ typedef struct emitter {
     izde_page *p;
     izde_buf block;   /* the block being collected */
     int space;        /* a blank is pending before the next word */
-    xmlNodePtr block_node; /* the element the block started in */
 } emitter;
 
 static void flush(emitter *e)
@@ -32,16 +31,13 @@ static void flush(emitter *e)
         if (e->p->text.len)
             izde__buf_append(&e->p->text, "\n\n", 2);
         izde__buf_append(&e->p->text, e->block.data, n);
-        if (!e->p->first_block)
-            e->p->first_block = e->block_node;
     }
     izde__buf_clear(&e->block);
     e->space = 0;
-    e->block_node = NULL;
 }
 
 /* Append text with runs of blanks (and no-break spaces) as one space. */
-static void add_text(emitter *e, const char *s, xmlNodePtr at)
+static void add_text(emitter *e, const char *s)
 {
     for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
         int blank = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r' || *c == '\f';
@@ -54,8 +50,6 @@ static void add_text(emitter *e, const char *s, xmlNodePtr at)
         if (e->space)
             izde__buf_putc(&e->block, ' ');
         e->space = 0;
-        if (!e->block_node)
-            e->block_node = at;
         izde__buf_putc(&e->block, (char)*c);
     }
 }
@@ -75,7 +69,8 @@ static void walk(emitter *e, xmlNodePtr n);
 
 static void element(emitter *e, xmlNodePtr c)
 {
-    if (izde__html_dropped(c) || link_list(c))
+    /* the headline is the title, not the text */
+    if (izde__html_dropped(c) || link_list(c) || izde__html_is(c, (const char *const[]){"h1", NULL}))
         return;
     if (izde__html_is(c, (const char *const[]){"br", NULL})) {
         if (e->block.len && e->block.data[e->block.len - 1] != '\n')
@@ -99,7 +94,7 @@ static void walk(emitter *e, xmlNodePtr n)
     for (xmlNodePtr c = n; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             if (c->content)
-                add_text(e, (const char *)c->content, c->parent);
+                add_text(e, (const char *)c->content);
         } else if (c->type == XML_ELEMENT_NODE) {
             element(e, c);
         }

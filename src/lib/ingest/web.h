@@ -28,7 +28,6 @@ typedef struct izde_page {
     char *charset;     /* the charset the page was read in */
     izde_buf text;     /* the main text, blocks separated by blank lines */
     xmlNodePtr root;   /* while parsing: the element holding the main text */
-    xmlNodePtr first_block; /* while parsing: the first block of the text */
 } izde_page;
 
 /* Parse the page bytes[0..len) (any charset: `charset_hint` from an HTTP
@@ -44,7 +43,7 @@ char *izde__html_fragment_text(const char *html, size_t len);
 void izde__page_free(izde_page *p);
 
 /* html_reader.c: the main text of a parsed document into p->text (sets
- * p->root and p->first_block); `whole`: all of <body> (a feed item's
+ * p->root); `whole`: all of <body> (a feed item's
  * content), not the block found to hold the article. */
 void izde__html_main_text(xmlDocPtr doc, izde_page *p, int whole);
 /* html_blocks.c: the element most likely to hold the article's text. */
