@@ -29,7 +29,7 @@ const cli_command cli_cmd_extract = {
     "date and where it was found (json-ld, article:published_time, time,\n"
     "itemprop, url, headline), source, url, language, then the main text.\n"
     "Web pages (.html, .htm, .xhtml, .html.gz) give their main text and\n"
-    "metadata; text, JSON Lines and CSV files their fields as they are, with\n"
+    "metadata; RSS and Atom feeds (.rss, .atom, .xml) one article per item; text, JSON Lines and CSV files their fields as they are, with\n"
     "the title and language izde would give them.  Exit 0 when every file was\n"
     "read, 1 when a file or record could not be (said on stderr).",
     extract_options, 0,

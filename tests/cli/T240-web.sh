@@ -127,15 +127,39 @@ run extract cut.html.gz
 check_eq "damaged gzip: exit 1" 1 "$STATUS"
 check_contains "damaged gzip: said" "cut.html.gz: cannot read:" "$ERR"
 
+# feeds: RSS 2.0 and Atom, each item an article
+items() {
+    "$IZDE" extract --json "$@" | jq -r '[.id, .title, .date, .date_from, .source, .lang, (.author // "-")] | join(" ; ")'
+}
+check_eq "rss and atom items" "https://news.example.kg/ru/2024/04/10/elektrobusy/ ; В Бишкеке запустят новые электробусы ; 2024-04-10 ; pubDate ; Новости Кыргызстана ; ru ; Мирлан Осмонов
+https://news.example.kg/ru/weather-601/ ; Погода: в горах ожидается снег ; 2024-04-11 ; pubDate ; Новости Кыргызстана ; ru ; -
+https://kabar.example.kg/news/osh-mektep/ ; Ош шаарында жаңы мектеп ачылды ; 2024-09-01 ; published ; Кабар ; ky ; Гүлнара Алиева" \
+    "$(items "$WEB/news.rss" "$WEB/ky.atom")"
+check_eq "rss: content:encoded cleaned as a page" "Мэрия Бишкека закупила 120 электробусов, которые выйдут на маршруты в мае.
+
+Маршруты
+
+№ 7
+
+№ 48" "$("$IZDE" extract --json "$WEB/news.rss" | head -n 1 | jq -r .text)"
+check_eq "rss: escaped HTML in description" "Синоптики прогнозируют снег в горных районах 12 апреля." \
+    "$("$IZDE" extract --json "$WEB/news.rss" | tail -n 1 | jq -r .text)"
+printf '<?xml version="1.0"?><html><body>no feed</body></html>' > page.rss
+run extract page.rss
+check_eq "not a feed: exit 1" 1 "$STATUS"
+check_contains "not a feed: said" "page.rss: not an RSS or Atom feed" "$ERR"
+
 # a folder of pages indexed: found, searched, dated, the chrome not indexed
 mkdir site
 cp "$WEB"/ru-jsonld.html "$WEB"/ky-og.html "$WEB"/ru-text.html site/
 gzip -c "$WEB/ky-time.html" > site/ky-time.html.gz
 echo "не страница" > site/notes.pdf
+cp "$WEB/ky.atom" site/feed.xml
+printf '<?xml version="1.0"?><config><a>1</a></config>' > site/settings.xml
 run index --db db site
 check_eq "index: exit 0" 0 "$STATUS"
-check_eq "index: 4 articles" 4 "$("$IZDE" stats --db db --json | jq .documents)"
-check_eq "search: школы" "ru-jsonld.html" "$(hit_files --db db 'школы')"
+check_eq "index: 5 articles" 5 "$("$IZDE" stats --db db --json | jq .documents)"
+check_eq "search: жилмассивах" "ru-jsonld.html" "$(hit_files --db db 'жилмассивах')"
 check_eq "search: Kyrgyz word form" "ky-og.html" "$(hit_files --db db 'көпүрө')"
 check_eq "search: a gzip'd page" "ky-time.html.gz" "$(hit_files --db db 'туристтердин')"
 check_eq "chrome not indexed: Поделиться" "" "$(hit_files --db db 'Поделиться')"
@@ -144,7 +168,7 @@ check_eq "dated: date:2025-02" "ru-text.html" "$(hit_files --db db 'date:2025-02
 check_eq "dated: date:2023-11-02" "ky-og.html" "$(hit_files --db db 'date:2023-11-02')"
 check_eq "source stored" "Кабар агенттиги" \
     "$("$IZDE" search --db db --json 'көпүрө' | jq -r '.hits[0].source')"
-check_eq "lang: filter" "ky-og.html ky-time.html.gz" \
+check_eq "lang: filter" "feed.xml ky-og.html ky-time.html.gz" \
     "$(hit_files --db db 'lang:ky' | sort | tr '\n' ' ' | sed 's/ $//')"
 
 # incremental: a changed page re-read, its old text gone
@@ -153,6 +177,7 @@ touch -d '2030-01-01' site/ru-jsonld.html
 run index --db db site
 check_eq "changed page: new text found" "ru-jsonld.html" "$(hit_files --db db 'Дефицит')"
 check_eq "changed page: old text gone" "" "$(hit_files --db db 'Нехватка')"
-check_eq "still 4 articles" 4 "$("$IZDE" stats --db db --json | jq .documents)"
+check_eq "search: a feed's item" "feed.xml" "$(hit_files --db db 'ылайыкталган')"
+check_eq "still 5 articles" 5 "$("$IZDE" stats --db db --json | jq .documents)"
 
 finish

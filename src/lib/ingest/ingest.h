@@ -102,6 +102,11 @@ int izde__ingest_csv(ingest *in, const char *path);
 int izde__is_web_page(const char *path);
 /* A web page: its main text and metadata as one article (web_readers.c). */
 int izde__ingest_html(ingest *in, const char *path);
+/* Is the file an RSS or Atom feed (.rss, .atom, or .xml with a feed root
+ * among its first bytes)? */
+int izde__is_feed(const char *path);
+/* A feed: each item an article (feed_reader.c). */
+int izde__ingest_feed(ingest *in, const char *path);
 /* Read one file of any format as the index would, without an index. */
 int izde__ingest_read_one(ingest *in, const char *path);
 
