@@ -27,11 +27,13 @@ const cli_command cli_cmd_extract = {
     "what would be indexed from each article of the files, without indexing",
     "Read each FILE as izde index would and print each of its articles: title,\n"
     "date and where it was found (json-ld, article:published_time, time,\n"
-    "itemprop, url, headline), source, url, language, then the main text.\n"
-    "Web pages (.html, .htm, .xhtml, .html.gz) give their main text and\n"
-    "metadata; RSS and Atom feeds (.rss, .atom, .xml) one article per item; text, JSON Lines and CSV files their fields as they are, with\n"
-    "the title and language izde would give them.  Exit 0 when every file was\n"
-    "read, 1 when a file or record could not be (said on stderr).",
+    "itemprop, url, headline, warc-date, pubDate...), source, url, language,\n"
+    "then the main text.  Web pages (.html, .htm, .xhtml, .html.gz) give their\n"
+    "main text and metadata; web archives (.warc, .warc.gz) each HTML page\n"
+    "they hold; RSS and Atom feeds (.rss, .atom, .xml) one article per item;\n"
+    "text, JSON Lines and CSV files their fields as they are, with the title\n"
+    "and language izde would give them.  Exit 0 when every file was read, 1\n"
+    "when a file or record could not be (said on stderr).",
     extract_options, 0,
 };
 

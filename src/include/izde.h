@@ -245,7 +245,8 @@ int izde_index_path(izde_db *db, const char *path, izde_problem_fn problem, void
 typedef int (*izde_article_fn)(void *payload, const izde_article *a);
 /*
  * Read one file of any format izde indexes (.txt, .md, .jsonl, .csv, web
- * pages: .html, .htm, .xhtml, .html.gz; feeds: .rss, .atom, .xml) as
+ * pages: .html, .htm, .xhtml, .html.gz; feeds: .rss, .atom, .xml; web
+ * archives: .warc, .warc.gz) as
  * indexing would, without an
  * index: each article goes to `fn`.  A page's article has its title,
  * date, source, canonical url, lang and main text, and in `fields` the

@@ -115,6 +115,9 @@ void izde__html_main_text(xmlDocPtr doc, izde_page *p, int whole)
     p->root = whole ? body_of(doc) : izde__html_find_root(doc);
     if (!p->root)
         return;
+    size_t links = 0, len = izde__html_text_len(p->root, &links);
+    if (!whole && links * 10 >= len * 6)
+        return; /* a page of links (an index, a menu) has no article */
     emitter e = {.p = p};
     /* the root itself is never dropped: it was chosen as the article */
     walk(&e, p->root->children);

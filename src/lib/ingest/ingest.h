@@ -107,6 +107,10 @@ int izde__ingest_html(ingest *in, const char *path);
 int izde__is_feed(const char *path);
 /* A feed: each item an article (feed_reader.c). */
 int izde__ingest_feed(ingest *in, const char *path);
+/* Is the file a web archive (.warc, .warc.gz)? */
+int izde__is_warc(const char *path);
+/* A web archive: each HTML page it holds an article (warc_reader.c). */
+int izde__ingest_warc(ingest *in, const char *path);
 /* Read one file of any format as the index would, without an index. */
 int izde__ingest_read_one(ingest *in, const char *path);
 

@@ -279,6 +279,8 @@ static int index_file(ingest *in, const char *path)
 {
     if (izde__is_web_page(path))
         return izde__ingest_html(in, path);
+    if (izde__is_warc(path))
+        return count_then_index(in, path, izde__ingest_warc);
     if (izde__is_feed(path))
         return count_then_index(in, path, izde__ingest_feed);
     if (izde__has_ext(path, ".jsonl"))
