@@ -32,6 +32,7 @@ typedef struct meta {
     xmlNodePtr h1, time_el, title_el, author_el;
     char *ld_published, *ld_modified, *ld_author, *ld_publisher, *ld_url, *ld_lang;
     char *title_site; /* the part of <title> left out: the site's name */
+    int ld_done;      /* the first JSON-LD article was read */
 } meta;
 
 static void keep(const char **slot, const char *v)
@@ -150,8 +151,9 @@ static void ld_object(meta *m, json_t *o)
         return;
     if (json_object_get(o, "@graph"))
         ld_object(m, json_object_get(o, "@graph"));
-    if (!ld_is_article(o) || m->ld_published)
+    if (!ld_is_article(o) || m->ld_done)
         return;
+    m->ld_done = 1;
     m->ld_published = dup_or_null(json_string_value(json_object_get(o, "datePublished")));
     m->ld_modified = dup_or_null(json_string_value(json_object_get(o, "dateModified")));
     m->ld_author = ld_name(json_object_get(o, "author"));
