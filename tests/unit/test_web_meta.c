@@ -155,6 +155,23 @@ static void test_charset(void **state)
     izde__page_free(&p);
 }
 
+/* the main text: <br><br> breaks the paragraph, one <br> the line; a
+ * page made of links has none */
+static void test_text_breaks(void **state)
+{
+    (void)state;
+    izde_page p = page("<div class=\"menu\"><a href=\"/\">Главная</a></div><div>Первый абзац "
+                       "новости, с запятыми, и точкой.<br><br>Строка один<br>строка два.<br>"
+                       "<br><br>Третий абзац, тоже с запятыми, и фактами.<br></div>", NULL);
+    check("Первый абзац новости, с запятыми, и точкой.\n\nСтрока один\nстрока два.\n\n"
+          "Третий абзац, тоже с запятыми, и фактами.", p.text.data);
+    izde__page_free(&p);
+    p = page("<ul><li><a href=\"/1\">Первая новость дня о погоде</a></li>"
+             "<li><a href=\"/2\">Вторая новость дня о ценах</a></li></ul>", NULL);
+    assert_int_equal(p.text.len, 0);
+    izde__page_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +180,7 @@ int main(void)
         cmocka_unit_test(test_date_not_from_body),
         cmocka_unit_test(test_source_url_lang),
         cmocka_unit_test(test_charset),
+        cmocka_unit_test(test_text_breaks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,7 +25,7 @@ typedef struct emitter {
 static void flush(emitter *e)
 {
     size_t n = e->block.len;
-    while (n && e->block.data[n - 1] == ' ')
+    while (n && (e->block.data[n - 1] == ' ' || e->block.data[n - 1] == '\n'))
         n--;
     if (n) {
         if (e->p->text.len)
@@ -73,8 +73,13 @@ static void element(emitter *e, xmlNodePtr c)
     if (izde__html_dropped(c) || link_list(c) || izde__html_is(c, (const char *const[]){"h1", NULL}))
         return;
     if (izde__html_is(c, (const char *const[]){"br", NULL})) {
-        if (e->block.len && e->block.data[e->block.len - 1] != '\n')
+        /* one <br> breaks the line, two the paragraph */
+        if (e->block.len && e->block.data[e->block.len - 1] == '\n') {
+            e->block.len--;
+            flush(e);
+        } else if (e->block.len) {
             izde__buf_putc(&e->block, '\n');
+        }
         e->space = 0;
         return;
     }
