@@ -19,14 +19,17 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 (cd site && exec python3 -m http.server "$PORT" --bind 127.0.0.1) > server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null' EXIT
-for _ in $(seq 1 50); do
-    curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break
+for _ in $(seq 1 300); do
+    curl -s -o /dev/null "http://127.0.0.1:$PORT/index.html" && break
     sleep 0.1
 done
 BASE="http://127.0.0.1:$PORT"
 wget -q -r -l1 --warc-file=crawl "$BASE/index.html" -P dl
 wget -q -r -l1 --no-warc-compression --warc-file=plain "$BASE/index.html" -P dl2
 kill $SERVER
+CHECKS=$((CHECKS + 1))
+[ -s dl/127.0.0.1:$PORT/ru-text.html ] && [ -s dl2/127.0.0.1:$PORT/ru-text.html ] ||
+    fail "wget did not fetch the pages (server.log: $(cat server.log))"
 
 expected="$BASE/ru-jsonld.html ; Бишкек построит три новые школы до конца года ; 2024-03-12 ; json-ld ; Новостной портал 24 ; ru
 $BASE/ky-og.html ; Нарында жаңы көпүрө курулуп бүттү ; 2023-11-02 ; article:published_time ; Кабар агенттиги ; ky
