@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <jansson.h>
 
@@ -159,6 +160,13 @@ int cmd_extract(int argc, char **argv)
     }
     int rc = IZDE_OK;
     for (size_t i = 0; i < nfiles && rc == IZDE_OK; i++) {
+        struct stat st;
+        if (stat(files[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            cli_error("%s: a folder; extract reads files: give the files in it (%s/*.html)",
+                      cli_display_path(files[i]), cli_display_path(files[i]));
+            out.problems++;
+            continue;
+        }
         out.file = files[i];
         rc = izde_extract_file(files[i], on_article, &out, on_problem, &out);
     }

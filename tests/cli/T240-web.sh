@@ -118,6 +118,9 @@ lang:    ky
 author:  Бакыт Асанов" "$(printf '%s\n' "$OUT" | head -n 7)"
 
 # what is not a page with a text: said, exit 1
+run extract "$WEB"
+check_eq "a folder: exit 1" 1 "$STATUS"
+check_eq "a folder: said" "izde: $WEB: a folder; extract reads files: give the files in it ($WEB/*.html)" "$ERR"
 printf '<html><body><nav><a href="/">Главная</a></nav><script>x()</script></body></html>' > empty.html
 run extract empty.html
 check_eq "no text: exit 1" 1 "$STATUS"
