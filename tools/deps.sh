@@ -12,10 +12,10 @@
 # Runs apt-get as root, or through sudo; never asks questions.
 set -eu
 
-pkgs="build-essential cmake pkg-config file libxapian-dev libstemmer-dev libicu-dev libjansson-dev libcsv-dev libmicrohttpd-dev"
+pkgs="build-essential cmake pkg-config file libxapian-dev libstemmer-dev libicu-dev libjansson-dev libcsv-dev libmicrohttpd-dev libxml2-dev zlib1g-dev"
 for arg in "$@"; do
     case "$arg" in
-        --test) pkgs="$pkgs libcmocka-dev mandoc jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev xapian-tools procps curl chromium wrk python3 strace" ;;
+        --test) pkgs="$pkgs libcmocka-dev mandoc jq xz-utils libxml2-utils librsvg2-bin clang libclang-rt-14-dev xapian-tools procps curl chromium wrk python3 strace wget" ;;
         --bench) pkgs="$pkgs libcmocka-dev jq xz-utils libxml2-utils librsvg2-bin xapian-omega xapian-tools time python3 python3-xapian sphinxsearch python3-pymysql postgresql python3-psycopg2" ;;
         *) echo "deps.sh: unknown option '$arg' (use --test or --bench)" >&2; exit 2 ;;
     esac

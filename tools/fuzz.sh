@@ -15,7 +15,7 @@ case "${1:-}" in
     ''|*[!0-9]*) ;;
     *) secs=$1; shift ;;
 esac
-all="analyzer stem_ky figures translit query jsonl serve"
+all="analyzer stem_ky figures translit query jsonl serve html webfiles"
 targets=${*:-$all}
 for t in $targets; do
     case " $all " in

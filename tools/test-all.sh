@@ -10,5 +10,5 @@ ctest --test-dir build -j2 --output-on-failure
 cmake -S . -B build-asan -DIZDE_ASAN=ON && cmake --build build-asan -j2
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ctest --test-dir build-asan -j2 --output-on-failure
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DIZDE_FUZZ=ON
-cmake --build build-fuzz -j2 --target fuzz_analyzer fuzz_stem_ky fuzz_figures fuzz_translit fuzz_query fuzz_jsonl fuzz_serve
+cmake --build build-fuzz -j2 --target fuzz_analyzer fuzz_stem_ky fuzz_figures fuzz_translit fuzz_query fuzz_jsonl fuzz_serve fuzz_html fuzz_webfiles
 ctest --test-dir build-fuzz -R '^fuzz\.' -j6 --output-on-failure

@@ -45,12 +45,15 @@ static const cli_option index_options[] = {
 
 const cli_command cli_cmd_index = {
     "index", cmd_index, "PATH...", CLI_OPERANDS_FILES,
-    "index files and folders: text, Markdown, JSON Lines, CSV",
+    "index files and folders: text, Markdown, JSON Lines, CSV, web pages, WARC, feeds",
     "Index the articles in PATH: .txt and .md files (one article each), .jsonl\n"
     "(one per line) and .csv files (one per row, the first row naming the\n"
     "columns); records have the fields id, title, text|content|body, url, date,\n"
-    "source, lang.  Folders are read recursively; a file named here with another\n"
-    "extension is read as text.  Re-indexing a file or id replaces its document.\n"
+    "source, lang.  Web pages (.html, .htm, .xhtml, .html.gz) give one article\n"
+    "each, web archives (.warc, .warc.gz) one per HTML page, RSS and Atom feeds\n"
+    "(.rss, .atom, .xml) one per item, with their metadata (see izde extract).\n"
+    "Folders are read recursively; a file named here with another extension is\n"
+    "read as text.  Re-indexing a file or id replaces its document.\n"
     "Incremental: files indexed before and unchanged (same size and mtime, or\n"
     "same content) are skipped; changed files are re-read, their old documents\n"
     "deleted first.  Text files may be UTF-8, UTF-16 with a BOM, windows-1251,\n"

@@ -255,6 +255,24 @@ int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
 int izde_index_path(izde_db *db, const char *path, izde_problem_fn problem, void *payload,
                     izde_index_stats *stats);
 
+/* Called with each article izde_extract_file() reads; non-zero stops. */
+typedef int (*izde_article_fn)(void *payload, const izde_article *a);
+/*
+ * Read one file of any format izde indexes (.txt, .md, .jsonl, .csv, web
+ * pages: .html, .htm, .xhtml, .html.gz; feeds: .rss, .atom, .xml; web
+ * archives: .warc, .warc.gz) as
+ * indexing would, without an
+ * index: each article goes to `fn`.  A page's article has its title,
+ * date, source, canonical url, lang and main text, and in `fields` the
+ * JSON of "date_from" (where the date was found: json-ld,
+ * article:published_time, time, itemprop, url, headline), "modified" and
+ * "author" when known.  For other formats a missing title and lang are
+ * filled in as the index would (the first line; the language guess).
+ * Problems go to `problem`.  Returns IZDE_OK, or what `fn` returned.
+ */
+int izde_extract_file(const char *path, izde_article_fn fn, void *payload,
+                      izde_problem_fn problem, void *problem_payload);
+
 /* ---------------------------------------------------------------- shards */
 
 /* The shard (0 to n-1) of an article id: FNV-1a 64 of its bytes, mod n.

@@ -138,7 +138,9 @@ static int collect_dir(ingest *in, const char *path, int depth, file_list *l)
         } else if (!S_ISREG(st.st_mode)) {
             in->stats->skipped++;
         } else if (izde__has_ext(names[i], ".txt") || izde__has_ext(names[i], ".md") ||
-                   izde__has_ext(names[i], ".jsonl") || izde__has_ext(names[i], ".csv")) {
+                   izde__has_ext(names[i], ".jsonl") || izde__has_ext(names[i], ".csv") ||
+                   izde__is_web_page(names[i]) || izde__is_warc(names[i]) ||
+                   izde__is_feed(child)) {
             rc = list_add(l, child, &st);
         } else {
             in->stats->skipped++;

@@ -23,6 +23,10 @@ typedef struct ingest {
     const izde_index_options *defaults; /* --source, --lang, --date-from, or NULL */
     char file_date[11];         /* the file's default date (YYYY-MM-DD), or "" */
     unsigned long long defaults_tag; /* hash of the file's defaults, 0 without any */
+    /* set by extract.c: each article goes here instead of into an index
+     * (db is NULL then) */
+    int (*emit)(void *payload, const izde_article *a);
+    void *emit_payload;
 } ingest;
 
 /* One file to index, as found by the walk. */
@@ -99,5 +103,21 @@ int izde__ingest_is_known_field(const char *name);
 
 /* A CSV file with a header row naming the fields. */
 int izde__ingest_csv(ingest *in, const char *path);
+
+/* Is the file a web page (.html, .htm, .xhtml, .html.gz, .htm.gz)? */
+int izde__is_web_page(const char *path);
+/* A web page: its main text and metadata as one article (web_readers.c). */
+int izde__ingest_html(ingest *in, const char *path);
+/* Is the file an RSS or Atom feed (.rss, .atom, or .xml with a feed root
+ * among its first bytes)? */
+int izde__is_feed(const char *path);
+/* A feed: each item an article (feed_reader.c). */
+int izde__ingest_feed(ingest *in, const char *path);
+/* Is the file a web archive (.warc, .warc.gz)? */
+int izde__is_warc(const char *path);
+/* A web archive: each HTML page it holds an article (warc_reader.c). */
+int izde__ingest_warc(ingest *in, const char *path);
+/* Read one file of any format as the index would, without an index. */
+int izde__ingest_read_one(ingest *in, const char *path);
 
 #endif /* IZDE_INGEST_H */

@@ -171,7 +171,7 @@ int izde__ingest_csv(ingest *in, const char *path)
     struct csv_parser parser;
     int rc = IZDE_OK;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-        rc = izde__db_error(in->db, IZDE_ENOMEM, "out of memory");
+        rc = in->db ? izde__db_error(in->db, IZDE_ENOMEM, "out of memory") : IZDE_ENOMEM;
         goto done;
     }
     const char *p = data, *end = data + len;

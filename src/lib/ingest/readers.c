@@ -57,7 +57,7 @@ static int index_text_file(ingest *in, const char *path)
     }
     const char *body = converted ? converted : text + len - n;
     len = n;
-    if (in->db->ix.notice) {
+    if (in->db && in->db->ix.notice) {
         char *msg;
         if (!converted)
             msg = izde__strdupf("%s", charset);
@@ -259,7 +259,7 @@ static int index_jsonl_file(ingest *in, const char *path)
 static int count_then_index(ingest *in, const char *path, int (*read)(ingest *, const char *))
 {
     struct stat st;
-    if (!in->db->ix.seen || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+    if (!in->db || !in->db->ix.seen || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
         return read(in, path);
     izde_index_stats scratch = {0}, *stats = in->stats;
     in->stats = &scratch;
@@ -277,6 +277,12 @@ static int count_then_index(ingest *in, const char *path, int (*read)(ingest *, 
 
 static int index_file(ingest *in, const char *path)
 {
+    if (izde__is_web_page(path))
+        return izde__ingest_html(in, path);
+    if (izde__is_warc(path))
+        return count_then_index(in, path, izde__ingest_warc);
+    if (izde__is_feed(path))
+        return count_then_index(in, path, izde__ingest_feed);
     if (izde__has_ext(path, ".jsonl"))
         return count_then_index(in, path, index_jsonl_file);
     if (izde__has_ext(path, ".csv"))
@@ -284,6 +290,10 @@ static int index_file(ingest *in, const char *path)
     return index_text_file(in, path);
 }
 
+int izde__ingest_read_one(ingest *in, const char *path)
+{
+    return index_file(in, path);
+}
 
 /* The content hash of a file's bytes; -1 when it cannot be read. */
 static int hash_file(const char *path, uint64_t *out)

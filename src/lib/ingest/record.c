@@ -30,7 +30,7 @@ static void vreport(ingest *in, int always, const char *path, unsigned long line
 {
     if (in->counting)
         return; /* the reading that indexes reports it */
-    if (!always && !in->db->out.report_unrouted) {
+    if (!always && in->db && !in->db->out.report_unrouted) {
         in->unreported++;
         return;
     }
@@ -163,6 +163,8 @@ static izde_article with_defaults(const ingest *in, const izde_article *a)
 
 int izde__ingest_article(ingest *in, const char *path, unsigned long line, const izde_article *a)
 {
+    if (in->emit)
+        return in->emit(in->emit_payload, a);
     if (in->counting)
         return izde__count_article(in->db, a);
     unsigned others = in->db->out.other;
@@ -193,7 +195,7 @@ int izde__ingest_is_known_field(const char *name)
 
 int izde__ingest_notice(ingest *in, const char *path, const char *fmt, ...)
 {
-    if (!in->db->ix.notice || in->counting)
+    if (!in->db || !in->db->ix.notice || in->counting)
         return 0;
     va_list ap;
     va_start(ap, fmt);

@@ -1,0 +1,296 @@
+/*
+ * html_blocks.c - which parts of a page are the article: elements dropped
+ * whole (scripts, styles, forms, navigation, page headers and footers,
+ * boilerplate class or id names such as "share", "comments", "related"),
+ * and the element that holds the article's text: itemprop=articleBody,
+ * else the <article> or <main> with the most text, else the block whose
+ * paragraphs score best by their length, commas and link density.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "web.h"
+
+static const char *const dropped_tags[] = {
+    "script", "style", "form", "nav", "aside", "footer", "header", "noscript", "iframe",
+    "select", "button", "svg", "template", "object", "embed", "input", "textarea", "menu",
+    "dialog", "canvas", "video", "audio", "map", NULL};
+
+/* Parts of class and id names that mark boilerplate blocks. */
+static const char *const boiler_words[] = {
+    "nav", "menu", "footer", "share", "social", "comment", "related", "read-also",
+    "readalso", "read_also", "also-read", "see-also", "cookie", "banner", "subscri",
+    "sidebar", "breadcrumb", "tags", "advert", "promo", "popup", "modal", "widget",
+    "sharing", "likes", "rating", "newsletter", "pagination", "toolbar", "masthead", NULL};
+/* Whole class or id words that mark boilerplate (too short to match inside
+ * other words). */
+static const char *const boiler_tokens[] = {"ad", "ads", "adv", "tag", "more", "top", "also",
+                                            "lenta", "feed", "popular", "latest", NULL};
+
+int izde__html_is(xmlNodePtr n, const char *const *names)
+{
+    if (!n || n->type != XML_ELEMENT_NODE || !n->name)
+        return 0;
+    for (; *names; names++)
+        if (strcasecmp((const char *)n->name, *names) == 0)
+            return 1;
+    return 0;
+}
+
+const char *izde__html_attr(xmlNodePtr n, const char *name)
+{
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return NULL;
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+        if (a->name && strcasecmp((const char *)a->name, name) == 0 && a->children &&
+            a->children->content)
+            return (const char *)a->children->content;
+    return NULL;
+}
+
+/* Does a class or id value name boilerplate? */
+static int boiler_name(const char *v)
+{
+    char word[64];
+    while (v && *v) {
+        while (*v && !isalnum((unsigned char)*v))
+            v++;
+        size_t n = 0;
+        while (*v && !isspace((unsigned char)*v)) {
+            if (n + 1 < sizeof word)
+                word[n++] = (char)tolower((unsigned char)*v);
+            v++;
+        }
+        word[n] = '\0';
+        if (!n)
+            break;
+        for (const char *const *b = boiler_words; *b; b++)
+            if (strstr(word, *b))
+                return 1;
+        for (char *t = strtok(word, "-_"); t; t = strtok(NULL, "-_"))
+            for (const char *const *b = boiler_tokens; *b; b++)
+                if (strcmp(t, *b) == 0)
+                    return 1;
+    }
+    return 0;
+}
+
+int izde__html_dropped(xmlNodePtr n)
+{
+    if (!n || n->type != XML_ELEMENT_NODE)
+        return 0;
+    if (izde__html_is(n, dropped_tags))
+        return 1;
+    if (izde__html_is(n, (const char *const[]){"html", "body", "article", "main", NULL}))
+        return 0;
+    const char *ip = izde__html_attr(n, "itemprop");
+    if (ip && strstr(ip, "articleBody"))
+        return 0;
+    const char *role = izde__html_attr(n, "role");
+    if (role && (strcmp(role, "navigation") == 0 || strcmp(role, "banner") == 0 ||
+                 strcmp(role, "complementary") == 0 || strcmp(role, "contentinfo") == 0))
+        return 1;
+    const char *hidden = izde__html_attr(n, "hidden");
+    const char *aria = izde__html_attr(n, "aria-hidden");
+    if (hidden || (aria && strcmp(aria, "true") == 0))
+        return 1;
+    return boiler_name(izde__html_attr(n, "class")) || boiler_name(izde__html_attr(n, "id"));
+}
+
+/* Characters (UTF-8 lead bytes) of s that are not blanks. */
+static size_t chars(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+        if ((*p & 0xC0) != 0x80 && !isspace(*p))
+            n++;
+    return n;
+}
+
+static size_t text_len(xmlNodePtr n, int in_link, size_t *in_links)
+{
+    size_t total = 0;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            size_t k = chars((const char *)c->content);
+            total += k;
+            if (in_link)
+                *in_links += k;
+        } else if (c->type == XML_ELEMENT_NODE && !izde__html_dropped(c)) {
+            int link = in_link || izde__html_is(c, (const char *const[]){"a", NULL});
+            total += text_len(c, link, in_links);
+        }
+    }
+    return total;
+}
+
+size_t izde__html_text_len(xmlNodePtr n, size_t *in_links)
+{
+    size_t dummy = 0;
+    if (!in_links)
+        in_links = &dummy;
+    *in_links = 0;
+    return n ? text_len(n, izde__html_is(n, (const char *const[]){"a", NULL}), in_links) : 0;
+}
+
+/* The first element under n (n included) that matches, in document order;
+ * with `largest`, the one with the most text instead. */
+static xmlNodePtr find(xmlNodePtr n, int (*match)(xmlNodePtr), int largest, size_t *best_len,
+                       xmlNodePtr best)
+{
+    for (xmlNodePtr c = n; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (match(c)) {
+            size_t links = 0, len = izde__html_text_len(c, &links);
+            if (!largest)
+                return c;
+            if (len - links > *best_len)
+                *best_len = len - links, best = c;
+            continue;
+        }
+        if (izde__html_dropped(c))
+            continue;
+        xmlNodePtr r = find(c->children, match, largest, best_len, best);
+        if (r && !largest)
+            return r;
+        best = largest ? r : best;
+    }
+    return best;
+}
+
+static int is_article_body(xmlNodePtr n)
+{
+    const char *ip = izde__html_attr(n, "itemprop");
+    return ip && strstr(ip, "articleBody") != NULL;
+}
+static int is_article(xmlNodePtr n)
+{
+    return izde__html_is(n, (const char *const[]){"article", NULL});
+}
+static int is_main(xmlNodePtr n)
+{
+    const char *role = izde__html_attr(n, "role");
+    return izde__html_is(n, (const char *const[]){"main", NULL}) ||
+           (role && strcmp(role, "main") == 0);
+}
+
+typedef struct scored {
+    xmlNodePtr node;
+    double score;
+} scored;
+
+typedef struct scores {
+    scored *v;
+    size_t n, cap;
+} scores;
+
+static void add_score(scores *s, xmlNodePtr node, double add)
+{
+    if (!node || node->type != XML_ELEMENT_NODE)
+        return;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].node == node) {
+            s->v[i].score += add;
+            return;
+        }
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        scored *v = realloc(s->v, cap * sizeof *v);
+        if (!v)
+            return;
+        s->v = v, s->cap = cap;
+    }
+    s->v[s->n++] = (scored){node, add};
+}
+
+static size_t commas(xmlNodePtr n)
+{
+    size_t k = 0;
+    xmlChar *t = xmlNodeGetContent(n);
+    for (const xmlChar *p = t; p && *p; p++)
+        k += *p == ',';
+    xmlFree(t);
+    return k;
+}
+
+/* A paragraph: <p>, <pre>, <blockquote>, or a <div> or cell that holds
+ * no block (its text written straight into it). */
+static int paragraph(xmlNodePtr n)
+{
+    static const char *const blocks[] = {"p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3",
+                                         "h4", "h5", "h6", "blockquote", "section", "article",
+                                         "pre", "form", NULL};
+    if (izde__html_is(n, (const char *const[]){"p", "pre", "blockquote", NULL}))
+        return 1;
+    if (!izde__html_is(n, (const char *const[]){"div", "td", "section", NULL}))
+        return 0;
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (izde__html_is(c, blocks))
+            return 0;
+    return 1;
+}
+
+/* Each paragraph of at least 25 characters scores its parent fully and
+ * its grandparent half (after Readability). */
+static void score_paragraphs(xmlNodePtr n, scores *s)
+{
+    for (xmlNodePtr c = n; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || izde__html_dropped(c))
+            continue;
+        if (paragraph(c)) {
+            size_t links = 0, len = izde__html_text_len(c, &links);
+            if (len >= 25 && links * 2 < len) {
+                double v = 1.0 + (double)commas(c) + (len / 100 < 3 ? (double)(len / 100) : 3.0);
+                add_score(s, c->parent, v);
+                if (c->parent)
+                    add_score(s, c->parent->parent, v / 2);
+            }
+            continue;
+        }
+        score_paragraphs(c->children, s);
+    }
+}
+
+static xmlNodePtr best_scored(xmlNodePtr body)
+{
+    scores s = {0};
+    score_paragraphs(body, &s);
+    xmlNodePtr best = NULL;
+    double best_score = 0;
+    for (size_t i = 0; i < s.n; i++) {
+        size_t links = 0, len = izde__html_text_len(s.v[i].node, &links);
+        double score = s.v[i].score * (len ? 1.0 - (double)links / (double)len : 0);
+        if (score > best_score)
+            best_score = score, best = s.v[i].node;
+    }
+    free(s.v);
+    return best;
+}
+
+xmlNodePtr izde__html_find_root(xmlDocPtr doc)
+{
+    xmlNodePtr top = xmlDocGetRootElement(doc);
+    if (!top)
+        return NULL;
+    size_t len = 0;
+    xmlNodePtr r = find(top, is_article_body, 0, &len, NULL);
+    if (r)
+        return r;
+    len = 0;
+    if ((r = find(top, is_article, 1, &len, NULL)) && len >= 80)
+        return r;
+    len = 0;
+    xmlNodePtr main = find(top, is_main, 1, &len, NULL);
+    xmlNodePtr scored_root = best_scored(main && len >= 80 ? main : top);
+    if (scored_root)
+        return scored_root;
+    if (main)
+        return main;
+    for (xmlNodePtr c = top->children; c; c = c->next)
+        if (izde__html_is(c, (const char *const[]){"body", NULL}))
+            return c;
+    return top;
+}
