@@ -52,6 +52,11 @@ static void test_title(void **state)
     check("Длинный заголовок новости", p.title);
     check("Сайт", p.source);
     izde__page_free(&p);
+    /* a dash or guillemets around the site's name are not part of it */
+    p = page("<title>Длинный заголовок новости — «Сайт»</title>" BODY, NULL);
+    check("Длинный заголовок новости", p.title);
+    check("Сайт", p.source);
+    izde__page_free(&p);
 }
 
 static void test_date_order(void **state)

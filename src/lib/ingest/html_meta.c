@@ -203,6 +203,23 @@ static char *node_text(xmlNodePtr n)
     return out;
 }
 
+/* Trim spaces, | - : and the dashes and guillemets around a title part. */
+static void trim_marks(const char **p, size_t *n)
+{
+    static const char *const marks[] = {" ", "|", "-", ":", "\xe2\x80\x94", "\xe2\x80\x93",
+                                        "\xc2\xab", "\xc2\xbb", NULL};
+    for (int again = 1; again && *n;) {
+        again = 0;
+        for (const char *const *m = marks; *m; m++) {
+            size_t l = strlen(*m);
+            if (*n >= l && memcmp(*p, *m, l) == 0)
+                *p += l, *n -= l, again = 1;
+            if (*n >= l && memcmp(*p + *n - l, *m, l) == 0)
+                *n -= l, again = 1;
+        }
+    }
+}
+
 /* <title> without the site name: its longest part between separators. */
 static char *strip_site(const char *t, char **site)
 {
@@ -228,10 +245,7 @@ static char *strip_site(const char *t, char **site)
     if (best_len < strlen(t)) { /* the other part, when there are two */
         const char *rest = best == t ? t + best_len : t;
         size_t n = best == t ? strlen(rest) : (size_t)(best - t);
-        while (n && strchr(" |-:«»", *rest))
-            rest++, n--;
-        while (n && strchr(" |-:«»", rest[n - 1]))
-            n--;
+        trim_marks(&rest, &n);
         if (n && parts == 2 && n < 60)
             *site = strndup(rest, n);
     }
