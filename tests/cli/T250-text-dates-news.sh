@@ -16,13 +16,21 @@ if [ ! -f "$DATA/ng_0.jsonl.xz" ] || [ ! -f "$DATA/russia_today_0.jsonl.xz" ]; t
     exit 77
 fi
 EVAL="$IZDE_SRC/tools/eval-text-dates.py"
+# under the sanitizers (ten times slower) one NG file and the smallest RT
+# file, the same checks but the whole set's counts
+FULL=1
+if [ "${IZDE_SANITIZED:-0}" = 1 ]; then
+    mkdir part
+    for f in ng_0 russia_today_7; do ln -s "$DATA/$f.jsonl.xz" part/; done
+    DATA=$PWD/part FULL=0
+fi
 
 J=$(python3 "$EVAL" --izde "$IZDE" --data "$DATA" --work "$WORK/plain" --json)
-check_eq "NG as is: every article read" 1987 "$(echo "$J" | jq .indexed)"
+[ $FULL = 0 ] || check_eq "NG as is: every article read" 1987 "$(echo "$J" | jq .indexed)"
 check_eq "NG as is: no article dated from its text" 0 "$(echo "$J" | jq .dated)"
 
 J=$(python3 "$EVAL" --izde "$IZDE" --data "$DATA" --work "$WORK/stamp" --stamp --json)
-check_eq "NG stamped: 1657 articles given a dateline" 1657 "$(echo "$J" | jq .stamped)"
+[ $FULL = 0 ] || check_eq "NG stamped: 1657 articles given a dateline" 1657 "$(echo "$J" | jq .stamped)"
 check_eq "NG stamped: no wrong date" 0 "$(echo "$J" | jq .wrong)"
 check_eq "NG stamped: precision >= 0.99" true "$(echo "$J" | jq '.precision >= 0.99')"
 check_eq "NG stamped: recall >= 0.99" true "$(echo "$J" | jq '.recall >= 0.99')"
