@@ -177,6 +177,42 @@ static void test_text_breaks(void **state)
     izde__page_free(&p);
 }
 
+#define PARA(x) "<p>" x ", сообщили в министерстве, добавив подробности, цифры и сроки работ.</p>"
+
+/* the article in an element whose class names boilerplate is found on a
+ * second look; blocks beside the best one that score well are kept, in
+ * order; text written with <br> into a <div> among blocks is read */
+static void test_text_blocks(void **state)
+{
+    (void)state;
+    izde_page p = page("<nav><a href=\"/\">Главная</a></nav><div id=\"ad-portal\"><h2>Подзаголовок"
+                       "</h2>" PARA("Первый абзац о дорогах") PARA("Второй абзац о мостах")
+                       PARA("Третий абзац о школах") PARA("Четвёртый абзац о больницах")
+                       PARA("Пятый абзац о ценах") "</div><footer>Подвал сайта</footer>", NULL);
+    assert_non_null(p.text.data);
+    assert_non_null(strstr(p.text.data, "Подзаголовок"));
+    assert_non_null(strstr(p.text.data, "Пятый абзац о ценах"));
+    assert_null(strstr(p.text.data, "Подвал"));
+    izde__page_free(&p);
+    p = page("<div><div class=\"lead\">" PARA("Вводный абзац о бюджете") "</div>"
+             "<div class=\"body\">" PARA("Основной абзац о налогах") PARA("Ещё абзац о пошлинах")
+             PARA("Последний абзац о льготах") "</div></div>", NULL);
+    assert_non_null(p.text.data);
+    const char *lead = strstr(p.text.data, "Вводный абзац");
+    const char *body = strstr(p.text.data, "Основной абзац");
+    assert_non_null(lead);
+    assert_non_null(body);
+    assert_true(lead < body);
+    izde__page_free(&p);
+    p = page("<div class=\"txt\">Кабар. Министр сообщил о новых правилах въезда, они вступят в силу, "
+             "как сказано в приказе, с первого числа.<br><br>Правила касаются, по его словам, всех "
+             "граждан.<div class=\"rel\"><a href=\"/x\">Читайте также</a></div></div>", NULL);
+    assert_non_null(p.text.data);
+    assert_non_null(strstr(p.text.data, "Министр сообщил"));
+    assert_non_null(strstr(p.text.data, "всех граждан"));
+    izde__page_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +222,7 @@ int main(void)
         cmocka_unit_test(test_source_url_lang),
         cmocka_unit_test(test_charset),
         cmocka_unit_test(test_text_breaks),
+        cmocka_unit_test(test_text_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

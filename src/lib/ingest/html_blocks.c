@@ -29,6 +29,12 @@ static const char *const boiler_words[] = {
 static const char *const boiler_tokens[] = {"ad", "ads", "adv", "tag", "more", "top", "also",
                                             "lenta", "feed", "popular", "latest", NULL};
 
+/* Off for a second look at a page whose article sits in an element with a
+ * boilerplate name («ad-portal», «read-more»): tags still drop, names not. */
+static _Thread_local int names_off;
+
+void izde__html_names(int on) { names_off = !on; }
+
 int izde__html_is(xmlNodePtr n, const char *const *names)
 {
     if (!n || n->type != XML_ELEMENT_NODE || !n->name)
@@ -83,7 +89,8 @@ int izde__html_dropped(xmlNodePtr n)
         return 0;
     if (izde__html_is(n, dropped_tags))
         return 1;
-    if (izde__html_is(n, (const char *const[]){"html", "body", "article", "main", NULL}))
+    if (names_off ||
+        izde__html_is(n, (const char *const[]){"html", "body", "article", "main", NULL}))
         return 0;
     const char *ip = izde__html_attr(n, "itemprop");
     if (ip && strstr(ip, "articleBody"))
@@ -233,8 +240,25 @@ static int paragraph(xmlNodePtr n)
     return 1;
 }
 
+/* Characters of the text written straight into n (text nodes and inline
+ * elements, not its blocks): «текст<br>текст» in a <div> with blocks. */
+static size_t direct_len(xmlNodePtr n)
+{
+    static const char *const inl[] = {"a", "b", "i", "em", "strong", "span", "font", "u", "br",
+                                      "sup", "sub", "small", "q", "abbr", "time", NULL};
+    size_t k = 0, links = 0;
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (c->type == XML_TEXT_NODE)
+            k += chars((const char *)c->content);
+        else if (izde__html_is(c, inl) && !izde__html_dropped(c) &&
+                 !izde__html_is(c, (const char *const[]){"a", NULL}))
+            k += izde__html_text_len(c, &links);
+    return k;
+}
+
 /* Each paragraph of at least 25 characters scores its parent fully and
- * its grandparent half (after Readability). */
+ * its grandparent half (after Readability); text written straight into a
+ * <div> of 100 characters or more is a paragraph of the <div> itself. */
 static void score_paragraphs(xmlNodePtr n, scores *s)
 {
     for (xmlNodePtr c = n; c; c = c->next) {
@@ -250,28 +274,65 @@ static void score_paragraphs(xmlNodePtr n, scores *s)
             }
             continue;
         }
+        size_t dl;
+        if (izde__html_is(c, (const char *const[]){"div", "section", "td", NULL}) &&
+            (dl = direct_len(c)) >= 100) {
+            double v = 1.0 + (dl / 100 < 3 ? (double)(dl / 100) : 3.0);
+            add_score(s, c, v);
+            add_score(s, c->parent, v / 2);
+        }
         score_paragraphs(c->children, s);
     }
 }
 
-static xmlNodePtr best_scored(xmlNodePtr body)
+static double final_score(const scored *v)
+{
+    size_t links = 0, len = izde__html_text_len(v->node, &links);
+    return v->score * (len ? 1.0 - (double)links / (double)len : 0);
+}
+
+/* Siblings of the best block that belong to the article too (after
+ * Readability): a block scoring a fifth of the best, or a paragraph of 80
+ * characters with few links; each is marked by its position in `extra`. */
+static size_t siblings(const scores *s, xmlNodePtr best, double best_score, xmlNodePtr *extra,
+                       size_t max)
+{
+    size_t n = 0;
+    for (xmlNodePtr c = best->parent ? best->parent->children : NULL; c && n < max; c = c->next) {
+        if (c == best || c->type != XML_ELEMENT_NODE || izde__html_dropped(c))
+            continue;
+        double sc = 0;
+        for (size_t i = 0; i < s->n; i++)
+            if (s->v[i].node == c)
+                sc = final_score(&s->v[i]);
+        size_t links = 0, len = izde__html_text_len(c, &links);
+        if ((sc > 0 && sc >= best_score * 0.2) ||
+            (izde__html_is(c, (const char *const[]){"p", NULL}) && len >= 80 && links * 4 < len))
+            extra[n++] = c;
+    }
+    return n;
+}
+
+static xmlNodePtr best_scored(xmlNodePtr body, xmlNodePtr *extra, size_t max, size_t *nextra)
 {
     scores s = {0};
     score_paragraphs(body, &s);
     xmlNodePtr best = NULL;
     double best_score = 0;
     for (size_t i = 0; i < s.n; i++) {
-        size_t links = 0, len = izde__html_text_len(s.v[i].node, &links);
-        double score = s.v[i].score * (len ? 1.0 - (double)links / (double)len : 0);
+        double score = final_score(&s.v[i]);
         if (score > best_score)
             best_score = score, best = s.v[i].node;
     }
+    if (best && extra)
+        *nextra = siblings(&s, best, best_score, extra, max);
     free(s.v);
     return best;
 }
 
-xmlNodePtr izde__html_find_root(xmlDocPtr doc)
+xmlNodePtr izde__html_find_root(xmlDocPtr doc, xmlNodePtr *extra, size_t max, size_t *nextra)
 {
+    *nextra = 0;
     xmlNodePtr top = xmlDocGetRootElement(doc);
     if (!top)
         return NULL;
@@ -284,7 +345,7 @@ xmlNodePtr izde__html_find_root(xmlDocPtr doc)
         return r;
     len = 0;
     xmlNodePtr main = find(top, is_main, 1, &len, NULL);
-    xmlNodePtr scored_root = best_scored(main && len >= 80 ? main : top);
+    xmlNodePtr scored_root = best_scored(main && len >= 80 ? main : top, extra, max, nextra);
     if (scored_root)
         return scored_root;
     if (main)

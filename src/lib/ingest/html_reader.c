@@ -115,17 +115,75 @@ static xmlNodePtr body_of(xmlDocPtr doc)
     return top;
 }
 
+/* The text of the article's root and the siblings that belong with it,
+ * in document order. */
+static void write_roots(izde_page *p, xmlNodePtr *extra, size_t nextra)
+{
+    emitter e = {.p = p};
+    if (nextra && p->root->parent) {
+        for (xmlNodePtr c = p->root->parent->children; c; c = c->next) {
+            int take = c == p->root;
+            for (size_t i = 0; i < nextra && !take; i++)
+                take = extra[i] == c;
+            if (take) { /* a chosen block is never dropped */
+                flush(&e);
+                walk(&e, c->children);
+                flush(&e);
+            }
+        }
+    } else {
+        walk(&e, p->root->children);
+    }
+    flush(&e);
+    izde__buf_free(&e.block);
+}
+
+/* Is `found` (bytes of text) little: under 500, or under a third of the
+ * text outside links that <body> holds when no element is dropped for its
+ * name? */
+static int little_text(xmlDocPtr doc, size_t found)
+{
+    if (found < 500)
+        return 1;
+    izde__html_names(0);
+    size_t links = 0, len = izde__html_text_len(body_of(doc), &links);
+    izde__html_names(1);
+    /* len counts characters, found bytes: Cyrillic takes two */
+    return found < (len - links) / 3;
+}
+
 void izde__html_main_text(xmlDocPtr doc, izde_page *p, int whole)
 {
-    p->root = whole ? body_of(doc) : izde__html_find_root(doc);
+    xmlNodePtr extra[32];
+    size_t nextra = 0;
+    p->root = whole ? body_of(doc) : izde__html_find_root(doc, extra, 32, &nextra);
     if (!p->root)
         return;
     size_t links = 0, len = izde__html_text_len(p->root, &links);
-    if (!whole && links * 10 >= len * 6)
-        return; /* a page of links (an index, a menu) has no article */
-    emitter e = {.p = p};
-    /* the root itself is never dropped: it was chosen as the article */
-    walk(&e, p->root->children);
-    flush(&e);
-    izde__buf_free(&e.block);
+    /* a page of links (an index, a menu) has no article */
+    if (whole || links * 10 < len * 6 || nextra)
+        write_roots(p, extra, nextra);
+    if (whole || !little_text(doc, p->text.len))
+        return;
+    /* little text: the article may sit in an element whose class names
+     * boilerplate («ad-portal», «read-more»); look again without names and
+     * keep that reading when it finds at least twice as much */
+    izde_buf first = p->text;
+    memset(&p->text, 0, sizeof p->text);
+    izde__html_names(0);
+    xmlNodePtr root0 = p->root;
+    p->root = izde__html_find_root(doc, extra, 32, &nextra);
+    if (p->root) {
+        len = izde__html_text_len(p->root, &links);
+        if (links * 10 < len * 6 || nextra)
+            write_roots(p, extra, nextra);
+    }
+    izde__html_names(1);
+    if (p->text.len >= 2 * first.len + 200) {
+        izde__buf_free(&first);
+    } else {
+        izde__buf_free(&p->text);
+        p->text = first;
+        p->root = root0;
+    }
 }

@@ -47,7 +47,8 @@ void izde__page_free(izde_page *p);
  * content), not the block found to hold the article. */
 void izde__html_main_text(xmlDocPtr doc, izde_page *p, int whole);
 /* html_blocks.c: the element most likely to hold the article's text. */
-xmlNodePtr izde__html_find_root(xmlDocPtr doc);
+xmlNodePtr izde__html_find_root(xmlDocPtr doc, xmlNodePtr *extra, size_t max, size_t *nextra);
+void izde__html_names(int on);
 /* Is the element dropped with all it holds (scripts, forms, navigation,
  * boilerplate class or id names)? */
 int izde__html_dropped(xmlNodePtr n);
