@@ -170,22 +170,6 @@ static char *read_payload(warc_file *w, const warc_rec *r, int *cut)
     return b;
 }
 
-/* The page's other metadata as the document's JSON fields (malloc'ed). */
-static char *record_fields(const izde_page *p, const warc_rec *r)
-{
-    json_t *o = json_object();
-    if (p->date_from)
-        json_object_set_new(o, "date_from", json_string(p->date_from));
-    if (p->modified)
-        json_object_set_new(o, "modified", json_string(p->modified));
-    if (p->author)
-        json_object_set_new(o, "author", json_string(p->author));
-    if (*r->date)
-        json_object_set_new(o, "warc_date", json_string(r->date));
-    char *s = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    return s;
-}
 
 static int page_article(warc_file *w, const warc_rec *r, const char *html, size_t len,
                         const char *charset)
@@ -202,7 +186,7 @@ static int page_article(warc_file *w, const warc_rec *r, const char *html, size_
     }
     if (!p.date && (p.date = izde__normalize_date(r->date)))
         p.date_from = strdup("warc-date");
-    char *fields = record_fields(&p, r);
+    char *fields = izde__page_fields(&p, *r->date ? r->date : NULL);
     char *auto_id = uri ? NULL : izde__strdupf("%s@%llu", w->real, r->offset);
     izde_article a = {.id = uri ? uri : auto_id, .path = w->real, .url = p.url ? p.url : uri,
                       .title = p.title, .source = p.source, .date = p.date, .lang = p.lang,

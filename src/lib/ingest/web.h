@@ -49,6 +49,7 @@ void izde__html_main_text(xmlDocPtr doc, izde_page *p, int whole);
 /* html_blocks.c: the element most likely to hold the article's text. */
 xmlNodePtr izde__html_find_root(xmlDocPtr doc, xmlNodePtr *extra, size_t max, size_t *nextra);
 void izde__html_names(int on);
+char *izde__page_fields(const izde_page *p, const char *warc_date);
 /* Is the element dropped with all it holds (scripts, forms, navigation,
  * boilerplate class or id names)? */
 int izde__html_dropped(xmlNodePtr n);

@@ -77,8 +77,9 @@ static char *read_page(ingest *in, const char *path, size_t *len)
     return b.data;
 }
 
-/* The page's other metadata as the document's JSON fields (malloc'ed). */
-static char *page_fields(const izde_page *p)
+/* The page's other metadata as the document's JSON fields (malloc'ed;
+ * NULL when there are none); warc_date: the record's WARC-Date, or NULL. */
+char *izde__page_fields(const izde_page *p, const char *warc_date)
 {
     json_t *o = json_object();
     if (p->date_from)
@@ -87,6 +88,8 @@ static char *page_fields(const izde_page *p)
         json_object_set_new(o, "modified", json_string(p->modified));
     if (p->author)
         json_object_set_new(o, "author", json_string(p->author));
+    if (warc_date)
+        json_object_set_new(o, "warc_date", json_string(warc_date));
     char *s = json_object_size(o) ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
     return s;
@@ -115,7 +118,7 @@ int izde__ingest_html(ingest *in, const char *path)
         return IZDE_OK;
     }
     char *real = realpath(path, NULL);
-    char *fields = page_fields(&p);
+    char *fields = izde__page_fields(&p, NULL);
     izde_article a = {.id = real ? real : path, .path = real ? real : path, .url = p.url,
                       .title = p.title, .source = p.source, .date = p.date, .lang = p.lang,
                       .text = p.text.data, .text_len = p.text.len, .fields = fields,
