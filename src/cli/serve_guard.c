@@ -7,7 +7,8 @@
  * with each byte) - unless bytes wait unread in the socket: then the
  * server is behind, not the client.  A new connection that takes its
  * client past its share, or the server past --max-connections, closes the
- * oldest waiting connection (of that client, or any); with none waiting,
+ * oldest idle connection (of that client, or any: waiting, with no request
+ * unread in its socket); with none idle,
  * the new one is turned away.  libmicrohttpd is given a little more room
  * than that (serve_guard_mhd_limit): a pool thread at its part of the
  * limit stops accepting, and the others still have room for the
@@ -63,6 +64,14 @@ static void close_slot(serve_guard *g, guard_slot *s)
     g->open--;
 }
 
+/* Bytes of a request wait unread in the socket: the server is behind, the
+ * client is not idle. */
+static int has_unread(const guard_slot *s)
+{
+    int unread = 0;
+    return ioctl(s->fd, FIONREAD, &unread) == 0 && unread > 0;
+}
+
 static int is_open(const guard_slot *s)
 {
     return s->state == SLOT_WAITING || s->state == SLOT_ANSWERING;
@@ -71,14 +80,15 @@ static int is_open(const guard_slot *s)
 enum group { BY_CLIENT, ALL };
 
 /* Among the open slots in the group of `except` (its client, or all): the
- * oldest waiting one other than `except`. */
+ * oldest waiting one other than `except` with no request unread in its
+ * socket (a client whose request the server has not read yet is not idle). */
 static guard_slot *oldest_waiting(serve_guard *g, const guard_slot *except, enum group by)
 {
     guard_slot *oldest = NULL;
     for (size_t i = 0; i < g->nslots; i++) {
         guard_slot *s = &g->slots[i];
         if (s == except || s->state != SLOT_WAITING ||
-            (by == BY_CLIENT && s->client != except->client))
+            (by == BY_CLIENT && s->client != except->client) || has_unread(s))
             continue;
         if (!oldest || s->since_ms < oldest->since_ms)
             oldest = s;
@@ -196,9 +206,8 @@ static void close_overdue(serve_guard *g)
     uint64_t now = now_ms();
     for (size_t i = 0; i < g->nslots; i++) {
         guard_slot *s = &g->slots[i];
-        int unread = 0;
         if (s->state == SLOT_WAITING && now - s->since_ms >= g->limits.request_timeout_ms &&
-            !(ioctl(s->fd, FIONREAD, &unread) == 0 && unread > 0))
+            !has_unread(s))
             close_slot(g, s);
     }
 }

@@ -213,6 +213,58 @@ static void test_text_blocks(void **state)
     izde__page_free(&p);
 }
 
+/* Where `a` and then `b` appear in the text, in that order. */
+static void in_order(const izde_page *p, const char *a, const char *b)
+{
+    assert_non_null(p->text.data);
+    const char *x = strstr(p->text.data, a), *y = strstr(p->text.data, b);
+    if (!x || !y || x >= y)
+        fail_msg("want «%s» before «%s» in: %s", a, b, p->text.data);
+}
+
+/* the structure of the article: its first paragraphs beside a «read
+ * more» part; steps in blocks of one class with a related list between;
+ * a <main> of short sections; a player's search box and a views counter
+ * left out */
+static void test_text_structure(void **state)
+{
+    (void)state;
+    izde_page p = page("<div class=\"story-body\">" PARA("Вводный абзац о выборах")
+                       PARA("Второй абзац о явке") "<div id=\"read-more\"><a href=\"#\">Далее"
+                       "</a><div id=\"read-more-content\">" PARA("Третий абзац о бюллетенях")
+                       PARA("Четвёртый абзац о наблюдателях") PARA("Пятый абзац о жалобах")
+                       PARA("Шестой абзац о пересчёте") PARA("Седьмой абзац о протоколах")
+                       PARA("Восьмой абзац о сроках") "</div></div></div>", NULL);
+    in_order(&p, "Вводный абзац", "Восьмой абзац");
+    izde__page_free(&p);
+    p = page("<div class=\"wrap\"><div class=\"step\"><div class=\"box\"><div class=\"in\">"
+             PARA("Шаг первый: подать заявление") "</div></div></div><div class=\"related\">"
+             "<a href=\"/r\">Похожие статьи</a></div><div class=\"step\"><div class=\"box\">"
+             "<div class=\"in\">" PARA("Шаг второй: оплатить пошлину") "</div></div></div>"
+             "<div class=\"step\"><div class=\"box\"><div class=\"in\">"
+             PARA("Шаг третий: получить паспорт") "</div></div></div></div>", NULL);
+    in_order(&p, "Шаг первый", "Шаг второй");
+    in_order(&p, "Шаг второй", "Шаг третий");
+    assert_null(strstr(p.text.data, "Похожие"));
+    izde__page_free(&p);
+    p = page("<main><section><h2>Скорость</h2><p>Страницы открываются быстрее прежнего.</p>"
+             "</section><section><h2>Защита</h2><p>Трекеры блокируются сами собой.</p></section>"
+             "<section><h2>Синхронизация</h2><p>Закладки доступны на всех устройствах.</p>"
+             "</section></main>", NULL);
+    in_order(&p, "Скорость", "Защита");
+    in_order(&p, "Защита", "Синхронизация");
+    izde__page_free(&p);
+    p = page("<div class=\"body\">" PARA("Первый абзац о паводке") PARA("Второй абзац о дамбе")
+             "<div class=\"player-controls\"><input type=\"text\"><span>Ключевые слова видео: "
+             "паводок, дамба, эвакуация, спасатели, вертолёт</span></div>"
+             "<div class=\"news-info\"><span>Просмотров: 1520</span></div>"
+             PARA("Третий абзац о помощи") "</div>", NULL);
+    in_order(&p, "Первый абзац", "Третий абзац");
+    assert_null(strstr(p.text.data, "Ключевые слова"));
+    assert_null(strstr(p.text.data, "Просмотров"));
+    izde__page_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_charset),
         cmocka_unit_test(test_text_breaks),
         cmocka_unit_test(test_text_blocks),
+        cmocka_unit_test(test_text_structure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -106,6 +106,28 @@ int izde__html_dropped(xmlNodePtr n)
     return boiler_name(izde__html_attr(n, "class")) || boiler_name(izde__html_attr(n, "id"));
 }
 
+static void count_controls(xmlNodePtr n, size_t *controls, size_t *paras)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (izde__html_is(c, (const char *const[]){"input", "select", "textarea", NULL}))
+            ++*controls;
+        else if (izde__html_is(c, (const char *const[]){"p", NULL}))
+            ++*paras;
+        count_controls(c, controls, paras);
+    }
+}
+
+int izde__html_widget(xmlNodePtr n)
+{
+    if (!izde__html_is(n, (const char *const[]){"div", "section", "span", "ul", "table", NULL}))
+        return 0;
+    size_t controls = 0, paras = 0;
+    count_controls(n, &controls, &paras);
+    return controls > paras / 3;
+}
+
 /* Characters (UTF-8 lead bytes) of s that are not blanks. */
 static size_t chars(const char *s)
 {
@@ -285,32 +307,147 @@ static void score_paragraphs(xmlNodePtr n, scores *s)
     }
 }
 
-static double final_score(const scored *v)
+/* Parts of class and id names that mark an article's container, and its
+ * furniture (after Readability's class weights). */
+static const char *const content_words[] = {"article", "body", "content", "entry", "main",
+                                            "post", "text", "story", "news", "material", NULL};
+static const char *const furniture_words[] = {"meta", "author", "info", "tool",
+                                              "foot", "contact", "hidden", NULL};
+
+static int contains_nocase(const char *hay, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
+static int name_has(xmlNodePtr n, const char *const *words)
+{
+    const char *names[2] = {izde__html_attr(n, "class"), izde__html_attr(n, "id")};
+    for (int i = 0; i < 2; i++)
+        for (const char *const *w = words; names[i] && *w; w++)
+            if (contains_nocase(names[i], *w))
+                return 1;
+    return 0;
+}
+
+/* 25 points for a name that says «article», less 25 for one that says
+ * «furniture»: worth a few paragraphs, so names break near ties only. */
+static double name_weight(xmlNodePtr n)
+{
+    return (name_has(n, content_words) ? 25.0 : 0) - (name_has(n, furniture_words) ? 25.0 : 0);
+}
+
+static int has_paragraph(xmlNodePtr n)
+{
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        size_t links = 0;
+        if (izde__html_is(c, (const char *const[]){"p", NULL}) &&
+            izde__html_text_len(c, &links) >= 80)
+            return 1;
+        if (c->type == XML_ELEMENT_NODE && has_paragraph(c))
+            return 1;
+    }
+    return 0;
+}
+
+int izde__html_furniture(xmlNodePtr n)
+{
+    return n && n->type == XML_ELEMENT_NODE && !names_off && name_has(n, furniture_words) &&
+           !has_paragraph(n);
+}
+
+/* The block's score less its link density; with `names`, its name's
+ * weight added. */
+static double final_score(const scored *v, int names)
 {
     size_t links = 0, len = izde__html_text_len(v->node, &links);
-    return v->score * (len ? 1.0 - (double)links / (double)len : 0);
+    double sc = v->score + (names ? name_weight(v->node) : 0);
+    return sc > 0 && len ? sc * (1.0 - (double)links / (double)len) : 0;
+}
+
+static double score_of(const scores *s, xmlNodePtr n, int names)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].node == n)
+            return final_score(&s->v[i], names);
+    return 0;
 }
 
 /* Siblings of the best block that belong to the article too (after
- * Readability): a block scoring a fifth of the best, or a paragraph of 80
- * characters with few links; each is marked by its position in `extra`. */
-static size_t siblings(const scores *s, xmlNodePtr best, double best_score, xmlNodePtr *extra,
-                       size_t max)
+ * Readability): a block whose paragraphs score a fifth of the best's
+ * (names aside), or a paragraph of 80 characters with few links; each is
+ * marked by its position in `extra`. */
+static size_t siblings(const scores *s, xmlNodePtr best, xmlNodePtr *extra, size_t max)
 {
     size_t n = 0;
+    double best_score = score_of(s, best, 0);
     for (xmlNodePtr c = best->parent ? best->parent->children : NULL; c && n < max; c = c->next) {
         if (c == best || c->type != XML_ELEMENT_NODE || izde__html_dropped(c))
             continue;
-        double sc = 0;
-        for (size_t i = 0; i < s->n; i++)
-            if (s->v[i].node == c)
-                sc = final_score(&s->v[i]);
+        double sc = score_of(s, c, 0);
         size_t links = 0, len = izde__html_text_len(c, &links);
         if ((sc > 0 && sc >= best_score * 0.2) ||
             (izde__html_is(c, (const char *const[]){"p", NULL}) && len >= 80 && links * 4 < len))
             extra[n++] = c;
     }
     return n;
+}
+
+/* Two elements of one tag and one class. */
+static int alike(xmlNodePtr a, xmlNodePtr b)
+{
+    const char *ca = izde__html_attr(a, "class"), *cb = izde__html_attr(b, "class");
+    return b->type == XML_ELEMENT_NODE && ca && cb && strcmp(ca, cb) == 0 &&
+           strcmp((const char *)a->name, (const char *)b->name) == 0;
+}
+
+/* The best block, or the parent of its nearest ancestor (itself, its
+ * parent or grandparent) that is one of three or more alike blocks with
+ * text of their own: an article written as steps or sections, each in
+ * its own block («step 1», «step 2»…), is the steps together. */
+static xmlNodePtr repeated(xmlNodePtr best)
+{
+    xmlNodePtr a = best;
+    for (int up = 0; up < 3 && a && a->parent && a->parent->type == XML_ELEMENT_NODE &&
+                     !izde__html_is(a->parent, (const char *const[]){"body", "html", NULL});
+         up++, a = a->parent) {
+        size_t alikes = 0;
+        for (xmlNodePtr c = a->parent->children; c; c = c->next) {
+            size_t links = 0, len;
+            if (c != a && alike(a, c) && !izde__html_dropped(c) &&
+                (len = izde__html_text_len(c, &links)) >= 80 && links * 2 < len)
+                alikes++;
+        }
+        if (alikes >= 2)
+            return a->parent;
+    }
+    return best;
+}
+
+/* An ancestor of the best block that scores more than the block below it
+ * holds paragraphs of its own beside the best block (an article's first
+ * paragraphs, then its «read more» part): it is the article (after
+ * Readability).  The climb stops at an ancestor whose paragraphs score
+ * under a quarter of the best's (names aside). */
+static xmlNodePtr climb(const scores *s, xmlNodePtr best, double *best_score)
+{
+    double last = *best_score, floor = score_of(s, best, 0) / 4;
+    for (xmlNodePtr p = best->parent; p && p->type == XML_ELEMENT_NODE &&
+                                      !izde__html_is(p, (const char *const[]){"body", "html", NULL});
+         p = p->parent) {
+        if (score_of(s, p, 0) < floor)
+            break;
+        double sc = score_of(s, p, 1);
+        if (sc > last) {
+            *best_score = sc;
+            return p;
+        }
+        last = sc;
+    }
+    return repeated(best);
 }
 
 static xmlNodePtr best_scored(xmlNodePtr body, xmlNodePtr *extra, size_t max, size_t *nextra)
@@ -320,14 +457,28 @@ static xmlNodePtr best_scored(xmlNodePtr body, xmlNodePtr *extra, size_t max, si
     xmlNodePtr best = NULL;
     double best_score = 0;
     for (size_t i = 0; i < s.n; i++) {
-        double score = final_score(&s.v[i]);
+        double score = final_score(&s.v[i], 1);
         if (score > best_score)
             best_score = score, best = s.v[i].node;
     }
+    if (best)
+        best = climb(&s, best, &best_score);
     if (best && extra)
-        *nextra = siblings(&s, best, best_score, extra, max);
+        *nextra = siblings(&s, best, extra, max);
     free(s.v);
     return best;
+}
+
+/* Do the block and the blocks beside it hold under two fifths of `whole`
+ * (characters outside links)? */
+static int small_part(xmlNodePtr block, xmlNodePtr *extra, size_t nextra, size_t whole)
+{
+    size_t links = 0, len = izde__html_text_len(block, &links), part = len - links;
+    for (size_t i = 0; i < nextra; i++) {
+        len = izde__html_text_len(extra[i], &links);
+        part += len - links;
+    }
+    return part * 5 < whole * 2;
 }
 
 xmlNodePtr izde__html_find_root(xmlDocPtr doc, xmlNodePtr *extra, size_t max, size_t *nextra)
@@ -346,6 +497,11 @@ xmlNodePtr izde__html_find_root(xmlDocPtr doc, xmlNodePtr *extra, size_t max, si
     len = 0;
     xmlNodePtr main = find(top, is_main, 1, &len, NULL);
     xmlNodePtr scored_root = best_scored(main && len >= 80 ? main : top, extra, max, nextra);
+    if (scored_root && main && len >= 80 && small_part(scored_root, extra, *nextra, len)) {
+        /* a <main> of short sections, none of them the article: all of it */
+        *nextra = 0;
+        return main;
+    }
     if (scored_root)
         return scored_root;
     if (main)

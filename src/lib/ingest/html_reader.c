@@ -70,7 +70,8 @@ static void walk(emitter *e, xmlNodePtr n);
 static void element(emitter *e, xmlNodePtr c)
 {
     /* the headline is the title, not the text */
-    if (izde__html_dropped(c) || link_list(c) || izde__html_is(c, (const char *const[]){"h1", NULL}))
+    if (izde__html_dropped(c) || link_list(c) || izde__html_widget(c) || izde__html_furniture(c) ||
+        izde__html_is(c, (const char *const[]){"h1", NULL}))
         return;
     if (izde__html_is(c, (const char *const[]){"br", NULL})) {
         /* one <br> breaks the line, two the paragraph */

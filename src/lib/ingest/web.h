@@ -53,6 +53,14 @@ char *izde__page_fields(const izde_page *p, const char *warc_date);
 /* Is the element dropped with all it holds (scripts, forms, navigation,
  * boilerplate class or id names)? */
 int izde__html_dropped(xmlNodePtr n);
+/* A block of form controls (a player's search box, a poll) with few
+ * paragraphs: more text inputs or selects than a third of its <p>
+ * (after Readability's conditional cleaning).  Left out of the text. */
+int izde__html_widget(xmlNodePtr n);
+/* A block named for an article's furniture («news-info», «meta», «author»,
+ * «tools») that holds no paragraph: views, bylines and buttons beside the
+ * text of an article.  Left out of the text. */
+int izde__html_furniture(xmlNodePtr n);
 /* Characters of text under n (dropped parts not counted); *in_links those
  * inside <a>. */
 size_t izde__html_text_len(xmlNodePtr n, size_t *in_links);
