@@ -166,6 +166,14 @@ int izx_db_replace_document(izx_db *db, const char *unique_term, const izx_doc *
 int izx_db_delete_document(izx_db *db, unsigned docid);
 int izx_db_delete_by_term(izx_db *db, const char *unique_term);
 
+/* The terms that best tell document `docid` apart (Xapian's relevance
+ * feedback: an expand set over the document as the one relevant one,
+ * TradEWeight), those starting with `prefix` only, best first, at most
+ * `max`; `fn` gets each with its weight and returns non-zero to stop. */
+typedef int (*izx_eterm_fn)(void *ctx, const char *term, size_t len, double weight);
+int izx_db_expand_terms(izx_db *db, unsigned docid, const char *prefix, unsigned max,
+                        izx_eterm_fn fn, void *ctx);
+
 /* Every term starting with `prefix`, in byte order, with the number of
  * documents holding it; `fn` returns non-zero to stop.  `term` is not
  * NUL-terminated and is valid during the call only. */

@@ -251,3 +251,35 @@ int izx_count(izx_db *db, const izx_query *q, unsigned *out)
         return IZX_OK;
     IZX_CATCH_QUERY(db->errmsg)
 }
+
+namespace {
+/* Expand terms with a prefix only. */
+struct PrefixDecider : Xapian::ExpandDecider {
+    std::string prefix;
+    bool operator()(const std::string &term) const override
+    {
+        return term.compare(0, prefix.size(), prefix) == 0;
+    }
+};
+} // namespace
+
+int izx_db_expand_terms(izx_db *db, unsigned docid, const char *prefix, unsigned max,
+                        izx_eterm_fn fn, void *ctx)
+{
+    if (!db || !prefix || !fn || docid == 0)
+        return IZX_EINVAL;
+    IZX_TRY
+        Xapian::Enquire enquire(*db->db);
+        Xapian::RSet rset;
+        rset.add_document(docid);
+        PrefixDecider decider;
+        decider.prefix = prefix;
+        Xapian::ESet eset = enquire.get_eset(max, rset, &decider);
+        for (Xapian::ESetIterator it = eset.begin(); it != eset.end(); ++it) {
+            const std::string t = *it;
+            if (fn(ctx, t.data(), t.size(), it.get_weight()) != 0)
+                break;
+        }
+        return IZX_OK;
+    IZX_CATCH(db->errmsg)
+}

@@ -27,6 +27,7 @@ int cmd_timeline(int argc, char **argv);
 int cmd_check_index(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_similar(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 

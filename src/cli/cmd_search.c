@@ -19,26 +19,36 @@
 
 enum { O_N = 1, O_OFFSET, O_SORT, O_NO_SNIPPETS, O_JSON, O_FORMAT, O_BATCH, O_ALL_COPIES };
 
+/* The options search and similar share. */
+#define PAGE_OPTIONS                                                                           \
+    {O_N, "-n", NULL, "N", NULL, "show N hits (default 10)"},                                  \
+    {O_OFFSET, "--offset", NULL, "K", NULL, "skip the first K hits (the next page)"},          \
+    {O_SORT, "--sort", NULL, "SORT", "relevance|date|-date|oldest|newest",                     \
+     "best first (relevance, the default), oldest first (date, oldest)\n"                      \
+     "or newest first (-date, newest); undated hits last either way"},                         \
+    {O_NO_SNIPPETS, "--no-snippets", NULL, NULL, NULL, "no lines of context (faster)"},        \
+    {O_ALL_COPIES, "--all-copies", NULL, NULL, NULL,                                           \
+     "every copy of a story its own hit (default: one hit per story,\n"                        \
+     "the best, with \"and N copies\")"},                                                      \
+    {O_JSON, "--json", NULL, NULL, NULL, "one JSON object: hits, their snippets and figures"}
+#define FORMAT_OPTION                                                                          \
+    {O_FORMAT, "--format", NULL, "FORMAT", "full|compact|json",                                \
+     "full: title, where, snippets, figures (default); compact: one\n"                         \
+     "line per hit; json: as --json"}
+
 static const cli_option search_options[] = {
-    {O_N, "-n", NULL, "N", NULL, "show N hits (default 10)"},
-    {O_OFFSET, "--offset", NULL, "K", NULL, "skip the first K hits (the next page)"},
-    {O_SORT, "--sort", NULL, "SORT", "relevance|date|-date|oldest|newest",
-     "best first (relevance, the default), oldest first (date, oldest)\n"
-     "or newest first (-date, newest); undated hits last either way"},
-    {O_NO_SNIPPETS, "--no-snippets", NULL, NULL, NULL, "no lines of context (faster)"},
-    {O_ALL_COPIES, "--all-copies", NULL, NULL, NULL,
-     "every copy of a story its own hit (default: one hit per story,\n"
-     "the best, with \"and N copies\")"},
-    {O_JSON, "--json", NULL, NULL, NULL, "one JSON object: hits, their snippets and figures"},
+    PAGE_OPTIONS,
     CLI_NO_EXPAND_OPTION,
-    {O_FORMAT, "--format", NULL, "FORMAT", "full|compact|json",
-     "full: title, where, snippets, figures (default); compact: one\n"
-     "line per hit; json: as --json"},
+    FORMAT_OPTION,
     {O_BATCH, "--batch", NULL, NULL, NULL,
      "read one query per line from stdin and write one JSON line per\n"
      "query: the --json object plus \"took_ms\", or {\"query\", \"line\", \"error\"}"},
     {0},
 };
+
+/* search's but --batch and --no-expand (a similar list has no words of
+ * its own to expand). */
+static const cli_option similar_options[] = {PAGE_OPTIONS, FORMAT_OPTION, {0}};
 
 const cli_command cli_cmd_search = {
     "search", cmd_search, "QUERY", CLI_OPERANDS_QUERY,
@@ -52,6 +62,20 @@ const cli_command cli_cmd_search = {
     "are joined into one query.  Exit 0 with hits, 1 with none, 2 on a bad\n"
     "query or index.",
     search_options, CLI_DB_SET | CLI_DASH_WORDS,
+};
+
+const cli_command cli_cmd_similar = {
+    "similar", cmd_similar, "ID [QUERY]", CLI_OPERANDS_QUERY,
+    "articles like a stored one, in both languages",
+    "The articles most like article ID (an id as search shows it), best\n"
+    "first, shown as search shows hits: found by the words that best tell\n"
+    "the article apart (Xapian's relevance feedback over it), each searched\n"
+    "as a Russian and a Kyrgyz stem, so the other language's coverage of the\n"
+    "same names and loanwords is found too.  The article's own story (its\n"
+    "copies) is left out.  A QUERY after the id keeps only the articles it\n"
+    "matches (date:2021, lang:ky, words).  Exit 0 with hits, 1 with none, 2\n"
+    "on an unknown id, a bad query or index.",
+    similar_options, CLI_DB_SET | CLI_DASH_WORDS,
 };
 
 /* The --json object; with `took_ms` >= 0 (batch mode) it carries the time. */
@@ -298,8 +322,17 @@ static void print_total(const izde_results *r, long offset, unsigned n)
         printf(" stor%s (%u article%s)\n", est == 1 ? "y" : "ies", all, all == 1 ? "" : "s");
 }
 
-int cmd_search(int argc, char **argv)
+static int search_main(int argc, char **argv, const cli_command *cmd);
+
+int cmd_search(int argc, char **argv) { return search_main(argc, argv, &cli_cmd_search); }
+
+int cmd_similar(int argc, char **argv) { return search_main(argc, argv, &cli_cmd_similar); }
+
+/* `search`, or `similar` (its first operand the article's id). */
+static int search_main(int argc, char **argv, const cli_command *cmd)
 {
+    int similar = cmd == &cli_cmd_similar;
+    char *like = NULL;
     cli_dbs dbs = {0};
     long limit = 10, offset = 0;
     int json = 0, compact = 0, sort = IZDE_SORT_RELEVANCE, batch = 0, no_snippets = 0;
@@ -307,15 +340,19 @@ int cmd_search(int argc, char **argv)
     char *query = NULL;
     int rcode = CLI_ERROR;
     cli_parser p;
-    cli_parser_init(&p, &cli_cmd_search, argc, argv, &dbs);
+    cli_parser_init(&p, cmd, argc, argv, &dbs);
     for (int id; (id = cli_next(&p)) != CLI_ARG_END;) {
         const char *v = p.value;
         switch (id) {
         case CLI_ARG_BAD:
             goto out;
         case CLI_ARG_OPERAND: /* -word included: the query's NOT */
-            if (cli_append_word(&query, v) != 0)
+            if (similar && !like) {
+                if (!(like = strdup(v)))
+                    goto out;
+            } else if (cli_append_word(&query, v) != 0) {
                 goto out;
+            }
             break;
         case O_JSON: json = 1; break;
         case CLI_OPT_NO_EXPAND: dbs.no_expand = 1; break;
@@ -341,6 +378,13 @@ int cmd_search(int argc, char **argv)
             break;
         }
     }
+    if (similar && !like) {
+        cli_error("similar: no article id given");
+        cli_print_help(cmd, stderr);
+        goto out;
+    }
+    if (similar && !query && !(query = strdup("")))
+        goto out;
     if (batch && query) {
         cli_error("search --batch reads its queries from stdin, one per line; drop '%s'", query);
         goto out;
@@ -355,7 +399,7 @@ int cmd_search(int argc, char **argv)
         goto out;
     izde_search_options opt = {.offset = (unsigned)offset, .limit = (unsigned)limit,
                                .sort = sort, .no_snippets = no_snippets,
-                               .all_copies = all_copies};
+                               .all_copies = all_copies, .like = like};
     if (batch) {
         rcode = run_batch(db, &opt);
         izde_db_close(db);
@@ -373,7 +417,11 @@ int cmd_search(int argc, char **argv)
             print_text(r, compact);
         unsigned n = izde_results_count(r), est = izde_results_estimated(r);
         if (n == 0 && est == 0) {
-            cli_error("no match for '%s'", query);
+            if (like)
+                cli_error("nothing like '%s'%s%s%s", like, *query ? " matches '" : "", query,
+                          *query ? "'" : "");
+            else
+                cli_error("no match for '%s'", query);
             rcode = CLI_NONE;
         } else if (n == 0) {
             cli_error("no hits past --offset %ld; about %u match%s in all", offset, est,
@@ -389,5 +437,6 @@ int cmd_search(int argc, char **argv)
     izde_db_close(db);
 out:
     free(query);
+    free(like);
     return rcode;
 }

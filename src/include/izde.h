@@ -398,6 +398,9 @@ typedef struct izde_search_options {
     int no_snippets; /* hits without fragments (figures and metadata still filled) */
     int all_copies;  /* every copy of a story its own hit (default: one hit per story,
                       * the best, and izde_results_estimated() counts stories) */
+    const char *like; /* an article's id: the articles like it (its most telling stems,
+                       * in both languages), its own story left out; the query, when
+                       * not empty, filters them.  IZDE_ENOTFOUND for an unknown id */
 } izde_search_options;
 int izde_search_ex(izde_results **out, izde_db *db, const char *query,
                    const izde_search_options *opt);

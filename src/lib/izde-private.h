@@ -370,6 +370,10 @@ void izde__pquery_clear(izde_pquery *q);
 /* Parse `query` with the handle's analyzer and stemmers (figure filters
  * looking up its values); a bad query's message goes on the handle. */
 int izde__db_parse_query(izde_db *db, const char *query, izde_pquery *out);
+/* The query of the articles like article `id` (similar.c), filtered by
+ * `query` when not NULL or empty; IZDE_ENOTFOUND (message on db) when the
+ * index has no such id. */
+int izde__similar_query(izde_db *db, const char *id, const char *query, izde_pquery *pq);
 
 /* ---- suggestions (suggest.c) -------------------------------------------- */
 

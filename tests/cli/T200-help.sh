@@ -137,7 +137,7 @@ complete_words() {
 complete_sorted() {
     complete_words "$@" | tr ' ' '\n' | sort | tr '\n' ' ' | sed 's/ $//'
 }
-check_eq "complete commands" "search serve show stats stem" "$(complete_sorted izde s)"
+check_eq "complete commands" "search serve show similar stats stem" "$(complete_sorted izde s)"
 check_eq "complete --by" "year month week" "$(complete_words izde timeline --by '')"
 check_eq "complete --sort" "relevance date -date oldest newest" "$(complete_words izde search --sort '')"
 check_eq "complete stem --lang" "ky ru" "$(complete_words izde stem --lang '')"

@@ -345,9 +345,13 @@ static int search_once(izde_results **out, izde_db *db, const char *query,
         opt = &defaults;
     *out = NULL;
     izde_pquery pq;
-    int rc = izde__db_parse_query(db, query, &pq);
-    if (rc != IZDE_OK)
+    int rc = opt->like ? izde__similar_query(db, opt->like, query, &pq)
+                       : izde__db_parse_query(db, query, &pq);
+    if (rc != IZDE_OK) {
+        if (opt->like)
+            izde__pquery_clear(&pq);
         return rc;
+    }
     izx_mset *m = NULL;
     unsigned *order = NULL; /* the page: mset indexes in rank order (ranking.c) */
     izde_stored *sd = NULL; /* per hit, the json docs owned by the results */
@@ -394,7 +398,8 @@ static int search_once(izde_results **out, izde_db *db, const char *query,
     if (rc == IZDE_OK)
         rc = keep_expansions(r, &pq);
     /* a suggestion that cannot be made is no failure of the search */
-    if (rc == IZDE_OK && izde__suggest(db, query, &pq, r->estimated, &r->suggestion) == IZDE_ENOMEM)
+    if (rc == IZDE_OK && !opt->like &&
+        izde__suggest(db, query, &pq, r->estimated, &r->suggestion) == IZDE_ENOMEM)
         rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
     free(sd);
     free(order);
