@@ -58,6 +58,17 @@ check_eq "cut .warc: the records before it" "$BASE/ru-jsonld.html $BASE/ky-og.ht
 check_eq "cut .warc: one error" 1 "$(printf '%s\n' "$ERR" | grep -c .)"
 check_contains "cut .warc: what and where" "cut.warc: the record at byte " "$ERR"
 check_contains "cut .warc: which" "($BASE/ky-time.html) is cut short" "$ERR"
+# cut inside the first line of a record: a cut, not a damaged record
+python3 - <<'PY'
+d = open("plain.warc", "rb").read()
+k = d.rfind(b"WARC/1.", 0, d.find(b"WARC-Type: response", d.find(b"/ky-time.html")))
+open("cut-line.warc", "wb").write(d[:k + 3])
+open("cut-line.offset", "w").write(str(k))
+PY
+run extract --json cut-line.warc
+check_eq "cut in a WARC/ line: exit 1, one error" "1 1" "$STATUS $(printf '%s\n' "$ERR" | grep -c .)"
+check_eq "cut in a WARC/ line: said" \
+    "izde: cut-line.warc: the record at byte $(cat cut-line.offset) is cut short in its header; the archive is damaged or truncated there, the records before it were read" "$ERR"
 gzsize=$(wc -c < crawl.warc.gz)
 head -c $((gzsize * 2 / 3)) crawl.warc.gz > cut.warc.gz
 run extract --json cut.warc.gz

@@ -36,6 +36,7 @@ typedef struct warc_file {
     gzFile f;
     char line[8192];
     int pending;                 /* line holds a WARC/ line not yet used */
+    int cut;                     /* the last line read ended at the end of the file, unfinished */
     unsigned long records, articles, revisits, not_html, not_ok, too_large, damaged;
 } warc_file;
 
@@ -56,12 +57,13 @@ static int next_line(warc_file *w)
     if (!gzgets(w->f, w->line, sizeof w->line))
         return -1;
     size_t n = strlen(w->line);
-    int whole = n && w->line[n - 1] == '\n';
+    int whole = n && w->line[n - 1] == '\n', c = 0;
     while (n && (w->line[n - 1] == '\n' || w->line[n - 1] == '\r'))
         w->line[--n] = '\0';
     if (!whole) /* a longer line: the rest dropped */
-        for (int c; (c = gzgetc(w->f)) != -1 && c != '\n';)
+        while ((c = gzgetc(w->f)) != -1 && c != '\n')
             ;
+    w->cut = !whole && c == -1;
     return (int)n;
 }
 
@@ -111,9 +113,9 @@ static int read_header(warc_file *w, warc_rec *r)
     }
     w->pending = 0;
     int ok = strncmp(w->line, "WARC/1.", 7) == 0;
-    while (ok && (n = next_line(w)) > 0)
+    while (ok && (n = next_line(w)) > 0 && !w->cut)
         set_field(r, w->line);
-    if (ok && n < 0) {
+    if (w->cut || (ok && n < 0)) {
         izde__ingest_report(w->in, w->path, 0, IZDE_EFORMAT,
                             "the record at byte %llu is cut short in its header; the archive is "
                             "damaged or truncated there, the records before it were read",
