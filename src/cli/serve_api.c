@@ -75,6 +75,8 @@ static serve_reply lib_error(izde_db *db, int rc)
         return error_reply(400, "%s", izde_db_errmsg(db));
     if (rc == IZDE_ENETWORK)
         return error_reply(503, "%s", izde_db_errmsg(db));
+    if (rc == IZDE_ENOTFOUND)
+        return error_reply(404, "%s", izde_db_errmsg(db));
     return error_reply(500, "%s", izde_db_errmsg(db));
 }
 
@@ -160,6 +162,39 @@ static serve_reply api_search(izde_db *db, const serve_params *p)
         return lib_error(db, rc);
     char *json = NULL;
     rc = izde_results_json(r, db, q, -1, &json);
+    izde_results_free(r);
+    return rc == IZDE_OK ? json_reply(json) : error_reply(500, "out of memory");
+}
+
+/* One stored article: what `izde show --json` prints. */
+static serve_reply api_doc(izde_db *db, const serve_params *p)
+{
+    serve_reply err;
+    const char *id;
+    if (text_param(p, "id", 1, &id, &err))
+        return err;
+    char *json = NULL;
+    int rc = izde_article_json(db, id, &json);
+    return rc == IZDE_OK ? json_reply(json) : lib_error(db, rc);
+}
+
+/* The articles like one: what `izde similar --json ID [q]` prints. */
+static serve_reply api_similar(izde_db *db, const serve_params *p)
+{
+    serve_reply err;
+    const char *id, *q;
+    long n, offset;
+    if (text_param(p, "id", 1, &id, &err) || text_param(p, "q", 0, &q, &err) ||
+        count_param(p, "n", 10, SERVE_MAX_HITS, &n, &err) ||
+        count_param(p, "offset", 0, SERVE_MAX_OFFSET, &offset, &err))
+        return err;
+    izde_search_options o = {.offset = (unsigned)offset, .limit = (unsigned)n, .like = id};
+    izde_results *r = NULL;
+    int rc = izde_search_ex(&r, db, q ? q : "", &o);
+    if (rc != IZDE_OK)
+        return lib_error(db, rc);
+    char *json = NULL;
+    rc = izde_results_json(r, db, q ? q : "", -1, &json);
     izde_results_free(r);
     return rc == IZDE_OK ? json_reply(json) : error_reply(500, "out of memory");
 }
@@ -256,6 +291,7 @@ static const struct endpoint {
 } endpoints[] = {
     {"/api/search", api_search},     {"/api/facts", api_facts}, {"/api/check", api_check},
     {"/api/timeline", api_timeline}, {"/api/stats", api_stats},
+    {"/api/doc", api_doc},           {"/api/similar", api_similar},
 };
 
 int serve_is_api(const char *path)
@@ -280,7 +316,7 @@ serve_reply serve_api(izde_db *db, const char *path, const serve_params *p)
             return r;
         }
     return error_reply(404, "no such endpoint '%.200s': /api/search, /api/facts, /api/check, "
-                            "/api/timeline and /api/stats are", path);
+                            "/api/timeline, /api/stats, /api/doc and /api/similar are", path);
 }
 
 serve_reply serve_error(int status, const char *msg)

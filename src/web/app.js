@@ -1,4 +1,5 @@
-// app.js - the izde search page: runs the query in the URL (?q=&offset=&sort=&by=&labels=&claim=)
+// app.js - the izde search page: runs the query in the URL (?q=&offset=&sort=&by=&labels=&claim=;
+// ?doc=ID opens an article, article.js)
 // against /api/search, /api/facts and /api/timeline, draws the hits with
 // their highlighted fragments and figures, «did you mean» with a link
 // that runs the corrected query, the figures panel (saying how many
@@ -65,13 +66,14 @@ function fragment(sn) {
 
 function hitItem(h) {
   const title = h.title || '(без заголовка)';
-  const link = h.url ? el('a', { href: h.url, rel: 'noopener noreferrer', target: '_blank' }, title) : title;
+  const link = el('a', { href: docHref(h.id) }, title);
   const meta = el('p', { class: 'meta' });
   const parts = [];
   if (h.lang) parts.push(el('span', { class: 'lang' }, h.lang));
   if (h.source) parts.push(h.source);
   if (h.date) parts.push(ruDate(h.date));
-  parts.push(h.url || h.path || h.id || '');
+  if (h.url) parts.push(el('a', { href: h.url, rel: 'noopener noreferrer', target: '_blank' }, h.url));
+  else parts.push(h.path || h.id || '');
   parts.forEach((x, i) => { if (i) meta.append(' · '); meta.append(x); });
   const li = el('li', { class: 'hit' }, el('h3', {}, h.rank + '. ', link), meta);
   for (const sn of h.snippets || []) li.append(fragment(sn));
@@ -363,6 +365,7 @@ async function runCheck(claim) {
 
 function urlParams() {
   const params = new URLSearchParams();
+  if (state.doc) params.set('doc', state.doc);
   if (state.q) params.set('q', state.q);
   if (state.offset) params.set('offset', state.offset);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
@@ -376,6 +379,8 @@ function urlParams() {
 
 async function run(push) {
   if (push) history.pushState(null, '', urlParams());
+  if (state.doc) return showArticle(state.doc);
+  hideArticle();
   document.title = state.q ? state.q + ' — изде' : 'изде — поиск по новостям';
   renderSuggestion(null);
   if (!state.q) { setStatus(''); $('hits').replaceChildren(); $('pager').hidden = true; $('expanded').hidden = true; return; }
@@ -428,6 +433,7 @@ async function panels() {
 function fromUrl() {
   const p = new URLSearchParams(location.search);
   state.q = (p.get('q') || '').trim();
+  state.doc = (p.get('doc') || '').trim(); // the article view (article.js)
   state.offset = Math.max(0, parseInt(p.get('offset') || '0', 10) || 0);
   state.sort = ['date', '-date'].includes(p.get('sort')) ? p.get('sort') : 'relevance';
   state.claim = (p.get('claim') || '').trim();
@@ -453,6 +459,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('search').addEventListener('submit', (ev) => {
     ev.preventDefault();
     state.q = $('q').value.trim();
+    state.doc = '';
     state.sort = $('sort').value;
     state.exact = $('exact').checked;
     state.offset = 0;
@@ -495,6 +502,7 @@ document.addEventListener('DOMContentLoaded', () => {
       ' в индексе' + (s.shards > 1 ? ' (' + s.shards + ' шарда)' : '');
   }).catch(() => {});
   fromUrl();
-  if (state.q) { run(false); panels(); } else { $('q').focus(); }
+  if (state.doc) run(false);
+  else if (state.q) { run(false); panels(); } else { $('q').focus(); }
   if (state.claim) runCheck(state.claim);
 });

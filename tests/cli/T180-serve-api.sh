@@ -63,6 +63,14 @@ check_eq "/api/timeline: labels in Russian by default" '"янв 2020"' "$(printf
 get "/api/timeline?q=$Q&by=week&labels=en"
 check_eq "/api/timeline, labels=en: ISO weeks" '"W3 2020"' "$(printf '%s' "$BODY" | jq -c '.periods[0].label')"
 same "/api/stats" "/api/stats" stats --db db --json
+ID=$("$IZDE" search --db db --json -n 1 экстремизма | jq -r '.hits[0].id')
+I=$(printf '%s' "$ID" | jq -sRr @uri)
+same "/api/doc" "/api/doc?id=$I" show --db db --json "$ID"
+same "/api/similar" "/api/similar?id=$I" similar --db db --json "$ID"
+same "/api/similar with q, n and offset" "/api/similar?id=$I&q=lang:ru&n=2&offset=1" \
+    similar --db db --json -n 2 --offset 1 "$ID" lang:ru
+err "/api/doc: an unknown id" 404 "no article with id 'nope' in the index" "/api/doc?id=nope"
+err "/api/doc: no id" 400 "give the id as ?id=..." "/api/doc"
 same "/api/search, expand=0" "/api/search?q=$Q&expand=0" search --db db --json --no-expand экстремизма
 same "/api/facts, expand=0" "/api/facts?q=$Q&expand=0" facts --db db --json -n 200 --groups 50 --values 10 --no-expand экстремизма
 same "/api/timeline, expand=0" "/api/timeline?q=$Q&expand=0" timeline --db db --json --no-expand экстремизма
@@ -104,7 +112,7 @@ err "a body on GET" 413 "a GET request carries no body" "/api/search?q=$Q" -X GE
 err "POST" 405 "only GET and HEAD are served" "/api/search?q=$Q" -X POST --data-binary 'q=x'
 check_contains "POST: Allow says what is" "Allow: GET, HEAD" "$(curl -s -D - -o /dev/null -X POST "$URL/api/stats" | tr -d '\r')"
 err "DELETE" 405 "only GET and HEAD are served" "/" -X DELETE
-err "an unknown endpoint" 404 "no such endpoint '/api/nope': /api/search, /api/facts, /api/check, /api/timeline and /api/stats are" "/api/nope"
+err "an unknown endpoint" 404 "no such endpoint '/api/nope': /api/search, /api/facts, /api/check, /api/timeline, /api/stats, /api/doc and /api/similar are" "/api/nope"
 err "an unknown page" 404 "no such page; the search page is at /" "/admin"
 
 # nothing but the bundled page

@@ -125,6 +125,24 @@ check_eq "sort=date: dated hits, then the undated" "90 dated, then 3 undated" \
     "$(jq -r '[.hits[] | .date != null] | "\(map(select(.)) | length) dated, then \(.[(map(select(.)) | length):] | map(select(. | not)) | length) undated"' oldest.json)"
 check_eq "sort=date: oldest first" "2020-01-15" "$(jq -r '.hits[0].date' oldest.json)"
 
+# the article view: every title opens the article, with «Похожие»
+ID=$(curl -s "$URL/api/search?q=$(printf '%s' 'ИИМ' | jq -sRr @uri)&n=1" | jq -r '.hits[0].id')
+IDQ=$(printf '%s' "$ID" | jq -sRr @uri)
+browse --dump-dom "$URL/?q=$Q&all_copies=1" > links.html
+check_eq "every hit's title opens its article" 10 \
+    "$(grep -o '<h3>[0-9]*\. <a href="?doc=[^"]*&amp;q=' links.html | wc -l | tr -d ' ')"
+browse --dump-dom "$URL/?doc=$IDQ&q=$Q" > article.html
+TITLE=$("$IZDE" show --db db --json "$ID" | jq -r .title)
+check_contains "the article: its title" "<h2>$TITLE</h2>" "$(cat article.html)"
+check_contains "the article: its text" "$("$IZDE" show --db db --json "$ID" | jq -r '.text' | head -n 1 | cut -c1-60)" "$(cat article.html)"
+check_contains "the article: a way back to the results" ">← к результатам</a>" "$(cat article.html)"
+check_contains "the article: «Похожие»" '<h3 id="similar-title">Похожие</h3>' "$(cat article.html)"
+SIM=$("$IZDE" similar --db db --json -n 10 "$ID" | jq -r '.hits[0].title')
+check_contains "the article: its first similar article, linked" "$SIM</a>" "$(cat article.html)"
+check_contains "the results hidden under the article" '<section id="results" aria-labelledby="results-title" hidden="">' "$(cat article.html)"
+browse --dump-dom "$URL/?doc=nope" > noarticle.html
+check_contains "an unknown article: said" "no article with id 'nope' in the index" "$(cat noarticle.html)"
+
 browse --screenshot="$WORK/page.png" "$URL/?q=$Q&claim=$C"
 size=$(wc -c < page.png 2>/dev/null || echo 0)
 check_eq "a screenshot was taken" yes "$([ "$size" -gt 50000 ] && echo yes)"
