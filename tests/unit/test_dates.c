@@ -133,6 +133,38 @@ static void test_normalize(void **state)
     assert_null(izde__url_date("https://example.com/2017/02/30/x"));
 }
 
+static void check_host(const char *url, const char *want)
+{
+    char *h = izde__url_host(url);
+    if (!want)
+        assert_null(h);
+    else
+        assert_string_equal(h, want);
+    free(h);
+}
+
+/* the site of a URL: its mirrors one site, a wrapped URL read inside,
+ * no site from a malformed host */
+static void test_url_site(void **state)
+{
+    (void)state;
+    check_host("https://www.ng.ru/politics/2017-04-18/1_kg.html", "ng.ru");
+    check_host("https://amp.ng.ru/?p=http://www.ng.ru/ng_exlibris/2018-02-08/12_922_koval.html",
+               "ng.ru");
+    check_host("https://russian.rt.comhttps://russian.rt.com/world/article/332393-soros", "russian.rt.com");
+    check_host("https://m.Kabar.KG/news/1", "kabar.kg");
+    check_host("https://amp.dev/x", "amp.dev");
+    check_host("http://24.kg:8080/x", "24.kg");
+    check_host("https://localhost/x", NULL);
+    check_host("https://bad_host.com/x", NULL);
+    check_host("https://-x.com/", NULL);
+    check_host("https://x..com/", NULL);
+    check_host("not a url", NULL);
+    assert_string_equal(izde__url_inner("https://amp.ng.ru/?p=http://www.ng.ru/a.html"),
+                        "http://www.ng.ru/a.html");
+    assert_string_equal(izde__url_inner("https://24.kg/x"), "https://24.kg/x");
+}
+
 static void check_list(const char *text, const char *const *want)
 {
     char **v;
@@ -383,6 +415,7 @@ int main(void)
         cmocka_unit_test(test_date_line),
         cmocka_unit_test(test_birth_dates),
         cmocka_unit_test(test_date_after_and_filename),
+        cmocka_unit_test(test_url_site),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

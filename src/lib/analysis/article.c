@@ -121,27 +121,70 @@ char *izde__derive_title(const char *text, size_t len)
     return trimmed_dup(fallback, cut, cut < n);
 }
 
+/* The URL a wrapper URL holds (an AMP viewer's «?p=http://…», a scraper's
+ * «https://site.comhttps://site.com/…»): the last http:// or https:// in
+ * it; the URL itself when it holds none. */
+const char *izde__url_inner(const char *url)
+{
+    const char *last = url;
+    for (const char *p = url ? strstr(url, "http") : NULL; p; p = strstr(p + 1, "http"))
+        if (p != url && (strncmp(p, "http://", 7) == 0 || strncmp(p, "https://", 8) == 0))
+            last = p;
+    return last;
+}
+
+/* Is h (lower case) a host name: letters, digits, hyphens and dots, two
+ * labels at least, none empty or starting or ending with a hyphen? */
+static int host_name(const char *h)
+{
+    int labels = 0;
+    for (const char *p = h; *p;) {
+        const char *e = p;
+        while (*e && *e != '.')
+            e++;
+        if (e == p || *p == '-' || e[-1] == '-')
+            return 0;
+        for (const char *c = p; c < e; c++)
+            if (!(isalnum((unsigned char)*c) || *c == '-' || (unsigned char)*c >= 0x80))
+                return 0;
+        labels++;
+        p = *e ? e + 1 : e;
+        if (*e && !*p)
+            return 0;
+    }
+    return labels >= 2;
+}
+
 char *izde__url_host(const char *url)
 {
     if (!url)
         return NULL;
-    const char *p = strstr(url, "://");
+    const char *p = strstr(izde__url_inner(url), "://");
     if (!p)
         return NULL;
     p += 3;
     const char *e = p;
     while (*e && *e != '/' && *e != ':' && *e != '?' && *e != '#')
         e++;
-    if (e - p > 4 && strncmp(p, "www.", 4) == 0)
-        p += 4;
-    if (e == p)
-        return NULL;
     char *h = malloc((size_t)(e - p) + 1);
     if (!h)
         return NULL;
     for (size_t i = 0; i < (size_t)(e - p); i++)
         h[i] = (char)tolower((unsigned char)p[i]);
     h[e - p] = '\0';
+    /* the site, whatever its mobile or AMP mirror */
+    static const char *const mirror[] = {"www.", "amp.", "m.", NULL};
+    for (const char *const *m = mirror; *m; m++) {
+        size_t k = strlen(*m);
+        if (strncmp(h, *m, k) == 0 && strchr(h + k, '.')) {
+            memmove(h, h + k, strlen(h) - k + 1);
+            break;
+        }
+    }
+    if (!host_name(h)) {
+        free(h);
+        return NULL;
+    }
     return h;
 }
 

@@ -15,7 +15,12 @@ char *izde__derive_title(const char *text, size_t len);
 size_t izde__cut_utf8(const char *s, size_t n, size_t max);
 /* s[0..n) as a malloc'ed string, with "…" appended when `ellipsis`. */
 char *izde__dup_ellipsis(const char *s, size_t n, int ellipsis);
-/* Host of an http(s) URL without "www.", malloc'ed, or NULL. */
+/* The URL a wrapper URL holds (the last http:// or https:// in it: an AMP
+ * viewer's «?p=http://…»), or `url` itself. */
+const char *izde__url_inner(const char *url);
+/* The site of an http(s) URL: the host of the URL it holds (see
+ * izde__url_inner), lower case, without "www.", "amp." or "m.";
+ * malloc'ed, or NULL when there is no valid host name. */
 char *izde__url_host(const char *url);
 /* YYYY-MM-DD from a URL path (/2017-04-18/ or /2017/04/18/), or NULL. */
 char *izde__url_date(const char *url);

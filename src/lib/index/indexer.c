@@ -519,7 +519,7 @@ static int store_article(izde_db *db, const izde_article *a, const article_meta 
     set_str(data, "id", a->id);
     set_str(data, "story", story);
     set_str(data, "path", a->path);
-    set_str(data, "url", a->url);
+    set_str(data, "url", a->url ? izde__url_inner(a->url) : NULL);
     set_str(data, "title", m->title);
     set_str(data, "source", m->source);
     set_str(data, "date", m->date);

@@ -252,21 +252,6 @@ static char *strip_site(const char *t, char **site)
     return r && *r ? r : (free(r), NULL);
 }
 
-/* A host without "www.", "amp." or "m.". */
-static char *site_host(const char *url)
-{
-    char *h = izde__url_host(url);
-    if (!h)
-        return NULL;
-    static const char *const pre[] = {"www.", "amp.", "m.", NULL};
-    for (const char *const *q = pre; *q; q++)
-        if (strncmp(h, *q, strlen(*q)) == 0 && strchr(h + strlen(*q), '.')) {
-            memmove(h, h + strlen(*q), strlen(h) - strlen(*q) + 1);
-            break;
-        }
-    return h;
-}
-
 /* A link relative to the page's URL made whole (only "/path" forms). */
 static char *absolute(const char *link, const char *base)
 {
@@ -345,9 +330,9 @@ static char *page_source(const meta *m, const izde_page *p, const char *url)
         return strdup(m->og_site);
     if (m->ld_publisher)
         return strdup(m->ld_publisher);
-    char *h = site_host(p->url);
+    char *h = izde__url_host(p->url);
     if (!h)
-        h = site_host(url);
+        h = izde__url_host(url);
     if (!h && m->title_site)
         h = strdup(m->title_site);
     return h;
