@@ -3,6 +3,7 @@
  * QUERY`: ranked hits as text (rank, title, where, a line of context) or
  * as one JSON object, after "Did you mean: ...?" when the library suggests
  * a corrected query.  Exit 0 with hits, 1 with none, 2 on error.
+ * `--csv` writes the hits as CSV (csv_tables.c), every one up to -n.
  * `--batch` answers queries read one per line from stdin, one JSON line
  * each, on one open database, with the in-process time of each.
  */
@@ -15,9 +16,10 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "csv_out.h"
 #include "options.h"
 
-enum { O_N = 1, O_OFFSET, O_SORT, O_NO_SNIPPETS, O_JSON, O_FORMAT, O_BATCH, O_ALL_COPIES };
+enum { O_N = 1, O_OFFSET, O_SORT, O_NO_SNIPPETS, O_JSON, O_FORMAT, O_BATCH, O_ALL_COPIES, O_CSV };
 
 static const cli_option search_options[] = {
     {O_N, "-n", NULL, "N", NULL, "show N hits (default 10)"},
@@ -30,6 +32,10 @@ static const cli_option search_options[] = {
      "every copy of a story its own hit (default: one hit per story,\n"
      "the best, with \"and N copies\")"},
     {O_JSON, "--json", NULL, NULL, NULL, "one JSON object: hits, their snippets and figures"},
+    {O_CSV, "--csv", NULL, NULL, NULL,
+     "CSV: a header, then a row per hit (rank, id, title, date, source,\n"
+     "url, path, lang, score, copies, snippet); every hit up to -n, whose\n"
+     "default is then 10000"},
     CLI_NO_EXPAND_OPTION,
     {O_FORMAT, "--format", NULL, "FORMAT", "full|compact|json",
      "full: title, where, snippets, figures (default); compact: one\n"
@@ -301,8 +307,8 @@ static void print_total(const izde_results *r, long offset, unsigned n)
 int cmd_search(int argc, char **argv)
 {
     cli_dbs dbs = {0};
-    long limit = 10, offset = 0;
-    int json = 0, compact = 0, sort = IZDE_SORT_RELEVANCE, batch = 0, no_snippets = 0;
+    long limit = -1, offset = 0;
+    int csv = 0, json = 0, compact = 0, sort = IZDE_SORT_RELEVANCE, batch = 0, no_snippets = 0;
     int all_copies = 0;
     char *query = NULL;
     int rcode = CLI_ERROR;
@@ -318,6 +324,7 @@ int cmd_search(int argc, char **argv)
                 goto out;
             break;
         case O_JSON: json = 1; break;
+        case O_CSV: csv = 1; break;
         case CLI_OPT_NO_EXPAND: dbs.no_expand = 1; break;
         case O_BATCH: batch = 1; break;
         case O_NO_SNIPPETS: no_snippets = 1; break;
@@ -341,6 +348,13 @@ int cmd_search(int argc, char **argv)
             break;
         }
     }
+    if (csv && (json || batch)) {
+        cli_error(json ? "search: --json and --csv are two formats of one answer: give one of them"
+                       : "search: --batch writes JSON lines: drop --csv");
+        goto out;
+    }
+    if (limit < 0)
+        limit = csv ? CSV_SEARCH_ROWS : 10;
     if (batch && query) {
         cli_error("search --batch reads its queries from stdin, one per line; drop '%s'", query);
         goto out;
@@ -367,9 +381,11 @@ int cmd_search(int argc, char **argv)
         const char *better = izde_results_suggestion(r);
         if (json)
             print_json(db, query, r, -1);
+        else if (csv)
+            csv_search(stdout, r);
         else if (better) /* before "no match" on stderr, also when both go to one file */
             printf("Did you mean: %s?\n", cli_safe(better)), fflush(stdout);
-        if (!json)
+        if (!json && !csv)
             print_text(r, compact);
         unsigned n = izde_results_count(r), est = izde_results_estimated(r);
         if (n == 0 && est == 0) {
@@ -380,7 +396,7 @@ int cmd_search(int argc, char **argv)
                       est == 1 ? "" : "es");
             rcode = CLI_NONE;
         } else {
-            if (!json)
+            if (!json && !csv)
                 print_total(r, offset, n);
             rcode = CLI_OK;
         }
