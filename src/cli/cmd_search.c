@@ -376,14 +376,12 @@ int cmd_search(int argc, char **argv)
         goto out;
     }
     izde_results *r = NULL;
-    int rc = izde_search_ex(&r, db, query, &opt);
+    int rc = csv ? csv_search(stdout, db, query, &opt, &r) : izde_search_ex(&r, db, query, &opt);
     if (!cli_query_failed(db, query, rc)) {
         const char *better = izde_results_suggestion(r);
         if (json)
             print_json(db, query, r, -1);
-        else if (csv)
-            csv_search(stdout, r);
-        else if (better) /* before "no match" on stderr, also when both go to one file */
+        else if (better && !csv) /* before "no match" on stderr, also when both go to one file */
             printf("Did you mean: %s?\n", cli_safe(better)), fflush(stdout);
         if (!json && !csv)
             print_text(r, compact);

@@ -35,10 +35,19 @@ void csv_end(csv_row *r);
 /* A header row of the `n` column names. */
 void csv_header(FILE *f, const char *const *names, size_t n);
 
+/* Hits searched and written at a time by csv_search: the memory of one
+ * page of hits (their texts and figures), whatever the export's size. */
+#define CSV_SEARCH_PAGE 1000
+
 /* The tables (csv_tables.c): a header, then a row per hit; per value of
  * each group; per citation that agrees, then per one that differs; per
- * period. */
-void csv_search(FILE *f, const izde_results *r);
+ * period.  csv_search runs the search itself, opt->limit hits from
+ * opt->offset in pages of CSV_SEARCH_PAGE, each freed before the next;
+ * *first gets the first page (for its counts and suggestion; the
+ * caller frees it, also on failure).  IZDE_OK, or the search's error
+ * (the header and the rows of the pages before it written). */
+int csv_search(FILE *f, izde_db *db, const char *query, const izde_search_options *opt,
+               izde_results **first);
 void csv_facts(FILE *f, const izde_facts *x);
 void csv_check(FILE *f, const izde_check *c);
 void csv_timeline(FILE *f, const izde_timeline *t);

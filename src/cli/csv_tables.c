@@ -10,9 +10,8 @@
 static const char *const search_cols[] = {"rank", "id", "title", "date", "source", "url",
                                           "path", "lang", "score", "copies", "snippet"};
 
-void csv_search(FILE *f, const izde_results *r)
+static void search_rows(FILE *f, const izde_results *r)
 {
-    csv_header(f, search_cols, NCOLS(search_cols));
     csv_row row = {f, 0};
     for (unsigned i = 0; i < izde_results_count(r); i++) {
         const izde_hit *h = izde_results_hit(r, i);
@@ -32,6 +31,30 @@ void csv_search(FILE *f, const izde_results *r)
             csv_text(&row, NULL);
         csv_end(&row);
     }
+}
+
+int csv_search(FILE *f, izde_db *db, const char *query, const izde_search_options *opt,
+               izde_results **first)
+{
+    izde_search_options page = *opt;
+    page.limit = opt->limit < CSV_SEARCH_PAGE ? opt->limit : CSV_SEARCH_PAGE;
+    int rc = izde_search_ex(first, db, query, &page);
+    if (rc != IZDE_OK)
+        return rc;
+    csv_header(f, search_cols, NCOLS(search_cols));
+    search_rows(f, *first);
+    unsigned got = izde_results_count(*first);
+    for (unsigned done = got; got == page.limit && done < opt->limit; done += got) {
+        izde_results *r = NULL;
+        page.offset = opt->offset + done;
+        page.limit = opt->limit - done < CSV_SEARCH_PAGE ? opt->limit - done : CSV_SEARCH_PAGE;
+        if ((rc = izde_search_ex(&r, db, query, &page)) != IZDE_OK)
+            return rc;
+        search_rows(f, r);
+        got = izde_results_count(r);
+        izde_results_free(r);
+    }
+    return IZDE_OK;
 }
 
 /* The columns of a citation after the first one (group or list). */

@@ -167,9 +167,26 @@ static serve_reply csv_reply(void (*write)(FILE *, const void *), const void *wh
     return (serve_reply){200, body, filename};
 }
 
-static void write_search(FILE *f, const void *r) { csv_search(f, r); }
 static void write_facts(FILE *f, const void *x) { csv_facts(f, x); }
 static void write_check(FILE *f, const void *c) { csv_check(f, c); }
+
+/* The hits of `q` as CSV, searched a page at a time (csv_search). */
+static serve_reply search_csv(izde_db *db, const char *q, const izde_search_options *o)
+{
+    char *body = NULL;
+    size_t len = 0;
+    izde_results *first = NULL;
+    FILE *f = open_memstream(&body, &len);
+    if (!f)
+        return error_reply(500, "out of memory");
+    int rc = csv_search(f, db, q, o, &first);
+    izde_results_free(first);
+    if (fclose(f) != 0 || rc != IZDE_OK) {
+        free(body);
+        return rc != IZDE_OK ? lib_error(db, rc) : error_reply(500, "out of memory");
+    }
+    return (serve_reply){200, body, "izde-search.csv"};
+}
 
 static serve_reply api_search(izde_db *db, const serve_params *p)
 {
@@ -194,15 +211,12 @@ static serve_reply api_search(izde_db *db, const serve_params *p)
         o.sort = IZDE_SORT_NEWEST;
     else
         return error_reply(400, "sort takes relevance, date or -date, not '%.40s'", sort);
+    if (csv)
+        return search_csv(db, q, &o);
     izde_results *r = NULL;
     int rc = izde_search_ex(&r, db, q, &o);
     if (rc != IZDE_OK)
         return lib_error(db, rc);
-    if (csv) {
-        serve_reply rep = csv_reply(write_search, r, "izde-search.csv");
-        izde_results_free(r);
-        return rep;
-    }
     char *json = NULL;
     rc = izde_results_json(r, db, q, -1, &json);
     izde_results_free(r);
