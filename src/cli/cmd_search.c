@@ -381,7 +381,9 @@ int cmd_search(int argc, char **argv)
         const char *better = izde_results_suggestion(r);
         if (json)
             print_json(db, query, r, -1);
-        else if (better && !csv) /* before "no match" on stderr, also when both go to one file */
+        else if (better && csv) /* the table stays a table */
+            cli_error("did you mean: %s?", cli_safe(better));
+        else if (better) /* before "no match" on stderr, also when both go to one file */
             printf("Did you mean: %s?\n", cli_safe(better)), fflush(stdout);
         if (!json && !csv)
             print_text(r, compact);

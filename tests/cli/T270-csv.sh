@@ -54,6 +54,10 @@ check_contains "... saying so" "--json and --csv are two formats of one answer" 
 check_eq "... and printing nothing" "" "$OUT"
 run search --csv --format json экстремизма
 check_eq "--csv with --format json: exit 2" 2 "$STATUS"
+run search --csv экстримизма
+check_eq "a misspelt query: the header alone on stdout" "rank,id,title,date,source,url,path,lang,score,copies,snippet" "$OUT"
+check_eq "... «did you mean» on stderr" "izde: did you mean: экстремизма?
+izde: no match for 'экстримизма'" "$ERR"
 run search --csv nothingsuchword
 check_eq "no match: exit 1" 1 "$STATUS"
 check_eq "... the header alone" "rank,id,title,date,source,url,path,lang,score,copies,snippet" "$OUT"
