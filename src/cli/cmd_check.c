@@ -5,16 +5,17 @@
  * for this noun (agree) and those citing a different value for it
  * (differ), one citation per story and value, ranked by relevance and
  * closeness in time, each with its sentence, qualifier, date and first
- * source: the fact-checking view.
+ * source: the fact-checking view; --csv: a row per citation (csv_tables.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "csv_out.h"
 #include "options.h"
 
-enum { O_IN = 1, O_DATE };
+enum { O_IN = 1, O_DATE, O_CSV };
 
 static const cli_option check_options[] = {
     {O_IN, "--in", NULL, "QUERY", NULL,
@@ -29,6 +30,11 @@ static const cli_option check_options[] = {
     {CLI_OPT_OFFSET, "--offset", NULL, "K", NULL, "skip the first K of each list (the next page)"},
     {CLI_OPT_JSON, "--json", NULL, NULL, NULL,
      "one JSON object: the claim, its scope, agree and differ lists"},
+    {O_CSV, "--csv", NULL, NULL, NULL,
+     "CSV: a header, then a row per citation that agrees, then per one\n"
+     "that differs (list, value, high, figure, unit, noun, kind,\n"
+     "qualifier, sentence, copies, first_id, first_date, id, title,\n"
+     "date, source, url, path, lang); -n then defaults to 10000"},
     CLI_NO_EXPAND_OPTION,
     {0},
 };
@@ -113,7 +119,7 @@ static void print_scope(const izde_check *c)
 /* Options and operands into `o`, `page`, `json`; the claim, or NULL
  * after printing an error. */
 static char *parse(int argc, char **argv, cli_dbs *dbs, izde_check_options *o, cli_page *page,
-                   int *json)
+                   int *json, int *csv)
 {
     char *claim = NULL;
     cli_parser p;
@@ -126,11 +132,17 @@ static char *parse(int argc, char **argv, cli_dbs *dbs, izde_check_options *o, c
             return NULL;
         }
         *json |= id == CLI_OPT_JSON;
+        *csv |= id == O_CSV;
         dbs->no_expand |= id == CLI_OPT_NO_EXPAND;
         if (id == O_IN)
             o->in = p.value;
         if (id == O_DATE)
             o->date = p.value;
+    }
+    if (claim && *json && *csv) {
+        cli_error("check: --json and --csv are two formats of one answer: give one of them");
+        free(claim);
+        return NULL;
     }
     if (!claim) {
         cli_error("check: nothing to check: give a number and what it counts, e.g. "
@@ -143,12 +155,14 @@ static char *parse(int argc, char **argv, cli_dbs *dbs, izde_check_options *o, c
 int cmd_check(int argc, char **argv)
 {
     cli_dbs dbs = {0};
-    int json = 0;
-    cli_page page = {.n = IZDE_CHECK_DEFAULT_CITATIONS, .n_max = IZDE_CHECK_MAX_CITATIONS};
+    int json = 0, csv = 0;
+    cli_page page = {.n = -1, .n_max = IZDE_CHECK_MAX_CITATIONS};
     izde_check_options o = {0};
-    char *claim = parse(argc, argv, &dbs, &o, &page, &json);
+    char *claim = parse(argc, argv, &dbs, &o, &page, &json, &csv);
     if (!claim)
         return CLI_ERROR;
+    if (page.n < 0) /* --csv: every citation, as far as a list may go */
+        page.n = csv ? IZDE_CHECK_MAX_CITATIONS : IZDE_CHECK_DEFAULT_CITATIONS;
     o.offset = (unsigned)page.offset, o.limit = (unsigned)page.n;
     izde_check *chk = NULL;
     int code = CLI_ERROR;
@@ -167,6 +181,8 @@ int cmd_check(int argc, char **argv)
             goto done;
         printf("%s\n", out);
         izde_free(out);
+    } else if (csv) {
+        csv_check(stdout, chk);
     } else {
         print_scope(chk);
         print_list("agree", chk->agree, chk->nagree, chk->agree_total, chk->offset);

@@ -3,16 +3,17 @@
  * [--groups N] [--group-offset K] [--values N] QUERY`: the figures cited
  * in the articles matching QUERY, grouped by what they count, with their
  * values, dates, sentences and first sources, and how many articles
- * matched and were read.
+ * matched and were read; --csv: a row per value (csv_tables.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "csv_out.h"
 #include "options.h"
 
-enum { O_GROUPS = 1, O_GROUP_OFFSET, O_VALUES };
+enum { O_GROUPS = 1, O_GROUP_OFFSET, O_VALUES, O_CSV };
 
 static const cli_option facts_options[] = {
     {CLI_OPT_N, "-n", NULL, "ARTICLES", NULL,
@@ -25,6 +26,11 @@ static const cli_option facts_options[] = {
     {O_VALUES, "--values", NULL, "N", NULL,
      "cite at most N values of each group (default 20, at most 10000)"},
     {CLI_OPT_JSON, "--json", NULL, NULL, NULL, "one JSON object: the groups, values and their articles"},
+    {O_CSV, "--csv", NULL, NULL, NULL,
+     "CSV: a header, then a row per value of every group (group, value,\n"
+     "high, figure, unit, noun, kind, qualifier, sentence, copies,\n"
+     "first_id, first_date, id, title, date, source, url, path, lang);\n"
+     "--values then defaults to 10000"},
     CLI_NO_EXPAND_OPTION,
     {0},
 };
@@ -96,7 +102,8 @@ static void print_facts(const izde_facts *f, const char *query)
 }
 
 /* Options and operands; the query, or NULL after printing an error. */
-static char *parse(int argc, char **argv, cli_dbs *dbs, izde_facts_options *o, int *json)
+static char *parse(int argc, char **argv, cli_dbs *dbs, izde_facts_options *o, int *json,
+                   int *csv)
 {
     char *q = NULL;
     long v = 0;
@@ -115,6 +122,7 @@ static char *parse(int argc, char **argv, cli_dbs *dbs, izde_facts_options *o, i
             return NULL;
         }
         *json |= id == CLI_OPT_JSON;
+        *csv |= id == O_CSV;
         dbs->no_expand |= id == CLI_OPT_NO_EXPAND;
         if (id == CLI_OPT_N)
             o->max_docs = (unsigned)v;
@@ -127,6 +135,13 @@ static char *parse(int argc, char **argv, cli_dbs *dbs, izde_facts_options *o, i
         if (id == O_VALUES)
             o->max_values = (unsigned)v;
     }
+    if (q && *json && *csv) {
+        cli_error("facts: --json and --csv are two formats of one answer: give one of them");
+        free(q);
+        return NULL;
+    }
+    if (*csv && !o->max_values)
+        o->max_values = IZDE_CHECK_MAX_CITATIONS; /* every value, as far as a group may list */
     if (!q) {
         cli_error("facts: nothing to look for");
         cli_print_help(&cli_cmd_facts, stderr);
@@ -137,9 +152,9 @@ static char *parse(int argc, char **argv, cli_dbs *dbs, izde_facts_options *o, i
 int cmd_facts(int argc, char **argv)
 {
     cli_dbs dbs = {0};
-    int json = 0;
+    int json = 0, csv = 0;
     izde_facts_options o = {.max_docs = 1000};
-    char *query = parse(argc, argv, &dbs, &o, &json);
+    char *query = parse(argc, argv, &dbs, &o, &json, &csv);
     if (!query)
         return CLI_ERROR;
     izde_facts *facts = NULL;
@@ -153,6 +168,8 @@ int cmd_facts(int argc, char **argv)
             goto done;
         printf("%s\n", out);
         izde_free(out);
+    } else if (csv) {
+        csv_facts(stdout, facts);
     } else {
         print_facts(facts, query);
     }

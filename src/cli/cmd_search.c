@@ -3,6 +3,7 @@
  * QUERY`: ranked hits as text (rank, title, where, a line of context) or
  * as one JSON object, after "Did you mean: ...?" when the library suggests
  * a corrected query.  Exit 0 with hits, 1 with none, 2 on error.
+ * `--csv` writes the hits as CSV (csv_tables.c), every one up to -n.
  * `--batch` answers queries read one per line from stdin, one JSON line
  * each, on one open database, with the in-process time of each.
  */
@@ -15,9 +16,10 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "csv_out.h"
 #include "options.h"
 
-enum { O_N = 1, O_OFFSET, O_SORT, O_NO_SNIPPETS, O_JSON, O_FORMAT, O_BATCH, O_ALL_COPIES };
+enum { O_N = 1, O_OFFSET, O_SORT, O_NO_SNIPPETS, O_JSON, O_FORMAT, O_BATCH, O_ALL_COPIES, O_CSV };
 
 /* The options search and similar share. */
 #define PAGE_OPTIONS                                                                           \
@@ -31,6 +33,11 @@ enum { O_N = 1, O_OFFSET, O_SORT, O_NO_SNIPPETS, O_JSON, O_FORMAT, O_BATCH, O_AL
      "every copy of a story its own hit (default: one hit per story,\n"                        \
      "the best, with \"and N copies\")"},                                                      \
     {O_JSON, "--json", NULL, NULL, NULL, "one JSON object: hits, their snippets and figures"}
+#define CSV_OPTION                                                                             \
+    {O_CSV, "--csv", NULL, NULL, NULL,                                                         \
+     "CSV: a header, then a row per hit (rank, id, title, date, source,\n"                      \
+     "url, path, lang, score, copies, snippet); every hit up to -n, whose\n"                    \
+     "default is then 10000"}
 #define FORMAT_OPTION                                                                          \
     {O_FORMAT, "--format", NULL, "FORMAT", "full|compact|json",                                \
      "full: title, where, snippets, figures (default); compact: one\n"                         \
@@ -38,6 +45,7 @@ enum { O_N = 1, O_OFFSET, O_SORT, O_NO_SNIPPETS, O_JSON, O_FORMAT, O_BATCH, O_AL
 
 static const cli_option search_options[] = {
     PAGE_OPTIONS,
+    CSV_OPTION,
     CLI_NO_EXPAND_OPTION,
     FORMAT_OPTION,
     {O_BATCH, "--batch", NULL, NULL, NULL,
@@ -48,7 +56,7 @@ static const cli_option search_options[] = {
 
 /* search's but --batch and --no-expand (a similar list has no words of
  * its own to expand). */
-static const cli_option similar_options[] = {PAGE_OPTIONS, FORMAT_OPTION, {0}};
+static const cli_option similar_options[] = {PAGE_OPTIONS, CSV_OPTION, FORMAT_OPTION, {0}};
 
 const cli_command cli_cmd_search = {
     "search", cmd_search, "QUERY", CLI_OPERANDS_QUERY,
@@ -334,8 +342,8 @@ static int search_main(int argc, char **argv, const cli_command *cmd)
     int similar = cmd == &cli_cmd_similar;
     char *like = NULL;
     cli_dbs dbs = {0};
-    long limit = 10, offset = 0;
-    int json = 0, compact = 0, sort = IZDE_SORT_RELEVANCE, batch = 0, no_snippets = 0;
+    long limit = -1, offset = 0;
+    int csv = 0, json = 0, compact = 0, sort = IZDE_SORT_RELEVANCE, batch = 0, no_snippets = 0;
     int all_copies = 0;
     char *query = NULL;
     int rcode = CLI_ERROR;
@@ -355,6 +363,7 @@ static int search_main(int argc, char **argv, const cli_command *cmd)
             }
             break;
         case O_JSON: json = 1; break;
+        case O_CSV: csv = 1; break;
         case CLI_OPT_NO_EXPAND: dbs.no_expand = 1; break;
         case O_BATCH: batch = 1; break;
         case O_NO_SNIPPETS: no_snippets = 1; break;
@@ -385,6 +394,13 @@ static int search_main(int argc, char **argv, const cli_command *cmd)
     }
     if (similar && !query && !(query = strdup("")))
         goto out;
+    if (csv && (json || batch)) {
+        cli_error(json ? "search: --json and --csv are two formats of one answer: give one of them"
+                       : "search: --batch writes JSON lines: drop --csv");
+        goto out;
+    }
+    if (limit < 0)
+        limit = csv ? CSV_SEARCH_ROWS : 10;
     if (batch && query) {
         cli_error("search --batch reads its queries from stdin, one per line; drop '%s'", query);
         goto out;
@@ -406,14 +422,16 @@ static int search_main(int argc, char **argv, const cli_command *cmd)
         goto out;
     }
     izde_results *r = NULL;
-    int rc = izde_search_ex(&r, db, query, &opt);
+    int rc = csv ? csv_search(stdout, db, query, &opt, &r) : izde_search_ex(&r, db, query, &opt);
     if (!cli_query_failed(db, query, rc)) {
         const char *better = izde_results_suggestion(r);
         if (json)
             print_json(db, query, r, -1);
+        else if (better && csv) /* the table stays a table */
+            cli_error("did you mean: %s?", cli_safe(better));
         else if (better) /* before "no match" on stderr, also when both go to one file */
             printf("Did you mean: %s?\n", cli_safe(better)), fflush(stdout);
-        if (!json)
+        if (!json && !csv)
             print_text(r, compact);
         unsigned n = izde_results_count(r), est = izde_results_estimated(r);
         if (n == 0 && est == 0) {
@@ -428,7 +446,7 @@ static int search_main(int argc, char **argv, const cli_command *cmd)
                       est == 1 ? "" : "es");
             rcode = CLI_NONE;
         } else {
-            if (!json)
+            if (!json && !csv)
                 print_total(r, offset, n);
             rcode = CLI_OK;
         }

@@ -178,7 +178,7 @@ static enum MHD_Result send_json(struct MHD_Connection *c, server *s, const char
                                  serve_reply rep, const char *allow, int close)
 {
     if (!rep.body)
-        rep = (serve_reply){500, strdup("{\"error\":\"out of memory\"}")};
+        rep = (serve_reply){500, strdup("{\"error\":\"out of memory\"}"), NULL};
     if (rep.status >= 500 && !s->quiet)
         cli_error("serve: %s -> %d %s", url, rep.status, rep.body ? rep.body : "");
     size_t len = rep.body ? strlen(rep.body) : 0;
@@ -188,7 +188,13 @@ static enum MHD_Result send_json(struct MHD_Connection *c, server *s, const char
         free(rep.body);
         return MHD_NO;
     }
-    add_headers(r, "application/json; charset=utf-8", 0);
+    add_headers(r, rep.filename ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+                0);
+    char disposition[128];
+    if (rep.filename) {
+        snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", rep.filename);
+        MHD_add_response_header(r, "Content-Disposition", disposition);
+    }
     if (allow)
         MHD_add_response_header(r, "Allow", allow);
     if (close)

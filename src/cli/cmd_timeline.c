@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "csv_out.h"
 #include "options.h"
 
 enum { O_BY = 1, O_MENTIONED, O_CSV, O_SVG, O_LABELS };
@@ -123,6 +124,11 @@ int cmd_timeline(int argc, char **argv)
         case O_LABELS: english = strcmp(args.value, "en") == 0; break;
         }
     }
+    if (json && csv) {
+        cli_error("timeline: --json and --csv are two formats of one answer: give one of them");
+        free(query);
+        return CLI_ERROR;
+    }
     if (!query) {
         cli_error("timeline: nothing to look for");
         cli_print_help(&cli_cmd_timeline, stderr);
@@ -141,10 +147,7 @@ int cmd_timeline(int argc, char **argv)
         printf("%s\n", out);
         izde_free(out);
     } else if (csv) {
-        printf("period,count,articles\n");
-        for (size_t i = 0; i < t->nperiods; i++)
-            printf("%s,%u,%u\n", t->periods[i].period, t->periods[i].count,
-                   t->periods[i].articles);
+        csv_timeline(stdout, t);
     } else {
         print_bars(t);
     }

@@ -14,10 +14,12 @@
 #define SERVE_MAX_HITS 100         /* n of /api/search */
 #define SERVE_MAX_OFFSET 10000     /* offset of /api/search */
 
-/* A status and a malloc'ed JSON body (NULL: out of memory). */
+/* A status and a malloc'ed body (NULL: out of memory): JSON, or with
+ * `filename` set (format=csv) CSV sent as that attachment. */
 typedef struct serve_reply {
     int status;
     char *body;
+    const char *filename; /* a static string, "izde-search.csv" */
 } serve_reply;
 
 /* The request's query parameters, decoded; get() returns NULL when absent. */

@@ -2,7 +2,8 @@
  * serve_api.c - the JSON endpoints of `izde serve`: each answers with
  * exactly what the matching command prints with --json (the library
  * builds both), or an error object {"error": ...} with the HTTP status
- * that fits.  No HTTP here: parameters in, status and body out.
+ * that fits; with format=csv, the command's --csv table instead
+ * (csv_tables.c).  No HTTP here: parameters in, status and body out.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "csv_out.h"
 #include "serve.h"
 
 /* Pages of facts and checks: what one answer may ask for at most, and
@@ -63,7 +65,7 @@ static serve_reply error_reply(int status, const char *fmt, ...)
     char text[3 * sizeof msg]; /* a value quoted in msg may hold any byte, or be cut short */
     utf8_mend(msg, text, sizeof text);
     json_t *o = json_pack("{s:s}", "error", text);
-    serve_reply r = {status, o ? json_dumps(o, JSON_COMPACT) : NULL};
+    serve_reply r = {status, o ? json_dumps(o, JSON_COMPACT) : NULL, NULL};
     json_decref(o);
     return r;
 }
@@ -133,7 +135,59 @@ static int count_param(const serve_params *p, const char *name, long def, long m
 
 static serve_reply json_reply(char *json)
 {
-    return (serve_reply){200, json};
+    return (serve_reply){200, json, NULL};
+}
+
+/* format: json (the default) or csv; 1 for csv, 0 for json, -1 with
+ * *err set. */
+static int want_csv(const serve_params *p, serve_reply *err)
+{
+    const char *f = p->get(p->ctx, "format");
+    if (!f || !*f || strcmp(f, "json") == 0)
+        return 0;
+    if (strcmp(f, "csv") == 0)
+        return 1;
+    *err = error_reply(400, "format takes json (the default) or csv, not '%.40s'",
+                       utf8_valid(f) ? f : "?");
+    return -1;
+}
+
+/* What `write` writes of `what` as a CSV attachment named `filename`. */
+static serve_reply csv_reply(void (*write)(FILE *, const void *), const void *what,
+                             const char *filename)
+{
+    char *body = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&body, &len);
+    if (!f)
+        return error_reply(500, "out of memory");
+    write(f, what);
+    if (fclose(f) != 0) {
+        free(body);
+        return error_reply(500, "out of memory");
+    }
+    return (serve_reply){200, body, filename};
+}
+
+static void write_facts(FILE *f, const void *x) { csv_facts(f, x); }
+static void write_check(FILE *f, const void *c) { csv_check(f, c); }
+
+/* The hits of `q` as CSV, searched a page at a time (csv_search). */
+static serve_reply search_csv(izde_db *db, const char *q, const izde_search_options *o)
+{
+    char *body = NULL;
+    size_t len = 0;
+    izde_results *first = NULL;
+    FILE *f = open_memstream(&body, &len);
+    if (!f)
+        return error_reply(500, "out of memory");
+    int rc = csv_search(f, db, q, o, &first);
+    izde_results_free(first);
+    if (fclose(f) != 0 || rc != IZDE_OK) {
+        free(body);
+        return rc != IZDE_OK ? lib_error(db, rc) : error_reply(500, "out of memory");
+    }
+    return (serve_reply){200, body, "izde-search.csv"};
 }
 
 static serve_reply api_search(izde_db *db, const serve_params *p)
@@ -141,7 +195,10 @@ static serve_reply api_search(izde_db *db, const serve_params *p)
     serve_reply err;
     const char *q, *sort;
     long n, offset, all_copies;
-    if (text_param(p, "q", 1, &q, &err) || count_param(p, "n", 10, SERVE_MAX_HITS, &n, &err) ||
+    int csv = want_csv(p, &err);
+    if (csv < 0 || text_param(p, "q", 1, &q, &err) ||
+        count_param(p, "n", csv ? CSV_SEARCH_ROWS : 10, csv ? CSV_SEARCH_ROWS : SERVE_MAX_HITS,
+                    &n, &err) ||
         count_param(p, "offset", 0, SERVE_MAX_OFFSET, &offset, &err) ||
         count_param(p, "all_copies", 0, 1, &all_copies, &err) ||
         text_param(p, "sort", 0, &sort, &err))
@@ -156,6 +213,8 @@ static serve_reply api_search(izde_db *db, const serve_params *p)
         o.sort = IZDE_SORT_NEWEST;
     else
         return error_reply(400, "sort takes relevance, date or -date, not '%.40s'", sort);
+    if (csv)
+        return search_csv(db, q, &o);
     izde_results *r = NULL;
     int rc = izde_search_ex(&r, db, q, &o);
     if (rc != IZDE_OK)
@@ -204,12 +263,15 @@ static serve_reply api_facts(izde_db *db, const serve_params *p)
     serve_reply err;
     const char *q;
     long n, offset, groups, goffset, values;
-    if (text_param(p, "q", 1, &q, &err) ||
+    int csv = want_csv(p, &err);
+    if (csv < 0 || text_param(p, "q", 1, &q, &err) ||
         count_param(p, "n", SERVE_DEFAULT_FACTS, SERVE_MAX_FACTS, &n, &err) ||
         count_param(p, "offset", 0, SERVE_MAX_PAGE_OFFSET, &offset, &err) ||
-        count_param(p, "groups", SERVE_DEFAULT_GROUPS, SERVE_MAX_GROUPS, &groups, &err) ||
+        count_param(p, "groups", csv ? SERVE_MAX_GROUPS : SERVE_DEFAULT_GROUPS,
+                    SERVE_MAX_GROUPS, &groups, &err) ||
         count_param(p, "goffset", 0, SERVE_MAX_PAGE_OFFSET, &goffset, &err) ||
-        count_param(p, "values", SERVE_DEFAULT_VALUES, SERVE_MAX_VALUES, &values, &err))
+        count_param(p, "values", csv ? SERVE_MAX_VALUES : SERVE_DEFAULT_VALUES,
+                    SERVE_MAX_VALUES, &values, &err))
         return err;
     if (groups == 0 || values == 0)
         return error_reply(400, "%s must be a number from 1 to %d, not 0",
@@ -220,6 +282,11 @@ static serve_reply api_facts(izde_db *db, const serve_params *p)
                             .max_values = (unsigned)values};
     izde_facts *f = NULL;
     int rc = izde_facts_ex(&f, db, q, &o);
+    if (rc == IZDE_OK && csv) {
+        serve_reply rep = csv_reply(write_facts, f, "izde-facts.csv");
+        izde_facts_free(f);
+        return rep;
+    }
     char *json = NULL;
     if (rc == IZDE_OK)
         rc = izde_facts_to_json(f, db, q, &json);
@@ -232,15 +299,22 @@ static serve_reply api_check(izde_db *db, const serve_params *p)
     serve_reply err;
     const char *claim, *in, *date;
     long n, offset;
-    if (text_param(p, "claim", 1, &claim, &err) || text_param(p, "q", 0, &in, &err) ||
+    int csv = want_csv(p, &err);
+    if (csv < 0 || text_param(p, "claim", 1, &claim, &err) || text_param(p, "q", 0, &in, &err) ||
         text_param(p, "date", 0, &date, &err) ||
-        count_param(p, "n", SERVE_DEFAULT_CHECK, SERVE_MAX_CHECK, &n, &err) ||
+        count_param(p, "n", csv ? SERVE_MAX_CHECK : SERVE_DEFAULT_CHECK, SERVE_MAX_CHECK, &n,
+                    &err) ||
         count_param(p, "offset", 0, SERVE_MAX_PAGE_OFFSET, &offset, &err))
         return err;
     izde_check_options o = {.in = in, .date = date, .offset = (unsigned)offset,
                             .limit = (unsigned)n};
     izde_check *c = NULL;
     int rc = izde_check_ex(&c, db, claim, &o);
+    if (rc == IZDE_OK && csv) {
+        serve_reply rep = csv_reply(write_check, c, "izde-check.csv");
+        izde_check_free(c);
+        return rep;
+    }
     char *json = NULL;
     if (rc == IZDE_OK)
         rc = izde_check_to_json(c, db, &json);

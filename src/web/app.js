@@ -6,7 +6,9 @@
 // articles it read), the timeline chart (by year, month or week, the
 // undated stories counted under it, a bar's click narrowing the query to
 // its period with a date: filter), and the fact-check box
-// (/api/check, optionally within the query's articles, each list paged).  Everything from the index is
+// (/api/check, optionally within the query's articles, each list paged),
+// with «Скачать CSV» links to the same endpoints' format=csv (every hit,
+// figure or citation, bounded by the API).  Everything from the index is
 // inserted as text, never as HTML.
 'use strict';
 
@@ -130,6 +132,16 @@ function renderSuggestion(suggestion) {
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   link.href = '?' + params;
   link.textContent = suggestion;
+}
+
+// The address of `path`'s CSV table for these parameters (format=csv,
+// no page: the API's bound instead).
+function csvHref(path, params) {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (k !== 'n' && k !== 'offset') p.set(k, v);
+  p.set('format', 'csv');
+  return path + '?' + p;
 }
 
 function renderHits(res) {
@@ -344,7 +356,9 @@ async function runCheck(claim) {
   const offsets = { agree: 0, differ: 0 };
   const lists = {};
   let res0 = null;
-  const draw = () => box.replaceChildren(checkScope(res0), ...lists.agree, ...lists.differ);
+  const csv = el('p', { class: 'meta' }, el('a', { href: csvHref('/api/check', base), download: 'izde-check.csv' }, 'Скачать CSV'),
+    ' — все совпадения и расхождения (до 1000 в каждом списке)');
+  const draw = () => box.replaceChildren(checkScope(res0), ...lists.agree, ...lists.differ, csv);
   const load = async (which, offset) => {
     const res = await api('/api/check', { ...base, offset });
     if (!res0) res0 = res;
@@ -383,14 +397,18 @@ async function run(push) {
   hideArticle();
   document.title = state.q ? state.q + ' — изде' : 'изде — поиск по новостям';
   renderSuggestion(null);
-  if (!state.q) { setStatus(''); $('hits').replaceChildren(); $('pager').hidden = true; $('expanded').hidden = true; return; }
+  if (!state.q) { setStatus(''); $('hits').replaceChildren(); $('pager').hidden = true; $('expanded').hidden = true; $('hits-csv').hidden = true; return; }
   setStatus('Ищу…');
   try {
     const p = withExpand({ q: state.q, n: PAGE, offset: state.offset, sort: state.sort });
     if (state.all) p.all_copies = 1;
-    renderHits(await api('/api/search', p));
+    const res = await api('/api/search', p);
+    renderHits(res);
+    $('hits-csv-link').href = csvHref('/api/search', p);
+    $('hits-csv').hidden = !res.matches_estimated;
   } catch (e) {
     setStatus(e.message, true);
+    $('hits-csv').hidden = true;
     $('expanded').hidden = true;
     $('hits').replaceChildren();
     $('pager').hidden = true;
@@ -410,14 +428,21 @@ async function panels() {
   $('all-dates').hidden = !dateWord(state.q);
   if (!state.q) {
     panelsFor = timelineFor = null;
+    $('facts-csv').hidden = true;
     $('facts').replaceChildren(); $('chart').replaceChildren(); $('chart-note').textContent = '';
     return;
   }
   const q = state.q, tq = withoutDate(q) || q;
   if (panelsFor !== q + '\u0000' + state.exact) {
     panelsFor = q + '\u0000' + state.exact;
-    api('/api/facts', withExpand({ q, n: FACTS_READ, groups: FACTS_GROUPS, values: FACTS_VALUES })).then((r) => { if (q === state.q) renderFacts(r); })
-      .catch((e) => $('facts').replaceChildren(el('p', { class: 'meta' }, e.message)));
+    $('facts-csv').hidden = true;
+    api('/api/facts', withExpand({ q, n: FACTS_READ, groups: FACTS_GROUPS, values: FACTS_VALUES })).then((r) => {
+      if (q !== state.q) return;
+      renderFacts(r);
+      /* the articles the panel read, every group and value of them */
+      $('facts-csv-link').href = csvHref('/api/facts', withExpand({ q })) + '&n=' + FACTS_READ;
+      $('facts-csv').hidden = !r.groups_total;
+    }).catch((e) => $('facts').replaceChildren(el('p', { class: 'meta' }, e.message)));
   }
   const key = [tq, state.exact, state.by, state.labels].join('\u0000');
   if (timelineFor === key) { if (timelineRes) renderTimeline(timelineRes); return; }
