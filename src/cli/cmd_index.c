@@ -144,6 +144,11 @@ static int summary(const izde_index_stats *st, double secs, const char *dbpath, 
            st->articles, st->articles == 1 ? "" : "s", st->files, st->files == 1 ? "" : "s",
            st->files_new, st->files_changed, st->files_unchanged, st->files_removed, gone, secs,
            dbpath, total, total == 1 ? "" : "s", where);
+    if (st->files_old_problems && !st->failed)
+        printf("%u unchanged file%s had %u record%s that could not be indexed when read "
+               "(-v names them, --force reads them again)\n",
+               st->files_old_problems, st->files_old_problems == 1 ? "" : "s", st->old_problems,
+               st->old_problems == 1 ? "" : "s");
     if (st->failed) {
         cli_error("%u file%s or record%s could not be indexed (listed above); the rest was indexed",
                   st->failed, st->failed == 1 ? "" : "s", st->failed == 1 ? "" : "s");

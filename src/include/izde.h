@@ -193,6 +193,8 @@ typedef struct izde_index_stats {
     unsigned files_new;        /* files never indexed before (or not in this index) */
     unsigned files_changed;    /* files indexed before whose content changed: re-indexed */
     unsigned files_unchanged;  /* same size and mtime, or same content hash: not read again */
+    unsigned files_old_problems; /* unchanged files that had problems when they were read */
+    unsigned old_problems;       /* their records that could not be indexed then */
     unsigned files_removed;    /* files gone from disk whose documents --prune deleted */
     unsigned articles_removed; /* documents deleted with them */
     unsigned files_gone;       /* files gone from disk, documents kept (no prune) */

@@ -300,7 +300,7 @@ static int prune_path(ingest *in, const char *path, int prune)
                 const char *p = v;
                 for (int f = 0; f < 3 && p; f++)
                     p = strchr(p, ' '), p = p ? p + 1 : NULL;
-                if (p)
+                if (p && *p == '/') /* not " dTAG" or " pN" */
                     full = strdup(p);
             }
             izx_free(v);

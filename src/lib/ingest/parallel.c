@@ -32,6 +32,8 @@ static void add_stats(izde_index_stats *to, const izde_index_stats *s)
     to->files_new += s->files_new;
     to->files_changed += s->files_changed;
     to->files_unchanged += s->files_unchanged;
+    to->files_old_problems += s->files_old_problems;
+    to->old_problems += s->old_problems;
     to->files_removed += s->files_removed;
     to->articles_removed += s->articles_removed;
     to->files_gone += s->files_gone;

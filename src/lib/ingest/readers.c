@@ -317,6 +317,7 @@ typedef struct file_sig {
     long long mtime_ns;
     unsigned long long hash;
     unsigned long long tag; /* the run's defaults for the file (record.c), 0: none */
+    unsigned problems;      /* files or records of it that could not be indexed */
 } file_sig;
 
 static int parse_sig(const char *v, file_sig *sig)
@@ -327,7 +328,33 @@ static int parse_sig(const char *v, file_sig *sig)
     sig->tag = 0;
     if (t)
         sscanf(t + 2, "%llx", &sig->tag);
+    const char *pr = strstr(v, " p");
+    sig->problems = 0;
+    if (pr)
+        sscanf(pr + 2, "%u", &sig->problems);
     return 1;
+}
+
+/* An unchanged file that had problems when it was read: counted, and
+ * named with -v (its problems are not reported again). */
+static void old_problems(ingest *in, const char *path, const file_sig *was)
+{
+    if (!was->problems)
+        return;
+    in->stats->files_old_problems++;
+    in->stats->old_problems += was->problems;
+    izde__ingest_notice(in, path, "unchanged; %u of its records could not be indexed when it was "
+                        "read (--force reads it again and says which)", was->problems);
+}
+
+/* "SIZE MTIME_NS HASH[ dTAG][ pPROBLEMS]" */
+static void format_sig(const file_sig *sig, char *out, size_t size)
+{
+    int n = snprintf(out, size, "%llu %lld %016llx", sig->size, sig->mtime_ns, sig->hash);
+    if (sig->tag && n > 0 && (size_t)n < size)
+        n += snprintf(out + n, size - (size_t)n, " d%016llx", sig->tag);
+    if (sig->problems && n > 0 && (size_t)n < size)
+        snprintf(out + n, size - (size_t)n, " p%u", sig->problems);
 }
 
 /* Index one file unless its signature is unchanged. */
@@ -358,22 +385,23 @@ int izde__ingest_file(ingest *in, const file_entry *e, int force)
         rc = izde__db_izx_error(db, xrc, real);
         goto done;
     }
-    file_sig was = {0}, now = {e->size, e->mtime_ns, 0, in->defaults_tag};
+    file_sig was = {0}, now = {e->size, e->mtime_ns, 0, in->defaults_tag, 0};
     int known = parse_sig(old, &was) && was.tag == now.tag; /* other defaults: read again */
     if (!force && known && was.size == now.size && was.mtime_ns == now.mtime_ns) {
         in->stats->files_unchanged++;
+        old_problems(in, e->path, &was);
         goto done;
     }
     uint64_t h = 0;
     int hashed = hash_file(e->path, &h) == 0;
     now.hash = h;
-    char sig[128];
-    int sl = snprintf(sig, sizeof sig, "%llu %lld %016llx", now.size, now.mtime_ns, now.hash);
-    if (now.tag)
-        snprintf(sig + sl, sizeof sig - (size_t)sl, " d%016llx", now.tag);
+    char sig[160];
     if (!force && known && hashed && was.size == now.size && was.hash == now.hash) {
         /* touched, not changed: remember the new mtime */
         in->stats->files_unchanged++;
+        old_problems(in, e->path, &was);
+        now.problems = was.problems;
+        format_sig(&now, sig, sizeof sig);
         if ((xrc = izx_db_set_metadata(db->x, key.data, sig, strlen(sig))) != IZX_OK)
             rc = izde__db_izx_error(db, xrc, real);
         goto done;
@@ -401,10 +429,11 @@ int izde__ingest_file(ingest *in, const file_entry *e, int force)
     rc = index_file(in, e->path);
     if (rc != IZDE_OK)
         goto done;
-    /* a file with problems keeps no signature: it is read (and its
-     * problems reported) again next time */
-    int clean = hashed && in->stats->failed + in->unreported == failed;
-    if (clean && (xrc = izx_db_set_metadata(db->x, key.data, sig, strlen(sig))) != IZX_OK)
+    /* the signature keeps how many of its records had problems: an
+     * unchanged file is not read again, its problems not repeated */
+    now.problems = in->stats->failed + in->unreported - failed;
+    format_sig(&now, sig, sizeof sig);
+    if (hashed && (xrc = izx_db_set_metadata(db->x, key.data, sig, strlen(sig))) != IZX_OK)
         rc = izde__db_izx_error(db, xrc, real);
 done:
     izx_free(old);
