@@ -39,8 +39,14 @@ async function api(path, params) {
   const r = await fetch(url, { headers: { Accept: 'application/json' } });
   let body;
   try { body = await r.json(); } catch (e) { body = { error: 'ответ сервера не JSON (' + r.status + ')' }; }
-  if (!r.ok) throw new Error(body.error || ('HTTP ' + r.status));
+  if (!r.ok) { const e = new Error(body.error || ('HTTP ' + r.status)); e.status = r.status; throw e; }
   return body;
+}
+
+// A panel's error: a bad query (400) is said once, in the status line above
+// the results, so the panel is left empty.
+function panelError(e) {
+  return e.status === 400 ? [] : [el('p', { class: 'meta' }, e.message)];
 }
 
 function setStatus(text, error) {
@@ -412,7 +418,7 @@ async function panels() {
   if (panelsFor !== q + '\u0000' + state.exact) {
     panelsFor = q + '\u0000' + state.exact;
     api('/api/facts', withExpand({ q, n: FACTS_READ, groups: FACTS_GROUPS, values: FACTS_VALUES })).then((r) => { if (q === state.q) renderFacts(r); })
-      .catch((e) => $('facts').replaceChildren(el('p', { class: 'meta' }, e.message)));
+      .catch((e) => $('facts').replaceChildren(...panelError(e)));
   }
   const key = [tq, state.exact, state.by, state.labels].join('\u0000');
   if (timelineFor === key) { if (timelineRes) renderTimeline(timelineRes); return; }
@@ -422,7 +428,7 @@ async function panels() {
     if (timelineFor !== key) return;
     timelineRes = r;
     renderTimeline(r);
-  }).catch((e) => $('chart').replaceChildren(el('p', { class: 'meta' }, e.message)));
+  }).catch((e) => $('chart').replaceChildren(...panelError(e)));
 }
 
 function fromUrl() {
