@@ -808,6 +808,9 @@ static int on_lang_term(void *ctx, const char *term, size_t len, unsigned freq)
     const char *c = term + 1;
     size_t n = len - 1;
     (void)freq;
+    for (size_t i = 0; i < n; i++)
+        if (c[i] < 'a' || c[i] > 'z')
+            return 0; /* not a language code */
     if (n == l->want_len && memcmp(c, l->want, n) == 0)
         l->found = 1;
     if ((n == 2 && (memcmp(c, "ru", 2) == 0 || memcmp(c, "ky", 2) == 0)) ||
