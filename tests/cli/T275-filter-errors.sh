@@ -1,7 +1,7 @@
 #!/bin/sh
 # T275-filter-errors: a lang: filter naming no language of the index, a
-# date: filter off the calendar or out of shape, and a range that ends
-# before it starts are errors (exit 2) naming the query and the accepted
+# date: filter off the calendar or out of shape, a range that ends before
+# it starts and a field name that is no filter (source:) are errors (exit 2) naming the query and the accepted
 # forms, in search, facts, check and timeline alike, and a 400 with the
 # same message from the API; valid edge dates (29 February of a leap
 # year) still search.
@@ -44,6 +44,10 @@ date:2017..|$SHAPE (column 1 of the query)
 date:..2017|$SHAPE (column 1 of the query)
 date:2017/04|$SHAPE (column 1 of the query)
 date:|$SHAPE (column 1 of the query)
+source:24.kg|'source:' is no filter: the filters are lang:, date: and a figure's noun with a range (человек:>1000) (column 1 of the query)
+выборы url:x|'url:' is no filter: the filters are lang:, date: and a figure's noun with a range (человек:>1000) (column 8 of the query)
+теракт:20..10|a figure filter's range ends before it starts: put the smaller bound first, e.g. теракт:10..20 (column 1 of the query)
+человек:много|a figure filter needs a range, e.g. человек:>1000, теракт:10..20 or теракт:11 (column 1 of the query)
 EOT
 
 # valid forms: an answer, not an error

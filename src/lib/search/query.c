@@ -1059,7 +1059,23 @@ static int figure_query(parser *p, const lexeme *l, izx_query **out)
     const char *spec = colon + 1;
     size_t slen = (size_t)(p->q + l->end - spec);
     frange r = {.p = p};
-    if (!parse_range(spec, slen, &r) || r.lo > r.hi)
+    size_t latin = 0;
+    while (word + latin < colon && ((word[latin] >= 'a' && word[latin] <= 'z') ||
+                                    (word[latin] >= 'A' && word[latin] <= 'Z')))
+        latin++;
+    int ok = parse_range(spec, slen, &r);
+    if (!ok && word + latin == colon) { /* source:, url:, title: */
+        char *what = izde__strdupf("%.*s:", (int)latin, word);
+        int rc = what ? fail(p, l->start, "'%s' is no filter: the filters are lang:, date: and "
+                                          "a figure's noun with a range (человек:>1000)", what)
+                      : IZDE_ENOMEM;
+        free(what);
+        return rc;
+    }
+    if (ok && r.lo > r.hi)
+        return fail(p, l->start, "a figure filter's range ends before it starts: put the smaller "
+                                 "bound first, e.g. теракт:10..20%s", NULL);
+    if (!ok)
         return fail(p, l->start, "a figure filter needs a range, e.g. человек:>1000, "
                                  "теракт:10..20 or теракт:11%s", NULL);
     if (!p->stemmers->db)
