@@ -11,7 +11,7 @@
 #include "options.h"
 
 enum { O_PRUNE = 1, O_FORCE, O_JOBS, O_SHARDS, O_SHARD, O_DB, O_VERBOSE, O_SOURCE, O_LANG,
-       O_DATE_FROM };
+       O_DATE_FROM, O_QUIET_IDS };
 
 static const cli_option index_options[] = {
     {O_DB, "--db", NULL, "DIR", NULL, "the index folder (default $IZDE_DB, else index/db)"},
@@ -38,6 +38,9 @@ static const cli_option index_options[] = {
      "the date of an article that has none in its record, URL or text:\n"
      "the file's modification time (UTC), or a date in the file's name\n"
      "(2024-01-16, 2024_01_16, 20240116, 16.01.2024)"},
+    {O_QUIET_IDS, "--quiet-ids", NULL, NULL, NULL,
+     "no warning for an id that arrives from another file than the one it\n"
+     "was indexed from (an intended update; still counted in the summary)"},
     {O_VERBOSE, "--verbose", "-v", NULL, NULL,
      "print the charset of each text file, and gone files, on stderr"},
     {0},
@@ -136,14 +139,17 @@ static void on_progress(void *payload, unsigned done, unsigned total, unsigned l
 static int summary(const izde_index_stats *st, double secs, const char *dbpath, unsigned total,
                    const char *where)
 {
-    char gone[96] = "";
+    char gone[96] = "", clashes[96] = "";
     if (st->files_gone)
         snprintf(gone, sizeof gone, ", %u gone, not pruned", st->files_gone);
+    if (st->id_clashes)
+        snprintf(clashes, sizeof clashes, "; %u id%s replaced from another file",
+                 st->id_clashes, st->id_clashes == 1 ? "" : "s");
     printf("indexed %u article%s from %u file%s (%u new, %u changed, %u unchanged, %u removed%s) "
-           "in %.2f s; %s now holds %u document%s%s\n",
+           "in %.2f s; %s now holds %u document%s%s%s\n",
            st->articles, st->articles == 1 ? "" : "s", st->files, st->files == 1 ? "" : "s",
            st->files_new, st->files_changed, st->files_unchanged, st->files_removed, gone, secs,
-           dbpath, total, total == 1 ? "" : "s", where);
+           dbpath, total, total == 1 ? "" : "s", where, clashes);
     if (st->files_old_problems && !st->failed)
         printf("%u unchanged file%s had %u record%s that could not be indexed when read "
                "(-v names them, --force reads them again)\n",
@@ -233,6 +239,7 @@ int cmd_index(int argc, char **argv)
         case O_VERBOSE: verbose = 1; break;
         case O_PRUNE: opts.prune = 1; break;
         case O_FORCE: opts.force = 1; break;
+        case O_QUIET_IDS: opts.quiet_ids = 1; break;
         case O_DB: dbopt = p.value; break;
         case O_LANG: opts.lang = p.value; break;
         case O_DATE_FROM:

@@ -163,6 +163,8 @@ typedef struct izde_article {
     const char *charset;  /* charset the file was read in ("windows-1251"), or NULL */
     const char *date_default; /* the date when neither `date`, the URL nor the
                                * text gives one (izde index --date-from), or NULL */
+    unsigned long line;   /* where the record starts in `path` (a line of a
+                           * CSV or JSON Lines file, a feed's item), 0: none */
 } izde_article;
 
 /* Index one article (replacing any document with the same id). */
@@ -199,6 +201,9 @@ typedef struct izde_index_stats {
     unsigned articles_removed; /* documents deleted with them */
     unsigned files_gone;       /* files gone from disk, documents kept (no prune) */
     unsigned articles_gone;    /* documents of those files */
+    unsigned id_clashes;       /* articles that replaced one of the same id read
+                                * from another file (a warning each unless
+                                * opts->quiet_ids) */
 } izde_index_stats;
 
 /* Called before the first file and after each file: files done of the
@@ -221,6 +226,8 @@ typedef struct izde_index_options {
     const char *source;  /* NULL: none */
     const char *lang;    /* "ru", "ky", "other" or NULL */
     int date_from;       /* IZDE_DATE_FROM_* */
+    int quiet_ids;       /* no warning for an id that arrives from another file
+                          * than the one it was indexed from (still counted) */
 } izde_index_options;
 
 enum {

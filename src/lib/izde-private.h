@@ -49,6 +49,8 @@ typedef struct izde_indexing {
     void *warning_payload;  /* passed to `warning` */
     unsigned read_seq;      /* articles read from the current file so far (stored
                              * with the story signature: story_pass.c) */
+    int quiet_ids;          /* izde_index_options.quiet_ids */
+    unsigned id_clashes;    /* ids replaced from another file so far (claims.c) */
 } izde_indexing;
 
 /* Writing one shard of N (izde_db_set_shard()): articles whose id hashes
@@ -245,11 +247,18 @@ int izde__count_article(izde_db *db, const izde_article *a);
 /* Told the file key of a file whose signature was cleared because the
  * text of an article it holds was removed with another file's. */
 typedef void (*izde_reread_fn)(void *ctx, const char *file_key);
-/* Before `doc` (article `id` of the file `path`, F term `file_term`)
- * replaces the document of `id_term`: give it the F terms of the other
- * files holding the id, and warn about each. */
+/* Before `doc` (article `id` of the file `path` at `line`, F term
+ * `file_term`) replaces the document of `id_term`: give it the F terms of
+ * the other files holding the id; a document read from another file is
+ * a clash (izde__claims_clash()). */
 int izde__claims_carry(izde_db *db, const char *id_term, size_t id_len, const char *file_term,
-                       izx_doc *doc, const char *id, const char *path);
+                       izx_doc *doc, const char *id, const char *path, unsigned long line);
+/* Article `id` of `path` (at `line`, 0: none) replaces the one read from
+ * `old_path` (at `old_line`): counted in db->ix.id_clashes, and a warning
+ * "PATH:LINE" "id ID was indexed from OLD:LINE; replaced" unless
+ * db->ix.quiet_ids. */
+void izde__claims_clash(izde_db *db, const char *id, const char *path, unsigned long line,
+                        const char *old_path, unsigned long old_line);
 /* Give document `into` the F terms of document `from` (a duplicate id
  * about to be deleted). */
 int izde__claims_merge(izde_db *db, unsigned from, unsigned into);

@@ -42,8 +42,14 @@ async function api(path, params) {
   const r = await fetch(url, { headers: { Accept: 'application/json' } });
   let body;
   try { body = await r.json(); } catch (e) { body = { error: 'ответ сервера не JSON (' + r.status + ')' }; }
-  if (!r.ok) throw new Error(body.error || ('HTTP ' + r.status));
+  if (!r.ok) { const e = new Error(body.error || ('HTTP ' + r.status)); e.status = r.status; throw e; }
   return body;
+}
+
+// A panel's error: a bad query (400) is said once, in the status line above
+// the results, so the panel is left empty.
+function panelError(e) {
+  return e.status === 400 ? [] : [el('p', { class: 'meta' }, e.message)];
 }
 
 function setStatus(text, error) {
@@ -442,7 +448,7 @@ async function panels() {
       /* the articles the panel read, every group and value of them */
       $('facts-csv-link').href = csvHref('/api/facts', withExpand({ q })) + '&n=' + FACTS_READ;
       $('facts-csv').hidden = !r.groups_total;
-    }).catch((e) => $('facts').replaceChildren(el('p', { class: 'meta' }, e.message)));
+    }).catch((e) => $('facts').replaceChildren(...panelError(e)));
   }
   const key = [tq, state.exact, state.by, state.labels].join('\u0000');
   if (timelineFor === key) { if (timelineRes) renderTimeline(timelineRes); return; }
@@ -452,7 +458,7 @@ async function panels() {
     if (timelineFor !== key) return;
     timelineRes = r;
     renderTimeline(r);
-  }).catch((e) => $('chart').replaceChildren(el('p', { class: 'meta' }, e.message)));
+  }).catch((e) => $('chart').replaceChildren(...panelError(e)));
 }
 
 function fromUrl() {

@@ -59,7 +59,7 @@ check_eq "--sort -date: undated last" "c b d a e" "$(ids --sort -date lang:ru с
 check_eq "--sort date, page 2: undated last" "c e" "$("$IZDE" search --json -n 2 --offset 3 --sort date lang:ru санкции | jq -r '[.hits[].id] | join(" ")')"
 run search 'date:2021-12..2020'
 check_eq "reversed date range: exit 2" 2 "$STATUS"
-check_eq "reversed date range: message" "izde: bad query 'date:2021-12..2020': date: takes a date or a range: date:2017, date:2017-04, date:2017-01..2017-06, date:>=2018-03 (column 1 of the query)" "$ERR"
+check_eq "reversed date range: message" "izde: bad query 'date:2021-12..2020': date: the range ends before it starts: write date:2020..2021-12 (column 1 of the query)" "$ERR"
 for q in 'date:2017-13' 'date:2017-02-30' 'date:2021-04..2021-02-29' 'date:>=2017-00'; do
     run search "$q"
     check_eq "impossible date $q: exit 2" 2 "$STATUS"

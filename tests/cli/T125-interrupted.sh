@@ -124,7 +124,7 @@ printf '%s\n' '{"id":"x","title":"zzmark x","text":"Текст из файла �
 printf '%s\n' '{"id":"x","title":"zzmark x","text":"Текст из файла бэ о снегопаде."}' \
     '{"id":"b1","title":"zzmark b1","text":"Только в файле бэ."}' > two/b.jsonl
 run index --db dup two
-check_contains "duplicate id: told" "article 'x' is also in" "$ERR"
+check_contains "duplicate id: told" "izde: two/b.jsonl:1: warning: id x was indexed from $(pwd -P)/two/a.jsonl:1; replaced (--quiet-ids to allow)" "$ERR"
 printf '%s\n' '{"id":"x","title":"zzmark x","text":"Текст из файла а о выборах, правка."}' > two/a.jsonl
 run index --db dup two
 rm two/a.jsonl

@@ -24,9 +24,13 @@ done > feed/zz-update.jsonl
 summary() { printf '%s\n' "$OUT" | sed 's/ in [0-9.]* s;/ in T s;/'; }
 run index -j 2 --db two feed
 check_eq "-j 2: exit status" 0 "$STATUS"
-check_eq "-j 2: summary" "indexed 903 articles from 4 files (4 new, 0 changed, 0 unchanged, 0 removed) in T s; two now holds 900 documents" "$(summary)"
+check_eq "-j 2: summary" "indexed 903 articles from 4 files (4 new, 0 changed, 0 unchanged, 0 removed) in T s; two now holds 900 documents; 3 ids replaced from another file" "$(summary)"
+warned2=$(printf '%s\n' "$ERR" | sort)
 run index -j 1 --db one feed
-check_eq "-j 1: summary" "indexed 903 articles from 4 files (4 new, 0 changed, 0 unchanged, 0 removed) in T s; one now holds 900 documents" "$(summary)"
+check_eq "-j 1: summary" "indexed 903 articles from 4 files (4 new, 0 changed, 0 unchanged, 0 removed) in T s; one now holds 900 documents; 3 ids replaced from another file" "$(summary)"
+check_eq "-j 2 warns of the ids read twice as -j 1 does" "$(printf '%s\n' "$ERR" | sort)" "$warned2"
+check_eq "... one warning each, from the file read last" "3 3" \
+    "$(printf '%s\n' "$warned2" | grep -c '^izde: feed/zz-update.jsonl:[1-3]: warning: id .* was indexed from .*/feed/part-0[0-2].jsonl:1; replaced') $(printf '%s\n' "$warned2" | wc -l)"
 check_eq "an id read twice by two workers: one document, from the file read last" \
     "$("$IZDE" search --db one --json --all-copies -n 10 замена | jq -c '[.hits[].id] | sort')" \
     "$("$IZDE" search --db two --json --all-copies -n 10 замена | jq -c '[.hits[].id] | sort')"
@@ -76,7 +80,9 @@ check_eq "again: every file unchanged" "indexed 0 articles from 0 files (0 new, 
 left=$((900 - $(wc -l < feed/part-00.jsonl) + 10))
 head -n 10 feed/part-00.jsonl > cut && mv cut feed/part-00.jsonl
 run index --db two feed
-check_eq "a shortened file: re-read in place" "indexed 10 articles from 1 file (0 new, 1 changed, 3 unchanged, 0 removed) in T s; two now holds $left documents" "$(summary)"
+check_eq "a shortened file: re-read in place" "indexed 10 articles from 1 file (0 new, 1 changed, 3 unchanged, 0 removed) in T s; two now holds $left documents; 1 id replaced from another file" "$(summary)"
+check_contains "... its first id, held by the update read last, is a clash again" \
+    "izde: feed/part-00.jsonl:1: warning: id " "$ERR"
 
 # below 4 MiB one process indexes, and problems come in file order
 mkdir small

@@ -105,6 +105,22 @@ char *izde__doc_stored_id(izx_db *x, unsigned docid)
     return stored_member(x, docid, "id");
 }
 
+unsigned long izde__doc_stored_line(izx_db *x, unsigned docid)
+{
+    char *v = NULL;
+    size_t len = 0;
+    if (izx_db_get_value(x, docid, IZDE_SLOT_META, &v, &len) != IZX_OK || !v) {
+        izx_free(v);
+        return 0;
+    }
+    const char *why = NULL;
+    json_t *meta = len ? load_object(v, len, &why) : NULL;
+    json_int_t n = json_integer_value(json_object_get(meta, "line"));
+    json_decref(meta);
+    izx_free(v);
+    return n > 0 ? (unsigned long)n : 0;
+}
+
 int izde__doc_set_story(izx_db *x, unsigned docid, const char *story)
 {
     char *v = NULL;

@@ -49,6 +49,9 @@ int izde__doc_parse_body(izde_stored *s, int parts);
 char *izde__doc_stored_path(izx_db *x, unsigned docid);
 /* Its id, the same way. */
 char *izde__doc_stored_id(izx_db *x, unsigned docid);
+/* Its stored "line" (where the record starts in its file), 0 when it has
+ * none (a whole file, or an index built before lines were stored). */
+unsigned long izde__doc_stored_line(izx_db *x, unsigned docid);
 
 /* Writable x: set the "story" of document `docid`'s stored metadata (a
  * parallel build's stories assigned again, story_pass.c).  An izx status. */

@@ -93,24 +93,58 @@ static int files_of(izde_db *db, unsigned docid, term_list *out)
     return out->oom ? izde__db_error(db, IZDE_ENOMEM, "out of memory") : IZDE_OK;
 }
 
-static void warn_duplicate(izde_db *db, const char *id, const char *path, const char *other_term)
+void izde__claims_clash(izde_db *db, const char *id, const char *path, unsigned long line,
+                        const char *old_path, unsigned long old_line)
 {
-    if (!db->ix.warning)
+    db->ix.id_clashes++;
+    if (!db->ix.warning || db->ix.quiet_ids)
         return;
-    char *w = izde__strdupf("article '%s' is also in %s; the copy read last is kept and both files "
-                            "hold it (give each article its own id)", id, other_term + 1);
+    char *where = line ? izde__strdupf("%s:%lu", path, line) : izde__strdupf("%s", path);
+    char *old = old_line ? izde__strdupf("%s:%lu", old_path, old_line)
+                         : izde__strdupf("%s", old_path);
+    char *w = izde__strdupf("id %s was indexed from %s; replaced (--quiet-ids to allow)", id,
+                            old ? old : old_path);
     if (w)
-        db->ix.warning(db->ix.warning_payload, path, w);
+        db->ix.warning(db->ix.warning_payload, where ? where : path, w);
     free(w);
+    free(old);
+    free(where);
+}
+
+/* Was document `docid` read from the file of `file_term` (its stored
+ * path's key)? */
+static int read_from(izde_db *db, unsigned docid, const char *file_term)
+{
+    char *path = izde__doc_stored_path(db->x, docid);
+    izde_buf key = {0};
+    int same = path && izde__file_key(&key, path) == 0 && key.data &&
+               strcmp(key.data, file_term + 1) == 0;
+    izde__buf_free(&key);
+    free(path);
+    return same;
+}
+
+/* Document `docid` holding the id, about to be replaced by the article of
+ * `path`: a clash when it was read from another file. */
+static void check_clash(izde_db *db, unsigned docid, const char *file_term, const char *id,
+                        const char *path, unsigned long line)
+{
+    if (!file_term || read_from(db, docid, file_term))
+        return;
+    char *old = izde__doc_stored_path(db->x, docid);
+    if (old)
+        izde__claims_clash(db, id, path, line, old, izde__doc_stored_line(db->x, docid));
+    free(old);
 }
 
 int izde__claims_carry(izde_db *db, const char *id_term, size_t id_len, const char *file_term,
-                       izx_doc *doc, const char *id, const char *path)
+                       izx_doc *doc, const char *id, const char *path, unsigned long line)
 {
     id_list docs = {0};
     int rc = docs_of(db, id_term, id_len, &docs);
     for (size_t i = 0; i < docs.n && rc == IZDE_OK; i++) {
         term_list files = {0};
+        check_clash(db, docs.v[i], file_term, id, path, line);
         rc = files_of(db, docs.v[i], &files);
         for (size_t f = 0; f < files.n && rc == IZDE_OK; f++) {
             if (file_term && strcmp(files.v[f], file_term) == 0)
@@ -118,8 +152,6 @@ int izde__claims_carry(izde_db *db, const char *id_term, size_t id_len, const ch
             if (izx_doc_add_boolean_term(doc, files.v[f], strlen(files.v[f])) != IZX_OK)
                 rc = izde__db_error(db, IZDE_EBACKEND, "cannot index '%s': %s", id,
                                     izx_doc_errmsg(doc));
-            else
-                warn_duplicate(db, id, path, files.v[f]);
         }
         terms_free(&files);
     }
@@ -138,19 +170,6 @@ int izde__claims_merge(izde_db *db, unsigned from, unsigned into)
     }
     terms_free(&files);
     return rc;
-}
-
-/* Was document `docid` read from the file of `file_term` (its stored
- * path's key)? */
-static int read_from(izde_db *db, unsigned docid, const char *file_term)
-{
-    char *path = izde__doc_stored_path(db->x, docid);
-    izde_buf key = {0};
-    int same = path && izde__file_key(&key, path) == 0 && key.data &&
-               strcmp(key.data, file_term + 1) == 0;
-    izde__buf_free(&key);
-    free(path);
-    return same;
 }
 
 /* The other files of a document whose text came from the file going:

@@ -519,6 +519,8 @@ static int store_article(izde_db *db, const izde_article *a, const article_meta 
     set_str(data, "id", a->id);
     set_str(data, "story", story);
     set_str(data, "path", a->path);
+    if (a->line)
+        json_object_set_new(data, "line", json_integer((json_int_t)a->line));
     set_str(data, "url", a->url ? izde__url_inner(a->url) : NULL);
     set_str(data, "title", m->title);
     set_str(data, "source", m->source);
@@ -564,7 +566,7 @@ static int replace_document(izde_db *db, const izde_article *a, index_ctx *ctx)
         return izde__db_error(db, IZDE_ENOMEM, "out of memory");
     }
     rc = izde__claims_carry(db, ctx->term.data, ctx->term.len, file.data, ctx->doc, a->id,
-                            a->path);
+                            a->path, a->line);
     izde__buf_free(&file);
     if (rc != IZDE_OK)
         return rc;

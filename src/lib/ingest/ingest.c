@@ -419,6 +419,7 @@ int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
         return izde__db_error(db, IZDE_EINVAL, "the index was opened read-only");
     ingest in = {.db = db, .problem = problem, .payload = payload, .stats = stats ? stats : &dummy,
                  .defaults = opts};
+    db->ix.quiet_ids = opts->quiet_ids;
     int rc = check_analyzer(db, opts->force);
     izde__ingest_remove_leftovers(db);
     /* vanished files first, so a path given twice is not counted twice */

@@ -38,6 +38,7 @@ static void add_stats(izde_index_stats *to, const izde_index_stats *s)
     to->articles_removed += s->articles_removed;
     to->files_gone += s->files_gone;
     to->articles_gone += s->articles_gone;
+    to->id_clashes += s->id_clashes;
 }
 
 /* owner[i]: the worker of files[i]; bytes balanced greedily. */
@@ -84,6 +85,7 @@ static void run_worker(const ingest *parent, const file_entry *files, size_t n,
     if (rep.rc == IZDE_OK) {
         izde_db_set_notice(db, parent->db->ix.notice, parent->db->ix.notice_payload);
         izde_db_set_warning(db, parent->db->ix.warning, parent->db->ix.warning_payload);
+        db->ix.quiet_ids = parent->db->ix.quiet_ids;
         db->out.k = parent->db->out.k; /* building one shard of N */
         db->out.n = parent->db->out.n;
         db->out.report_unrouted = parent->db->out.report_unrouted;
@@ -160,6 +162,20 @@ static long file_rank(izx_mset *m, unsigned i, char *const *reals, size_t n)
     return rank;
 }
 
+/* Document `from`, of another worker, replaced by `kept` (read later):
+ * the clash said as a sequential run would say it (claims.c). */
+static void warn_replaced(izde_db *db, unsigned kept, unsigned from)
+{
+    char *path = izde__doc_stored_path(db->x, kept), *old = izde__doc_stored_path(db->x, from);
+    char *id = izde__doc_stored_id(db->x, kept);
+    if (id && path && old && strcmp(path, old) != 0)
+        izde__claims_clash(db, id, path, izde__doc_stored_line(db->x, kept), old,
+                           izde__doc_stored_line(db->x, from));
+    free(id);
+    free(path);
+    free(old);
+}
+
 static int drop_duplicate_ids(izde_db *db, const file_entry *files, size_t n)
 {
     dup_list d = {0};
@@ -192,8 +208,10 @@ static int drop_duplicate_ids(izde_db *db, const file_entry *files, size_t n)
         /* the copy kept carries the files of the others (claims.c) */
         for (unsigned i = 0; x == IZX_OK && rc == IZDE_OK && i < hits; i++)
             if (izx_mset_docid(m, i) != keep && (rc = izde__claims_merge(db, izx_mset_docid(m, i),
-                                                                        keep)) == IZDE_OK)
+                                                                        keep)) == IZDE_OK) {
+                warn_replaced(db, keep, izx_mset_docid(m, i));
                 x = izx_db_delete_document(db->x, izx_mset_docid(m, i));
+            }
         if (x != IZX_OK && rc == IZDE_OK)
             rc = izde__db_izx_error(db, x, "cannot remove a duplicate id");
         izx_mset_free(m);
@@ -392,8 +410,10 @@ int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigne
     }
     izde__remove_index_folder(merged);
     rc = wait_workers(in, &w, start_workers(in, files, n, &w, force));
+    unsigned clashes = db->ix.id_clashes;
     if (rc == IZDE_OK)
         rc = merge_parts(db, &w, merged, files, n);
+    in->stats->id_clashes += db->ix.id_clashes - clashes;
 done:
     workers_free(&w);
     if (merged)

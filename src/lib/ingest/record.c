@@ -167,9 +167,11 @@ int izde__ingest_article(ingest *in, const char *path, unsigned long line, const
         return in->emit(in->emit_payload, a);
     if (in->counting)
         return izde__count_article(in->db, a);
-    unsigned others = in->db->out.other;
+    unsigned others = in->db->out.other, clashes = in->db->ix.id_clashes;
     izde_article b = with_defaults(in, a);
+    b.line = line;
     int rc = izde_index_article(in->db, &b);
+    in->stats->id_clashes += in->db->ix.id_clashes - clashes;
     if (rc == IZDE_OK) {
         if (in->db->out.other == others)
             in->stats->articles++;

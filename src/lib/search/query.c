@@ -793,6 +793,58 @@ static int phrase_query(parser *p, const lexeme *l, izx_query **out)
     return rc;
 }
 
+/* The language codes the index holds besides ru, ky and other (from its
+ * L terms: a record's or a page's own lang), ", lang:en" each. */
+typedef struct lang_list {
+    izde_buf codes;
+    const char *want;
+    size_t want_len;
+    int found, oom;
+} lang_list;
+
+static int on_lang_term(void *ctx, const char *term, size_t len, unsigned freq)
+{
+    lang_list *l = ctx;
+    const char *c = term + 1;
+    size_t n = len - 1;
+    (void)freq;
+    for (size_t i = 0; i < n; i++)
+        if (c[i] < 'a' || c[i] > 'z')
+            return 0; /* not a language code */
+    if (n == l->want_len && memcmp(c, l->want, n) == 0)
+        l->found = 1;
+    if ((n == 2 && (memcmp(c, "ru", 2) == 0 || memcmp(c, "ky", 2) == 0)) ||
+        (n == 5 && memcmp(c, "other", 5) == 0))
+        return 0;
+    if (izde__buf_puts(&l->codes, ", lang:") || izde__buf_append(&l->codes, c, n))
+        l->oom = 1;
+    return l->oom;
+}
+
+/* A code neither ru, ky, other nor held by the index: an error listing
+ * the accepted ones. */
+static int lang_check(parser *p, const lexeme *l, const char *code, size_t n)
+{
+    if ((n == 2 && (strncmp(code, "ru", 2) == 0 || strncmp(code, "ky", 2) == 0)) ||
+        (n == 5 && strncmp(code, "other", 5) == 0) || !p->stemmers->db)
+        return IZDE_OK;
+    lang_list ll = {.want = code, .want_len = n};
+    int x = izx_db_allterms(p->stemmers->db, IZDE_PREFIX_LANG, on_lang_term, &ll);
+    int rc = IZDE_OK;
+    if (x != IZX_OK)
+        rc = xq_fail(p, x, izde__strdupf("%s", izx_db_errmsg(p->stemmers->db)));
+    else if (ll.oom)
+        rc = IZDE_ENOMEM;
+    else if (!ll.found) {
+        char *what = izde__strdupf("'%.*s'; use lang:ru, lang:ky%s or lang:other", (int)n, code,
+                                   ll.codes.len ? ll.codes.data : "");
+        rc = what ? fail(p, l->start, "lang: unknown language %s", what) : IZDE_ENOMEM;
+        free(what);
+    }
+    izde__buf_free(&ll.codes);
+    return rc;
+}
+
 /* lang:CODE: a filter (no weight) on the article language. */
 static int lang_query(parser *p, const lexeme *l, izx_query **out)
 {
@@ -804,12 +856,15 @@ static int lang_query(parser *p, const lexeme *l, izx_query **out)
         if (!(code[i] >= 'a' && code[i] <= 'z'))
             return fail(p, l->start, "lang: takes a language code in small Latin letters, "
                                      "e.g. lang:ky%s", NULL);
+    int rc = lang_check(p, l, code, n);
+    if (rc)
+        return rc;
     izde__buf_clear(&p->scratch);
     izde__buf_puts(&p->scratch, IZDE_PREFIX_LANG);
     if (izde__buf_append(&p->scratch, code, n))
         return IZDE_ENOMEM;
     izx_query *t = NULL;
-    int rc = term_query(p, p->scratch.data, p->scratch.len, &t);
+    rc = term_query(p, p->scratch.data, p->scratch.len, &t);
     if (rc)
         return rc;
     char *msg = NULL;
@@ -882,6 +937,15 @@ static int date_query(parser *p, const lexeme *l, izx_query **out)
     if (ok < 0 || ok2 < 0)
         return fail(p, l->start, "date: names no calendar date: months run 01-12, days to the "
                                  "end of their month, years 1900-2100%s", NULL);
+    if (ok > 0 && ok2 > 0 && dots && strcmp(lo, hi) > 0) {
+        char *what = izde__strdupf("%.*s..%.*s", (int)(n - (size_t)(dots - s) - 2), dots + 2,
+                                   (int)(dots - s), s);
+        int rc = what ? fail(p, l->start, "date: the range ends before it starts: write date:%s",
+                             what)
+                      : IZDE_ENOMEM;
+        free(what);
+        return rc;
+    }
     if (!ok || !ok2 || (*lo && *hi && strcmp(lo, hi) > 0))
         return fail(p, l->start, "date: takes a date or a range: date:2017, date:2017-04, "
                                  "date:2017-01..2017-06, date:>=2018-03%s", NULL);
@@ -995,7 +1059,23 @@ static int figure_query(parser *p, const lexeme *l, izx_query **out)
     const char *spec = colon + 1;
     size_t slen = (size_t)(p->q + l->end - spec);
     frange r = {.p = p};
-    if (!parse_range(spec, slen, &r) || r.lo > r.hi)
+    size_t latin = 0;
+    while (word + latin < colon && ((word[latin] >= 'a' && word[latin] <= 'z') ||
+                                    (word[latin] >= 'A' && word[latin] <= 'Z')))
+        latin++;
+    int ok = parse_range(spec, slen, &r);
+    if (!ok && word + latin == colon) { /* source:, url:, title: */
+        char *what = izde__strdupf("%.*s:", (int)latin, word);
+        int rc = what ? fail(p, l->start, "'%s' is no filter: the filters are lang:, date: and "
+                                          "a figure's noun with a range (человек:>1000)", what)
+                      : IZDE_ENOMEM;
+        free(what);
+        return rc;
+    }
+    if (ok && r.lo > r.hi)
+        return fail(p, l->start, "a figure filter's range ends before it starts: put the smaller "
+                                 "bound first, e.g. теракт:10..20%s", NULL);
+    if (!ok)
         return fail(p, l->start, "a figure filter needs a range, e.g. человек:>1000, "
                                  "теракт:10..20 or теракт:11%s", NULL);
     if (!p->stemmers->db)
