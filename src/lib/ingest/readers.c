@@ -320,18 +320,21 @@ typedef struct file_sig {
     unsigned problems;      /* files or records of it that could not be indexed */
 } file_sig;
 
+/* "SIZE MTIME_NS HASH[ dTAG][ pPROBLEMS]": the optional fields are read
+ * after the third (a hash may start with a d). */
 static int parse_sig(const char *v, file_sig *sig)
 {
-    if (!v || sscanf(v, "%llu %lld %llx", &sig->size, &sig->mtime_ns, &sig->hash) != 3)
+    int n = 0;
+    if (!v || sscanf(v, "%llu %lld %llx%n", &sig->size, &sig->mtime_ns, &sig->hash, &n) != 3)
         return 0;
-    const char *t = strstr(v, " d");
     sig->tag = 0;
-    if (t)
-        sscanf(t + 2, "%llx", &sig->tag);
-    const char *pr = strstr(v, " p");
     sig->problems = 0;
-    if (pr)
-        sscanf(pr + 2, "%u", &sig->problems);
+    for (const char *p = v + n; (p = strchr(p, ' ')) != NULL; p++) {
+        if (p[1] == 'd')
+            sscanf(p + 2, "%llx", &sig->tag);
+        else if (p[1] == 'p')
+            sscanf(p + 2, "%u", &sig->problems);
+    }
     return 1;
 }
 
