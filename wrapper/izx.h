@@ -138,6 +138,12 @@ int izx_db_termfreq(izx_db *db, const char *term, size_t len, unsigned *out);
 /* Metadata: `*out` (NUL-terminated, caller frees with izx_free()) is set to
  * NULL with IZX_OK when the key is absent. `out_len` may be NULL. */
 int izx_db_set_metadata(izx_db *db, const char *key, const char *value, size_t len);
+/* Every metadata entry whose key starts with `prefix`, in key order (of
+ * the first database of a combined set); `fn` returns non-zero to stop.
+ * The strings are valid during the call only. */
+typedef int (*izx_meta_fn)(void *ctx, const char *key, size_t klen, const char *value,
+                           size_t vlen);
+int izx_db_metadata(izx_db *db, const char *prefix, izx_meta_fn fn, void *ctx);
 int izx_db_get_metadata(izx_db *db, const char *key, char **out, size_t *out_len);
 
 /* ---------------------------------------------------------------- documents */

@@ -602,3 +602,19 @@ extern "C" const char *__asan_default_options(void)
     return "new_delete_type_mismatch=0";
 }
 #endif
+
+int izx_db_metadata(izx_db *db, const char *prefix, izx_meta_fn fn, void *ctx)
+{
+    if (!db || !prefix || !fn)
+        return IZX_EINVAL;
+    IZX_TRY
+        for (Xapian::TermIterator it = db->db->metadata_keys_begin(prefix);
+             it != db->db->metadata_keys_end(prefix); ++it) {
+            const std::string key = *it;
+            const std::string value = db->db->get_metadata(key);
+            if (fn(ctx, key.data(), key.size(), value.data(), value.size()) != 0)
+                break;
+        }
+        return IZX_OK;
+    IZX_CATCH(db->errmsg)
+}

@@ -88,6 +88,11 @@ int cmd_stats(int argc, char **argv)
         print_counts("languages", s->languages, s->nlanguages, 10);
         print_counts("years", s->years, s->nyears, 10);
         print_counts("sources", s->sources, s->nsources, 10);
+        if (s->problem_files)
+            printf("problems: %u record%s of %u file%s could not be indexed when read "
+                   "(izde index -v names the files, --force reads them again)\n",
+                   s->problem_records, s->problem_records == 1 ? "" : "s", s->problem_files,
+                   s->problem_files == 1 ? "" : "s");
     }
     izde_stats_free(s);
     izde_free(out);

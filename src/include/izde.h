@@ -493,6 +493,8 @@ typedef struct izde_stats {
     size_t nyears;
     izde_count *sources;
     size_t nsources;
+    unsigned problem_files;   /* indexed files some of whose records could not be indexed */
+    unsigned problem_records; /* those records (blank, malformed): izde index -v names the files */
 } izde_stats;
 
 int izde_stats_get(izde_stats **out, izde_db *db);

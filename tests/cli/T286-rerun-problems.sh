@@ -23,6 +23,8 @@ check_eq "re-run: the summary and the old problems counted" \
 run index -v --db db in
 check_contains "-v: names a file and its count" \
     "izde: in/a.csv: unchanged; 1 of its records could not be indexed when it was read (--force reads it again and says which)" "$ERR"
+check_eq "stats: the old problems" '{"files":2,"records":2}' "$("$IZDE" stats --db db --json | jq -c .problems)"
+check_contains "stats: said" "problems: 2 records of 2 files could not be indexed when read (izde index -v names the files, --force reads them again)" "$("$IZDE" stats --db db)"
 run index --force --db db in
 check_eq "--force: the problems said again, exit 1" "1 2" \
     "$STATUS $(printf '%s\n' "$ERR" | grep -c '^izde: in/[ab]\.')"
@@ -32,4 +34,5 @@ run index --db db in
 check_eq "b.jsonl mended: exit 0, a.csv's old problem still counted" \
     "0 1 unchanged file had 1 record that could not be indexed when read (-v names them, --force reads them again)" \
     "$STATUS $(printf '%s\n' "$OUT" | tail -n 1)"
+check_eq "stats: b.jsonl's problem gone" '{"files":1,"records":1}' "$("$IZDE" stats --db db --json | jq -c .problems)"
 finish

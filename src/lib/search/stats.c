@@ -57,6 +57,21 @@ static int count_terms(izde_db *db, const char *prefix, izde_count **out, size_t
     return IZDE_OK;
 }
 
+/* A file signature's " pN": N records of the file could not be indexed. */
+static int on_file_sig(void *ctx, const char *key, size_t klen, const char *v, size_t vlen)
+{
+    (void)key;
+    (void)klen;
+    izde_stats *s = ctx;
+    for (size_t i = 0; i + 2 < vlen; i++)
+        if (v[i] == ' ' && v[i + 1] == 'p' && v[i + 2] >= '1' && v[i + 2] <= '9') {
+            s->problem_files++;
+            s->problem_records += (unsigned)strtoul(v + i + 2, NULL, 10);
+            break;
+        }
+    return 0;
+}
+
 static int stats_once(izde_stats **out, izde_db *db)
 {
     *out = NULL;
@@ -72,6 +87,8 @@ static int stats_once(izde_stats **out, izde_db *db)
         rc = count_terms(db, IZDE_PREFIX_YEAR, &s->years, &s->nyears);
     if (rc == IZDE_OK)
         rc = count_terms(db, IZDE_PREFIX_SOURCE, &s->sources, &s->nsources);
+    if (rc == IZDE_OK && (x = izx_db_metadata(db->x, IZDE_META_FILE, on_file_sig, s)) != IZX_OK)
+        rc = izde__db_izx_error(db, x, "cannot read the file signatures");
     if (rc != IZDE_OK) {
         izde_stats_free(s);
         return rc;
@@ -116,6 +133,8 @@ int izde_stats_to_json(const izde_stats *s, izde_db *db, char **json_out)
     json_object_set_new(o, "languages", counts_json(s->languages, s->nlanguages));
     json_object_set_new(o, "years", counts_json(s->years, s->nyears));
     json_object_set_new(o, "sources", counts_json(s->sources, s->nsources));
+    json_object_set_new(o, "problems", json_pack("{s:I,s:I}", "files", (json_int_t)s->problem_files,
+                                                 "records", (json_int_t)s->problem_records));
     izde__add_partial(o, db);
     *json_out = json_dumps(o, JSON_COMPACT);
     json_decref(o);
