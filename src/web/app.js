@@ -42,7 +42,13 @@ async function api(path, params) {
   const r = await fetch(url, { headers: { Accept: 'application/json' } });
   let body;
   try { body = await r.json(); } catch (e) { body = { error: 'ответ сервера не JSON (' + r.status + ')' }; }
-  if (!r.ok) { const e = new Error(body.error || ('HTTP ' + r.status)); e.status = r.status; throw e; }
+  if (!r.ok) {
+    const what = r.status === 400 ? 'Ошибка в запросе' : r.status === 404 ? 'Не найдено'
+      : r.status === 503 ? 'Шард не отвечает' : 'Ошибка сервера';
+    const e = new Error(what + ': ' + (body.error || ('HTTP ' + r.status)));
+    e.status = r.status;
+    throw e;
+  }
   return body;
 }
 
