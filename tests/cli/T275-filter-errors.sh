@@ -98,7 +98,7 @@ if [ -n "$CHROMIUM" ]; then
         --disable-background-networking --user-data-dir="$WORK/profile" \
         --virtual-time-budget=15000 --dump-dom "$URL/?q=lang%3Akz" > page.html 2>chromium.err
     check_contains "the page: the error in the status line" \
-        "<p id=\"status\" role=\"status\" aria-live=\"polite\" class=\"error\">lang: unknown language 'kz'; use lang:ru, lang:ky, lang:en or lang:other (column 1 of the query)</p>" \
+        "<p id=\"status\" role=\"status\" aria-live=\"polite\" class=\"error\">Ошибка в запросе: lang: unknown language 'kz'; use lang:ru, lang:ky, lang:en or lang:other (column 1 of the query)</p>" \
         "$(sed "s/&#39;/'/g" page.html)"
     check_eq "the page: the error said once" 1 "$(grep -o 'unknown language' page.html | wc -l)"
 fi
