@@ -78,6 +78,19 @@ function fragment(sn) {
   return p;
 }
 
+// The figures an article cites, each once (its sentence on hover), at most
+// `max`; null when none.
+function figureList(figures, max) {
+  const seen = new Set();
+  const ul = el('ul', { class: 'figures', 'aria-label': 'Цифры статьи' });
+  for (const f of figures || []) {
+    if (!f.text || seen.has(f.text) || seen.size >= max) continue;
+    seen.add(f.text);
+    ul.append(el('li', { title: f.sentence || '' }, f.text));
+  }
+  return seen.size ? ul : null;
+}
+
 function hitItem(h) {
   const title = h.title || '(без заголовка)';
   const link = el('a', { href: docHref(h.id) }, title);
@@ -91,14 +104,8 @@ function hitItem(h) {
   parts.forEach((x, i) => { if (i) meta.append(' · '); meta.append(x); });
   const li = el('li', { class: 'hit' }, el('h3', {}, h.rank + '. ', link), meta);
   for (const sn of h.snippets || []) li.append(fragment(sn));
-  const seen = new Set();
-  const figs = el('ul', { class: 'figures', 'aria-label': 'Цифры статьи' });
-  for (const f of h.figures || []) {
-    if (!f.text || seen.has(f.text) || seen.size >= 8) continue;
-    seen.add(f.text);
-    figs.append(el('li', { title: f.sentence || '' }, f.text));
-  }
-  if (seen.size) li.append(figs);
+  const figs = figureList(h.figures, 8);
+  if (figs) li.append(figs);
   if (h.copies) {
     const more = h.copies > (h.copy_ids || []).length ? ' …' : '';
     li.append(el('p', { class: 'copies', title: (h.copy_ids || []).join('\n') + more },

@@ -2,7 +2,7 @@
 // article from /api/doc (title, language, source, date, the original URL,
 // its story's copies, its figures, its clean text in paragraphs) and
 // «Похожие», the articles like it from /api/similar, each opening in the
-// same view.  Uses el(), api(), num(), plural() and ruDate() of app.js;
+// same view.  Uses el(), api(), num(), figureList() and ruDate() of app.js;
 // everything from the index is inserted as text, never as HTML.
 'use strict';
 
@@ -33,17 +33,6 @@ function articleCopies(d) {
   ids.slice(0, 20).forEach((id, i) => { if (i) p.append(', '); p.append(el('a', { href: docHref(id) }, id)); });
   if (total > 20) p.append(' …');
   return p;
-}
-
-function articleFigures(d) {
-  const seen = new Set();
-  const ul = el('ul', { class: 'figures', 'aria-label': 'Цифры статьи' });
-  for (const f of d.figures || []) {
-    if (!f.text || seen.has(f.text) || seen.size >= 20) continue;
-    seen.add(f.text);
-    ul.append(el('li', { title: f.sentence || '' }, f.text));
-  }
-  return seen.size ? ul : null;
 }
 
 function similarList(res) {
@@ -80,7 +69,7 @@ async function showArticle(id) {
   const text = el('div', { class: 'article-text' });
   for (const para of (d.text || '').split(/\n\s*\n/)) if (para.trim()) text.append(el('p', {}, para.trim()));
   box.replaceChildren(back, el('h2', {}, d.title || '(без заголовка)'), articleMeta(d));
-  for (const part of [articleCopies(d), articleFigures(d), text]) if (part) box.append(part);
+  for (const part of [articleCopies(d), figureList(d.figures, 20), text]) if (part) box.append(part);
   const sim = el('p', { class: 'meta' }, 'Ищу похожие…');
   box.append(sim);
   api('/api/similar', { id, n: 10 }).then((r) => sim.replaceWith(similarList(r)))

@@ -9,11 +9,7 @@
 # Skipped (77) only when Chromium is not installed.
 . "$(dirname "$0")/test-lib.sh"
 
-CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$CHROMIUM" ]; then
-    echo "T181-serve-browser: chromium is not installed (tools/deps.sh --test installs it); skipped"
-    exit 77
-fi
+need_chromium
 
 command -v python3 >/dev/null || { fail "python3 missing (it drives Chromium): run tools/deps.sh --test"; finish; }
 
@@ -26,12 +22,6 @@ trap 'stop_server' EXIT
 start_server --db db --listen 127.0.0.1:0
 check_contains "the server is up" "http://127.0.0.1:" "$URL"
 
-browse() { # OUT-OPTION URL: headless Chromium, a fresh profile each time
-    rm -rf profile
-    timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run \
-        --disable-background-networking --user-data-dir="$WORK/profile" \
-        --virtual-time-budget=15000 --window-size=1366,1000 --hide-scrollbars "$@" 2>chromium.err
-}
 Q=$(printf '%s' 'экстремизма' | jq -sRr @uri)
 C=$(printf '%s' '28 тысяч человек' | jq -sRr @uri)
 # one hit per story: the seed text and its 30 copies are one hit

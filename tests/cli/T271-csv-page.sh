@@ -5,11 +5,7 @@
 # command prints with --csv.
 . "$(dirname "$0")/test-lib.sh"
 
-CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$CHROMIUM" ]; then
-    echo "T271-csv-page: chromium is not installed (tools/deps.sh --test installs it); skipped"
-    exit 77
-fi
+need_chromium
 command -v curl >/dev/null || { fail "curl missing: run tools/deps.sh --test"; finish; }
 "$IZDE" index --db db "$CORPUS" >/dev/null 2>&1 || fail "indexing"
 trap 'stop_server' EXIT

@@ -59,6 +59,24 @@ hit_files() {
     "$IZDE" search --json "$@" 2>/dev/null | jq -r '.hits[].path' | sed 's|.*/||'
 }
 
+# need_chromium: $CHROMIUM, or the test skipped (exit 77) saying why.
+need_chromium() {
+    CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+    if [ -z "$CHROMIUM" ]; then
+        echo "$TEST_NAME: chromium is not installed (tools/deps.sh --test installs it); skipped"
+        exit 77
+    fi
+}
+
+# browse OPTION... URL: headless Chromium ($CHROMIUM), a fresh profile
+# each time, e.g. browse --dump-dom "$URL/?q=x" > page.html
+browse() {
+    rm -rf "$WORK/profile"
+    timeout 90 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run \
+        --disable-background-networking --user-data-dir="$WORK/profile" \
+        --virtual-time-budget=15000 --window-size=1366,1000 --hide-scrollbars "$@" 2>chromium.err
+}
+
 # seed_copies N: N dated copies of each seed article as JSON Lines, ids
 # <seed>-<k>, dates 2020-2022 (months 1 to 9), sources vecher.kz and 24.kg
 seed_copies() {
