@@ -51,14 +51,16 @@ drained() {
         sleep 0.2
     done
 }
+# (the memory is read at the end of each run, under its load: once the
+# server is idle its few tens of MiB move by more than a tenth with the
+# allocator's whims)
 load 3 > warm.txt
-drained
 rss1=$(rss)
+drained
 load 6 > run1.txt
-drained
 rss2=$(rss)
-load 6 > run2.txt
 drained
+load 6 > run2.txt
 rss3=$(rss)
 for r in warm run1 run2; do
     check_not_contains "$r: every response 200" "Non-2xx" "$(cat $r.txt)"
