@@ -90,10 +90,10 @@ static int without_story(izx_db *x, unsigned docid, const char *id, izx_query **
     izx_query *own = NULL, *both[2] = {*q, NULL};
     char *msg = NULL;
     int have = izx_db_get_value(x, docid, IZDE_SLOT_STORY, &story, &slen) == IZX_OK && slen;
-    int x_rc = izde__buf_puts(&t, have ? IZDE_PREFIX_STORY : IZDE_PREFIX_ID) ||
-                       izde__hashed_key(&t, have ? story : id, IZDE_MAX_TERM - 1, 200)
-                   ? IZX_ENOMEM
-                   : izx_query_term(&own, t.data, t.len, 1, &msg);
+    int bad = have ? izde__story_term(&t, story)
+                   : izde__buf_puts(&t, IZDE_PREFIX_ID) ||
+                         izde__hashed_key(&t, id, IZDE_MAX_TERM - 1, 200);
+    int x_rc = bad ? IZX_ENOMEM : izx_query_term(&own, t.data, t.len, 1, &msg);
     if (x_rc == IZX_OK) {
         both[1] = own;
         izx_query *r = NULL;
