@@ -51,6 +51,8 @@ typedef struct izde_indexing {
                              * with the story signature: story_pass.c) */
     int quiet_ids;          /* izde_index_options.quiet_ids */
     unsigned id_clashes;    /* ids replaced from another file so far (claims.c) */
+    char *bad_url_file;     /* the last file a malformed URL was reported for
+                             * (once per file: indexer.c) */
 } izde_indexing;
 
 /* Writing one shard of N (izde_db_set_shard()): articles whose id hashes

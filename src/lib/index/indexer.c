@@ -334,6 +334,26 @@ static char *article_date(izde_db *db, const izde_article *a, const izde_clean *
     return date;
 }
 
+/* A URL with no host name in it: said once per file (the first such
+ * record), as it is stored but gives no source. */
+static void warn_bad_url(izde_db *db, const izde_article *a)
+{
+    const char *file = a->path ? a->path : "";
+    if (!db->ix.warning || (db->ix.bad_url_file && strcmp(db->ix.bad_url_file, file) == 0))
+        return;
+    free(db->ix.bad_url_file);
+    db->ix.bad_url_file = strdup(file);
+    char *where = a->line ? izde__strdupf("%s:%lu", file, a->line) : izde__strdupf("%s", file);
+    char *w = izde__strdupf("article '%s': the url \"%.120s\" names no host: stored, but gives "
+                            "no source (give one with --source NAME or a source field); "
+                            "the file's other malformed URLs are not reported",
+                            a->id, a->url);
+    if (w)
+        db->ix.warning(db->ix.warning_payload, where ? where : file, w);
+    free(w);
+    free(where);
+}
+
 /* Clean the text (the original is kept too) and derive the metadata the
  * record does not give; a text that is not UTF-8 stops here. */
 static int article_meta_of(izde_db *db, const izde_article *a, article_meta *m)
@@ -357,6 +377,8 @@ static int article_meta_of(izde_db *db, const izde_article *a, article_meta *m)
     else
         m->title = izde__derive_title(m->text, m->text_len);
     m->source = a->source && *a->source ? strdup(a->source) : izde__url_host(a->url);
+    if (!m->source && a->url && *a->url && !(a->source && *a->source))
+        warn_bad_url(db, a);
     if (!m->source && m->clean.source)
         m->source = strdup(m->clean.source);
     m->date = article_date(db, a, &m->clean);
