@@ -45,7 +45,7 @@ async function api(path, params) {
   if (!r.ok) {
     const what = r.status === 400 ? 'Ошибка в запросе' : r.status === 404 ? 'Не найдено'
       : r.status === 503 ? 'Шард не отвечает' : 'Ошибка сервера';
-    const e = new Error(what + ': ' + (body.error || ('HTTP ' + r.status)));
+    const e = new Error(what + ': ' + (body.error ? ruError(body.error) : ('HTTP ' + r.status)));
     e.status = r.status;
     throw e;
   }

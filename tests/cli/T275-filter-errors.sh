@@ -90,14 +90,22 @@ for q in 'lang:kz выборы' 'date:2017-13' 'date:2018..2017'; do
     done
 done
 
-# the page: the API's message once, in the status line
+# the page: the API's message once, in the status line, in Russian
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -n "$CHROMIUM" ]; then
     browse --dump-dom "$URL/?q=lang%3Akz" > page.html
     check_contains "the page: the error in the status line" \
-        "<p id=\"status\" role=\"status\" aria-live=\"polite\" class=\"error\">Ошибка в запросе: lang: unknown language 'kz'; use lang:ru, lang:ky, lang:en or lang:other (column 1 of the query)</p>" \
+        "<p id=\"status\" role=\"status\" aria-live=\"polite\" class=\"error\">Ошибка в запросе: неизвестный язык «kz»: пишите lang:ru, lang:ky, lang:en или lang:other (символ 1 запроса)</p>" \
         "$(sed "s/&#39;/'/g" page.html)"
-    check_eq "the page: the error said once" 1 "$(grep -o 'unknown language' page.html | wc -l)"
+    check_eq "the page: the error said once" 1 "$(grep -o 'неизвестный язык' page.html | wc -l)"
+    for q in 'date%3A2017-13|такой даты нет в календаре: месяцы 01–12, дни — до конца месяца, годы 1900–2100 (символ 1 запроса)' \
+             'date%3A2018..2017|период кончается раньше, чем начинается: пишите date:2017..2018 (символ 1 запроса)' \
+             '%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B%20OR|у OR должно быть слово с каждой стороны (символ 8 запроса)' \
+             '%C2%AB%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B|кавычка « не закрыта (символ 1 запроса)'; do
+        browse --dump-dom "$URL/?q=${q%%|*}" > page.html
+        check_contains "the page, in Russian: ${q#*|}" "class=\"error\">Ошибка в запросе: ${q#*|}</p>" \
+            "$(sed "s/&#39;/'/g" page.html)"
+    done
 fi
 stop_server
 trap - EXIT
