@@ -2,7 +2,8 @@
 # T286-rerun-problems: a file with problems is reported once, when read;
 # re-run on unchanged input, it is skipped, the run exits 0 and says how
 # many old problems the skipped files had (-v names them); --force and a
-# changed file report them again.  (a.csv's content hash starts with a d:
+# changed file report them again; stats counts a set's problems from
+# every index of it, a file signed by several shards once.  (a.csv's content hash starts with a d:
 # its signature is read field by field, not taken for a defaults tag.)
 . "$(dirname "$0")/test-lib.sh"
 
@@ -35,4 +36,14 @@ check_eq "b.jsonl mended: exit 0, a.csv's old problem still counted" \
     "0 1 unchanged file had 1 record that could not be indexed when read (-v names them, --force reads them again)" \
     "$STATUS $(printf '%s\n' "$OUT" | tail -n 1)"
 check_eq "stats: b.jsonl's problem gone" '{"files":1,"records":1}' "$("$IZDE" stats --db db --json | jq -c .problems)"
+
+# a set of indexes: every one's problems, a file of several shards once
+printf 'id,text\n5,Текст о горах.\n6,\n7,\n' > other.csv
+"$IZDE" index --db db2 other.csv >/dev/null 2>&1
+check_eq "stats of two indexes: both one's problems" '{"files":2,"records":3}' \
+    "$("$IZDE" stats --db db --db db2 --json | jq -c .problems)"
+printf '{"id":"x","text":"Текст о выборах."}\nnot json\n' > in/b.jsonl
+"$IZDE" index --shards 2 -j 2 --db sh in >/dev/null 2>&1
+check_eq "stats of a sharded index: each file once" '{"files":2,"records":2}' \
+    "$("$IZDE" stats --db sh --json | jq -c .problems)"
 finish

@@ -57,19 +57,71 @@ static int count_terms(izde_db *db, const char *prefix, izde_count **out, size_t
     return IZDE_OK;
 }
 
-/* A file signature's " pN": N records of the file could not be indexed. */
+/* The file signatures with problems (" pN": N records of the file could
+ * not be indexed), gathered from every index of a set: a file that
+ * several shards signed is counted once. */
+typedef struct sig_problem {
+    char *file;
+    unsigned records;
+} sig_problem;
+
+typedef struct sig_list {
+    sig_problem *v;
+    size_t n, cap;
+    int oom;
+} sig_list;
+
 static int on_file_sig(void *ctx, const char *key, size_t klen, const char *v, size_t vlen)
 {
-    (void)key;
-    (void)klen;
-    izde_stats *s = ctx;
+    sig_list *l = ctx;
     for (size_t i = 0; i + 2 < vlen; i++)
         if (v[i] == ' ' && v[i + 1] == 'p' && v[i + 2] >= '1' && v[i + 2] <= '9') {
-            s->problem_files++;
-            s->problem_records += (unsigned)strtoul(v + i + 2, NULL, 10);
+            if (l->n == l->cap) {
+                size_t cap = l->cap ? l->cap * 2 : 16;
+                sig_problem *nv = realloc(l->v, cap * sizeof *nv);
+                if (!nv)
+                    return l->oom = 1;
+                l->v = nv, l->cap = cap;
+            }
+            char *file = strndup(key, klen);
+            if (!file)
+                return l->oom = 1;
+            l->v[l->n++] = (sig_problem){file, (unsigned)strtoul(v + i + 2, NULL, 10)};
             break;
         }
     return 0;
+}
+
+static int by_file(const void *a, const void *b)
+{
+    return strcmp(((const sig_problem *)a)->file, ((const sig_problem *)b)->file);
+}
+
+static int count_problems(izde_db *db, izde_stats *s)
+{
+    sig_list l = {0};
+    size_t nx = db->set.n ? db->set.n : 1;
+    int rc = IZDE_OK;
+    for (size_t i = 0; i < nx && rc == IZDE_OK && !l.oom; i++) {
+        izx_db *x = db->set.n ? db->set.shards[i].x : db->x;
+        int xr = x ? izx_db_metadata(x, IZDE_META_FILE, on_file_sig, &l) : IZX_OK;
+        if (xr != IZX_OK)
+            rc = izde__db_izx_error(db, xr, "cannot read the file signatures");
+    }
+    if (l.oom && rc == IZDE_OK)
+        rc = izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    if (l.n)
+        qsort(l.v, l.n, sizeof *l.v, by_file);
+    for (size_t i = 0; i < l.n; i++) {
+        if (i == 0 || strcmp(l.v[i].file, l.v[i - 1].file) != 0) {
+            s->problem_files++;
+            s->problem_records += l.v[i].records;
+        }
+    }
+    for (size_t i = 0; i < l.n; i++)
+        free(l.v[i].file);
+    free(l.v);
+    return rc;
 }
 
 static int stats_once(izde_stats **out, izde_db *db)
@@ -87,8 +139,8 @@ static int stats_once(izde_stats **out, izde_db *db)
         rc = count_terms(db, IZDE_PREFIX_YEAR, &s->years, &s->nyears);
     if (rc == IZDE_OK)
         rc = count_terms(db, IZDE_PREFIX_SOURCE, &s->sources, &s->nsources);
-    if (rc == IZDE_OK && (x = izx_db_metadata(db->x, IZDE_META_FILE, on_file_sig, s)) != IZX_OK)
-        rc = izde__db_izx_error(db, x, "cannot read the file signatures");
+    if (rc == IZDE_OK)
+        rc = count_problems(db, s);
     if (rc != IZDE_OK) {
         izde_stats_free(s);
         return rc;
