@@ -11,8 +11,9 @@ and compares the date izde stored for each id with the URL date:
   recall    = dates equal to the gold / articles with a gold date
 
 NG's texts print no date of their own, so --stamp adds one the way
-publishers print it (a dateline at the top or bottom, «Опубликовано:») to
-five articles of six and counts recall over those; the sixth must stay
+publishers print it (a dateline at the top or bottom, «Опубликовано:», a
+dateline that runs into the lead) to six articles of seven and counts
+recall over those; the seventh must stay
 undated, and no stamped article may take a date from its body.
 
 Re-runnable: the copy and the index are made again each run.
@@ -52,10 +53,11 @@ MONTHS = ["января", "февраля", "марта", "апреля", "ма�
 
 
 def stamp(rec, n, gold):
-    """--stamp: five articles of six get the gold date printed the way
-    publishers print it, at the top, at the bottom or after a label; the
-    sixth keeps its text as it is.  Returns 1 when stamped."""
-    if not gold or n % 6 == 0:
+    """--stamp: six articles of seven get the gold date printed the way
+    publishers print it, at the top, at the bottom, after a label or as a
+    dateline that runs into the lead («МОСКВА, 16 января 2024 — …»); the
+    seventh keeps its text as it is.  Returns 1 when stamped."""
+    if not gold or n % 7 == 0:
         return 0
     y, m, d = (int(x) for x in gold.split("-"))
     hm = "%02d:%02d" % (7 + n % 13, (n * 7) % 60)
@@ -64,9 +66,13 @@ def stamp(rec, n, gold):
             "%02d.%02d.%d %s" % (d, m, y, hm),
             "Опубликовано: %d %s %d года" % (d, MONTHS[m - 1], y),
             "%02d.%02d.%d" % (d, m, y),
-            "Дата публикации: %s" % gold][n % 6]
+            "Дата публикации: %s" % gold,
+            "МОСКВА, %d %s %d —" % (d, MONTHS[m - 1], y)][n % 7]
     text = rec.get("content") or ""
-    rec["content"] = line + "\n" + text if n % 6 in (1, 2, 3) else text + "\n" + line
+    if n % 7 == 6:
+        rec["content"] = line + " " + text
+    else:
+        rec["content"] = line + "\n" + text if n % 7 in (1, 2, 3) else text + "\n" + line
     return 1
 
 

@@ -299,6 +299,13 @@ static void test_pubdate_stated(void **state)
     want_pubdate(TITLE BODY "16.01.2024 12:30\n", "2024-01-16");
     want_pubdate("БИШКЕК, 2024-жылдын 16-январында\n" TITLE BODY, "2024-01-16");
     want_pubdate(TITLE "Нижний Новгород, 16 января 2024 года\n" BODY, "2024-01-16");
+    /* a dateline that runs into the lead: a place, the date, a dash or an agency */
+    want_pubdate(TITLE "МОСКВА, 16 января 2024 — Парламент принял закон о выборах.\n" BODY,
+                 "2024-01-16");
+    want_pubdate("АЛМАТЫ, 15.09.2021, 12:30 /Казинформ/ Парламент принял закон.\n" BODY,
+                 "2021-09-15");
+    want_pubdate(TITLE "Бишкек, 2024-жылдын 16-январы – Жогорку Кеңеш мыйзамды кабыл алды.\n" BODY,
+                 "2024-01-16");
 }
 
 static void test_pubdate_not_stated(void **state)
@@ -324,6 +331,14 @@ static void test_pubdate_not_stated(void **state)
     /* a label with no date, or a date that is no date */
     want_pubdate("Опубликовано: вчера\n" TITLE BODY, NULL);
     want_pubdate("Опубликовано: 31.02.2020\n" TITLE BODY, NULL);
+    /* a lead that opens with a date but no place, or with the place and
+     * a date in its sentence, or lower down */
+    want_pubdate(TITLE "16 января 2024 — день, когда парламент принял закон.\n" BODY, NULL);
+    want_pubdate(TITLE "В Москве 16 января 2024 года — парламент принял закон.\n" BODY, NULL);
+    want_pubdate(TITLE "МОСКВА, 16 января 2024 года парламент принял закон.\n" BODY, NULL);
+    want_pubdate(TITLE BODY "МОСКВА, 16 января 2024 — Парламент принял закон.\n", NULL);
+    /* the year missing, as agencies print it: no date */
+    want_pubdate(TITLE "МОСКВА, 16 января — Парламент принял закон о выборах.\n" BODY, NULL);
 }
 
 static void test_date_line(void **state)

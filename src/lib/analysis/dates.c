@@ -619,6 +619,42 @@ int izde__date_line(const char *s, size_t n, izde_dateline *out)
     return dates == 1;
 }
 
+/* A lead's dateline: the place, one full date, perhaps a time, then a
+ * dash or an agency in slashes and the lead's text («МОСКВА, 16 января
+ * 2024 — …», «АЛМАТЫ, 15.09.2021, 12:30 /Казинформ/ …»).  The place is
+ * required: without it a first sentence that starts with a date tells of
+ * an event. */
+int izde__lead_dateline(const char *s, size_t n, izde_dateline *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t i = skip_blanks(s, n, 0), p = place_at(s + i, n - i);
+    if (!p)
+        return 0;
+    out->place = 1;
+    i = skip_blanks(s, n, i + p);
+    dmatch r;
+    if (!token_start(s, i) || !scan_at(s, n, i, MODE_TEXT, 0, &r) || r.level != 3)
+        return 0;
+    out->y = r.y, out->m = r.m, out->d = r.d;
+    out->prose = has_year_word(s, i, i + r.len);
+    i = skip_blanks(s, n, i + r.len);
+    if (i < n && s[i] == ',')
+        i = skip_blanks(s, n, i + 1);
+    size_t t = time_at(s, n, i);
+    if (t) {
+        out->time = 1;
+        i = skip_blanks(s, n, i + t);
+    }
+    size_t d = dash_len(s, n, i);
+    if (d)
+        i += d;
+    else if (i < n && s[i] == '/' && memchr(s + i + 1, '/', n - i - 1))
+        i = (size_t)((const char *)memchr(s + i + 1, '/', n - i - 1) - s) + 1;
+    else
+        return 0;
+    return skip_blanks(s, n, i) < n;
+}
+
 /* ---- a date in a file name ------------------------------------------------- */
 
 /* The date at name[i] (a run of digits starting there), its day and

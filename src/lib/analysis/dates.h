@@ -46,6 +46,12 @@ typedef struct izde_dateline {
  * none. */
 int izde__date_line(const char *s, size_t n, izde_dateline *out);
 
+/* 1 when the line s[0..n) opens with a dateline that runs into the
+ * lead: a place, one full date, perhaps a time, then a dash or an agency
+ * in slashes and text («МОСКВА, 16 января 2024 — Президент…»); fills
+ * *out.  No place, no dateline. */
+int izde__lead_dateline(const char *s, size_t n, izde_dateline *out);
+
 /* The first date written in the file name of `path` (its last part):
  * «2024-01-16», «2024_01_16», «20240116», «16.01.2024», «16-01-2024»
  * (day and month in two digits: «v1.2.2024» is none); 3 and *y, *m, *d,

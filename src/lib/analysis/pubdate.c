@@ -13,6 +13,11 @@
  *   - the last line needs a time or digits («16.01.2024 12:30»);
  *   - an article with date-only lines of two different dates (a
  *     chronology's subheadings) has no positional dateline.
+ *
+ * The first line, or the line under the title, may also open with a
+ * dateline that runs into the lead: a place, the date, then a dash or an
+ * agency in slashes («МОСКВА, 16 января 2024 — …»; dates.c
+ * izde__lead_dateline()).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +99,8 @@ char *izde__publication_date(const izde_span *l, size_t nl, size_t title)
     for (int k = 0; k < 3; k++) {
         izde_dateline dl;
         if (at[k] < nl && izde__date_line(l[at[k]].s, l[at[k]].n, &dl) && sure(&dl, k == 2))
+            return format(&dl);
+        if (k < 2 && at[k] < nl && izde__lead_dateline(l[at[k]].s, l[at[k]].n, &dl))
             return format(&dl);
     }
     return NULL;
