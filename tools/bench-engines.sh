@@ -4,8 +4,10 @@
 # zero-hit queries and a quality score, as one markdown table.
 #
 #   tools/bench-engines.sh [IZDE-BINARY] [--scale 1,4] [--queries 300]
-#                          [--engines izde,sphinx,sqlite,postgres,xapian] [--keep]
+#                          [--engines izde,izde-onefile,sphinx,sqlite,postgres,xapian] [--keep]
 #
+# izde runs twice: given the set as its files (izde) and as one JSON Lines
+# file of every article (izde-onefile), the usual export of a scraper.
 # IZDE-BINARY defaults to build-bench/izde, a Release build:
 #   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DIZDE_BUILD_TESTS=OFF
 #   cmake --build build-bench -j2
@@ -40,7 +42,7 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 IZDE=$TOP/build-bench/izde
 SCALE=1,4
 NQ=${IZDE_BENCH_QUERIES:-300}
-ENGINES=izde,sphinx,sqlite,postgres,xapian
+ENGINES=izde,izde-onefile,sphinx,sqlite,postgres,xapian
 KEEP=
 usage() { sed -n '6,7p' "$0" | sed 's/^# *//' >&2; exit 2; }
 while [ $# -gt 0 ]; do
@@ -96,7 +98,7 @@ cleanup() {
         rm -f "$WORK/postgres.datadir"
     fi
     if [ -z "$KEEP" ]; then   # the inputs and indexes of an interrupted run
-        rm -rf "$WORK"/jsonl-x* "$WORK"/izde-db-x* "$WORK"/sphinx-x* "$WORK"/sqlite-x* \
+        rm -rf "$WORK"/jsonl-x* "$WORK"/jsonl1-x* "$WORK"/izde-db-x* "$WORK"/izde1-db-x* "$WORK"/sphinx-x* "$WORK"/sqlite-x* \
             "$WORK"/postgres-x* "$WORK"/xapian-x*
     fi
 }

@@ -42,7 +42,7 @@ import sys
 import tempfile
 import time
 
-ENGINES = ["izde", "sphinx", "sqlite", "postgres", "xapian"]
+ENGINES = ["izde", "izde-onefile", "sphinx", "sqlite", "postgres", "xapian"]
 # engine -> (Debian package, what it needs from it)
 PACKAGES = {
     "sphinx": [("sphinxsearch", "indexer and searchd"), ("python3-pymysql", "the SphinxQL client")],
@@ -51,6 +51,7 @@ PACKAGES = {
                  ("python3-psycopg2", "the PostgreSQL client")],
     "xapian": [("xapian-omega", "omindex"), ("python3-xapian", "the Xapian client")],
     "izde": [],
+    "izde-onefile": [],
 }
 PG_BIN = "/usr/lib/postgresql/15/bin"
 GNU_TIME = "/usr/bin/time"
@@ -279,10 +280,14 @@ class Izde(Engine):
         for f in files.values():
             f.close()
 
+    def jobs_args(self):
+        return []
+
     def index(self, corpus):
         rmrf(self.db)
         # exit 1: some input was skipped (as in bench-search.sh); still an index
-        t = timed([self.bin, "index", "--db", self.db, self.input], self.db, ok=(0, 1),
+        t = timed([self.bin, "index"] + self.jobs_args() + ["--db", self.db, self.input], self.db,
+                  ok=(0, 1),
                   stdout=subprocess.DEVNULL)
         t["size_bytes"] = du(self.db)
         return t
@@ -345,6 +350,31 @@ class Izde(Engine):
         return "%s, binary of %s (tree at %s)" % (p.stdout.strip() or "izde ?", built,
                                                   g.stdout.strip() or "?")
 
+
+
+class IzdeOneFile(Izde):
+    """izde given the whole corpus as one JSON Lines file, the usual export
+    of a scraper or a database (the split input is one file per source
+    file of the set)."""
+    name = "izde-onefile"
+    label = "izde, one JSONL file"
+
+    def __init__(self, work, scale, binary):
+        super().__init__(work, scale, binary)
+        self.input = os.path.join(work, "jsonl1-x%d" % scale)
+        self.db = os.path.join(work, "izde1-db-x%d" % scale)
+
+    def prepare(self, corpus):
+        rmrf(self.input)
+        os.makedirs(self.input)
+        self.ids = {}
+        with open(os.path.join(self.input, "all.jsonl"), "w", encoding="utf-8") as f:
+            for n, k, a in corpus.docs():
+                rec = {"url": a.url, "title": a.title, "content": a.content}
+                if k > 1:
+                    rec["id"] = "%s#copy%d" % (a.url, k)
+                self.ids[rec.get("id", a.url)] = n
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 class QueryError(Exception):
     pass
@@ -848,10 +878,12 @@ def main(argv):
                 " ".join(p for p, _ in miss))
             log("%s skipped: %s" % (e, skipped[e]))
     izde_batch = True
-    if "izde" in names and "izde" not in skipped:
+    if any(n.startswith("izde") and n not in skipped for n in names):
         if not os.access(a.izde, os.X_OK):
-            skipped["izde"] = "no izde binary at %s" % a.izde
-            log("izde skipped: " + skipped["izde"])
+            for n in names:
+                if n.startswith("izde"):
+                    skipped[n] = "no izde binary at %s" % a.izde
+            log("izde skipped: no izde binary at %s" % a.izde)
         elif not Izde(work, 1, a.izde).has_batch():
             izde_batch = False
             log("izde: this binary has no `search --batch`: indexing measured, searching not")
@@ -874,8 +906,8 @@ def main(argv):
             corpus = Corpus(arts, scale)
             log("scale x%d: %d articles, %.1f MB (title + content)" % (scale, corpus.n, corpus.bytes / 1e6))
             for name in active:
-                if name == "izde":
-                    eng = Izde(work, scale, os.path.abspath(a.izde))
+                if name in ("izde", "izde-onefile"):
+                    eng = (Izde if name == "izde" else IzdeOneFile)(work, scale, os.path.abspath(a.izde))
                 else:
                     eng = {"sphinx": Sphinx, "sqlite": SQLite, "postgres": Postgres,
                            "xapian": Xapian}[name](work, scale)
@@ -893,7 +925,7 @@ def main(argv):
                     row["index"] = ix
                     log("  %s: %.1f s, %.1f MB/s, index %.0f MiB" % (
                         name, ix["wall_s"], ix["mb_per_s"] or 0, ix["size_bytes"] / MIB))
-                    if name == "izde" and not izde_batch:
+                    if name.startswith("izde") and not izde_batch:
                         row["search_note"] = "izde search --batch missing in this binary"
                     else:
                         eng.start(corpus)
@@ -939,6 +971,7 @@ def report(work, machine, versions, results, skipped, queries, scales, names):
                     "ts_rank LIMIT 10; ts_headline('russian', content) defaults" % PG_MAINTENANCE_WORK_MEM,
         "xapian": "omindex -s russian over title, blank line, content as plain files; QueryParser "
                   "Stem russian, STEM_SOME, OP_AND, no stopper; MSet.snippet(content, 500, stemmer)",
+        "izde-onefile": "as izde, the input one JSON Lines file of every article",
         "izde": "izde index --db DB JSONL-DIR; izde search --batch -n 10 [--no-snippets]; "
                 "latency = took_ms",
     }
@@ -988,13 +1021,13 @@ def report(work, machine, versions, results, skipped, queries, scales, names):
 
     by = {(r["engine"], r["scale"]): r for r in results}
     lines = []
-    for s in scales:
-        iz = by.get(("izde", s))
+    for s, izn in ((s, izn) for s in scales for izn in ("izde", "izde-onefile")):
+        iz = by.get((izn, s))
         if not iz or "index" not in iz:
             continue
         for e in names:
             p = by.get((e, s))
-            if e == "izde" or not p or "index" not in p:
+            if e.startswith("izde") or not p or "index" not in p:
                 continue
             parts = []
             a, b = iz["index"].get("mb_per_s"), p["index"].get("mb_per_s")
@@ -1004,13 +1037,13 @@ def report(work, machine, versions, results, skipped, queries, scales, names):
                 if iz.get(k) and p.get(k) and iz[k]["p99_ms"]:
                     parts.append("%s x%.2f" % (what, p[k]["p99_ms"] / iz[k]["p99_ms"]))
             if parts:
-                lines.append("| x%d | %s | %s |" % (s, p["label"], ", ".join(parts)))
+                lines.append("| x%d | %s | %s | %s |" % (s, iz["label"], p["label"], ", ".join(parts)))
     if lines:
         print()
         print("izde against each peer (above 1: izde better; MB/s izde/peer, p99 peer/izde):")
         print()
-        print("| scale | peer | ratios |")
-        print("|---|---|---|")
+        print("| scale | izde input | peer | ratios |")
+        print("|---|---|---|---|")
         for line in lines:
             print(line)
     print()
