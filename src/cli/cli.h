@@ -29,6 +29,7 @@ int cmd_stats(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_similar(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_compact(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 
 /* The indexes a read command searches: --db given once or more (folders,

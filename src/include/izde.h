@@ -128,6 +128,11 @@ int izde_db_close(izde_db *db);
 /* Message of the last failed call on `db` ("" if none).  Borrowed. */
 const char *izde_db_errmsg(const izde_db *db);
 int izde_db_commit(izde_db *db);
+/* Rewrite the index (opened with IZDE_DB_WRITE, not a set of shards) with
+ * its B-trees full, as one step: a kill leaves the old index or the
+ * compacted one.  *before and *after (either may be NULL) get the
+ * folder's bytes. */
+int izde_db_compact(izde_db *db, unsigned long long *before, unsigned long long *after);
 int izde_db_doccount(izde_db *db, unsigned *out);
 
 /* Called with a note about an input that is being indexed, not a problem:
