@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Score `izde similar` by the topics of the 24.kg Kyrgyz articles.
+"""Score `izde similar` by the topics of the 24.kg Kyrgyz articles, or by
+the key phrases of the Russian news set.
 
 For a random sample of the labelled articles (CSV files with columns id,
 text, labels_set, as in the 24.kg set), asks `izde similar -n K --json ID`
@@ -8,13 +9,19 @@ share at least one topic label with the article asked about (precision at
 K, over the hits that are labelled articles), beside the same share for K
 labelled articles drawn at random (what chance gives).
 
+With --keywords the files are JSON Lines (plain or .xz) of the Russian
+news set: an article's id is its `url` (as izde reads it when there is no
+`id`), its labels its `keywords` (lower-cased key phrases), so a hit
+counts when it shares a key phrase with the article.
+
   python3 tools/eval-similar.py --db DB [--izde build/izde] [--sample 300]
-      [-k 5] [--seed 1] CSV...
+      [-k 5] [--seed 1] [--keywords] FILE...
 """
 import argparse
 import ast
 import csv
 import json
+import lzma
 import random
 import subprocess
 import sys
@@ -34,11 +41,22 @@ def main():
     ap.add_argument("--sample", type=int, default=300)
     ap.add_argument("-k", type=int, default=5)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("csv", nargs="+")
+    ap.add_argument("--keywords", action="store_true",
+                    help="JSON Lines of the news set, labelled by their key phrases")
+    ap.add_argument("files", nargs="+")
     a = ap.parse_args()
     csv.field_size_limit(10**9)
     topic = {}
-    for f in a.csv:
+    for f in a.files:
+        if a.keywords:
+            opener = lzma.open if f.endswith(".xz") else open
+            with opener(f, "rt", encoding="utf-8") as r:
+                for line in r:
+                    rec = json.loads(line) if line.strip() else {}
+                    kw = {k.strip().lower() for k in rec.get("keywords") or [] if isinstance(k, str) and k.strip()}
+                    if rec.get("url") and kw and (rec.get("content") or "").strip():
+                        topic[rec.get("id") or rec["url"]] = kw
+            continue
         for r in csv.DictReader(open(f, encoding="utf-8")):
             if r.get("id") and r.get("labels_set") and r.get("text", "").strip():
                 topic[r["id"]] = labels(r["labels_set"])
