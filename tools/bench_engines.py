@@ -148,12 +148,28 @@ def rmrf(path):
         os.unlink(path)
 
 
-def timed(cmd, out, ok=(0,), **kw):
-    """Runs cmd under /usr/bin/time; returns wall s, CPU s, peak RSS bytes."""
+def tree_rss(pid):
+    """The resident bytes of pid and all its descendants, now."""
+    total, todo = 0, [pid]
+    while todo:
+        q = todo.pop()
+        total += proc_status(q, "VmRSS") or 0
+        todo.extend(proc_children(q))
+    return total
+
+
+def timed(cmd, out, ok=(0,), tree=False, **kw):
+    """Runs cmd under /usr/bin/time; returns wall s, CPU s, peak RSS bytes
+    (of the largest process); with tree, also the peak of the RSS of the
+    whole process tree summed, sampled every 0.2 s (tree_peak_rss_bytes)."""
     tf = out + ".time"
     # its own process group, so that a stop mid-way ends the indexer too
     p = subprocess.Popen([GNU_TIME, "-f", "%e %U %S %M", "-o", tf] + cmd, start_new_session=True, **kw)
+    peak = 0
     try:
+        while tree and p.poll() is None:
+            peak = max(peak, tree_rss(p.pid))
+            time.sleep(0.2)
         p.wait()
     except BaseException:
         os.killpg(p.pid, signal.SIGKILL)
@@ -165,7 +181,10 @@ def timed(cmd, out, ok=(0,), **kw):
     with open(tf) as f:
         e, u, s, m = f.read().split()[-4:]
     os.unlink(tf)
-    return {"wall_s": float(e), "cpu_s": float(u) + float(s), "peak_rss_bytes": int(m) * 1024}
+    r = {"wall_s": float(e), "cpu_s": float(u) + float(s), "peak_rss_bytes": int(m) * 1024}
+    if tree:
+        r["tree_peak_rss_bytes"] = peak
+    return r
 
 
 def pct(vals, p):
@@ -287,9 +306,28 @@ class Izde(Engine):
         rmrf(self.db)
         # exit 1: some input was skipped (as in bench-search.sh); still an index
         t = timed([self.bin, "index"] + self.jobs_args() + ["--db", self.db, self.input], self.db,
-                  ok=(0, 1),
+                  ok=(0, 1), tree=True,
                   stdout=subprocess.DEVNULL)
         t["size_bytes"] = du(self.db)
+        return t
+
+    def add_more(self, corpus, n=1000):
+        """n articles of the corpus again under new ids, indexed into the
+        built index by one more run: its time and the index's growth."""
+        path = os.path.join(self.work, "add-x%d.jsonl" % self.scale)
+        with open(path, "w", encoding="utf-8") as f:
+            for i, (_, _, a) in enumerate(corpus.docs()):
+                if i >= n:
+                    break
+                f.write(json.dumps({"id": "%s#added" % a.url, "url": a.url, "title": a.title,
+                                    "content": a.content}, ensure_ascii=False) + "\n")
+        before = du(self.db)
+        t = timed([self.bin, "index", "--db", self.db, path], self.db, ok=(0, 1), tree=True,
+                  stdout=subprocess.DEVNULL)
+        os.unlink(path)
+        t["articles"] = n
+        t["size_before_bytes"] = before
+        t["size_after_bytes"] = du(self.db)
         return t
 
     def has_batch(self):
@@ -936,6 +974,9 @@ def main(argv):
                         row.update(qual)
                         row["snippets_quality"] = qual_s
                         eng.stop()
+                    if name == "izde":  # after the queries, which it would change
+                        log("  %s: adding 1,000 articles ..." % name)
+                        row["add_1000"] = eng.add_more(corpus)
                 except Exception as e:  # noqa: BLE001 - one engine failing is reported, the run goes on
                     row["failed"] = str(e)
                     log("  %s failed: %s" % (name, e))
@@ -1018,6 +1059,16 @@ def report(work, machine, versions, results, skipped, queries, scales, names):
           "PostgreSQL: CPU = client + all server processes; peak RSS = the loading backend's VmHWM.")
     for n in notes:
         print("- " + n)
+    for r in results:
+        ix, add = r.get("index") or {}, r.get("add_1000")
+        if ix.get("tree_peak_rss_bytes"):
+            print("- %s x%d: all its processes together peaked at %.0f MiB" % (
+                r["label"], r["scale"], ix["tree_peak_rss_bytes"] / MIB))
+        if add:
+            print("- %s x%d: 1,000 more articles by one more run: %.1f s, the index %.0f -> %.0f MiB "
+                  "(+%.0f MiB)" % (r["label"], r["scale"], add["wall_s"], add["size_before_bytes"] / MIB,
+                                  add["size_after_bytes"] / MIB,
+                                  (add["size_after_bytes"] - add["size_before_bytes"]) / MIB))
 
     by = {(r["engine"], r["scale"]): r for r in results}
     lines = []
