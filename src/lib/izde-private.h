@@ -161,6 +161,13 @@ void izde__db_finish_swap(const char *path, int writable);
 int izde__db_clear_stopped_creation(const char *path);
 /* "PATH.swap-old": where a swap without exchange puts the old index. */
 char *izde__db_swap_old_path(const char *path);
+/* Note in the metadata the folder's bytes now, just compacted (by
+ * izde_db_compact or a parallel build's merge), and commit. */
+int izde__db_note_compacted(izde_db *db);
+/* Compact the index (izde_db_compact) when it has grown past
+ * IZDE_RECOMPACT_RATIO times its size after its last compaction; one
+ * never compacted is left alone.  *compacted says whether it was. */
+int izde__db_compact_if_grown(izde_db *db, int *compacted);
 /* Delete an index folder: its files, then itself (no subfolders). */
 void izde__remove_index_folder(const char *dir);
 /* Write "K/N" of a shard being built into its metadata (shard_mark.c);

@@ -7,7 +7,9 @@
  * in the index's place in one step (swap.c): a kill at any moment leaves
  * the old index or the compacted one.  The caller holds the writer's
  * lock, so nothing writes meanwhile; readers keep the old one open until
- * they reopen.
+ * they reopen.  The folder's size after a compaction is kept in the
+ * index's metadata, so that a run of izde index can compact an index that
+ * has grown past IZDE_RECOMPACT_RATIO times it (izde__db_compact_if_grown).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -36,6 +38,19 @@ static unsigned long long folder_bytes(const char *dir)
     return sum;
 }
 
+int izde__db_note_compacted(izde_db *db)
+{
+    int rc = izde_db_commit(db);
+    if (rc != IZDE_OK)
+        return rc;
+    char v[32];
+    int n = snprintf(v, sizeof v, "%llu", folder_bytes(db->path));
+    int xr = izx_db_set_metadata(db->x, IZDE_META_COMPACTED, v, (size_t)n);
+    if (xr != IZX_OK)
+        return izde__db_izx_error(db, xr, "cannot note the compacted size");
+    return izde_db_commit(db); /* also stamps the tables (tables.c) */
+}
+
 int izde_db_compact(izde_db *db, unsigned long long *before, unsigned long long *after)
 {
     if (!db->writable || db->set.n)
@@ -60,11 +75,33 @@ int izde_db_compact(izde_db *db, unsigned long long *before, unsigned long long 
     izx_free(xmsg);
     if (rc == IZDE_OK)
         rc = izde__db_swap_in(db, built);
-    if (rc == IZDE_OK)
-        rc = izde_db_commit(db); /* stamps the new tables (tables.c) */
     izde__remove_index_folder(built);
     free(built);
+    if (rc == IZDE_OK)
+        rc = izde__db_note_compacted(db);
     if (rc == IZDE_OK && after)
         *after = folder_bytes(db->path);
+    return rc;
+}
+
+int izde__db_compact_if_grown(izde_db *db, int *compacted)
+{
+    *compacted = 0;
+    if (!db->writable || db->set.n)
+        return IZDE_OK;
+    char *v = NULL;
+    size_t n = 0;
+    int xr = izx_db_get_metadata(db->x, IZDE_META_COMPACTED, &v, &n);
+    if (xr != IZX_OK)
+        return izde__db_izx_error(db, xr, "cannot read the compacted size");
+    unsigned long long was = v && n ? strtoull(v, NULL, 10) : 0;
+    izx_free(v);
+    if (!was) /* never compacted: a bulk build compacts as it ends */
+        return IZDE_OK;
+    int rc = izde_db_commit(db);
+    if (rc != IZDE_OK || (double)folder_bytes(db->path) <= IZDE_RECOMPACT_RATIO * (double)was)
+        return rc;
+    rc = izde_db_compact(db, NULL, NULL);
+    *compacted = rc == IZDE_OK;
     return rc;
 }
