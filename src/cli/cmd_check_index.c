@@ -38,19 +38,9 @@ static void on_problem(void *payload, const char *what, unsigned long line, int 
 
 int cmd_check_index(int argc, char **argv)
 {
-    const char *dbopt = NULL;
-    cli_parser p;
-    cli_parser_init(&p, &cli_cmd_check_index, argc, argv, NULL);
-    for (int id; (id = cli_next(&p)) != CLI_ARG_END;) {
-        if (id == CLI_ARG_BAD)
-            return CLI_ERROR;
-        if (id == CLI_ARG_OPERAND) {
-            cli_error("check-index: takes no arguments, only --db DIR, not '%s'", p.value);
-            return CLI_ERROR;
-        }
-        dbopt = p.value; /* O_DB */
-    }
-    const char *path = cli_db_path(dbopt);
+    const char *path = cli_parse_db_only(&cli_cmd_check_index, argc, argv);
+    if (!path)
+        return CLI_ERROR;
     izde_db *db = NULL;
     char *err = NULL;
     int rc = izde_db_open(&db, path, IZDE_DB_READ, &err);

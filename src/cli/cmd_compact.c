@@ -34,19 +34,9 @@ static double mib(unsigned long long b)
 
 int cmd_compact(int argc, char **argv)
 {
-    const char *dbopt = NULL;
-    cli_parser p;
-    cli_parser_init(&p, &cli_cmd_compact, argc, argv, NULL);
-    for (int id; (id = cli_next(&p)) != CLI_ARG_END;) {
-        if (id == CLI_ARG_BAD)
-            return CLI_ERROR;
-        if (id == CLI_ARG_OPERAND) {
-            cli_error("compact: takes no arguments, only --db DIR, not '%s'", p.value);
-            return CLI_ERROR;
-        }
-        dbopt = p.value; /* O_DB */
-    }
-    const char *path = cli_db_path(dbopt);
+    const char *path = cli_parse_db_only(&cli_cmd_compact, argc, argv);
+    if (!path)
+        return CLI_ERROR;
     izde_db *db = NULL;
     char *err = NULL;
     /* an index that is not there is an error, not a new empty one */

@@ -325,3 +325,20 @@ void cli_print_option_list(FILE *f)
         fprintf(f, "%s\t--help\t-h\t-\t-\n", c->name);
     }
 }
+
+const char *cli_parse_db_only(const cli_command *cmd, int argc, char **argv)
+{
+    const char *dbopt = NULL;
+    cli_parser p;
+    cli_parser_init(&p, cmd, argc, argv, NULL);
+    for (int id; (id = cli_next(&p)) != CLI_ARG_END;) {
+        if (id == CLI_ARG_BAD)
+            return NULL;
+        if (id == CLI_ARG_OPERAND) {
+            cli_error("%s: takes no arguments, only --db DIR, not '%s'", cmd->name, p.value);
+            return NULL;
+        }
+        dbopt = p.value; /* the one option: --db */
+    }
+    return cli_db_path(dbopt);
+}

@@ -107,6 +107,11 @@ long cli_value_count(const cli_parser *p, long lo, long hi);
 char *cli_parse_query(const cli_command *cmd, int argc, char **argv, cli_dbs *dbs, int *json,
                       cli_page *page);
 
+/* The index folder of a command whose only option is --db DIR (and
+ * -h): its value, else $IZDE_DB, else index/db; NULL after printing why
+ * the arguments are wrong. */
+const char *cli_parse_db_only(const cli_command *cmd, int argc, char **argv);
+
 /* Append p->value to the space-separated words in *buf; -1 when out of memory. */
 int cli_append_word(char **buf, const char *word);
 
