@@ -131,7 +131,7 @@ SIM=$("$IZDE" similar --db db --json -n 10 "$ID" | jq -r '.hits[0].title')
 check_contains "the article: its first similar article, linked" "$SIM</a>" "$(cat article.html)"
 check_contains "the results hidden under the article" '<section id="results" aria-labelledby="results-title" hidden="">' "$(cat article.html)"
 browse --dump-dom "$URL/?doc=nope" > noarticle.html
-check_contains "an unknown article: said" "no article with id 'nope' in the index" "$(cat noarticle.html)"
+check_contains "an unknown article: said, in Russian" "Не найдено: в индексе нет статьи с id «nope»" "$(cat noarticle.html)"
 
 browse --screenshot="$WORK/page.png" "$URL/?q=$Q&claim=$C"
 size=$(wc -c < page.png 2>/dev/null || echo 0)
