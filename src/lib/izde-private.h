@@ -16,6 +16,7 @@
 #include "izx.h"
 #include "schema.h"
 #include "util.h"
+#include "strmap.h"
 #include "analyzer.h"
 #include "stem.h"
 #include "terms.h"
@@ -53,7 +54,7 @@ typedef struct izde_indexing {
     unsigned id_clashes;    /* ids replaced from another file so far (claims.c) */
     unsigned long run;      /* this run's number (db/run.c), 0 until an article is indexed */
     char run_time[IZDE_RUN_TIME_MAX]; /* when it began, "2026-12-07T19:30:00Z" */
-    struct izde_run_keep *kept; /* stamps of the ids deleted this run, to keep (run.c) */
+    struct izde_strmap *kept; /* id -> stamp of the ids deleted this run, to keep (run.c) */
 } izde_indexing;
 
 /* Writing one shard of N (izde_db_set_shard()): articles whose id hashes
@@ -206,7 +207,6 @@ int izde__run_stamp(izde_db *db, const char *id, const char *id_term, size_t id_
                     char out[IZDE_RUN_STAMP_MAX]);
 /* Document `docid` is about to be deleted: remember its id's stamp. */
 void izde__run_remember(izde_db *db, unsigned docid);
-void izde__run_free(izde_db *db);
 /* A new build in db->x replacing the index `from`: the saved searches of
  * `from` and this run's number written into it. */
 int izde__run_keep_state(izde_db *db, izx_db *from);

@@ -312,7 +312,7 @@ int izde_db_close(izde_db *db)
     izde_stemmer_free(db->aux.ky);
     izde__vocab_free(db->vocab);
     izde__seen_free(db->ix.seen);
-    izde__run_free(db);
+    izde__strmap_free(db->ix.kept);
     for (size_t i = 0; i < db->set.n; i++) {
         izx_db_free(db->set.shards[i].x);
         free(db->set.shards[i].spec);

@@ -16,19 +16,7 @@
 
 #include "izde-private.h"
 #include "docstore.h"
-#include "hash.h"
-
-/* An id whose document was deleted this run, and its stamp. */
-typedef struct run_kept {
-    struct run_kept *next;
-    char stamp[IZDE_RUN_STAMP_MAX];
-    char id[];
-} run_kept;
-
-struct izde_run_keep {
-    run_kept **b;
-    size_t nb, n;
-};
+#include "strmap.h"
 
 void izde__run_now(char out[IZDE_RUN_TIME_MAX])
 {
@@ -73,75 +61,21 @@ int izde__run_begin(izde_db *db)
     return izde__run_write(db);
 }
 
-static size_t bucket(const struct izde_run_keep *k, const char *id)
-{
-    return (size_t)(izde__hash(IZDE_HASH_SEED_V1, id, strlen(id)) & (k->nb - 1));
-}
-
-/* Grow the table to twice its buckets when it holds as many ids. */
-static void grow(struct izde_run_keep *k)
-{
-    size_t nb = k->nb ? k->nb * 2 : 256;
-    run_kept **b = calloc(nb, sizeof *b);
-    if (!b)
-        return; /* the chains only get longer */
-    struct izde_run_keep bigger = {b, nb, k->n};
-    for (size_t i = 0; i < k->nb; i++)
-        for (run_kept *e = k->b[i], *next; e; e = next) {
-            next = e->next;
-            size_t j = bucket(&bigger, e->id);
-            e->next = b[j];
-            b[j] = e;
-        }
-    free(k->b);
-    *k = bigger;
-}
-
 void izde__run_remember(izde_db *db, unsigned docid)
 {
     char *v = NULL;
     size_t len = 0;
-    if (izx_db_get_value(db->x, docid, IZDE_SLOT_RUN, &v, &len) != IZX_OK || !len ||
-        len >= IZDE_RUN_STAMP_MAX) {
-        izx_free(v);
-        return;
+    if (izx_db_get_value(db->x, docid, IZDE_SLOT_RUN, &v, &len) == IZX_OK && len &&
+        len < IZDE_RUN_STAMP_MAX) {
+        char *id = izde__doc_stored_id(db->x, docid);
+        char stamp[IZDE_RUN_STAMP_MAX];
+        memcpy(stamp, v, len);
+        stamp[len] = '\0';
+        if (id)
+            izde__strmap_put(&db->ix.kept, id, stamp); /* out of memory: a new stamp */
+        free(id);
     }
-    char *id = izde__doc_stored_id(db->x, docid);
-    struct izde_run_keep *k = db->ix.kept;
-    if (!k && id && (k = db->ix.kept = calloc(1, sizeof *k)) != NULL)
-        grow(k);
-    run_kept *e = id && k && k->nb ? malloc(sizeof *e + strlen(id) + 1) : NULL;
-    if (e) {
-        memcpy(e->stamp, v, len);
-        e->stamp[len] = '\0';
-        strcpy(e->id, id);
-        if (k->n >= k->nb)
-            grow(k);
-        size_t j = bucket(k, id);
-        e->next = k->b[j];
-        k->b[j] = e;
-        k->n++;
-    }
-    free(id);
     izx_free(v);
-}
-
-/* The stamp remembered for `id`, taken out of the table, into out. */
-static int take_kept(izde_db *db, const char *id, char out[IZDE_RUN_STAMP_MAX])
-{
-    struct izde_run_keep *k = db->ix.kept;
-    if (!k || !k->n)
-        return 0;
-    for (run_kept **p = &k->b[bucket(k, id)]; *p; p = &(*p)->next)
-        if (strcmp((*p)->id, id) == 0) {
-            run_kept *e = *p;
-            *p = e->next;
-            memcpy(out, e->stamp, IZDE_RUN_STAMP_MAX);
-            free(e);
-            k->n--;
-            return 1;
-        }
-    return 0;
 }
 
 static int first_docid(void *ctx, unsigned docid)
@@ -154,7 +88,7 @@ int izde__run_stamp(izde_db *db, const char *id, const char *id_term, size_t id_
                     char out[IZDE_RUN_STAMP_MAX])
 {
     int rc = izde__run_begin(db);
-    if (rc != IZDE_OK || take_kept(db, id, out))
+    if (rc != IZDE_OK || izde__strmap_take(db->ix.kept, id, out, IZDE_RUN_STAMP_MAX))
         return rc;
     unsigned docid = 0;
     char *v = NULL;
@@ -169,20 +103,6 @@ int izde__run_stamp(izde_db *db, const char *id, const char *id_term, size_t id_
     }
     izx_free(v);
     return IZDE_OK;
-}
-
-void izde__run_free(izde_db *db)
-{
-    struct izde_run_keep *k = db->ix.kept;
-    for (size_t i = 0; k && i < k->nb; i++)
-        for (run_kept *e = k->b[i], *next; e; e = next) {
-            next = e->next;
-            free(e);
-        }
-    if (k)
-        free(k->b);
-    free(k);
-    db->ix.kept = NULL;
 }
 
 typedef struct meta_copy {
