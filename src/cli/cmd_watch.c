@@ -95,11 +95,14 @@ static void text_rows(const izde_watch *w, const izde_results *r, unsigned found
     for (unsigned i = 0; i < izde_results_count(r); i++) {
         const izde_hit *h = izde_results_hit(r, i);
         printf("%u. %s\n   ", h->rank, h->title ? cli_safe(h->title) : "(untitled)");
-        const char *f[] = {h->lang, h->source, h->date, h->url ? h->url : h->id};
+        const char *where = h->url ? h->url : h->path ? cli_display_path(h->path) : NULL;
+        const char *f[] = {h->lang, h->source, h->date, where};
         for (size_t k = 0, n = 0; k < sizeof f / sizeof *f; k++)
             if (f[k])
                 printf("%s%s", n++ ? " · " : "", cli_safe(f[k]));
-        printf(" · id %s\n", cli_safe(h->id));
+        if (!where || strcmp(where, h->id) != 0) /* the id, for izde show */
+            printf(" · id %s", cli_safe(h->id));
+        putchar('\n');
     }
     if (izde_results_count(r) < found)
         printf("   ... and %u more (-n)\n", found - izde_results_count(r));
