@@ -103,4 +103,19 @@ run watch remove --db db all-flood
 run watch list --db db
 check_eq "none left: exit 1, how to add one" "1 izde: no saved searches in db; add one: izde watch add NAME QUERY" "$STATUS $ERR"
 
+# another process writing the index (izde index reading a pipe): refused
+mkfifo slow.txt
+"$IZDE" index --db db slow.txt > /dev/null 2>&1 &
+INDEXER=$!
+for _ in $(seq 1 50); do   # until it holds the lock (it writes its pid)
+    [ "$(cat db/izde.pid 2>/dev/null)" = "$INDEXER" ] && break
+    sleep 0.1
+done
+run watch add --db db later паводок
+check_eq "while izde index writes: exit 3" 3 "$STATUS"
+check_contains "... saying so" "is locked by another izde index (pid $INDEXER); wait for it to finish" "$ERR"
+run watch list --db db
+check_eq "list reads meanwhile (none saved: exit 1)" 1 "$STATUS"
+echo "Паводок в Караколе." > slow.txt
+wait "$INDEXER"
 finish
