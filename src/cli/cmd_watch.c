@@ -133,7 +133,7 @@ static void json_rows(watch_out *o, izde_db *db, const izde_watch *w, const izde
 static int run_one(watch_out *o, izde_db *rdb, izde_db *wdb, const izde_watch *w)
 {
     izde_search_options opt = {.limit = (unsigned)o->limit, .sort = IZDE_SORT_INDEXED,
-                               .all_copies = 1, .after_run = w->seen};
+                               .all_copies = 1, .from_run = w->all ? 0 : w->seen + 1};
     izde_results *r = NULL;
     int rc = izde_search_ex(&r, rdb, w->query, &opt);
     if (rc != IZDE_OK) {

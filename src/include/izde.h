@@ -414,7 +414,9 @@ typedef struct izde_search_options {
     const char *like; /* an article's id: the articles like it (its most telling stems,
                        * in both languages), its own story left out; the query, when
                        * not empty, filters them.  IZDE_ENOTFOUND for an unknown id */
-    unsigned long after_run; /* > 0: only articles first indexed by a later index run */
+    unsigned long from_run; /* > 0: only articles first indexed by this index run or a
+                             * later one (articles of indexes older than run
+                             * numbers have none: left out) */
 } izde_search_options;
 int izde_search_ex(izde_results **out, izde_db *db, const char *query,
                    const izde_search_options *opt);
@@ -428,6 +430,8 @@ typedef struct izde_watch {
     const char *query;
     const char *added;  /* "2026-12-07T19:30:00Z" */
     unsigned long seen; /* the last index run whose articles it has listed */
+    int all;            /* added with from_start and not run since: its next run
+                         * lists every match */
     const char *ran;    /* when it last ran, NULL: never */
     long last_new;      /* the new articles it listed then, -1: never ran */
 } izde_watch;
@@ -442,7 +446,7 @@ const izde_watch *izde_watches_find(const izde_watches *w, const char *name);
 /* "a, b, c" or "none": the names, for messages (caller frees with izde_free()). */
 char *izde_watches_names(const izde_watches *w);
 void izde_watches_free(izde_watches *w);
-/* [{"name", "query", "added", "seen_run", "ran", "last_new"}...] (izde_free()). */
+/* [{"name", "query", "added", "ran", "seen_run", "all", "last_new"}...] (izde_free()). */
 char *izde_watches_json(const izde_watches *w);
 /* NULL when `name` is a valid name, else why not (a static string). */
 const char *izde_watch_name_problem(const char *name);
@@ -456,8 +460,9 @@ int izde_watch_add(izde_db *db, const char *name, const char *query, int replace
 int izde_watch_remove(izde_db *db, const char *name);
 /* The number of the index's last run (0: none yet). */
 int izde_last_run(izde_db *db, unsigned long *run_out);
-/* Mark `name` run: it has seen index run `run`, listed `listed` new
- * articles, now; committed. */
+/* Mark `name` run: it has seen index run `run` (its next run lists the
+ * articles of later runs, `all` cleared), listed `listed` new articles,
+ * now; committed. */
 int izde_watch_mark(izde_db *db, const char *name, unsigned long run, unsigned listed);
 
 /* Article `id` as one JSON object (*json_out, izde_free()): its stored

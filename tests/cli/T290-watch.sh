@@ -83,8 +83,8 @@ check_eq "--force keeps the runs; --csv: a row per new article of each search" \
 all-flood,1,a6,Паводок снова,2021-05-05,,,ru,T                   ,Паводок в Таласе." "$(printf '%s\n' "$OUT" | mask_times)"
 
 run watch list --db db --json
-check_eq "list --json" '[["all-flood",1],["flood",0]]' \
-    "$(printf '%s' "$OUT" | jq -c '[.watches[] | [.name, .last_new]]')"
+check_eq "list --json" '[["all-flood",1,false,4],["flood",0,false,4]]' \
+    "$(printf '%s' "$OUT" | jq -c '[.watches[] | [.name, .last_new, .all, .seen_run]]')"
 run watch run --db db --csv
 check_eq "--csv with nothing new: the header alone, exit 1" "1 watch,rank,id,title,date,source,url,lang,indexed,snippet" "$STATUS $OUT"
 run watch add --db db --replace flood выборы
@@ -102,6 +102,13 @@ check_eq "... gone from the index" '["all-flood"]' "$(printf '%s' "$OUT" | jq -c
 run watch remove --db db all-flood
 run watch list --db db
 check_eq "none left: exit 1, how to add one" "1 izde: no saved searches in db; add one: izde watch add NAME QUERY" "$STATUS $ERR"
+
+# saved before anything is indexed: the first run's articles are new
+run watch add --db fresh first-run паводок
+"$IZDE" index --db fresh b2.jsonl > /dev/null
+run watch run --db fresh --json
+check_eq "a search saved in an empty index lists the first run's matches" '[1,["a4"]]' \
+    "$(printf '%s' "$OUT" | jq -c '.watches[0] | [.run, [.hits[].id]]')"
 
 # another process writing the index (izde index reading a pipe): refused
 mkfifo slow.txt

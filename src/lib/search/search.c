@@ -251,11 +251,11 @@ static void fill_hit(izde_results *r, unsigned i, json_t *o, unsigned offset, iz
     }
 }
 
-/* Keep the articles of the index runs after `run` only (slot 5). */
-static int after_run(izde_db *db, izde_pquery *pq, unsigned long run)
+/* Keep the articles of index run `run` and later only (slot 5). */
+static int from_run(izde_db *db, izde_pquery *pq, unsigned long run)
 {
-    char lo[IZDE_RUN_DIGITS + 2], *msg = NULL;
-    snprintf(lo, sizeof lo, "%0*lu", IZDE_RUN_DIGITS, run + 1);
+    char lo[24], *msg = NULL;
+    snprintf(lo, sizeof lo, "%0*lu", IZDE_RUN_DIGITS, run);
     izx_query *range = NULL, *both = NULL;
     int x = izx_query_value_range(&range, IZDE_SLOT_RUN, lo, NULL, &msg);
     if (x == IZX_OK)
@@ -376,8 +376,8 @@ static int search_once(izde_results **out, izde_db *db, const char *query,
     int rc = opt->like ? izde__similar_query(db, opt->like, query, &pq)
                        : izde__db_parse_query(db, query, &pq);
     int parsed = rc == IZDE_OK;
-    if (parsed && opt->after_run)
-        rc = after_run(db, &pq, opt->after_run);
+    if (parsed && opt->from_run)
+        rc = from_run(db, &pq, opt->from_run);
     if (rc != IZDE_OK) {
         if (opt->like || parsed)
             izde__pquery_clear(&pq);

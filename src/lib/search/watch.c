@@ -5,7 +5,7 @@
  * how many new articles it listed then; index/SCHEMA.md, "Saved
  * searches"), so that they survive restarts and `izde serve` reads them.
  * What is new to a saved search: the articles of the index runs after the
- * one it has seen (izde_search_options.after_run, db/run.c).
+ * one it has seen (izde_search_options.from_run, db/run.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +79,7 @@ static int on_watch(void *ctx, const char *key, size_t klen, const char *value, 
         .query = json_string_value(json_object_get(o, "query")),
         .added = json_string_value(json_object_get(o, "added")),
         .seen = (unsigned long)json_integer_value(json_object_get(o, "seen")),
+        .all = json_is_true(json_object_get(o, "all")),
         .ran = json_string_value(ran),
         .last_new = json_is_integer(last) ? (long)json_integer_value(last) : -1,
     };
@@ -157,6 +158,7 @@ char *izde_watches_json(const izde_watches *w)
         izde__json_set_strs(o, (const char *const[]){"name", "query", "added", "ran"},
                             (const char *const[]){v->name, v->query, v->added, v->ran}, 4);
         json_object_set_new(o, "seen_run", json_integer((json_int_t)v->seen));
+        json_object_set_new(o, "all", json_boolean(v->all));
         json_object_set_new(o, "last_new", v->last_new < 0 ? json_null()
                                                            : json_integer(v->last_new));
         json_array_append_new(a, o);
@@ -226,7 +228,9 @@ int izde_watch_add(izde_db *db, const char *name, const char *query, int replace
     char now[IZDE_RUN_TIME_MAX];
     izde__run_now(now);
     json_t *o = json_pack("{s:s, s:s, s:I}", "query", query, "added", now, "seen",
-                          (json_int_t)(from_start ? 0 : run));
+                          (json_int_t)run);
+    if (o && from_start)
+        json_object_set_new(o, "all", json_true());
     rc = store(db, name, o);
     json_decref(o);
     return rc;
