@@ -44,8 +44,8 @@ const cli_command cli_cmd_watch = {
     "  run [NAME]       the articles each search (or NAME) matches that index\n"
     "                   runs after its last one indexed, newest first; then\n"
     "                   it is marked run.  `izde index --watch` runs all.\n"
-    "Exit 0, run: 0 when some search has new articles, 1 when none has, 2\n"
-    "on an error, 3 when another process is writing the index.",
+    "Exit 0; 1 when run finds no new articles or list no saved search; 2 on\n"
+    "an error; 3 when another process is writing the index.",
     watch_options, CLI_DASH_WORDS,
 };
 
