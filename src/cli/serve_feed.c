@@ -56,10 +56,14 @@ static void put_pct(FILE *f, const char *s)
     }
 }
 
-/* An Atom date from an article's "2021-05-04"; NULL when it is less. */
+/* An Atom date from an article's "2021-05-04"; NULL when it is less, or
+ * no date xsd:dateTime takes. */
 static const char *day_time(const char *date, char out[32])
 {
-    if (!date || strlen(date) != 10)
+    int y, m, d;
+    char tail;
+    if (!date || strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
+        y < 1 || m < 1 || m > 12 || d < 1 || d > 31)
         return NULL;
     snprintf(out, 32, "%sT00:00:00Z", date);
     return out;
