@@ -31,6 +31,15 @@ int cmd_similar(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_compact(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
+
+/* Run the saved searches of the index at `dbpath` (every one, or `name`),
+ * `wdb` its writable handle: print each one's new articles (text, or
+ * `json`, or `csv`; at most `limit` each, -1: 100) and mark it run
+ * (cmd_watch.c).  The exit status: 0 when some had new articles, 1 when
+ * none had, 2 on an error. */
+int cli_watch_run(izde_db *wdb, const char *dbpath, const char *name, int json, int csv,
+                  long limit);
 
 /* The indexes a read command searches: --db given once or more (folders,
  * tcp://HOST:PORT, shard lists), --timeout MS, --allow-partial. */

@@ -11,7 +11,7 @@
 #include "options.h"
 
 enum { O_PRUNE = 1, O_FORCE, O_JOBS, O_SHARDS, O_SHARD, O_DB, O_VERBOSE, O_SOURCE, O_LANG,
-       O_DATE_FROM, O_QUIET_IDS };
+       O_DATE_FROM, O_QUIET_IDS, O_WATCH };
 
 static const cli_option index_options[] = {
     {O_DB, "--db", NULL, "DIR", NULL, "the index folder (default $IZDE_DB, else index/db)"},
@@ -41,6 +41,9 @@ static const cli_option index_options[] = {
     {O_QUIET_IDS, "--quiet-ids", NULL, NULL, NULL,
      "no warning for an id that arrives from another file than the one it\n"
      "was indexed from (an intended update; still counted in the summary)"},
+    {O_WATCH, "--watch", NULL, NULL, NULL,
+     "then run the saved searches (izde watch run): print the new\n"
+     "articles of each and mark it run"},
     {O_VERBOSE, "--verbose", "-v", NULL, NULL,
      "print the charset of each text file, and gone files, on stderr"},
     {0},
@@ -219,7 +222,7 @@ static int source_ok(const char *v)
 int cmd_index(int argc, char **argv)
 {
     const char *dbopt = NULL;
-    int verbose = 0;
+    int verbose = 0, watch = 0;
     unsigned shards = 0, shard_k = 0, shard_n = 0; /* --shards N, --shard K/N */
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     izde_index_options opts = {.jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (unsigned)cpus};
@@ -240,6 +243,7 @@ int cmd_index(int argc, char **argv)
         case O_PRUNE: opts.prune = 1; break;
         case O_FORCE: opts.force = 1; break;
         case O_QUIET_IDS: opts.quiet_ids = 1; break;
+        case O_WATCH: watch = 1; break;
         case O_DB: dbopt = p.value; break;
         case O_LANG: opts.lang = p.value; break;
         case O_DATE_FROM:
@@ -281,6 +285,10 @@ int cmd_index(int argc, char **argv)
         return CLI_ERROR;
     }
     const char *dbpath = cli_db_path(dbopt);
+    if ((shards || shard_n) && watch) {
+        cli_error("index: saved searches live in one index, not in shards: drop --watch");
+        return CLI_ERROR;
+    }
     if (shards)
         return index_shards(dbpath, shards, paths, npaths, &opts, verbose);
     izde_db *db = NULL;
@@ -325,6 +333,11 @@ int cmd_index(int argc, char **argv)
         izde_db_close(db);
         return CLI_ERROR;
     }
-    izde_db_close(db);
-    return summary(&st, now() - t0, dbpath, total, "");
+    int code = summary(&st, now() - t0, dbpath, total, "");
+    fflush(stdout);
+    if (watch && cli_watch_run(db, dbpath, NULL, 0, 0, -1) == CLI_ERROR)
+        code = CLI_ERROR;
+    if (izde_db_close(db) != IZDE_OK)
+        code = CLI_ERROR;
+    return code;
 }

@@ -178,7 +178,7 @@ static enum MHD_Result send_json(struct MHD_Connection *c, server *s, const char
                                  serve_reply rep, const char *allow, int close)
 {
     if (!rep.body)
-        rep = (serve_reply){500, strdup("{\"error\":\"out of memory\"}"), NULL};
+        rep = (serve_reply){500, strdup("{\"error\":\"out of memory\"}"), NULL, NULL};
     if (rep.status >= 500 && !s->quiet)
         cli_error("serve: %s -> %d %s", url, rep.status, rep.body ? rep.body : "");
     size_t len = rep.body ? strlen(rep.body) : 0;
@@ -188,7 +188,9 @@ static enum MHD_Result send_json(struct MHD_Connection *c, server *s, const char
         free(rep.body);
         return MHD_NO;
     }
-    add_headers(r, rep.filename ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+    add_headers(r, rep.type       ? rep.type
+                   : rep.filename ? "text/csv; charset=utf-8"
+                                  : "application/json; charset=utf-8",
                 0);
     char disposition[128];
     if (rep.filename) {
@@ -259,6 +261,21 @@ static enum MHD_Result first_call(server *s, struct MHD_Connection *c, const cha
 /* Answers larger than this are followed by malloc_trim(). */
 #define TRIM_AFTER_BYTES (1u << 20)
 
+/* "http://HOST" of the request, for a feed's links: its Host header
+ * when that is a host name or address with a port, else localhost. */
+static void request_base(struct MHD_Connection *c, char *out, size_t size)
+{
+    const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Host");
+    int ok = h && *h && strlen(h) < 200;
+    for (const char *p = h; ok && *p; p++)
+        ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+             strchr(".-:[]", *p);
+    if (ok)
+        snprintf(out, size, "http://%s", h);
+    else
+        snprintf(out, size, "http://localhost");
+}
+
 static enum MHD_Result answer_api(server *s, struct MHD_Connection *c, const char *url)
 {
     char *err = NULL;
@@ -273,7 +290,9 @@ static enum MHD_Result answer_api(server *s, struct MHD_Connection *c, const cha
         return send_json(c, s, url, rep, NULL, 0);
     }
     serve_params p = {get_param, c};
-    serve_reply rep = serve_api(db, url, &p);
+    char base[256];
+    request_base(c, base, sizeof base);
+    serve_reply rep = serve_is_feed(url) ? serve_feed(db, url, base) : serve_api(db, url, &p);
     /* a big answer leaves its thread's malloc arena holding the memory it
      * was built in (jansson objects, documents read): give it back */
     if (rep.body && strlen(rep.body) > TRIM_AFTER_BYTES)
@@ -293,7 +312,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return first_call(s, c, url, method, con_cls);
     if (*upload_data_size) /* cannot happen: a body is refused before it is read */
         return MHD_NO;
-    if (serve_is_api(url))
+    if (serve_is_api(url) || serve_is_feed(url))
         return answer_api(s, c, url);
     const serve_asset *a = serve_find_asset(url);
     if (!a)

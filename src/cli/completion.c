@@ -60,7 +60,10 @@ static void print_command_case(const cli_command *c, FILE *f)
     print_option_words(c->options, f);
     if (db)
         print_option_words(cli_db_set_options, f);
-    fprintf(f, "\"\n            files=%d ;;\n", c->kind == CLI_OPERANDS_FILES);
+    fprintf(f, "\"\n            files=%d", c->kind == CLI_OPERANDS_FILES);
+    if (c == &cli_cmd_watch) /* its first operand says what to do */
+        fputs("\n            subs=\"add list remove run\"", f);
+    fputs(" ;;\n", f);
 }
 
 void cli_print_bash_completion(FILE *f)
@@ -68,7 +71,7 @@ void cli_print_bash_completion(FILE *f)
     fputs("# bash completion for izde, made by 'izde --completion bash' from its option\n"
           "# tables: commands, options, fixed option values, files and folders.\n"
           "_izde() {\n"
-          "    local cur prev cmd opts files=0\n"
+          "    local cur prev cmd opts files=0 subs=\n"
           "    cur=${COMP_WORDS[COMP_CWORD]}\n"
           "    prev=${COMP_WORDS[COMP_CWORD-1]}\n"
           "    if [ \"$COMP_CWORD\" -eq 1 ]; then\n"
@@ -88,6 +91,8 @@ void cli_print_bash_completion(FILE *f)
           "    esac\n"
           "    if [[ \"$cur\" == -* ]]; then\n"
           "        COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+          "    elif [ -n \"$subs\" ] && [ \"$COMP_CWORD\" -eq 2 ]; then\n"
+          "        COMPREPLY=($(compgen -W \"$subs\" -- \"$cur\"))\n"
           "    elif [ \"$files\" -eq 1 ]; then\n"
           "        COMPREPLY=($(compgen -f -- \"$cur\"))\n"
           "    else\n"

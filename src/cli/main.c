@@ -11,7 +11,7 @@
 const cli_command *const cli_commands[] = {
     &cli_cmd_index, &cli_cmd_search,      &cli_cmd_facts,   &cli_cmd_check, &cli_cmd_timeline,
     &cli_cmd_stats, &cli_cmd_serve,       &cli_cmd_check_index, &cli_cmd_analyze, &cli_cmd_stem,
-    &cli_cmd_show, &cli_cmd_similar, &cli_cmd_extract, &cli_cmd_compact,
+    &cli_cmd_show, &cli_cmd_similar, &cli_cmd_watch, &cli_cmd_extract, &cli_cmd_compact,
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof *cli_commands;
 

@@ -79,7 +79,8 @@ typedef struct cli_parser {
 
 extern const cli_command cli_cmd_index, cli_cmd_search, cli_cmd_facts, cli_cmd_check,
     cli_cmd_timeline, cli_cmd_stats, cli_cmd_show, cli_cmd_similar, cli_cmd_serve,
-    cli_cmd_check_index, cli_cmd_analyze, cli_cmd_stem, cli_cmd_extract, cli_cmd_compact;
+    cli_cmd_check_index, cli_cmd_analyze, cli_cmd_stem, cli_cmd_extract, cli_cmd_watch,
+    cli_cmd_compact;
 
 /* The commands, in the order `izde --help` lists them (main.c). */
 extern const cli_command *const cli_commands[];

@@ -20,6 +20,7 @@ typedef struct serve_reply {
     int status;
     char *body;
     const char *filename; /* a static string, "izde-search.csv" */
+    const char *type;     /* the Content-Type when neither JSON nor CSV, or NULL */
 } serve_reply;
 
 /* The request's query parameters, decoded; get() returns NULL when absent. */
@@ -31,6 +32,10 @@ typedef struct serve_params {
 int serve_is_api(const char *path);
 /* Answer GET `path` (under /api/) on `db`. */
 serve_reply serve_api(izde_db *db, const char *path, const serve_params *p);
+/* /feeds/NAME.atom: saved search NAME as an Atom feed (serve_feed.c),
+ * its links under `base` ("http://host:port"); 404 for an unknown NAME. */
+int serve_is_feed(const char *path);
+serve_reply serve_feed(izde_db *db, const char *path, const char *base);
 /* {"error": msg} with `status`. */
 serve_reply serve_error(int status, const char *msg);
 

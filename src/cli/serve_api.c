@@ -65,7 +65,7 @@ static serve_reply error_reply(int status, const char *fmt, ...)
     char text[3 * sizeof msg]; /* a value quoted in msg may hold any byte, or be cut short */
     utf8_mend(msg, text, sizeof text);
     json_t *o = json_pack("{s:s}", "error", text);
-    serve_reply r = {status, o ? json_dumps(o, JSON_COMPACT) : NULL, NULL};
+    serve_reply r = {status, o ? json_dumps(o, JSON_COMPACT) : NULL, NULL, NULL};
     json_decref(o);
     return r;
 }
@@ -135,7 +135,7 @@ static int count_param(const serve_params *p, const char *name, long def, long m
 
 static serve_reply json_reply(char *json)
 {
-    return (serve_reply){200, json, NULL};
+    return (serve_reply){200, json, NULL, NULL};
 }
 
 /* format: json (the default) or csv; 1 for csv, 0 for json, -1 with
@@ -166,7 +166,7 @@ static serve_reply csv_reply(void (*write)(FILE *, const void *), const void *wh
         free(body);
         return error_reply(500, "out of memory");
     }
-    return (serve_reply){200, body, filename};
+    return (serve_reply){200, body, filename, NULL};
 }
 
 static void write_facts(FILE *f, const void *x) { csv_facts(f, x); }
@@ -187,7 +187,7 @@ static serve_reply search_csv(izde_db *db, const char *q, const izde_search_opti
         free(body);
         return rc != IZDE_OK ? lib_error(db, rc) : error_reply(500, "out of memory");
     }
-    return (serve_reply){200, body, "izde-search.csv"};
+    return (serve_reply){200, body, "izde-search.csv", NULL};
 }
 
 static serve_reply api_search(izde_db *db, const serve_params *p)
@@ -359,6 +359,31 @@ static serve_reply api_stats(izde_db *db, const serve_params *p)
     return rc == IZDE_OK ? json_reply(json) : lib_error(db, rc);
 }
 
+/* The saved searches (izde watch list --json) with their feeds. */
+static serve_reply api_watches(izde_db *db, const serve_params *p)
+{
+    (void)p;
+    izde_watches *ws = NULL;
+    int rc = izde_watches_get(&ws, db);
+    if (rc != IZDE_OK)
+        return lib_error(db, rc);
+    char *s = izde_watches_json(ws);
+    json_t *a = s ? json_loads(s, 0, NULL) : NULL;
+    izde_free(s);
+    izde_watches_free(ws);
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        json_t *o = json_array_get(a, i);
+        char feed[128];
+        snprintf(feed, sizeof feed, "/feeds/%s.atom",
+                 json_string_value(json_object_get(o, "name")));
+        json_object_set_new(o, "feed", json_string(feed));
+    }
+    json_t *top = a ? json_pack("{s:o}", "watches", a) : NULL;
+    char *out = top ? json_dumps(top, JSON_COMPACT) : NULL;
+    json_decref(top);
+    return json_reply(out);
+}
+
 static const struct endpoint {
     const char *path;
     serve_reply (*fn)(izde_db *db, const serve_params *p);
@@ -366,6 +391,7 @@ static const struct endpoint {
     {"/api/search", api_search},     {"/api/facts", api_facts}, {"/api/check", api_check},
     {"/api/timeline", api_timeline}, {"/api/stats", api_stats},
     {"/api/doc", api_doc},           {"/api/similar", api_similar},
+    {"/api/watches", api_watches},
 };
 
 int serve_is_api(const char *path)
@@ -390,7 +416,8 @@ serve_reply serve_api(izde_db *db, const char *path, const serve_params *p)
             return r;
         }
     return error_reply(404, "no such endpoint '%.200s': /api/search, /api/facts, /api/check, "
-                            "/api/timeline, /api/stats, /api/doc and /api/similar are", path);
+                            "/api/timeline, /api/stats, /api/doc, /api/similar and /api/watches "
+                            "are", path);
 }
 
 serve_reply serve_error(int status, const char *msg)

@@ -388,6 +388,9 @@ typedef struct izde_hit {
     unsigned copies;          /* the other articles of its story in the index */
     const char *const *copy_ids; /* the first IZDE_HIT_MAX_COPY_IDS of them, first indexed first */
     size_t ncopy_ids;
+    unsigned long run;        /* the index run that first indexed its id (0: before runs
+                               * were numbered; index/SCHEMA.md, slot 5) */
+    const char *indexed;      /* when that run began, "2026-12-07T19:30:00Z", or NULL */
 } izde_hit;
 #define IZDE_HIT_MAX_COPY_IDS 20
 
@@ -403,6 +406,7 @@ int izde_search(izde_results **out, izde_db *db, const char *query, unsigned off
 #define IZDE_SORT_RELEVANCE 0 /* BM25 */
 #define IZDE_SORT_OLDEST 1    /* publication date, oldest first (undated last) */
 #define IZDE_SORT_NEWEST 2    /* publication date, newest first (undated last) */
+#define IZDE_SORT_INDEXED 3   /* newest-indexed first (index run), then relevance */
 int izde_search_sorted(izde_results **out, izde_db *db, const char *query, unsigned offset,
                        unsigned limit, int sort);
 /* Every knob of a search; izde_search_ex(.., NULL) is izde_search(.., 0, 10). */
@@ -415,9 +419,56 @@ typedef struct izde_search_options {
     const char *like; /* an article's id: the articles like it (its most telling stems,
                        * in both languages), its own story left out; the query, when
                        * not empty, filters them.  IZDE_ENOTFOUND for an unknown id */
+    unsigned long from_run; /* > 0: only articles first indexed by this index run or a
+                             * later one (articles of indexes older than run
+                             * numbers have none: left out) */
 } izde_search_options;
 int izde_search_ex(izde_results **out, izde_db *db, const char *query,
                    const izde_search_options *opt);
+
+/* ---------------------------------------------------------------- saved searches */
+
+/* A saved search (README, "izde watch"), kept in the index's metadata
+ * (index/SCHEMA.md, "Saved searches"). */
+typedef struct izde_watch {
+    const char *name;   /* 1 to 64 of a-z 0-9 - _, starting with a letter or digit */
+    const char *query;
+    const char *added;  /* "2026-12-07T19:30:00Z" */
+    unsigned long seen; /* the last index run whose articles it has listed */
+    int all;            /* added with from_start and not run since: its next run
+                         * lists every match */
+    const char *ran;    /* when it last ran, NULL: never */
+    long last_new;      /* the new articles it listed then, -1: never ran */
+} izde_watch;
+typedef struct izde_watches izde_watches;
+
+/* The saved searches of `db`, by name.  Read or writable handles. */
+int izde_watches_get(izde_watches **out, izde_db *db);
+size_t izde_watches_count(const izde_watches *w);
+const izde_watch *izde_watches_at(const izde_watches *w, size_t i);
+/* The one named `name`, or NULL. */
+const izde_watch *izde_watches_find(const izde_watches *w, const char *name);
+/* "a, b, c" or "none": the names, for messages (caller frees with izde_free()). */
+char *izde_watches_names(const izde_watches *w);
+void izde_watches_free(izde_watches *w);
+/* [{"name", "query", "added", "ran", "seen_run", "all", "last_new"}...] (izde_free()). */
+char *izde_watches_json(const izde_watches *w);
+/* NULL when `name` is a valid name, else why not (a static string). */
+const char *izde_watch_name_problem(const char *name);
+/* Save `query` (parsed now: IZDE_EQUERY with the message on db when it is
+ * malformed) as `name` on a writable handle, and commit.  It has seen the
+ * index's last run (its first run lists only articles indexed later), or
+ * none with `from_start` (it lists every match).  IZDE_EINVAL when the
+ * name is invalid, or taken and not `replace`. */
+int izde_watch_add(izde_db *db, const char *name, const char *query, int replace, int from_start);
+/* Remove a saved search and commit; IZDE_ENOTFOUND naming the saved ones. */
+int izde_watch_remove(izde_db *db, const char *name);
+/* The number of the index's last run (0: none yet). */
+int izde_last_run(izde_db *db, unsigned long *run_out);
+/* Mark `name` run: it has seen index run `run` (its next run lists the
+ * articles of later runs, `all` cleared), listed `listed` new articles,
+ * now; committed. */
+int izde_watch_mark(izde_db *db, const char *name, unsigned long run, unsigned listed);
 
 /* Article `id` as one JSON object (*json_out, izde_free()): its stored
  * metadata (id, path, url, title, source, date, lang, charset), "story"

@@ -16,6 +16,7 @@
 #include "izx.h"
 #include "schema.h"
 #include "util.h"
+#include "strmap.h"
 #include "analyzer.h"
 #include "stem.h"
 #include "terms.h"
@@ -53,6 +54,9 @@ typedef struct izde_indexing {
     unsigned id_clashes;    /* ids replaced from another file so far (claims.c) */
     char *bad_url_file;     /* the last file a malformed URL was reported for
                              * (once per file: indexer.c) */
+    unsigned long run;      /* this run's number (db/run.c), 0 until an article is indexed */
+    char run_time[IZDE_RUN_TIME_MAX]; /* when it began, "2026-12-07T19:30:00Z" */
+    struct izde_strmap *kept; /* id -> stamp of the ids deleted this run, to keep (run.c) */
 } izde_indexing;
 
 /* Writing one shard of N (izde_db_set_shard()): articles whose id hashes
@@ -193,6 +197,28 @@ int izde__db_izx_error(izde_db *db, int izx_status, const char *what);
  * than 220 bytes its first 180 bytes plus '#' and a 64-bit FNV-1a hash in
  * hex.  Appended to `b`. */
 int izde__file_key(izde_buf *b, const char *real);
+
+/* ---- the index run (db/run.c) ----------------------------------------- */
+
+/* The current time as "2026-12-07T19:30:00Z". */
+void izde__run_now(char out[IZDE_RUN_TIME_MAX]);
+/* The last run of index `x` (metadata izde.run): its number (0: none yet)
+ * and when it began ("" when unknown).  An izx status. */
+int izde__run_last(izx_db *x, unsigned long *n, char time_out[IZDE_RUN_TIME_MAX]);
+/* Number this writing run (once per handle): the last run's number + 1,
+ * written to izde.run, committed with the first articles. */
+int izde__run_begin(izde_db *db);
+/* Write the handle's run to izde.run. */
+int izde__run_write(izde_db *db);
+/* The slot 5 stamp of article `id` (its Q term id_term): remembered from
+ * its deleted document, else its document's, else this run's. */
+int izde__run_stamp(izde_db *db, const char *id, const char *id_term, size_t id_len,
+                    char out[IZDE_RUN_STAMP_MAX]);
+/* Document `docid` is about to be deleted: remember its id's stamp. */
+void izde__run_remember(izde_db *db, unsigned docid);
+/* A new build in db->x replacing the index `from`: the saved searches of
+ * `from` and this run's number written into it. */
+int izde__run_keep_state(izde_db *db, izx_db *from);
 
 /* ---- the stems in memory (db/vocab.c) ------------------------------------ */
 

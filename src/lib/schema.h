@@ -53,6 +53,12 @@
 #define IZDE_SLOT_DATE_SORT 2 /* "YYYYMMDD" with unknown parts as 0: sort key */
 #define IZDE_SLOT_STORY 3     /* the story id: the id of the story's first article */
 #define IZDE_SLOT_STORY_SIG 4 /* the MinHash signature of the text (index/story.c) */
+#define IZDE_SLOT_RUN 5       /* "NNNNNNNNNN TIME": the index run that first indexed the id (db/run.c) */
+#define IZDE_META_RUN "izde.run"      /* "N TIME": the last index run's number and start */
+#define IZDE_META_WATCH "izde.watch:" /* + name: a saved search (search/watch.c) */
+#define IZDE_RUN_TIME_MAX 24   /* "2026-12-07T19:30:00Z" and its NUL, with room */
+#define IZDE_RUN_STAMP_MAX 40  /* "NNNNNNNNNN " + a time + NUL */
+#define IZDE_RUN_DIGITS 10     /* the run number in slot 5, zero-padded: sorts as text */
 #define IZDE_MAX_TERM 240    /* Xapian's limit is 245 bytes */
 #define IZDE_TITLE_POS_GAP 100 /* positions between title and text */
 /* Documents per commit while indexing (per worker).  Measured on 9,204 news

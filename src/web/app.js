@@ -492,6 +492,22 @@ function fromUrl() {
   $('claim').value = state.claim;
 }
 
+// The saved searches (izde watch add), each a search and an Atom feed;
+// the panel stays hidden when there are none.
+async function loadWatches() {
+  try {
+    const res = await api('/api/watches', {});
+    const items = res.watches.map((w) => el('li', {},
+      el('a', { href: '?' + new URLSearchParams({ q: w.query }) }, w.name), ' ',
+      el('span', { class: 'meta' }, w.query), ' ',
+      el('a', { href: w.feed, class: 'feed', type: 'application/atom+xml' }, 'Atom')));
+    $('watches').replaceChildren(...items);
+    $('watches-panel').hidden = !items.length;
+  } catch (e) {
+    $('watches-panel').hidden = true;
+  }
+}
+
 function page(delta) {
   const next = state.offset + delta * PAGE;
   if (next < 0 || (delta > 0 && next >= state.total)) return;
@@ -500,6 +516,7 @@ function page(delta) {
 }
 
 document.addEventListener('DOMContentLoaded', () => {
+  loadWatches();
   $('search').addEventListener('submit', (ev) => {
     ev.preventDefault();
     state.q = $('q').value.trim();

@@ -112,7 +112,7 @@ err "a body on GET" 413 "a GET request carries no body" "/api/search?q=$Q" -X GE
 err "POST" 405 "only GET and HEAD are served" "/api/search?q=$Q" -X POST --data-binary 'q=x'
 check_contains "POST: Allow says what is" "Allow: GET, HEAD" "$(curl -s -D - -o /dev/null -X POST "$URL/api/stats" | tr -d '\r')"
 err "DELETE" 405 "only GET and HEAD are served" "/" -X DELETE
-err "an unknown endpoint" 404 "no such endpoint '/api/nope': /api/search, /api/facts, /api/check, /api/timeline, /api/stats, /api/doc and /api/similar are" "/api/nope"
+err "an unknown endpoint" 404 "no such endpoint '/api/nope': /api/search, /api/facts, /api/check, /api/timeline, /api/stats, /api/doc, /api/similar and /api/watches are" "/api/nope"
 err "an unknown page" 404 "no such page; the search page is at /" "/admin"
 
 # nothing but the bundled page

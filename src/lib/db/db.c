@@ -313,6 +313,7 @@ int izde_db_close(izde_db *db)
     izde__vocab_free(db->vocab);
     izde__seen_free(db->ix.seen);
     free(db->ix.bad_url_file);
+    izde__strmap_free(db->ix.kept);
     for (size_t i = 0; i < db->set.n; i++) {
         izx_db_free(db->set.shards[i].x);
         free(db->set.shards[i].spec);

@@ -202,6 +202,7 @@ static int drop_one(izde_db *db, unsigned docid, const char *file_term, izde_rer
     int rc = files_of(db, docid, &files);
     int x = IZX_OK;
     if (rc == IZDE_OK && files.n <= 1) {
+        izde__run_remember(db, docid); /* read again, it keeps its first run */
         x = izx_db_delete_document(db->x, docid);
         if (x == IZX_OK && deleted)
             ++*deleted;

@@ -574,7 +574,7 @@ static int store_article(izde_db *db, const izde_article *a, const article_meta 
 }
 
 /* Replace the document of this id (Q term), keeping the files that hold
- * the id too (claims.c), and commit in batches: Xapian otherwise buffers
+ * the id too (claims.c) and the index run that first indexed it (run.c), and commit in batches: Xapian otherwise buffers
  * 10,000 documents in memory (about 1 GB for news articles), and a batch
  * is what an interrupted run keeps. */
 static int replace_document(izde_db *db, const izde_article *a, index_ctx *ctx)
@@ -592,7 +592,11 @@ static int replace_document(izde_db *db, const izde_article *a, index_ctx *ctx)
     izde__buf_free(&file);
     if (rc != IZDE_OK)
         return rc;
-    if ((rc = izx_doc_add_boolean_term(ctx->doc, ctx->term.data, ctx->term.len)) != IZX_OK ||
+    char stamp[IZDE_RUN_STAMP_MAX];
+    if ((rc = izde__run_stamp(db, a->id, ctx->term.data, ctx->term.len, stamp)) != IZDE_OK)
+        return rc;
+    if ((rc = izx_doc_set_value(ctx->doc, IZDE_SLOT_RUN, stamp, strlen(stamp))) != IZX_OK ||
+        (rc = izx_doc_add_boolean_term(ctx->doc, ctx->term.data, ctx->term.len)) != IZX_OK ||
         (rc = izx_db_replace_document(db->x, ctx->term.data, ctx->doc, NULL)) != IZX_OK)
         return izde__db_izx_error(db, rc, a->id);
     if (++db->ix.pending >= IZDE_COMMIT_EVERY)

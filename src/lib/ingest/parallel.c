@@ -86,6 +86,8 @@ static void run_worker(const ingest *parent, const file_entry *files, size_t n,
         izde_db_set_notice(db, parent->db->ix.notice, parent->db->ix.notice_payload);
         izde_db_set_warning(db, parent->db->ix.warning, parent->db->ix.warning_payload);
         db->ix.quiet_ids = parent->db->ix.quiet_ids;
+        db->ix.run = parent->db->ix.run; /* one run: the parent numbered it */
+        memcpy(db->ix.run_time, parent->db->ix.run_time, sizeof db->ix.run_time);
         db->out.k = parent->db->out.k; /* building one shard of N */
         db->out.n = parent->db->out.n;
         db->out.report_unrouted = parent->db->out.report_unrouted;
@@ -323,7 +325,8 @@ static int wait_workers(ingest *in, const workers *w, int rc)
     return rc;
 }
 
-/* Mark the shard (the parts' metadata does not say), drop ids read twice
+/* Keep the run and saved searches of the index replaced (run.c), mark
+ * the shard (the parts' metadata does not say), drop ids read twice
  * and assign the stories across the workers, in the merged index at
  * `merged` before it takes db's place. */
 static int finish_merged(izde_db *db, const char *merged, const file_entry *files, size_t n)
@@ -338,6 +341,8 @@ static int finish_merged(izde_db *db, const char *merged, const file_entry *file
         db->x = NULL;
     }
     izx_free(xmsg);
+    if (rc == IZDE_OK)
+        rc = izde__run_keep_state(db, own);
     if (rc == IZDE_OK)
         rc = izde__stamp_shard(db);
     if (rc == IZDE_OK)
@@ -409,6 +414,8 @@ int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigne
         izde__remove_index_folder(w.parts[k]); /* left over from an interrupted run */
     }
     izde__remove_index_folder(merged);
+    if ((rc = izde__run_begin(db)) != IZDE_OK)
+        goto done;
     rc = wait_workers(in, &w, start_workers(in, files, n, &w, force));
     unsigned clashes = db->ix.id_clashes;
     if (rc == IZDE_OK)

@@ -23,7 +23,8 @@
 
 typedef struct ranked {
     izx_mset *m;
-    int by_date;
+    int by_date; /* sorted by the value in `slot` first */
+    unsigned slot;
 } ranked;
 
 /* Do hits i and j of the mset have the same sort key? */
@@ -35,8 +36,8 @@ static int same_key(const ranked *r, unsigned i, unsigned j)
         return 1;
     const char *a, *b;
     size_t na = 0, nb = 0;
-    if (izx_mset_value(r->m, i, IZDE_SLOT_DATE_SORT, &a, &na) != IZX_OK ||
-        izx_mset_value(r->m, j, IZDE_SLOT_DATE_SORT, &b, &nb) != IZX_OK)
+    if (izx_mset_value(r->m, i, r->slot, &a, &na) != IZX_OK ||
+        izx_mset_value(r->m, j, r->slot, &b, &nb) != IZX_OK)
         return 0;
     return na == nb && memcmp(a, b, na) == 0;
 }
@@ -59,9 +60,11 @@ int izde__rank_page(izx_db *x, const izx_query *q, int sort, int collapse, unsig
     *m_out = NULL;
     *order_out = NULL;
     *n_out = 0;
-    int slot = sort == IZDE_SORT_RELEVANCE ? -1 : IZDE_SLOT_DATE_SORT;
-    int reverse = sort == IZDE_SORT_NEWEST;
-    ranked r = {NULL, sort != IZDE_SORT_RELEVANCE};
+    int slot = sort == IZDE_SORT_RELEVANCE ? -1
+               : sort == IZDE_SORT_INDEXED ? IZDE_SLOT_RUN
+                                           : IZDE_SLOT_DATE_SORT;
+    int reverse = sort == IZDE_SORT_NEWEST || sort == IZDE_SORT_INDEXED;
+    ranked r = {NULL, sort != IZDE_SORT_RELEVANCE, slot < 0 ? 0 : (unsigned)slot};
     unsigned lo = 0, n = 0, first = 0, last = 0;
     int keep_order = 0;
     for (unsigned margin = FIRST_MARGIN;; margin *= 8) {

@@ -240,6 +240,34 @@ static void fill_hit(izde_results *r, unsigned i, json_t *o, unsigned offset, iz
     h->source = jstr(o, "source");
     h->date = jstr(o, "date");
     h->story = jstr(o, "story");
+    /* the run that first indexed it: "NNNNNNNNNN TIME" (db/run.c) */
+    const char *v = NULL;
+    size_t len = 0;
+    if (izx_mset_value(m, at, IZDE_SLOT_RUN, &v, &len) == IZX_OK && len > IZDE_RUN_DIGITS + 1) {
+        h->run = strtoul(v, NULL, 10);
+        json_object_set_new(o, "indexed", json_stringn(v + IZDE_RUN_DIGITS + 1,
+                                                       len - IZDE_RUN_DIGITS - 1));
+        h->indexed = jstr(o, "indexed");
+    }
+}
+
+/* Keep the articles of index run `run` and later only (slot 5). */
+static int from_run(izde_db *db, izde_pquery *pq, unsigned long run)
+{
+    char lo[24], *msg = NULL;
+    snprintf(lo, sizeof lo, "%0*lu", IZDE_RUN_DIGITS, run);
+    izx_query *range = NULL, *both = NULL;
+    int x = izx_query_value_range(&range, IZDE_SLOT_RUN, lo, NULL, &msg);
+    if (x == IZX_OK)
+        x = izx_query_combine(&both, IZX_OP_FILTER, (izx_query *const[]){pq->xq, range}, 2, 0,
+                              &msg);
+    izx_query_free(range);
+    izx_free(msg);
+    if (x != IZX_OK)
+        return izde__db_error(db, izde__status_from_izx(x), "cannot keep the new articles");
+    izx_query_free(pq->xq);
+    pq->xq = both;
+    return IZDE_OK;
 }
 
 /* The other articles of each hit's story (copies.c). */
@@ -347,8 +375,11 @@ static int search_once(izde_results **out, izde_db *db, const char *query,
     izde_pquery pq;
     int rc = opt->like ? izde__similar_query(db, opt->like, query, &pq)
                        : izde__db_parse_query(db, query, &pq);
+    int parsed = rc == IZDE_OK;
+    if (parsed && opt->from_run)
+        rc = from_run(db, &pq, opt->from_run);
     if (rc != IZDE_OK) {
-        if (opt->like)
+        if (opt->like || parsed)
             izde__pquery_clear(&pq);
         return rc;
     }
