@@ -58,6 +58,11 @@ const char *cli_db_path(const char *opt);
  * reading; on failure print why and return NULL. */
 izde_db *cli_open_read(const cli_dbs *dbs);
 
+/* The index at `path` opened for writing, its lock held; NULL after
+ * printing why, *code then the exit status (CLI_LOCKED when another
+ * writer holds it, else CLI_ERROR). */
+izde_db *cli_open_write(const char *path, int *code);
+
 /* After running `query` on `db`: warn of left-out shards, and when `rc`
  * is a failure say so ("bad query '...': ..." or the handle's message)
  * and return 1; 0 when it is IZDE_OK. */

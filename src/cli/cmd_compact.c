@@ -41,22 +41,21 @@ int cmd_compact(int argc, char **argv)
     char *err = NULL;
     /* an index that is not there is an error, not a new empty one */
     int rc = izde_db_open(&db, path, IZDE_DB_READ, &err);
-    if (rc == IZDE_OK) {
-        unsigned shards = izde_db_shard_count(db);
-        izde_db_close(db);
-        db = NULL;
-        if (shards > 1) {
-            cli_error("compact: '%s' is a set of %u shards: compact each one by itself "
-                      "(izde compact --db %s/shard-1, ...)", path, shards, path);
-            return CLI_ERROR;
-        }
-        rc = izde_db_open(&db, path, IZDE_DB_WRITE, &err);
-    }
     if (rc != IZDE_OK) {
         cli_error("%s", err ? err : izde_status_name(rc));
         izde_free(err);
-        return rc == IZDE_ELOCKED ? CLI_LOCKED : CLI_ERROR;
+        return CLI_ERROR;
     }
+    unsigned shards = izde_db_shard_count(db);
+    izde_db_close(db);
+    if (shards > 1) {
+        cli_error("compact: '%s' is a set of %u shards: compact each one by itself "
+                  "(izde compact --db %s/shard-1, ...)", path, shards, path);
+        return CLI_ERROR;
+    }
+    int code = CLI_ERROR;
+    if (!(db = cli_open_write(path, &code)))
+        return code;
     unsigned long long before = 0, after = 0;
     rc = izde_db_compact(db, &before, &after);
     if (rc != IZDE_OK) {

@@ -203,21 +203,6 @@ out:
     return code;
 }
 
-/* The index opened for writing (its lock held): NULL after saying why,
- * *code the exit status. */
-static izde_db *open_write(const char *dbpath, int *code)
-{
-    izde_db *db = NULL;
-    char *err = NULL;
-    int rc = izde_db_open(&db, dbpath, IZDE_DB_WRITE, &err);
-    if (rc != IZDE_OK) {
-        cli_error("%s", err ? err : izde_status_name(rc));
-        *code = rc == IZDE_ELOCKED ? CLI_LOCKED : CLI_ERROR;
-    }
-    izde_free(err);
-    return db;
-}
-
 static int watch_add(const char *dbpath, char **ops, int nops, int replace, int all)
 {
     if (nops < 3) {
@@ -237,7 +222,7 @@ static int watch_add(const char *dbpath, char **ops, int nops, int replace, int 
             return CLI_ERROR;
         }
     int code = CLI_OK;
-    izde_db *db = open_write(dbpath, &code);
+    izde_db *db = cli_open_write(dbpath, &code);
     if (db && izde_watch_add(db, ops[1], query, replace, all) != IZDE_OK) {
         cli_error("watch add: %s", izde_db_errmsg(db));
         code = CLI_ERROR;
@@ -259,7 +244,7 @@ static int watch_remove(const char *dbpath, char **ops, int nops)
         return CLI_ERROR;
     }
     int code = CLI_OK;
-    izde_db *db = open_write(dbpath, &code);
+    izde_db *db = cli_open_write(dbpath, &code);
     if (db && izde_watch_remove(db, ops[1]) != IZDE_OK) {
         cli_error("watch remove: %s", izde_db_errmsg(db));
         code = CLI_ERROR;
@@ -322,7 +307,7 @@ static int watch_run(const char *dbpath, char **ops, int nops, int json, int csv
         return CLI_ERROR;
     }
     int code = CLI_OK;
-    izde_db *db = open_write(dbpath, &code);
+    izde_db *db = cli_open_write(dbpath, &code);
     if (!db)
         return code;
     izde_watches *ws = NULL;
