@@ -20,7 +20,8 @@ static const cli_option index_options[] = {
     {O_FORCE, "--force", NULL, NULL, NULL, "re-read every file, even unchanged ones"},
     {O_JOBS, "--jobs", "-j", "N", NULL,
      "build a new index with N worker processes (default: one per CPU,\n"
-     "at most 8); an index that holds documents is updated by one process"},
+     "at most 8; a big JSON Lines or CSV file is shared by them); an index\n"
+     "that holds documents is updated by one process"},
     {O_SHARDS, "--shards", NULL, "N", NULL,
      "build N shards in the --db folder (DIR/shard-1 ... DIR/shard-N and\n"
      "the list DIR/izde.shards that `izde search --db DIR` opens), one\n"

@@ -456,6 +456,9 @@ int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
     if (rc == IZDE_OK && fresh && serial > 0 && (rc = izde_db_commit(db)) == IZDE_OK &&
         (rc = izde__ingest_assign_stories(db, l.v, l.n)) == IZDE_OK)
         rc = izde_db_commit(db);
+    /* and packed as a parallel build's merge packs it */
+    if (rc == IZDE_OK && fresh && serial > 0 && l.bytes >= IZDE_PARALLEL_MIN_BYTES)
+        rc = izde__ingest_compact(db);
     for (size_t i = 0; i < in.nreread; i++)
         free(in.reread[i]);
     free(in.reread);

@@ -88,6 +88,9 @@ int izde__ingest_assign_stories(izde_db *db, const file_entry *files, size_t n);
 int izde__ingest_parallel(ingest *in, const file_entry *files, size_t n, unsigned jobs,
                           int force);
 
+/* Pack a new index one process wrote, in its place (compact.c). */
+int izde__ingest_compact(izde_db *db);
+
 /* Remove what a stopped parallel run left beside the index (DB.part-K,
  * DB.merged); we hold its lock, so no run is using them. */
 void izde__ingest_remove_leftovers(izde_db *db);
