@@ -4,7 +4,8 @@
 # read by several workers in byte ranges cut at record boundaries; the
 # index holds exactly what one process builds (ids, ranks, scores,
 # stories, facts, signatures), and problems come in reading order with
-# the files' true line numbers.
+# the files' true line numbers; a malformed CSV file is not cut, and a
+# bulk build by one process ends compact.
 . "$(dirname "$0")/test-lib.sh"
 
 # the seed texts, numbered, as many times as it takes to pass 4 MiB
@@ -83,6 +84,20 @@ check_eq "the merged index checks out" "three: format version 3, 1262 documents,
 run index -v --db three big
 check_eq "again: both files unchanged, their problems counted" "izde: big/a.csv: unchanged; 1 of its records could not be indexed when it was read (--force reads it again and says which)
 izde: big/b.jsonl: unchanged; 2 of its records could not be indexed when it was read (--force reads it again and says which)" "$ERR"
+
+# a bulk build by one process ends compact too (a single writer leaves
+# its B-trees about half full: twice the size)
+check_eq "-j 1's index no bigger than the merged -j 3 one" "true" \
+    "$(test "$(du -sk one | cut -f1)" -le "$(du -sk three | cut -f1)" && echo true)"
+
+# a CSV file malformed before its middle is not cut: one worker reads it
+# and stops where one process stops
+mkdir bad
+{ head -n 1 big/a.csv; echo 'x1,Тест,Первая строка.'; echo 'x2,ab"c,d'; tail -n +2 big/a.csv; } > bad/c.csv
+run index -v -j 2 --db bad-db bad
+check_eq "malformed CSV: not cut, read up to the error" "indexed 1 article from 1 file (1 new, 0 changed, 0 unchanged, 0 removed) in T s; bad-db now holds 1 document" "$(summary)"
+check_eq "... reported as one process reports it" "izde: bad/c.csv:3: malformed CSV (error parsing data while strict checking enabled); the rest of the file is skipped
+izde: 1 file or record could not be indexed (listed above); the rest was indexed" "$ERR"
 
 # one file alone is shared by the workers too
 run index -v -j 2 --db single big/b.jsonl
