@@ -20,7 +20,8 @@ static const cli_option index_options[] = {
     {O_FORCE, "--force", NULL, NULL, NULL, "re-read every file, even unchanged ones"},
     {O_JOBS, "--jobs", "-j", "N", NULL,
      "build a new index with N worker processes (default: one per CPU,\n"
-     "at most 8); an index that holds documents is updated by one process"},
+     "at most 8; a big JSON Lines or CSV file is shared by them); an index\n"
+     "that holds documents is updated by one process"},
     {O_SHARDS, "--shards", NULL, "N", NULL,
      "build N shards in the --db folder (DIR/shard-1 ... DIR/shard-N and\n"
      "the list DIR/izde.shards that `izde search --db DIR` opens), one\n"
@@ -143,16 +144,17 @@ static int summary(const izde_index_stats *st, double secs, const char *dbpath, 
                    const char *where)
 {
     char gone[96] = "", clashes[96] = "";
+    const char *packed = st->compacted ? "; compacted (it had grown past twice its packed size)" : "";
     if (st->files_gone)
         snprintf(gone, sizeof gone, ", %u gone, not pruned", st->files_gone);
     if (st->id_clashes)
         snprintf(clashes, sizeof clashes, "; %u id%s replaced from another file",
                  st->id_clashes, st->id_clashes == 1 ? "" : "s");
     printf("indexed %u article%s from %u file%s (%u new, %u changed, %u unchanged, %u removed%s) "
-           "in %.2f s; %s now holds %u document%s%s%s\n",
+           "in %.2f s; %s now holds %u document%s%s%s%s\n",
            st->articles, st->articles == 1 ? "" : "s", st->files, st->files == 1 ? "" : "s",
            st->files_new, st->files_changed, st->files_unchanged, st->files_removed, gone, secs,
-           dbpath, total, total == 1 ? "" : "s", where, clashes);
+           dbpath, total, total == 1 ? "" : "s", where, clashes, packed);
     if (st->files_old_problems && !st->failed)
         printf("%u unchanged file%s had %u record%s that could not be indexed when read "
                "(-v names them, --force reads them again)\n",

@@ -209,6 +209,8 @@ typedef struct izde_index_stats {
     unsigned id_clashes;       /* articles that replaced one of the same id read
                                 * from another file (a warning each unless
                                 * opts->quiet_ids) */
+    int compacted;             /* the run ended by compacting an index that had grown
+                                * past twice its compacted size (izde_db_compact) */
 } izde_index_stats;
 
 /* Called before the first file and after each file: files done of the

@@ -170,7 +170,8 @@ char *izde__db_swap_old_path(const char *path);
 int izde__db_note_compacted(izde_db *db);
 /* Compact the index (izde_db_compact) when it has grown past
  * IZDE_RECOMPACT_RATIO times its size after its last compaction; one
- * never compacted is left alone.  *compacted says whether it was. */
+ * never compacted (a first build under 4 MiB) takes its size now as the
+ * base.  *compacted says whether it was compacted. */
 int izde__db_compact_if_grown(izde_db *db, int *compacted);
 /* Delete an index folder: its files, then itself (no subfolders). */
 void izde__remove_index_folder(const char *dir);

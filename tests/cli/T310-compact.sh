@@ -8,14 +8,22 @@
 . "$(dirname "$0")/test-lib.sh"
 
 # 650 articles in 5 JSON Lines files, each indexed by a run of its own,
-# then all of them again (--force): many commits, B-trees part empty
+# then all of them again (--force): many commits, B-trees part empty; a
+# run that leaves the index over twice its size after the first build
+# (or its last compaction) compacts it, and says so
 mkdir news
 for f in "$CORPUS"/*.txt; do
     jq -Rsc --arg b "$(basename "$f" .txt)" '. as $t | range(0; 130) |
         {id: "\($b)-\(.)", title: "zzmark \(.)", text: $t}' "$f" > "news/$(basename "$f" .txt).jsonl"
 done
-for f in news/*.jsonl; do "$IZDE" index --db db "$f" > /dev/null 2>&1; done
-"$IZDE" index --force --db db news > /dev/null 2>&1
+: > runs.out
+for f in news/*.jsonl; do "$IZDE" index --db db "$f" >> runs.out 2>&1; done
+"$IZDE" index --force --db db news >> runs.out 2>&1
+check_eq "runs of izde index: the index compacted when it had doubled, and said so" true \
+    "$(grep -q '; compacted (it had grown past twice its packed size)$' runs.out && echo true || echo false)"
+# one more small run: the compacted index's full blocks split
+jq -c '.id += "-more"' news/$(ls news | head -n 1) > more.jsonl
+"$IZDE" index --db db more.jsonl > /dev/null 2>&1
 
 answers() {
     for q in zzmark Казахстане экстремизма '"28 тысяч"' Бишкек; do
@@ -27,7 +35,7 @@ size_before=$(du -sk db | cut -f1)
 
 run compact --db db
 check_eq "compact: exit 0" 0 "$STATUS"
-check_contains "compact: says what it did" "compacted db: 650 documents, " "$OUT"
+check_contains "compact: says what it did" "compacted db: 780 documents, " "$OUT"
 size_after=$(du -sk db | cut -f1)
 check_eq "compact: the index is smaller ($size_before KiB -> $size_after KiB)" true \
     "$([ "$size_after" -lt "$size_before" ] && echo true || echo false)"
@@ -37,6 +45,7 @@ check_eq "compact: every answer as before" "$(md5sum < before.txt)" "$(md5sum < 
 check_eq "compact: check-index" 0 "$?"
 run index --db db news
 check_contains "compact: the file signatures kept" "(0 new, 0 changed, 5 unchanged, 0 removed)" "$OUT"
+check_not_contains "an unchanged run: no compaction" "compacted" "$OUT"
 check_eq "compact: nothing left beside the index" "db" "$(ls -d db*)"
 
 # errors
@@ -76,7 +85,7 @@ check_eq "locked: message" "izde: index 'db' is locked by another izde index (pi
 exec 3>&-
 wait "$WPID"
 
-expected_ids() { cat news/*.jsonl | jq -r .id | sort; }
+expected_ids() { cat news/*.jsonl more.jsonl | jq -r .id | sort; }
 indexed_ids() {
     "$IZDE" search --db db --json --all-copies --no-snippets -n 100000 zzmark 2>/dev/null | jq -r '.hits[].id' | sort
 }

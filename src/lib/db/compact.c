@@ -96,8 +96,8 @@ int izde__db_compact_if_grown(izde_db *db, int *compacted)
         return izde__db_izx_error(db, xr, "cannot read the compacted size");
     unsigned long long was = v && n ? strtoull(v, NULL, 10) : 0;
     izx_free(v);
-    if (!was) /* never compacted: a bulk build compacts as it ends */
-        return IZDE_OK;
+    if (!was) /* never compacted (a small first build): its size now is the base */
+        return izde__db_note_compacted(db);
     int rc = izde_db_commit(db);
     if (rc != IZDE_OK || (double)folder_bytes(db->path) <= IZDE_RECOMPACT_RATIO * (double)was)
         return rc;

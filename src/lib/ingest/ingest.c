@@ -22,9 +22,6 @@
 
 #define report izde__ingest_report
 
-/* The least input worth building a new index with several workers. */
-#define IZDE_PARALLEL_MIN_BYTES (4ull << 20)
-
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -439,7 +436,7 @@ int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
     size_t serial = l.n; /* files left for the serial loop */
     /* workers pay for themselves on a few megabytes; below that one
      * process is as fast, and reports problems in file order */
-    if (rc == IZDE_OK && opts->jobs > 1 && l.n > 1 && l.bytes >= IZDE_PARALLEL_MIN_BYTES && fresh) {
+    if (rc == IZDE_OK && opts->jobs > 1 && l.bytes >= IZDE_PARALLEL_MIN_BYTES && fresh) {
         rc = izde__ingest_parallel(&in, l.v, l.n, opts->jobs, opts->force);
         if (rc == IZDE_OK && opts->progress)
             opts->progress(opts->progress_payload, (unsigned)l.n, (unsigned)l.n, l.bytes, l.bytes);
@@ -459,6 +456,12 @@ int izde_index_paths(izde_db *db, const char *const *paths, size_t npaths,
     if (rc == IZDE_OK && fresh && serial > 0 && (rc = izde_db_commit(db)) == IZDE_OK &&
         (rc = izde__ingest_assign_stories(db, l.v, l.n)) == IZDE_OK)
         rc = izde_db_commit(db);
+    /* and packed as a parallel build's merge packs it; an index grown by
+     * runs past twice its packed size is packed again (db/compact.c) */
+    if (rc == IZDE_OK && fresh && serial > 0 && l.bytes >= IZDE_PARALLEL_MIN_BYTES)
+        rc = izde_db_compact(db, NULL, NULL);
+    else if (rc == IZDE_OK && !fresh && (in.stats->files || in.stats->files_removed))
+        rc = izde__db_compact_if_grown(db, &in.stats->compacted);
     for (size_t i = 0; i < in.nreread; i++)
         free(in.reread[i]);
     free(in.reread);

@@ -9,6 +9,21 @@
 
 #include "izde-private.h"
 
+/* The least input worth building a new index with several workers, and
+ * the least file worth cutting into ranges for them (parallel.c). */
+#define IZDE_PARALLEL_MIN_BYTES (4ull << 20)
+
+/* The part of a big file one worker reads (split.c, parallel.c): bytes
+ * [start, end), which begin on a record; the whole file is still counted
+ * for chrome detection. */
+typedef struct file_range {
+    unsigned long long start, end;
+    unsigned long long header_end; /* CSV: its header row is bytes [0, header_end) */
+    unsigned long first_line;      /* the line of the file byte `start` is on */
+    unsigned part;                 /* 0 for the first range: it counts the file */
+    int counted;                   /* its worker counted the file for an earlier range */
+} file_range;
+
 typedef struct ingest {
     izde_db *db;
     izde_problem_fn problem;   /* called once per bad file or record */
@@ -20,6 +35,7 @@ typedef struct ingest {
     char **reread;              /* file keys to read again before the run ends (claims.c) */
     size_t nreread, capreread;
     int counting;               /* reading a file only to count its lines (readers.c) */
+    const file_range *range;    /* read only this part of the file, or NULL */
     const izde_index_options *defaults; /* --source, --lang, --date-from, or NULL */
     char file_date[11];         /* the file's default date (YYYY-MM-DD), or "" */
     unsigned long long defaults_tag; /* hash of the file's defaults, 0 without any */
@@ -40,6 +56,20 @@ typedef struct file_entry {
  * documents replaced when changed); problems are reported, a database
  * failure is returned. */
 int izde__ingest_file(ingest *in, const file_entry *e, int force);
+
+/* Index range `r` of a big file into a new index (parallel.c): no
+ * signature is read or written (the parent writes it after the merge);
+ * *problems gets the number of its records that could not be indexed. */
+int izde__ingest_range(ingest *in, const file_entry *e, const file_range *r, unsigned *problems);
+/* Write the signature of a file read in ranges into the merged index,
+ * with `problems` records that could not be indexed. */
+int izde__ingest_write_sig(ingest *in, const file_entry *e, unsigned problems);
+
+/* Cut a JSON Lines or CSV file into at most `parts` ranges of about
+ * equal bytes, each starting on a record (r holds `parts`); returns how
+ * many: 1 (the whole file) for another format, a malformed CSV file or
+ * one too few records. */
+unsigned izde__split_file(const file_entry *e, unsigned parts, file_range *r);
 
 /* Remember to read the file of `file_key` again before the run ends
  * (an izde_reread_fn; `vin` is the ingest). */
@@ -72,6 +102,19 @@ typedef struct worker_report {
 /* Write the whole report to `fd` / read it; read returns 0 when complete. */
 void izde__report_send(int fd, const worker_report *rep);
 int izde__report_read(int fd, worker_report *rep);
+
+/* The problems of a worker process, held back for its parent (held.c):
+ * izde__held_problem() is an izde_problem_fn whose payload is this. */
+typedef struct held_problems {
+    izde_buf buf;      /* the records, as met */
+    size_t task;       /* the task being read (parallel.c) */
+} held_problems;
+void izde__held_problem(void *payload, const char *path, unsigned long line, int status,
+                        const char *msg);
+/* Report the records of all workers' blobs to `problem`, task by task,
+ * each task's in the order met; IZDE_ENOMEM when out of memory. */
+int izde__held_replay(const izde_buf *blobs, size_t nblobs, izde_problem_fn problem,
+                      void *payload);
 
 /* Report one bad file (line 0) or record and count it as failed; in a
  * process writing shard K > 0 of `izde index --shards` only count it in

@@ -5,6 +5,8 @@
  * lang); other columns are kept in the document data.  Parsing is
  * libcsv's; each bad row is reported with the line it starts on.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,7 @@ typedef struct csv_state {
     unsigned long row_line;   /* line the current row started on */
     int rc;                   /* a database failure stops the file */
     int bad_header;           /* no text column: rows are skipped */
+    int quiet_header;         /* a range after the first: its first range reports the header */
 } csv_state;
 
 static int has_column(const csv_state *st, const char *name)
@@ -145,7 +148,8 @@ static void on_row(int term, void *vst)
             if (!has_column(st, "text") && !has_column(st, "content") && !has_column(st, "body") &&
                 !has_column(st, "title")) {
                 st->bad_header = 1;
-                izde__ingest_report(st->in, st->path, 1, IZDE_EFORMAT,
+                if (!st->quiet_header)
+                    izde__ingest_report(st->in, st->path, 1, IZDE_EFORMAT,
                                     "the header row names no text, content, body or title "
                                     "column; the file is skipped");
             }
@@ -159,15 +163,70 @@ static void on_row(int term, void *vst)
     st->row_line = st->line + 1;
 }
 
+/* libcsv's state between rows (ROW_NOT_BEGUN in libcsv.c). */
+#define CSV_ROW_NOT_BEGUN 0
+
+/* Feed bytes [p, end) to the parser line by line, so a report can name
+ * the line a row starts on (the first line fed is st->line).  Returns 0,
+ * or -1 after reporting malformed CSV (the rest of the file is skipped). */
+static int feed(csv_state *st, struct csv_parser *parser, const char *p, const char *end)
+{
+    while (p < end && st->rc == IZDE_OK) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+        if (parser->pstate == CSV_ROW_NOT_BEGUN)
+            st->row_line = st->line; /* past blank lines */
+        if (csv_parse(parser, p, n, on_field, on_row, st) != n) {
+            izde__ingest_report(st->in, st->path, st->line, IZDE_EFORMAT,
+                                "malformed CSV (%s); the rest of the file is skipped",
+                                csv_strerror(csv_error(parser)));
+            return -1;
+        }
+        p += n;
+        if (nl)
+            st->line++;
+    }
+    return 0;
+}
+
+/* The bytes a reading needs: the whole file, or for one range of it its
+ * header row and then the range (*header_len: the header's bytes). */
+static char *read_csv(ingest *in, const char *path, size_t *len, size_t *header_len)
+{
+    *header_len = 0;
+    if (!in->range || in->counting)
+        return izde__ingest_read_file(in, path, 0, len);
+    const file_range *r = in->range;
+    size_t h = r->part ? (size_t)r->header_end : 0, n = (size_t)(r->end - r->start);
+    char *data = malloc(h + n + 1);
+    FILE *f = data ? fopen(path, "rb") : NULL;
+    int ok = f && fread(data, 1, h, f) == h && fseeko(f, (off_t)r->start, SEEK_SET) == 0 &&
+             fread(data + h, 1, n, f) == n;
+    if (!ok) {
+        izde__ingest_report(in, path, 0, data ? IZDE_EIO : IZDE_ENOMEM, "cannot read: %s",
+                            data ? strerror(errno ? errno : EIO) : "out of memory");
+        free(data);
+        data = NULL;
+    }
+    if (f)
+        fclose(f);
+    if (data)
+        data[h + n] = '\0', *len = h + n, *header_len = h;
+    return data;
+}
+
 int izde__ingest_csv(ingest *in, const char *path)
 {
-    size_t len = 0;
-    char *data = izde__ingest_read_file(in, path, 0, &len);
+    size_t len = 0, header_len = 0;
+    char *data = read_csv(in, path, &len, &header_len);
     if (!data)
         return IZDE_OK;
-    in->stats->files++;
+    const file_range *r = in->counting ? NULL : in->range;
+    if (!r || !r->part)
+        in->stats->files++;
     char *real = realpath(path, NULL);
-    csv_state st = {.in = in, .path = path, .real = real ? real : path, .line = 1, .row_line = 1};
+    csv_state st = {.in = in, .path = path, .real = real ? real : path, .line = 1, .row_line = 1,
+                    .quiet_header = r && r->part};
     struct csv_parser parser;
     int rc = IZDE_OK;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
@@ -177,22 +236,15 @@ int izde__ingest_csv(ingest *in, const char *path)
     const char *p = data, *end = data + len;
     if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
         p += 3;
-    /* feed it line by line so a report can name the line a row starts on */
-    while (p < end && st.rc == IZDE_OK) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
-        if (csv_parse(&parser, p, n, on_field, on_row, &st) != n) {
-            izde__ingest_report(in, path, st.line, IZDE_EFORMAT,
-                                "malformed CSV (%s); the rest of the file is skipped",
-                                csv_strerror(csv_error(&parser)));
-            break;
-        }
-        p += n;
-        if (nl)
-            st.line++;
+    int bad = 0;
+    if (header_len) { /* the header row of the file, then the range */
+        bad = feed(&st, &parser, p, data + header_len);
+        p = data + header_len;
+        st.line = r->first_line;
     }
-    if (st.rc == IZDE_OK && p >= end &&
-        csv_fini(&parser, on_field, on_row, &st) != 0)
+    if (!bad)
+        bad = feed(&st, &parser, p, end);
+    if (st.rc == IZDE_OK && !bad && csv_fini(&parser, on_field, on_row, &st) != 0)
         izde__ingest_report(in, path, st.row_line, IZDE_EFORMAT,
                             "malformed CSV at the end (%s): an unclosed quote?",
                             csv_strerror(csv_error(&parser)));

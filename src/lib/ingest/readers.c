@@ -172,13 +172,16 @@ done:
 }
 
 /* The next line of f into *line (getline's buffer), at most `max` bytes
- * kept: a longer line is read to its end and dropped, *too_long set.
- * Returns the bytes kept, -1 at the end of the file, -2 out of memory. */
-static ssize_t read_bounded_line(FILE *f, char **line, size_t *cap, size_t max, int *too_long)
+ * kept: a longer line is read to its end and dropped, *too_long set;
+ * *used counts the bytes read.  Returns the bytes kept, -1 at the end of
+ * the file, -2 out of memory. */
+static ssize_t read_bounded_line(FILE *f, char **line, size_t *cap, size_t max, int *too_long,
+                                 unsigned long long *used)
 {
     size_t len = 0;
     *too_long = 0;
     for (int c; (c = getc(f)) != EOF;) {
+        ++*used;
         if (!*too_long && len + 1 >= *cap) {
             size_t ncap = *cap ? *cap * 2 : 4096;
             char *nl = realloc(*line, ncap);
@@ -200,6 +203,19 @@ static ssize_t read_bounded_line(FILE *f, char **line, size_t *cap, size_t max, 
     return (ssize_t)len;
 }
 
+/* Where a reading of f starts: its range's first byte and line when a
+ * worker reads one part of it (not when it counts the whole file). */
+static int seek_range(ingest *in, FILE *f, unsigned long *lineno, unsigned long long *limit)
+{
+    *lineno = 0;
+    *limit = 0;
+    if (!in->range || in->counting)
+        return 0;
+    *lineno = in->range->first_line - 1;
+    *limit = in->range->end - in->range->start;
+    return fseeko(f, (off_t)in->range->start, SEEK_SET);
+}
+
 static int index_jsonl_file(ingest *in, const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -208,16 +224,23 @@ static int index_jsonl_file(ingest *in, const char *path)
                strerror(errno));
         return IZDE_OK;
     }
-    in->stats->files++;
+    unsigned long lineno;
+    unsigned long long limit, used = 0;
+    if (seek_range(in, f, &lineno, &limit) != 0) {
+        report(in, path, 0, IZDE_EIO, "cannot read: %s", strerror(errno));
+        fclose(f);
+        return IZDE_OK;
+    }
+    if (!in->range || !in->range->part)
+        in->stats->files++;
     char *real = realpath(path, NULL);
     char *line = NULL;
     size_t cap = 0;
-    ssize_t n;
-    unsigned long lineno = 0;
+    ssize_t n = 0;
     int rc = IZDE_OK;
     int too_long = 0;
-    while (rc == IZDE_OK &&
-           (n = read_bounded_line(f, &line, &cap, MAX_ARTICLE_BYTES, &too_long)) >= 0) {
+    while (rc == IZDE_OK && (!limit || used < limit) &&
+           (n = read_bounded_line(f, &line, &cap, MAX_ARTICLE_BYTES, &too_long, &used)) >= 0) {
         lineno++;
         if (too_long) {
             report(in, path, lineno, IZDE_EFORMAT,
@@ -261,6 +284,12 @@ static int count_then_index(ingest *in, const char *path, int (*read)(ingest *, 
     struct stat st;
     if (!in->db || !in->db->ix.seen || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
         return read(in, path);
+    if (in->range && in->range->counted) { /* an earlier range of it was */
+        in->db->ix.counted = 1;
+        int rc = read(in, path);
+        in->db->ix.counted = 0;
+        return rc;
+    }
     izde_index_stats scratch = {0}, *stats = in->stats;
     in->stats = &scratch;
     in->counting = 1;
@@ -446,3 +475,45 @@ done:
     return rc;
 }
 
+
+int izde__ingest_range(ingest *in, const file_entry *e, const file_range *r, unsigned *problems)
+{
+    struct stat st;
+    /* an article's place in its file: past every line before the range,
+     * so the ranges keep the file's reading order (story_pass.c) */
+    in->db->ix.read_seq = r->part ? (unsigned)(r->first_line - 1) : 0;
+    izde__ingest_file_defaults(in, e->path, stat(e->path, &st) == 0 ? (long long)st.st_mtime : 0);
+    if (!r->part)
+        in->stats->files_new++;
+    unsigned failed = in->stats->failed + in->unreported;
+    in->range = r;
+    int rc = index_file(in, e->path);
+    in->range = NULL;
+    *problems = in->stats->failed + in->unreported - failed;
+    return rc;
+}
+
+int izde__ingest_write_sig(ingest *in, const file_entry *e, unsigned problems)
+{
+    izde_db *db = in->db;
+    struct stat st;
+    char *real = realpath(e->path, NULL);
+    uint64_t h = 0;
+    if (!real || stat(e->path, &st) != 0 || hash_file(e->path, &h) != 0) {
+        free(real);
+        return IZDE_OK; /* not tracked: the next run reads it again */
+    }
+    izde__ingest_file_defaults(in, e->path, (long long)st.st_mtime);
+    izde_buf key = {0};
+    izde__buf_puts(&key, IZDE_META_FILE);
+    int rc = izde__file_key(&key, real) ? izde__db_error(db, IZDE_ENOMEM, "out of memory") : IZDE_OK;
+    file_sig sig = {e->size, e->mtime_ns, h, in->defaults_tag, problems};
+    char v[160];
+    format_sig(&sig, v, sizeof v);
+    int xrc = rc == IZDE_OK ? izx_db_set_metadata(db->x, key.data, v, strlen(v)) : IZX_OK;
+    if (xrc != IZX_OK)
+        rc = izde__db_izx_error(db, xrc, real);
+    izde__buf_free(&key);
+    free(real);
+    return rc;
+}
