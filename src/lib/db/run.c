@@ -33,7 +33,8 @@ int izde__run_last(izx_db *x, unsigned long *n, char time_out[IZDE_RUN_TIME_MAX]
     time_out[0] = '\0';
     int rc = izx_db_get_metadata(x, IZDE_META_RUN, &v, NULL);
     char t[IZDE_RUN_TIME_MAX];
-    if (rc == IZX_OK && v && sscanf(v, "%lu %24s", n, t) == 2)
+    _Static_assert(IZDE_RUN_TIME_MAX == 24, "the %23s below reads at most IZDE_RUN_TIME_MAX - 1");
+    if (rc == IZX_OK && v && sscanf(v, "%lu %23s", n, t) == 2)
         snprintf(time_out, IZDE_RUN_TIME_MAX, "%s", t);
     izx_free(v);
     return rc;
