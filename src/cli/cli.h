@@ -58,9 +58,12 @@ const char *cli_db_path(const char *opt);
  * reading; on failure print why and return NULL. */
 izde_db *cli_open_read(const cli_dbs *dbs);
 
-/* The index at `path` opened for writing, its lock held; NULL after
- * printing why, *code then the exit status (CLI_LOCKED when another
- * writer holds it, else CLI_ERROR). */
+/* The one index at `path` opened in `mode` (IZDE_DB_READ, or
+ * IZDE_DB_WRITE with its lock held); NULL after printing why, *code then
+ * the exit status (CLI_LOCKED when another writer holds it, else
+ * CLI_ERROR). */
+izde_db *cli_open_path(const char *path, int mode, int *code);
+/* cli_open_path(path, IZDE_DB_WRITE, code). */
 izde_db *cli_open_write(const char *path, int *code);
 
 /* After running `query` on `db`: warn of left-out shards, and when `rc`

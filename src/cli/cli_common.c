@@ -20,17 +20,22 @@ const char *cli_db_path(const char *opt)
     return "index/db";
 }
 
-izde_db *cli_open_write(const char *path, int *code)
+izde_db *cli_open_path(const char *path, int mode, int *code)
 {
     izde_db *db = NULL;
     char *err = NULL;
-    int rc = izde_db_open(&db, path, IZDE_DB_WRITE, &err);
+    int rc = izde_db_open(&db, path, mode, &err);
     if (rc != IZDE_OK) {
         cli_error("%s", err ? err : izde_status_name(rc));
         *code = rc == IZDE_ELOCKED ? CLI_LOCKED : CLI_ERROR;
     }
     izde_free(err);
     return db;
+}
+
+izde_db *cli_open_write(const char *path, int *code)
+{
+    return cli_open_path(path, IZDE_DB_WRITE, code);
 }
 
 void cli_error(const char *fmt, ...)

@@ -41,16 +41,12 @@ int cmd_check_index(int argc, char **argv)
     const char *path = cli_parse_db_only(&cli_cmd_check_index, argc, argv);
     if (!path)
         return CLI_ERROR;
-    izde_db *db = NULL;
-    char *err = NULL;
-    int rc = izde_db_open(&db, path, IZDE_DB_READ, &err);
-    if (rc != IZDE_OK) {
-        cli_error("%s", err ? err : izde_status_name(rc));
-        izde_free(err);
-        return CLI_ERROR;
-    }
+    int code = CLI_ERROR;
+    izde_db *db = cli_open_path(path, IZDE_DB_READ, &code);
+    if (!db)
+        return code;
     unsigned docs = 0, bad = 0;
-    rc = izde_db_verify(db, on_problem, NULL, &docs, &bad);
+    int rc = izde_db_verify(db, on_problem, NULL, &docs, &bad);
     if (rc != IZDE_OK) {
         cli_error("%s", izde_db_errmsg(db));
         izde_db_close(db);

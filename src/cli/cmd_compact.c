@@ -37,15 +37,11 @@ int cmd_compact(int argc, char **argv)
     const char *path = cli_parse_db_only(&cli_cmd_compact, argc, argv);
     if (!path)
         return CLI_ERROR;
-    izde_db *db = NULL;
-    char *err = NULL;
+    int code = CLI_ERROR;
     /* an index that is not there is an error, not a new empty one */
-    int rc = izde_db_open(&db, path, IZDE_DB_READ, &err);
-    if (rc != IZDE_OK) {
-        cli_error("%s", err ? err : izde_status_name(rc));
-        izde_free(err);
-        return CLI_ERROR;
-    }
+    izde_db *db = cli_open_path(path, IZDE_DB_READ, &code);
+    if (!db)
+        return code;
     unsigned shards = izde_db_shard_count(db);
     izde_db_close(db);
     if (shards > 1) {
@@ -53,11 +49,10 @@ int cmd_compact(int argc, char **argv)
                   "(izde compact --db %s/shard-1, ...)", path, shards, path);
         return CLI_ERROR;
     }
-    int code = CLI_ERROR;
     if (!(db = cli_open_write(path, &code)))
         return code;
     unsigned long long before = 0, after = 0;
-    rc = izde_db_compact(db, &before, &after);
+    int rc = izde_db_compact(db, &before, &after);
     if (rc != IZDE_OK) {
         cli_error("%s", izde_db_errmsg(db));
         izde_db_close(db);

@@ -293,14 +293,10 @@ int cmd_index(int argc, char **argv)
     }
     if (shards)
         return index_shards(dbpath, shards, paths, npaths, &opts, verbose);
-    izde_db *db = NULL;
-    char *err = NULL;
-    int rc = izde_db_open(&db, dbpath, IZDE_DB_WRITE, &err);
-    if (rc != IZDE_OK) {
-        cli_error("%s", err ? err : izde_status_name(rc));
-        izde_free(err);
-        return rc == IZDE_ELOCKED ? CLI_LOCKED : CLI_ERROR;
-    }
+    int code = CLI_ERROR;
+    izde_db *db = cli_open_write(dbpath, &code);
+    if (!db)
+        return code;
     if (verbose)
         izde_db_set_notice(db, on_notice, NULL);
     izde_db_set_warning(db, on_warning, NULL);
@@ -316,8 +312,8 @@ int cmd_index(int argc, char **argv)
         opts.progress = on_progress;
         opts.progress_payload = &prog;
     }
-    rc = izde_index_paths(db, (const char *const *)paths, (size_t)npaths, &opts, on_problem, NULL,
-                          &st);
+    int rc = izde_index_paths(db, (const char *const *)paths, (size_t)npaths, &opts, on_problem,
+                              NULL, &st);
     if (prog.drawn)
         fputs("\r\033[K", stderr);
     if (rc != IZDE_OK) {
@@ -335,7 +331,7 @@ int cmd_index(int argc, char **argv)
         izde_db_close(db);
         return CLI_ERROR;
     }
-    int code = summary(&st, now() - t0, dbpath, total, "");
+    code = summary(&st, now() - t0, dbpath, total, "");
     fflush(stdout);
     if (watch && cli_watch_run(db, dbpath, NULL, 0, 0, -1) == CLI_ERROR)
         code = CLI_ERROR;
