@@ -132,6 +132,8 @@ int izx_db_set_time_limit(izx_db *db, double seconds);
 int izx_db_reopen(izx_db *db);
 
 int izx_db_doccount(izx_db *db, unsigned *out);
+/* Number of documents with a value in `slot`. */
+int izx_db_value_freq(izx_db *db, unsigned slot, unsigned *out);
 /* Number of documents indexed by `term` (0 if none). */
 int izx_db_termfreq(izx_db *db, const char *term, size_t len, unsigned *out);
 
@@ -200,7 +202,7 @@ int izx_db_doc_set_term(izx_db *db, unsigned docid, const char *term, size_t len
  * remove it); its terms are left as they are. */
 int izx_db_doc_set_value(izx_db *db, unsigned docid, unsigned slot, const char *value, size_t len);
 /* Value slot `slot` of document `docid`; `*out` caller-owned (izx_free()),
- * empty when unset. */
+ * empty when unset or when there is no such document (not checked). */
 int izx_db_get_value(izx_db *db, unsigned docid, unsigned slot, char **out, size_t *out_len);
 
 /* Stored data of a document; `*out` caller-owned (izx_free()). */
@@ -289,6 +291,12 @@ unsigned izx_mset_size(const izx_mset *m);
 unsigned izx_mset_matches_estimated(const izx_mset *m);
 unsigned izx_mset_matches_lower_bound(const izx_mset *m);
 unsigned izx_mset_matches_upper_bound(const izx_mset *m);
+/* Of a collapsed mset, the matching documents before collapsing (of any
+ * other mset, the same as izx_mset_matches_estimated()). */
+unsigned izx_mset_uncollapsed_estimated(const izx_mset *m);
+/* 1 when the counts are exact: the matcher saw every match, so the
+ * collapsed and uncollapsed counts above are both exact. */
+int izx_mset_counts_exact(const izx_mset *m);
 /* Per hit i in [0, size): */
 unsigned izx_mset_docid(const izx_mset *m, unsigned i);
 double izx_mset_weight(const izx_mset *m, unsigned i);

@@ -333,6 +333,16 @@ int izx_db_doccount(izx_db *db, unsigned *out)
     IZX_CATCH(db->errmsg)
 }
 
+int izx_db_value_freq(izx_db *db, unsigned slot, unsigned *out)
+{
+    if (!db || !out)
+        return IZX_EINVAL;
+    IZX_TRY
+        *out = db->db->get_value_freq(slot);
+        return IZX_OK;
+    IZX_CATCH(db->errmsg)
+}
+
 int izx_db_termfreq(izx_db *db, const char *term, size_t len, unsigned *out)
 {
     if (!db || !out || !izx::valid_bytes(term, len))
@@ -578,7 +588,10 @@ int izx_db_get_value(izx_db *db, unsigned docid, unsigned slot, char **out, size
     if (out_len)
         *out_len = 0;
     IZX_TRY
-        hand_out(db->db->get_document(docid).get_value(slot), out, out_len);
+        /* no existence check (a termlist lookup): callers hold docids
+         * from postlists; a missing document reads as empty */
+        hand_out(db->db->get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(slot), out,
+                 out_len);
         return IZX_OK;
     IZX_CATCH(db->errmsg)
 }

@@ -115,6 +115,18 @@ unsigned izx_mset_matches_upper_bound(const izx_mset *m)
     return m ? m->mset.get_matches_upper_bound() : 0;
 }
 
+unsigned izx_mset_uncollapsed_estimated(const izx_mset *m)
+{
+    return m ? m->mset.get_uncollapsed_matches_estimated() : 0;
+}
+
+int izx_mset_counts_exact(const izx_mset *m)
+{
+    return m && m->mset.get_uncollapsed_matches_lower_bound() ==
+                    m->mset.get_uncollapsed_matches_upper_bound() &&
+           m->mset.get_matches_lower_bound() == m->mset.get_matches_upper_bound();
+}
+
 /* Hit accessors below return 0 for a NULL mset or an index out of range;
  * they only read what get_mset() already holds, so they cannot throw in
  * practice, but stay guarded anyway. */

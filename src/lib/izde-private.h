@@ -168,6 +168,8 @@ char *izde__db_swap_old_path(const char *path);
 /* Note in the metadata the folder's bytes now, just compacted (by
  * izde_db_compact or a parallel build's merge), and commit. */
 int izde__db_note_compacted(izde_db *db);
+/* The bytes of the regular files in index folder `dir` (compact.c). */
+unsigned long long izde__folder_bytes(const char *dir);
 /* Compact the index (izde_db_compact) when it has grown past
  * IZDE_RECOMPACT_RATIO times its size after its last compaction; one
  * never compacted (a first build under 4 MiB) takes its size now as the
@@ -337,6 +339,13 @@ double izde__story_similarity(const izde_story_sig *a, const izde_story_sig *b);
 /* The B term of one band of a signature into `b`; the G term of a story. */
 int izde__story_band_term(izde_buf *b, const izde_story_sig *sig, unsigned band);
 int izde__story_term(izde_buf *b, const char *story);
+/* The story's key (slot IZDE_SLOT_STORY_KEY): 8 bytes of a hash of its id. */
+#define IZDE_STORY_KEY_BYTES 8
+void izde__story_key(const char *story, unsigned char out[IZDE_STORY_KEY_BYTES]);
+/* The slot to collapse and count stories on: the short key when every
+ * article with a story has one, else the story id itself (an index whose
+ * articles were stored before the key). */
+unsigned izde__story_slot(izx_db *x);
 /* The documents of x sharing a band with `sig`: *ids (malloc'd, sorted,
  * each once), *n of them.  An izx status. */
 int izde__story_candidates(izx_db *x, const izde_story_sig *sig, unsigned **ids, size_t *n);
@@ -441,7 +450,7 @@ int izde__suggest_rewrite(const char *word, const char *stem, int kyrgyz, char *
 
 /* Run `q` for the hits [offset, offset+limit) in `sort` order (an
  * IZDE_SORT_*), equal keys ordered by article id rather than docid;
- * with `collapse`, one hit per story (value slot IZDE_SLOT_STORY).
+ * with `collapse`, one hit per story (izde__story_slot()).
  * *m_out holds the hits; *order_out (malloc'ed) the mset indexes of the
  * page in rank order, *n_out of them.  Returns an izx status. */
 int izde__rank_page(izx_db *x, const izx_query *q, int sort, int collapse, unsigned offset,

@@ -54,6 +54,7 @@
 #define IZDE_SLOT_STORY 3     /* the story id: the id of the story's first article */
 #define IZDE_SLOT_STORY_SIG 4 /* the MinHash signature of the text (index/story.c) */
 #define IZDE_SLOT_RUN 5       /* "NNNNNNNNNN TIME": the index run that first indexed the id (db/run.c) */
+#define IZDE_SLOT_STORY_KEY 6 /* 8 bytes, a hash of slot 3: what searches collapse and count on (story.c) */
 #define IZDE_META_RUN "izde.run"      /* "N TIME": the last index run's number and start */
 #define IZDE_META_WATCH "izde.watch:" /* + name: a saved search (search/watch.c) */
 #define IZDE_RUN_TIME_MAX 24   /* "2026-12-07T19:30:00Z" and its NUL, with room */

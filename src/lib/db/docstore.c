@@ -100,9 +100,43 @@ char *izde__doc_stored_path(izx_db *x, unsigned docid)
     return stored_member(x, docid, "path");
 }
 
+/* The id from metadata that starts {"id":"... (docstore writes it first):
+ * the string read without parsing the rest; NULL if it does not start so. */
+static char *leading_id(const char *v, size_t len)
+{
+    static const char lead[] = "{\"id\":\"";
+    size_t n = sizeof lead - 1, i = n;
+    int escaped = 0;
+    if (len < n || memcmp(v, lead, n) != 0)
+        return NULL;
+    while (i < len && v[i] != '"') {
+        if (v[i] == '\\') {
+            escaped = 1;
+            i++;
+        }
+        i++;
+    }
+    if (i >= len)
+        return NULL;
+    if (!escaped)
+        return strndup(v + n, i - n);
+    json_t *s = json_loadb(v + n - 1, i - n + 2, JSON_DECODE_ANY, NULL);
+    char *out = json_is_string(s) ? strdup(json_string_value(s)) : NULL;
+    json_decref(s);
+    return out;
+}
+
 char *izde__doc_stored_id(izx_db *x, unsigned docid)
 {
-    return stored_member(x, docid, "id");
+    char *v = NULL;
+    size_t len = 0;
+    if (izx_db_get_value(x, docid, IZDE_SLOT_META, &v, &len) != IZX_OK || !v) {
+        izx_free(v);
+        return NULL;
+    }
+    char *id = leading_id(v, len);
+    izx_free(v);
+    return id ? id : stored_member(x, docid, "id");
 }
 
 unsigned long izde__doc_stored_line(izx_db *x, unsigned docid)

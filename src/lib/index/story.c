@@ -114,6 +114,22 @@ int izde__story_term(izde_buf *b, const char *story)
     return izde__hashed_key(b, story, IZDE_MAX_TERM - 1, 200);
 }
 
+void izde__story_key(const char *story, unsigned char out[IZDE_STORY_KEY_BYTES])
+{
+    uint64_t h = izde__hash(IZDE_HASH_SEED_V1, story, strlen(story));
+    for (int b = 0; b < IZDE_STORY_KEY_BYTES; b++)
+        out[b] = (unsigned char)(h >> (8 * (IZDE_STORY_KEY_BYTES - 1 - b)));
+}
+
+unsigned izde__story_slot(izx_db *x)
+{
+    unsigned keys = 0, stories = 0;
+    if (izx_db_value_freq(x, IZDE_SLOT_STORY_KEY, &keys) != IZX_OK ||
+        izx_db_value_freq(x, IZDE_SLOT_STORY, &stories) != IZX_OK)
+        return IZDE_SLOT_STORY;
+    return keys == stories ? IZDE_SLOT_STORY_KEY : IZDE_SLOT_STORY;
+}
+
 /* ---- candidates ---------------------------------------------------------- */
 
 typedef struct docids {
@@ -241,6 +257,10 @@ static int story_terms(izx_doc *doc, const izde_story_sig *sig, const char *stor
                                                   : izx_doc_add_boolean_term(doc, t.data, t.len);
     if (x == IZX_OK)
         x = izx_doc_set_value(doc, IZDE_SLOT_STORY, story, strlen(story));
+    unsigned char key[IZDE_STORY_KEY_BYTES];
+    izde__story_key(story, key);
+    if (x == IZX_OK)
+        x = izx_doc_set_value(doc, IZDE_SLOT_STORY_KEY, (const char *)key, sizeof key);
     if (x == IZX_OK)
         x = izde__story_term(&t, story) ? IZX_ENOMEM
                                         : izx_doc_add_boolean_term(doc, t.data, t.len);

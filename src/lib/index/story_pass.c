@@ -138,6 +138,10 @@ static int rewrite(izx_db *x, entry *en, const char *old)
     int rc = izde__doc_set_story(x, en->docid, en->story);
     if (rc == IZX_OK)
         rc = izx_db_doc_set_value(x, en->docid, IZDE_SLOT_STORY, en->story, strlen(en->story));
+    unsigned char key[IZDE_STORY_KEY_BYTES];
+    izde__story_key(en->story, key);
+    if (rc == IZX_OK)
+        rc = izx_db_doc_set_value(x, en->docid, IZDE_SLOT_STORY_KEY, (const char *)key, sizeof key);
     if (rc == IZX_OK && old)
         rc = izde__story_term(&t, old) ? IZX_ENOMEM : izx_db_doc_set_term(x, en->docid, t.data, t.len, 0);
     if (rc == IZX_OK)

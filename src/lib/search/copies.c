@@ -74,7 +74,7 @@ int izde__count_stories(izx_db *x, const izx_query *q, unsigned *stories, unsign
 {
     story_count c = {0};
     unsigned matches = 0;
-    int rc = izx_enquire_value_counts(x, q, IZDE_SLOT_STORY, on_story, &c, &matches);
+    int rc = izx_enquire_value_counts(x, q, izde__story_slot(x), on_story, &c, &matches);
     *articles = matches;
     *stories = c.stories + (matches > c.in_stories ? matches - c.in_stories : 0);
     return rc;

@@ -56,7 +56,7 @@ static int id_cmp(izx_mset *m, unsigned i, unsigned j)
 int izde__rank_page(izx_db *x, const izx_query *q, int sort, int collapse, unsigned offset,
                     unsigned limit, izx_mset **m_out, unsigned **order_out, unsigned *n_out)
 {
-    int key = collapse ? (int)IZDE_SLOT_STORY : -1;
+    int key = collapse ? (int)izde__story_slot(x) : -1;
     *m_out = NULL;
     *order_out = NULL;
     *n_out = 0;

@@ -334,10 +334,19 @@ static izde_results *new_results(izde_db *db, unsigned n, izde_stored **sd)
     return r;
 }
 
-/* The exact numbers of matching stories and articles: Xapian's collapsed
- * estimate is rough past the first thousand hits. */
-static int count_stories(izx_db *x, const izx_query *q, izde_results *r)
+/* The numbers of matching stories and articles.  The page's collapsed
+ * match has counted both exactly when it saw every match (up to about a
+ * thousand); past that every match is counted again by story, since
+ * Xapian's collapsed estimate is rough (on the news set read four times
+ * it was 1.02 to 4.1 times the true number of stories, often a round
+ * thousand). */
+static int count_stories(izx_db *x, const izx_query *q, izx_mset *m, izde_results *r)
 {
+    if (izx_mset_counts_exact(m)) {
+        r->estimated = izx_mset_matches_estimated(m);
+        r->articles = izx_mset_uncollapsed_estimated(m);
+        return IZX_OK;
+    }
     return izde__count_stories(x, q, &r->estimated, &r->articles);
 }
 
@@ -406,7 +415,7 @@ static int search_once(izde_results **out, izde_db *db, const char *query,
         r->estimated = izx_mset_matches_estimated(m);
         r->by_story = !opt->all_copies;
         r->articles = r->estimated;
-        if (r->by_story && (xrc = count_stories(db->x, pq.xq, r)) != IZX_OK) {
+        if (r->by_story && (xrc = count_stories(db->x, pq.xq, m, r)) != IZX_OK) {
             rc = izde__db_izx_error(db, xrc, "cannot count the stories");
             break;
         }
