@@ -19,9 +19,7 @@
 
 #include "izde-private.h"
 
-/* The bytes of the regular files in `dir` (an index folder has no
- * subfolders). */
-static unsigned long long folder_bytes(const char *dir)
+unsigned long long izde__folder_bytes(const char *dir)
 {
     unsigned long long sum = 0;
     DIR *d = opendir(dir);
@@ -44,7 +42,7 @@ int izde__db_note_compacted(izde_db *db)
     if (rc != IZDE_OK)
         return rc;
     char v[32];
-    int n = snprintf(v, sizeof v, "%llu", folder_bytes(db->path));
+    int n = snprintf(v, sizeof v, "%llu", izde__folder_bytes(db->path));
     int xr = izx_db_set_metadata(db->x, IZDE_META_COMPACTED, v, (size_t)n);
     if (xr != IZX_OK)
         return izde__db_izx_error(db, xr, "cannot note the compacted size");
@@ -60,7 +58,7 @@ int izde_db_compact(izde_db *db, unsigned long long *before, unsigned long long 
     if (rc != IZDE_OK)
         return rc;
     if (before)
-        *before = folder_bytes(db->path);
+        *before = izde__folder_bytes(db->path);
     char *built = izde__strdupf("%s.compact", db->path);
     if (!built)
         return izde__db_error(db, IZDE_ENOMEM, "out of memory");
@@ -80,7 +78,7 @@ int izde_db_compact(izde_db *db, unsigned long long *before, unsigned long long 
     if (rc == IZDE_OK)
         rc = izde__db_note_compacted(db);
     if (rc == IZDE_OK && after)
-        *after = folder_bytes(db->path);
+        *after = izde__folder_bytes(db->path);
     return rc;
 }
 
@@ -99,7 +97,7 @@ int izde__db_compact_if_grown(izde_db *db, int *compacted)
     if (!was) /* never compacted (a small first build): its size now is the base */
         return izde__db_note_compacted(db);
     int rc = izde_db_commit(db);
-    if (rc != IZDE_OK || (double)folder_bytes(db->path) <= IZDE_RECOMPACT_RATIO * (double)was)
+    if (rc != IZDE_OK || (double)izde__folder_bytes(db->path) <= IZDE_RECOMPACT_RATIO * (double)was)
         return rc;
     rc = izde_db_compact(db, NULL, NULL);
     *compacted = rc == IZDE_OK;

@@ -537,9 +537,36 @@ static int finish_merged(ingest *in, const char *merged, const file_entry *files
     return rc;
 }
 
-/* Merge the parts into `merged`, finish it there, then put it in the
- * index's place in one step (swap.c): a run stopped at any point leaves
- * the empty index or the whole new one. */
+/* The merged index grown by more than this share while it was finished
+ * (the stories of copies read by different workers rewritten: on the
+ * news set read four times, 27,000 of 36,816 articles and 6% of its
+ * bytes) is packed again before it takes the index's place. */
+#define REPACK_GROWTH 0.02
+
+/* Pack `merged` again into `packed` when finishing it grew it; *use
+ * names the folder to put in place. */
+static int repack_merged(izde_db *db, const char *merged, const char *packed,
+                         unsigned long long was, const char **use)
+{
+    *use = merged;
+    if ((double)izde__folder_bytes(merged) <= (1.0 + REPACK_GROWTH) * (double)was)
+        return IZDE_OK;
+    char *xmsg = NULL;
+    izde__remove_index_folder(packed);
+    int xrc = izx_db_compact(&merged, 1, packed, &xmsg);
+    int rc = IZDE_OK;
+    if (xrc != IZX_OK)
+        rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot pack the merged index into "
+                            "'%s': %s", packed, xmsg ? xmsg : izx_status_name(xrc));
+    izx_free(xmsg);
+    if (rc == IZDE_OK)
+        *use = packed;
+    return rc;
+}
+
+/* Merge the parts into `merged`, finish it there (packed again if that
+ * grew it), then put it in the index's place in one step (swap.c): a run
+ * stopped at any point leaves the empty index or the whole new one. */
 static int merge_parts(ingest *in, const workers *w, const char *merged, const file_entry *files,
                        size_t n)
 {
@@ -551,10 +578,19 @@ static int merge_parts(ingest *in, const workers *w, const char *merged, const f
         rc = izde__db_error(db, izde__status_from_izx(xrc), "cannot merge the shards into "
                             "'%s': %s", merged, xmsg ? xmsg : izx_status_name(xrc));
     izx_free(xmsg);
+    unsigned long long was = rc == IZDE_OK ? izde__folder_bytes(merged) : 0;
     if (rc == IZDE_OK)
         rc = finish_merged(in, merged, files, n, w);
+    char *packed = izde__strdupf("%s.packed", db->path);
+    const char *use = merged;
     if (rc == IZDE_OK)
-        rc = izde__db_swap_in(db, merged);
+        rc = packed ? repack_merged(db, merged, packed, was, &use)
+                    : izde__db_error(db, IZDE_ENOMEM, "out of memory");
+    if (rc == IZDE_OK)
+        rc = izde__db_swap_in(db, use);
+    if (packed)
+        izde__remove_index_folder(packed);
+    free(packed);
     if (rc == IZDE_OK) /* the compactor packed it: later runs' growth is measured from here */
         rc = izde__db_note_compacted(db);
     return rc;
@@ -629,10 +665,13 @@ done:
 
 void izde__ingest_remove_leftovers(izde_db *db)
 {
-    char *merged = izde__strdupf("%s.merged", db->path);
-    if (merged)
-        izde__remove_index_folder(merged);
-    free(merged);
+    static const char *const temp[] = {"%s.merged", "%s.packed"};
+    for (size_t i = 0; i < sizeof temp / sizeof *temp; i++) {
+        char *dir = izde__strdupf(temp[i], db->path);
+        if (dir)
+            izde__remove_index_folder(dir);
+        free(dir);
+    }
     for (unsigned k = 0; k < 256; k++) {
         char *part = izde__strdupf("%s.part-%u", db->path, k);
         struct stat st;
