@@ -172,6 +172,15 @@ int izx_db_add_document(izx_db *db, const izx_doc *doc, unsigned *docid_out);
 int izx_db_replace_document(izx_db *db, const char *unique_term, const izx_doc *doc,
                             unsigned *docid_out);
 int izx_db_delete_document(izx_db *db, unsigned docid);
+/* Stored document `docid` as a document to change (read as needed), then
+ * written back in one step by izx_db_doc_rewrite(): one rewrite for many
+ * changes, where each izx_db_doc_set_*() call is one. */
+int izx_db_doc_open(izx_db *db, unsigned docid, izx_doc **out);
+/* Value `slot` of the document; `*out` caller-owned (izx_free()). */
+int izx_doc_get_value(izx_doc *doc, unsigned slot, char **out, size_t *out_len);
+/* Remove a term from the document; none there is no error. */
+int izx_doc_remove_term(izx_doc *doc, const char *term, size_t len);
+int izx_db_doc_rewrite(izx_db *db, unsigned docid, const izx_doc *doc);
 int izx_db_delete_by_term(izx_db *db, const char *unique_term);
 
 /* The terms that best tell document `docid` apart (Xapian's relevance

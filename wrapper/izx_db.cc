@@ -567,6 +567,35 @@ int izx_db_doc_set_term(izx_db *db, unsigned docid, const char *term, size_t len
     IZX_CATCH(db->errmsg)
 }
 
+int izx_db_doc_open(izx_db *db, unsigned docid, izx_doc **out)
+{
+    if (!db || !out || docid == 0)
+        return IZX_EINVAL;
+    *out = nullptr;
+    IZX_TRY
+        izx_doc *d = new izx_doc();
+        try {
+            d->doc = db->db->get_document(docid);
+        } catch (...) {
+            delete d;
+            throw;
+        }
+        *out = d;
+        return IZX_OK;
+    IZX_CATCH(db->errmsg)
+}
+
+int izx_db_doc_rewrite(izx_db *db, unsigned docid, const izx_doc *doc)
+{
+    if (!db || !doc || docid == 0)
+        return IZX_EINVAL;
+    REQUIRE_WRITABLE(db, "izx_db_doc_rewrite");
+    IZX_TRY
+        db->wdb->replace_document(docid, doc->doc);
+        return IZX_OK;
+    IZX_CATCH(db->errmsg)
+}
+
 int izx_db_doc_set_value(izx_db *db, unsigned docid, unsigned slot, const char *value, size_t len)
 {
     if (!db || (!value && len))

@@ -1,6 +1,7 @@
 /*
  * izx_doc.cc - building documents: positional and plain terms, boolean
- * (filter) terms, value slots and stored data.
+ * (filter) terms, value slots and stored data; and changing a stored one
+ * (izx_db_doc_open()).
  */
 #include "izx-private.hh"
 
@@ -74,6 +75,39 @@ int izx_doc_set_data(izx_doc *doc, const char *data, size_t len)
         return IZX_EINVAL;
     IZX_TRY
         doc->doc.set_data(izx::bytes(data, len));
+        return IZX_OK;
+    IZX_CATCH(doc->errmsg)
+}
+
+int izx_doc_get_value(izx_doc *doc, unsigned slot, char **out, size_t *out_len)
+{
+    if (!doc || !out)
+        return IZX_EINVAL;
+    *out = nullptr;
+    if (out_len)
+        *out_len = 0;
+    IZX_TRY
+        const std::string v = doc->doc.get_value(slot);
+        char *p = izx::dup_bytes(v.data(), v.size());
+        if (!p)
+            return IZX_ENOMEM;
+        *out = p;
+        if (out_len)
+            *out_len = v.size();
+        return IZX_OK;
+    IZX_CATCH(doc->errmsg)
+}
+
+int izx_doc_remove_term(izx_doc *doc, const char *term, size_t len)
+{
+    if (!doc || !izx::valid_bytes(term, len) || len == 0)
+        return IZX_EINVAL;
+    IZX_TRY
+        const std::string t = izx::bytes(term, len);
+        Xapian::TermIterator it = doc->doc.termlist_begin();
+        it.skip_to(t);
+        if (it != doc->doc.termlist_end() && *it == t)
+            doc->doc.remove_term(t);
         return IZX_OK;
     IZX_CATCH(doc->errmsg)
 }

@@ -155,11 +155,11 @@ unsigned long izde__doc_stored_line(izx_db *x, unsigned docid)
     return n > 0 ? (unsigned long)n : 0;
 }
 
-int izde__doc_set_story(izx_db *x, unsigned docid, const char *story)
+int izde__doc_set_story(izx_doc *doc, const char *story)
 {
     char *v = NULL;
     size_t len = 0;
-    int rc = izx_db_get_value(x, docid, IZDE_SLOT_META, &v, &len);
+    int rc = izx_doc_get_value(doc, IZDE_SLOT_META, &v, &len);
     const char *why = NULL;
     json_t *meta = rc == IZX_OK && len ? load_object(v, len, &why) : NULL;
     izx_free(v);
@@ -170,7 +170,7 @@ int izde__doc_set_story(izx_db *x, unsigned docid, const char *story)
     json_object_set_new(meta, "story", json_string(story));
     char *m = json_dumps(meta, JSON_COMPACT);
     json_decref(meta);
-    rc = m ? izx_db_doc_set_value(x, docid, IZDE_SLOT_META, m, strlen(m)) : IZX_ENOMEM;
+    rc = m ? izx_doc_set_value(doc, IZDE_SLOT_META, m, strlen(m)) : IZX_ENOMEM;
     free(m);
     return rc;
 }

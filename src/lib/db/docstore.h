@@ -53,9 +53,10 @@ char *izde__doc_stored_id(izx_db *x, unsigned docid);
  * none (a whole file, or an index built before lines were stored). */
 unsigned long izde__doc_stored_line(izx_db *x, unsigned docid);
 
-/* Writable x: set the "story" of document `docid`'s stored metadata (a
- * parallel build's stories assigned again, story_pass.c).  An izx status. */
-int izde__doc_set_story(izx_db *x, unsigned docid, const char *story);
+/* Set the "story" of a stored document's metadata, on `doc` opened by
+ * izx_db_doc_open() (a parallel build's stories assigned again,
+ * story_pass.c).  An izx status. */
+int izde__doc_set_story(izx_doc *doc, const char *story);
 
 /* The stored-figure format, written and read here only.  A figure as a
  * JSON object: value, high, qualifier, unit, noun, noun_stem, start, end,

@@ -131,22 +131,30 @@ static entry *earliest_before(pass *p, entry *en, int *x)
     return best;
 }
 
-/* Store the story assigned to `en` (metadata, value, G term). */
+/* Store the story assigned to `en` (metadata, values, G term), the
+ * document written back once: Xapian 1.4 reads all of a document's
+ * positions to change one of its terms. */
 static int rewrite(izx_db *x, entry *en, const char *old)
 {
     izde_buf t = {0};
-    int rc = izde__doc_set_story(x, en->docid, en->story);
-    if (rc == IZX_OK)
-        rc = izx_db_doc_set_value(x, en->docid, IZDE_SLOT_STORY, en->story, strlen(en->story));
+    izx_doc *doc = NULL;
     unsigned char key[IZDE_STORY_KEY_BYTES];
     izde__story_key(en->story, key);
+    int rc = izx_db_doc_open(x, en->docid, &doc);
     if (rc == IZX_OK)
-        rc = izx_db_doc_set_value(x, en->docid, IZDE_SLOT_STORY_KEY, (const char *)key, sizeof key);
+        rc = izde__doc_set_story(doc, en->story);
+    if (rc == IZX_OK)
+        rc = izx_doc_set_value(doc, IZDE_SLOT_STORY, en->story, strlen(en->story));
+    if (rc == IZX_OK)
+        rc = izx_doc_set_value(doc, IZDE_SLOT_STORY_KEY, (const char *)key, sizeof key);
     if (rc == IZX_OK && old)
-        rc = izde__story_term(&t, old) ? IZX_ENOMEM : izx_db_doc_set_term(x, en->docid, t.data, t.len, 0);
+        rc = izde__story_term(&t, old) ? IZX_ENOMEM : izx_doc_remove_term(doc, t.data, t.len);
     if (rc == IZX_OK)
         rc = izde__story_term(&t, en->story) ? IZX_ENOMEM
-                                             : izx_db_doc_set_term(x, en->docid, t.data, t.len, 1);
+                                             : izx_doc_add_boolean_term(doc, t.data, t.len);
+    if (rc == IZX_OK)
+        rc = izx_db_doc_rewrite(x, en->docid, doc);
+    izx_doc_free(doc);
     izde__buf_free(&t);
     return rc;
 }
