@@ -374,6 +374,74 @@ static void test_replace_unique(void **state)
     izx_db_free(db);
 }
 
+/* A stored document opened once, changed in values and terms, written
+ * back once: the changes land, its positions stay (a phrase still
+ * matches), removing a term it lacks is no error. */
+static void test_doc_rewrite(void **state)
+{
+    (void)state;
+    izx_db *db = open_db(tmp_path("rewrite"), IZX_DB_CREATE_OR_OPEN);
+    add(db, "alpha beta gamma", "Gold", "v-old", "data");
+    assert_int_equal(izx_db_commit(db), IZX_OK);
+    izx_doc *doc = NULL;
+    assert_int_equal(izx_db_doc_open(db, 1, &doc), IZX_OK);
+    char *v = NULL;
+    size_t len = 0;
+    assert_int_equal(izx_doc_get_value(doc, 0, &v, &len), IZX_OK);
+    assert_string_equal(v, "v-old");
+    assert_int_equal(len, 5);
+    izx_free(v);
+    assert_int_equal(izx_doc_remove_term(doc, "Gold", 4), IZX_OK);
+    assert_int_equal(izx_doc_remove_term(doc, "Gabsent", 7), IZX_OK);
+    assert_int_equal(izx_doc_add_boolean_term(doc, "Gnew", 4), IZX_OK);
+    assert_int_equal(izx_doc_set_value(doc, 0, "v-new", 5), IZX_OK);
+    assert_int_equal(izx_doc_set_value(doc, 6, "12345678", 8), IZX_OK);
+    assert_int_equal(izx_db_doc_rewrite(db, 1, doc), IZX_OK);
+    izx_doc_free(doc);
+    assert_int_equal(izx_db_commit(db), IZX_OK);
+    assert_int_equal(termfreq(db, "Gold"), 0);
+    assert_int_equal(termfreq(db, "Gnew"), 1);
+    assert_int_equal(izx_db_get_value(db, 1, 0, &v, NULL), IZX_OK);
+    assert_string_equal(v, "v-new");
+    izx_free(v);
+    unsigned n = 0;
+    assert_int_equal(izx_db_value_freq(db, 6, &n), IZX_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(izx_db_value_freq(db, 7, &n), IZX_OK);
+    assert_int_equal(n, 0);
+    EXPECT_DOCS(db, comb(IZX_OP_PHRASE, 0, T("beta"), T("gamma")), 1);
+    char *data = NULL;
+    assert_int_equal(izx_db_get_data(db, 1, &data, NULL), IZX_OK);
+    assert_string_equal(data, "data");
+    izx_free(data);
+    /* a document that is not there */
+    assert_int_equal(izx_db_doc_open(db, 99, &doc), IZX_EDOCNOTFOUND);
+    assert_null(doc);
+    izx_db_free(db);
+}
+
+/* A folded match that saw every match counts both ways exactly. */
+static void test_collapsed_counts(void **state)
+{
+    (void)state;
+    izx_db *db = open_db(tmp_path("collapse"), IZX_DB_CREATE_OR_OPEN);
+    add(db, "storm one", NULL, "s1", NULL);
+    add(db, "storm two", NULL, "s1", NULL);
+    add(db, "storm three", NULL, "s2", NULL);
+    add(db, "storm four", NULL, NULL, NULL);
+    assert_int_equal(izx_db_commit(db), IZX_OK);
+    izx_mset *m = NULL;
+    izx_query *q = T("storm");
+    assert_int_equal(izx_enquire_collapsed(&m, db, q, 0, 10, -1, 0, 0), IZX_OK);
+    assert_int_equal(izx_mset_size(m), 3); /* s1 folded; no value: never folded */
+    assert_int_equal(izx_mset_matches_estimated(m), 3);
+    assert_int_equal(izx_mset_uncollapsed_estimated(m), 4);
+    assert_int_equal(izx_mset_counts_exact(m), 1);
+    izx_mset_free(m);
+    izx_query_free(q);
+    izx_db_free(db);
+}
+
 static void test_delete(void **state)
 {
     (void)state;
@@ -1052,6 +1120,8 @@ int main(void)
         cmocka_unit_test(test_status_names),
         cmocka_unit_test(test_add_count_data),
         cmocka_unit_test(test_replace_unique),
+        cmocka_unit_test(test_doc_rewrite),
+        cmocka_unit_test(test_collapsed_counts),
         cmocka_unit_test(test_delete),
         cmocka_unit_test(test_commit_reopen),
         cmocka_unit_test(test_transactions),
