@@ -232,6 +232,8 @@ int izx_enquire_value_counts(izx_db *db, const izx_query *q, unsigned slot, izx_
     IZX_TRY
         Xapian::Enquire enquire(*db->db);
         enquire.set_query(q->q);
+        /* counting only: no weights, so no document length per match */
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
         if (db->time_limit > 0)
             enquire.set_time_limit(db->time_limit);
         Xapian::ValueCountMatchSpy spy(slot);
@@ -257,6 +259,7 @@ int izx_count(izx_db *db, const izx_query *q, unsigned *out)
     IZX_TRY
         Xapian::Enquire enquire(*db->db);
         enquire.set_query(q->q);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
         if (db->time_limit > 0)
             enquire.set_time_limit(db->time_limit);
         *out = enquire.get_mset(0, 0, db->db->get_doccount()).get_matches_estimated();
