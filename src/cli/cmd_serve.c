@@ -107,10 +107,11 @@ static void forget_handle(server *s, izde_db *db)
     izde_db_close(db);
 }
 
-/* This thread's handle, fresh; NULL with *err and *rc set when the index
- * cannot be opened. */
-static izde_db *thread_handle(server *s, char **err, int *rc_out)
+/* This thread's handle, fresh (*opened: opened just now rather than
+ * reopened); NULL with *err and *rc set when the index cannot be opened. */
+static izde_db *thread_handle(server *s, char **err, int *rc_out, int *opened)
 {
+    *opened = 0;
     struct stat st;
     int have = watched_file(s, &st) == 0;
     if (tdb.db && s->watch && (!have || st.st_ino != tdb.ino || st.st_dev != tdb.dev)) {
@@ -145,7 +146,16 @@ static izde_db *thread_handle(server *s, char **err, int *rc_out)
     tdb.db = db;
     tdb.ino = have ? st.st_ino : 0;
     tdb.dev = have ? st.st_dev : 0;
+    *opened = 1;
     return db;
+}
+
+/* Drop this thread's handle: the next request opens the index anew. */
+static void drop_thread_handle(server *s)
+{
+    if (tdb.db)
+        forget_handle(s, tdb.db);
+    tdb.db = NULL;
 }
 
 /* ---- HTTP ----------------------------------------------------------------------- */
@@ -279,8 +289,8 @@ static void request_base(struct MHD_Connection *c, char *out, size_t size)
 static enum MHD_Result answer_api(server *s, struct MHD_Connection *c, const char *url)
 {
     char *err = NULL;
-    int rc = IZDE_OK;
-    izde_db *db = thread_handle(s, &err, &rc);
+    int rc = IZDE_OK, opened = 0;
+    izde_db *db = thread_handle(s, &err, &rc, &opened);
     if (!db) {
         /* missing or unreachable: come back later; damaged: ours */
         int status = rc == IZDE_ENOTFOUND || rc == IZDE_ENETWORK || rc == IZDE_ELOCKED ? 503
@@ -293,6 +303,18 @@ static enum MHD_Result answer_api(server *s, struct MHD_Connection *c, const cha
     char base[256];
     request_base(c, base, sizeof base);
     serve_reply rep = serve_is_feed(url) ? serve_feed(db, url, base) : serve_api(db, url, &p);
+    /* A kept handle can outlive a rebuild that reused the old files' inode
+     * numbers (rm -rf, then a new index): a failure on one is tried once
+     * more on a handle opened anew. */
+    if (rep.status >= 500 && !opened) {
+        drop_thread_handle(s);
+        izde_db *again = thread_handle(s, &err, &rc, &opened);
+        if (again) {
+            free(rep.body);
+            rep = serve_is_feed(url) ? serve_feed(again, url, base) : serve_api(again, url, &p);
+        }
+        free(err);
+    }
     /* a big answer leaves its thread's malloc arena holding the memory it
      * was built in (jansson objects, documents read): give it back */
     if (rep.body && strlen(rep.body) > TRIM_AFTER_BYTES)

@@ -90,9 +90,10 @@ static int text_param(const serve_params *p, const char *name, int required, con
     *out = v;
     if (!v || !*v) {
         if (required) {
-            *err = error_reply(400, "give the %s as ?%s=...", strcmp(name, "claim") == 0
-                                                                  ? "figure to check"
-                                                                  : "query", name);
+            const char *what = strcmp(name, "claim") == 0 ? "figure to check"
+                               : strcmp(name, "id") == 0  ? "id"
+                                                          : "query";
+            *err = error_reply(400, "give the %s as ?%s=...", what, name);
             return -1;
         }
         *out = NULL;

@@ -35,6 +35,14 @@ same() { # WHAT API-PATH CLI-ARGS...
     check_eq "$what: 200" 200 "$CODE"
     check_eq "$what: as the command's --json" "$("$IZDE" "$@" 2>/dev/null)" "$BODY"
 }
+# err WHAT STATUS MESSAGE PATH: a mistake gets a JSON error and the fitting status
+err() { # WHAT STATUS MESSAGE PATH [CURL-ARGS...]
+    what=$1 status=$2 msg=$3 path=$4
+    shift 4
+    get "$path" "$@"
+    check_eq "$what: status" "$status" "$CODE"
+    check_eq "$what: message" "$msg" "$(printf '%s' "$BODY" | jq -r .error)"
+}
 Q=$(printf '%s' 'экстремизма' | jq -sRr @uri)
 same "/api/search" "/api/search?q=$Q" search --db db --json экстремизма
 same "/api/search with n, offset and sort" "/api/search?q=$Q&n=5&offset=3&sort=-date" search --db db --json -n 5 --offset 3 --sort -date экстремизма
@@ -84,13 +92,6 @@ check_eq "search: highlights and figures are there" "true true" \
     "$(printf '%s' "$BODY" | jq -c '[(.hits[0].snippets[0].highlights | length > 0), (.hits[0].figures | length > 0)] | map(tostring) | join(" ")' -r)"
 
 # mistakes: a JSON error, the fitting status
-err() { # WHAT STATUS MESSAGE PATH [CURL-ARGS...]
-    what=$1 status=$2 msg=$3 path=$4
-    shift 4
-    get "$path" "$@"
-    check_eq "$what: status" "$status" "$CODE"
-    check_eq "$what: message" "$msg" "$(printf '%s' "$BODY" | jq -r .error)"
-}
 err "no q" 400 "give the query as ?q=..." "/api/search"
 err "an empty q" 400 "give the query as ?q=..." "/api/search?q="
 bad=$(printf '%s' 'экстремизм (Алматы' | jq -sRr @uri)
@@ -155,6 +156,7 @@ check_contains "the index gone: says so" "no index at 'db'" "$(printf '%s' "$BOD
 "$IZDE" index --db db in/late.jsonl >/dev/null 2>&1
 get "/api/stats"
 check_eq "rebuilt: the new index is served" "200 1" "$CODE $(printf '%s' "$BODY" | jq .documents)"
+[ "$CODE" = 200 ] || printf 'rebuilt: %s\n' "$BODY" >&2
 printf 'garbage' > db/iamglass
 get "/api/stats"
 check_eq "a damaged index: 500" 500 "$CODE"
