@@ -88,6 +88,9 @@ void give_errmsg(char **errmsg_out, const char *msg) noexcept;
 inline bool valid_bytes(const char *p, size_t len) noexcept { return p || len == 0; }
 inline std::string bytes(const char *p, size_t len) { return p ? std::string(p, len) : std::string(); }
 
+/* Whether `doc` holds term `t` (reads its term list once). */
+bool has_term(Xapian::Document &doc, const std::string &t);
+
 } /* namespace izx */
 
 /* Guard for entry points with a handle: the message goes to `msgstr`. */

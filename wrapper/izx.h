@@ -207,9 +207,6 @@ int izx_db_doc_terms(izx_db *db, unsigned docid, const char *prefix, izx_term_fn
 /* Writable db: give stored document `docid` the boolean term `term`
  * (add != 0) or take it away (add == 0; absent: nothing to do). */
 int izx_db_doc_set_term(izx_db *db, unsigned docid, const char *term, size_t len, int add);
-/* Writable db: set value slot `slot` of stored document `docid` (len 0:
- * remove it); its terms are left as they are. */
-int izx_db_doc_set_value(izx_db *db, unsigned docid, unsigned slot, const char *value, size_t len);
 /* Value slot `slot` of document `docid`; `*out` caller-owned (izx_free()),
  * empty when unset or when there is no such document (not checked). */
 int izx_db_get_value(izx_db *db, unsigned docid, unsigned slot, char **out, size_t *out_len);

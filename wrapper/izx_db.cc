@@ -551,12 +551,7 @@ int izx_db_doc_set_term(izx_db *db, unsigned docid, const char *term, size_t len
     IZX_TRY
         const std::string t = izx::bytes(term, len);
         Xapian::Document doc = db->wdb->get_document(docid);
-        Xapian::TermIterator it = doc.termlist_begin();
-        it.skip_to(t);
-        bool has = it != doc.termlist_end() && *it == t;
-        if (add && has)
-            return IZX_OK;
-        if (!add && !has)
+        if ((add != 0) == izx::has_term(doc, t))
             return IZX_OK;
         if (add)
             doc.add_boolean_term(t);
@@ -592,19 +587,6 @@ int izx_db_doc_rewrite(izx_db *db, unsigned docid, const izx_doc *doc)
     REQUIRE_WRITABLE(db, "izx_db_doc_rewrite");
     IZX_TRY
         db->wdb->replace_document(docid, doc->doc);
-        return IZX_OK;
-    IZX_CATCH(db->errmsg)
-}
-
-int izx_db_doc_set_value(izx_db *db, unsigned docid, unsigned slot, const char *value, size_t len)
-{
-    if (!db || (!value && len))
-        return IZX_EINVAL;
-    REQUIRE_WRITABLE(db, "izx_db_doc_set_value");
-    IZX_TRY
-        Xapian::Document doc = db->wdb->get_document(docid);
-        doc.add_value(slot, len ? std::string(value, len) : std::string());
-        db->wdb->replace_document(docid, doc);
         return IZX_OK;
     IZX_CATCH(db->errmsg)
 }

@@ -5,6 +5,13 @@
  */
 #include "izx-private.hh"
 
+bool izx::has_term(Xapian::Document &doc, const std::string &t)
+{
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(t);
+    return it != doc.termlist_end() && *it == t;
+}
+
 int izx_doc_new(izx_doc **out)
 {
     if (!out)
@@ -104,9 +111,7 @@ int izx_doc_remove_term(izx_doc *doc, const char *term, size_t len)
         return IZX_EINVAL;
     IZX_TRY
         const std::string t = izx::bytes(term, len);
-        Xapian::TermIterator it = doc->doc.termlist_begin();
-        it.skip_to(t);
-        if (it != doc->doc.termlist_end() && *it == t)
+        if (izx::has_term(doc->doc, t))
             doc->doc.remove_term(t);
         return IZX_OK;
     IZX_CATCH(doc->errmsg)
